@@ -1,0 +1,121 @@
+/*
+ * MAML structure lexer (spec sections 2, 4, 7).
+ *
+ * Every token is either a whole line without its '\n' or a NEWLINE, so every token starts at the
+ * beginning of a line: content rules all end in ~[\n]* and TEXT matches any whole line, so by
+ * ANTLR's longest-match rule the winner always runs to the end of its line; ties go to the rule
+ * written first. A CR before '\n' stays inside the line token (CRLF files), and a lone CR is
+ * content, never a line break: the spec's line endings are LF and CRLF only.
+ *
+ * Modes: DEFAULT_MODE is the Markdown body, FRONT_MATTER the YAML block, CODE a fenced code block.
+ * BOM_MODE is chosen by the caller when the text starts with U+FEFF, so that the BOM is a token of
+ * its own and never hides the front matter delimiter on line 1.
+ */
+lexer grammar MamlLexer;
+
+@members {
+    private int fenceChar;
+    private int fenceLength;
+    private boolean frontMatterCloses;
+    private boolean afterBom;
+
+    /** The front matter opens only on line 1, right after an optional BOM. */
+    private boolean atDocumentStart() {
+        return _tokenStartCharIndex == 0 || (_tokenStartCharIndex == 1 && afterBom);
+    }
+
+    /** Text matched so far by the current rule (valid inside predicates, unlike getText()). */
+    private String matchedText() {
+        return _input.getText(org.antlr.v4.runtime.misc.Interval.of(_tokenStartCharIndex, _input.index() - 1));
+    }
+
+    private static int runLength(String text, int from) {
+        int c = text.charAt(from);
+        int i = from;
+        while (i < text.length() && text.charAt(i) == c) i++;
+        return i - from;
+    }
+
+    private void openFence() {
+        String text = getText();
+        int start = 0;
+        while (text.charAt(start) == ' ') start++;
+        fenceChar = text.charAt(start);
+        fenceLength = runLength(text, start);
+    }
+
+    /** CommonMark: a fence closes only with the same character, at least as many times. */
+    private boolean closesFence() {
+        String text = matchedText();
+        int start = 0;
+        while (text.charAt(start) == ' ') start++;
+        return text.charAt(start) == fenceChar && runLength(text, start) >= fenceLength;
+    }
+
+    /** Looks ahead once, when the front matter opens, for a closing "---" line. */
+    private boolean closingDelimiterFollows() {
+        int i = 1;
+        while (true) {
+            int c = _input.LA(i);
+            if (c == IntStream.EOF) return false;
+            if (c == '\n') {
+                if (_input.LA(i + 1) == '-' && _input.LA(i + 2) == '-' && _input.LA(i + 3) == '-') {
+                    int j = i + 4;
+                    while (_input.LA(j) == ' ' || _input.LA(j) == '\t' || _input.LA(j) == '\r') j++;
+                    int end = _input.LA(j);
+                    if (end == '\n' || end == IntStream.EOF) return true;
+                }
+            }
+            i++;
+        }
+    }
+}
+
+FM_OPEN
+    : '---' [ \t\r]* {atDocumentStart()}? { frontMatterCloses = closingDelimiterFollows(); } -> pushMode(FRONT_MATTER)
+    ;
+
+FENCE_OPEN
+    : INDENT ('```' '`'* ~[`\n]* | '~~~' '~'* ~[\n]*) { openFence(); } -> pushMode(CODE)
+    ;
+
+H2 : INDENT '##' ([ \t\r] ~[\n]*)? ;
+
+HEADING : INDENT '#' '#'? '#'? '#'? '#'? '#'? ([ \t\r] ~[\n]*)? ;
+
+HISTORY_ENTRY : '-' [ \t]+ TIMESTAMP ':' [ \t]* '[' [A-Za-z_]+ ']' ~[\n]* ;
+
+LIST_ITEM : INDENT [-*+] ([ \t] ~[\n]*)? ;
+
+KEY_VALUE : [A-Za-z_] [A-Za-z0-9_.\-]* ':' ~[\n]* ;
+
+NEWLINE : '\n' ;
+
+TEXT : ~[\n]+ ;
+
+fragment INDENT : ' '? ' '? ' '? ;
+fragment D : [0-9] ;
+fragment TIMESTAMP : D D D D '-' D D '-' D D ([Tt ] D D ':' D D (':' D D ('.' D+)?)? ([Zz] | [+\-] D D (':'? D D)?)?)? ;
+
+mode FRONT_MATTER;
+
+FM_CLOSE : '---' [ \t\r]* -> popMode ;
+
+// An unclosed front matter ends at the first "## " heading line (spec section 2).
+FM_ABANDON : '##' ([ \t\r] ~[\n]*)? {!frontMatterCloses}? -> type(H2), popMode ;
+
+FM_NEWLINE : '\n' -> type(NEWLINE) ;
+
+YAML_LINE : ~[\n]+ ;
+
+mode CODE;
+
+FENCE_CLOSE : ' '? ' '? ' '? ('`'+ | '~'+) [ \t\r]* {closesFence()}? -> popMode ;
+
+CODE_NEWLINE : '\n' -> type(NEWLINE) ;
+
+CODE_LINE : ~[\n]+ ;
+
+mode BOM_MODE;
+
+BOM : '\uFEFF' { afterBom = true; } -> mode(DEFAULT_MODE) ;

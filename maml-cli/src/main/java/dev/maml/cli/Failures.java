@@ -1,0 +1,31 @@
+package dev.maml.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
+/** Turns exceptions into one line a person can act on. */
+final class Failures {
+
+    private Failures() {
+    }
+
+    static String describe(Throwable e) {
+        Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (t instanceof NoSuchFileException n) {
+            return n.getFile() + ": no such file";
+        }
+        if (t instanceof AccessDeniedException a) {
+            return a.getFile() + ": permission denied";
+        }
+        if (t instanceof FileSystemException f) {
+            return f.getFile() + ": " + (f.getReason() == null ? f.getClass().getSimpleName() : f.getReason());
+        }
+        if (t instanceof IOException io) {
+            return io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage();
+        }
+        return t.getMessage() == null ? t.getClass().getName() : t.getMessage();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.maml.lint;
+
+import dev.maml.diagnostic.Diagnostic;
+import dev.maml.diagnostic.Fix;
+import dev.maml.diagnostic.RuleId;
+import dev.maml.model.MamlDocument;
+import dev.maml.model.Range;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What a rule sees while it runs: the document, its settings, and a place to report findings. */
+public final class LintContext {
+
+    private final MamlDocument document;
+    private final LintSettings settings;
+    private final List<Diagnostic> findings = new ArrayList<>();
+
+    LintContext(MamlDocument document, LintSettings settings) {
+        this.document = document;
+        this.settings = settings;
+    }
+
+    public MamlDocument document() {
+        return document;
+    }
+
+    /** The document's file, or null for a buffer that has none. */
+    public Path documentPath() {
+        return settings.documentPath();
+    }
+
+    public Map<String, Object> options(RuleId id) {
+        return settings.setting(id).options();
+    }
+
+    public void report(RuleId id, String message, Range range) {
+        findings.add(Diagnostic.of(id, message, range));
+    }
+
+    public void report(RuleId id, String message, Range range, Fix fix) {
+        findings.add(Diagnostic.of(id, message, range).withFix(fix));
+    }
+
+    public void report(Diagnostic diagnostic) {
+        findings.add(diagnostic);
+    }
+
+    List<Diagnostic> findings() {
+        return findings;
+    }
+}

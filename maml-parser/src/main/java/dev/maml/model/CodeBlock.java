@@ -1,0 +1,14 @@
+package dev.maml.model;
+
+/**
+ * A fenced code block. {@code language} is the first word of the info string ("" when there is
+ * none); {@code close} is null for a fence that runs to the end of the text; {@code section} is the
+ * name of the enclosing section, or null in the preamble.
+ */
+public record CodeBlock(char fenceChar, int fenceLength, String info, String language, Range open,
+                        Range content, Range close, Range range, String section) {
+
+    public boolean closed() {
+        return close != null;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.maml.parse;
+
+import dev.maml.diagnostic.Diagnostic;
+import dev.maml.diagnostic.RuleId;
+import dev.maml.diagnostic.Severity;
+import dev.maml.model.MamlDocument;
+import dev.maml.model.Range;
+import dev.maml.parse.grammar.MamlLexer;
+import dev.maml.parse.grammar.MamlParser;
+import java.io.IOException;
+import java.nio.CharBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CodePointBuffer;
+import org.antlr.v4.runtime.CodePointCharStream;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+
+/**
+ * Reads MAML documents. Never throws on any input: whatever is wrong with a document becomes a
+ * diagnostic, and a tree is always returned. Offsets in the tree are UTF-16 indices into the text.
+ */
+public final class DocumentParser {
+
+    private DocumentParser() {
+    }
+
+    /** Reads a file; only I/O problems throw. */
+    public static MamlDocument read(Path file) throws IOException {
+        return parse(Files.readAllBytes(file));
+    }
+
+    /** Parses raw bytes, decoding UTF-8 and reporting invalid sequences and NUL bytes (MAML090). */
+    public static MamlDocument parse(byte[] bytes) {
+        DecodedText decoded = Utf8Decoder.decode(bytes);
+        return parse(decoded.text(), decoded.diagnostics());
+    }
+
+    /** Parses text that is already decoded (an editor buffer, stdin). */
+    public static MamlDocument parse(String text) {
+        return parse(text, List.of());
+    }
+
+    private static MamlDocument parse(String text, List<Diagnostic> decoding) {
+        List<Diagnostic> diagnostics = new ArrayList<>(decoding);
+        boolean bom = text.startsWith("\uFEFF");
+        if (bom) {
+            diagnostics.add(Diagnostic.of(RuleId.MAML090, Severity.WARNING,
+                    "file starts with a byte order mark (U+FEFF); UTF-8 needs none", Range.of(0, 1)));
+        }
+        // Wrapping the chars (not code points) keeps ANTLR's indices equal to UTF-16 offsets.
+        CodePointCharStream chars = CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(text.toCharArray())));
+        MamlLexer lexer = new MamlLexer(chars);
+        if (bom) {
+            lexer.mode(MamlLexer.BOM_MODE);
+        }
+        MamlParser parser = new MamlParser(new CommonTokenStream(lexer));
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        StructureErrors errors = new StructureErrors(diagnostics);
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(errors);
+        parser.removeErrorListeners();
+        parser.addErrorListener(errors);
+        MamlParser.DocumentContext tree = parser.document();
+        return new TreeBuilder(text, bom, diagnostics).build(tree);
+    }
+
+    /**
+     * The grammar accepts every token sequence and the lexer every character, so ANTLR should never
+     * complain; should it ever, the user sees where, rather than a crash.
+     */
+    private static final class StructureErrors extends BaseErrorListener {
+        private final List<Diagnostic> diagnostics;
+
+        StructureErrors(List<Diagnostic> diagnostics) {
+            this.diagnostics = diagnostics;
+        }
+
+        @Override
+        public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
+                                String msg, RecognitionException e) {
+            int at = offendingSymbol instanceof Token t && t.getStartIndex() >= 0 ? t.getStartIndex() : 0;
+            diagnostics.add(Diagnostic.of(RuleId.MAML090,
+                    "structure could not be read here (a parser defect; please report it): " + msg, Range.empty(at)));
+        }
+    }
+}
