@@ -101,8 +101,8 @@ final class TreeBuilder {
             contentEnd = start(close);
         } else {
             contentEnd = Math.max(contentStart, end(fm.getStop()));
-            int endLine = lines.lineOf(contentEnd) + 1;
-            String where = contentEnd < text.length() ? "up to the first '## ' heading (line " + (endLine + 1) + ")"
+            String where = contentEnd < text.length()
+                    ? "up to the first '## ' heading (line " + lines.displayLine(contentEnd) + ")"
                     : "to the end of the file";
             diagnostics.add(Diagnostic.of(RuleId.MAML002,
                     "front matter is never closed by a '---' line; read as YAML " + where, openRange));

@@ -12,6 +12,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -33,6 +34,8 @@ public final class YamlReader {
     private static final YAMLMapper MAPPER = new YAMLMapper(YAMLFactory.builder()
             .loadSettings(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build())
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+            // Duplicates are ours to report (MAML005, at the second key), not a reason to stop reading.
+            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build());
 
     private final String document;
