@@ -1,6 +1,7 @@
 package dev.maml.lint.rules;
 
 import dev.maml.lint.Rule;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The registry of built-in rules, in catalogue order. */
@@ -10,6 +11,8 @@ public final class Rules {
     }
 
     public static List<Rule> all() {
-        return List.of();
+        List<Rule> rules = new ArrayList<>(FrontMatterRules.all());
+        rules.addAll(BodyRules.all());
+        return List.copyOf(rules);
     }
 }

@@ -1,0 +1,15 @@
+package dev.maml.lint.rules;
+
+import dev.maml.lint.Rule;
+import java.util.List;
+
+/** The rules about sections, code blocks, schema sections and History (spec sections 4 and 7). */
+final class BodyRules {
+
+    private BodyRules() {
+    }
+
+    static List<Rule> all() {
+        return List.of();
+    }
+}
