@@ -1,7 +1,7 @@
 /*
  * MAML structure lexer (spec sections 2, 4, 7).
  *
- * Every token is either a whole line without its '\n' or a NEWLINE, so every token starts at the
+ * Every token is either a whole line without its '\n' or a line break (NEWLINE, FM_NEWLINE, CODE_NEWLINE), so every token starts at the
  * beginning of a line: content rules all end in ~[\n]* and TEXT matches any whole line, so by
  * ANTLR's longest-match rule the winner always runs to the end of its line; ties go to the rule
  * written first. A CR before '\n' stays inside the line token (CRLF files), and a lone CR is
@@ -104,7 +104,7 @@ FM_CLOSE : '---' [ \t\r]* -> popMode ;
 // An unclosed front matter ends at the first "## " heading line (spec section 2).
 FM_ABANDON : '##' ([ \t\r] ~[\n]*)? {!frontMatterCloses}? -> type(H2), popMode ;
 
-FM_NEWLINE : '\n' -> type(NEWLINE) ;
+FM_NEWLINE : '\n' ;
 
 YAML_LINE : ~[\n]+ ;
 
@@ -112,7 +112,7 @@ mode CODE;
 
 FENCE_CLOSE : ' '? ' '? ' '? ('`'+ | '~'+) [ \t\r]* {closesFence()}? -> popMode ;
 
-CODE_NEWLINE : '\n' -> type(NEWLINE) ;
+CODE_NEWLINE : '\n' ;
 
 CODE_LINE : ~[\n]+ ;
 

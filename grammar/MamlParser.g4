@@ -9,10 +9,10 @@ options { tokenVocab = MamlLexer; }
 
 document : BOM? frontMatter? block* section* EOF ;
 
-frontMatter : FM_OPEN (YAML_LINE | NEWLINE)* FM_CLOSE? ;
+frontMatter : FM_OPEN (YAML_LINE | FM_NEWLINE)* FM_CLOSE? ;
 
 section : H2 block* ;
 
 block : fence | HEADING | HISTORY_ENTRY | LIST_ITEM | KEY_VALUE | TEXT | NEWLINE ;
 
-fence : FENCE_OPEN (CODE_LINE | NEWLINE)* FENCE_CLOSE? ;
+fence : FENCE_OPEN (CODE_LINE | CODE_NEWLINE)* FENCE_CLOSE? ;

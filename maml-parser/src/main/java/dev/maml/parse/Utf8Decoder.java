@@ -22,6 +22,12 @@ final class Utf8Decoder {
     }
 
     static DecodedText decode(byte[] bytes) {
+        // Fast path: the JDK's lenient decoder is intrinsified; only a U+FFFD or NUL in its output
+        // (a replacement, or a real one) needs the strict pass that finds the first bad byte.
+        String lenient = new String(bytes, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0 && lenient.indexOf('\0') < 0) {
+            return new DecodedText(lenient, List.of());
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -13,7 +13,16 @@ final class CodePointCursor {
 
     CodePointCursor(String text) {
         this.text = text;
-        this.bmpOnly = text.codePoints().count() == text.length();
+        this.bmpOnly = !hasSurrogates(text);
+    }
+
+    private static boolean hasSurrogates(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int charOffset(long codePointOffset) {

@@ -15,11 +15,19 @@ final class CoreSchema {
     }
 
     static ScalarType resolve(String plain) {
-        if (NULL.matcher(plain).matches()) {
+        if (plain.isEmpty()) {
             return ScalarType.NULL;
         }
-        if (BOOLEAN.matcher(plain).matches()) {
-            return ScalarType.BOOLEAN;
+        // Most scalars (every key, most values) are words: decide those without a regex.
+        char first = plain.charAt(0);
+        if (first != '-' && first != '+' && first != '.' && (first < '0' || first > '9')) {
+            if (plain.length() > 5) {
+                return ScalarType.STRING;
+            }
+            if (NULL.matcher(plain).matches()) {
+                return ScalarType.NULL;
+            }
+            return BOOLEAN.matcher(plain).matches() ? ScalarType.BOOLEAN : ScalarType.STRING;
         }
         if (INTEGER.matcher(plain).matches()) {
             return ScalarType.INTEGER;
