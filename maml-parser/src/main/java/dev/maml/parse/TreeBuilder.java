@@ -1,6 +1,8 @@
 package dev.maml.parse;
 
 import dev.maml.diagnostic.Diagnostic;
+import dev.maml.diagnostic.Fix;
+import dev.maml.diagnostic.TextEdit;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.model.CodeBlock;
 import dev.maml.model.ContextEntry;
@@ -61,8 +63,10 @@ final class TreeBuilder {
         FrontMatter frontMatter = tree.frontMatter() == null ? null : frontMatter(tree.frontMatter());
         int bodyStart = bom ? 1 : 0;
         if (frontMatter == null) {
+            String lineBreak = endings == LineEndings.CRLF ? "\r\n" : "\n";
             diagnostics.add(Diagnostic.of(RuleId.MAML001, "no YAML front matter: line 1 must be '---'",
-                    Range.of(bodyStart, lines.lineEnd(0))));
+                    Range.of(bodyStart, lines.lineEnd(0))).withFix(Fix.of("Insert a front matter skeleton",
+                    new TextEdit(Range.empty(bodyStart), FrontMatterSkeleton.text(lineBreak)))));
         } else {
             bodyStart = frontMatter.closed() ? lines.nextLineStart(lines.lineOf(frontMatter.range().end()))
                     : frontMatter.range().end();
@@ -127,8 +131,9 @@ final class TreeBuilder {
         String line = stripCr(delimiter.getText());
         if (line.length() > 3) {
             int from = start(delimiter) + 3;
-            diagnostics.add(Diagnostic.of(RuleId.MAML091, "trailing whitespace after the '---' delimiter",
-                    Range.of(from, start(delimiter) + line.length())));
+            Range trailing = Range.of(from, start(delimiter) + line.length());
+            diagnostics.add(Diagnostic.of(RuleId.MAML091, "trailing whitespace after the '---' delimiter", trailing)
+                    .withFix(Fix.of("Remove the trailing whitespace", new TextEdit(trailing, ""))));
         }
     }
 

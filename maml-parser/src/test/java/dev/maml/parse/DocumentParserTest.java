@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.diagnostic.Severity;
+import dev.maml.diagnostic.TextEdit;
 import dev.maml.model.CodeBlock;
 import dev.maml.model.LineEndings;
 import dev.maml.model.MamlDocument;
+import dev.maml.model.Range;
 import dev.maml.model.Section;
 import dev.maml.testing.Invariants;
 import dev.maml.testing.TestData;
@@ -82,6 +84,19 @@ class DocumentParserTest {
         }
 
         @Test
+        void missingFrontMatterFixInsertsASkeletonThatParsesCleanly() {
+            MamlDocument doc = parse("## Intent\r\nDo.\r\n");
+            Diagnostic d = only(doc, RuleId.MAML001);
+            TextEdit edit = d.fix().edits().get(0);
+            assertEquals(Range.empty(0), edit.range());
+            MamlDocument fixed = parse(edit.newText() + doc.text());
+            assertTrue(fixed.diagnostics().isEmpty(), fixed.diagnostics().toString());
+            assertEquals(LineEndings.CRLF, fixed.lineEndings());
+            assertEquals(List.of("maml_version", "id", "type", "origin", "permissions", "created_at"),
+                    fixed.frontMatter().mapping().orElseThrow().entries().stream().map(e -> e.key().value()).toList());
+        }
+
+        @Test
         void delimiterOnlyCountsOnLineOne() {
             MamlDocument doc = parse("\n---\nid: x\n---\n");
             assertNull(doc.frontMatter());
@@ -129,6 +144,9 @@ class DocumentParserTest {
             assertEquals(Severity.HINT, hints.get(0).severity());
             assertEquals(" \t", doc.text(hints.get(0).range()));
             assertEquals("  ", doc.text(hints.get(1).range()));
+            TextEdit trim = hints.get(1).fix().edits().get(0);
+            assertEquals(hints.get(1).range(), trim.range());
+            assertEquals("", trim.newText());
         }
 
         @Test
