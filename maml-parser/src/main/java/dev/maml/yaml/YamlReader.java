@@ -121,7 +121,8 @@ public final class YamlReader {
         for (JsonToken t = next(); t != JsonToken.END_ARRAY; t = next()) {
             YamlNode item = readNode(t);
             items.add(item);
-            size = bounded(size + item.expandedSize(), item.range());
+            // The current token, not the item: an alias item's range is its anchor's, elsewhere.
+            size = bounded(size + item.expandedSize(), tokenRange());
             end = Math.max(end, item.range().end());
         }
         return remember(anchor, new YamlSequence(items, Range.of(start, end), size));
