@@ -8,14 +8,11 @@ import dev.maml.model.Range;
 import dev.maml.parse.grammar.MamlLexer;
 import dev.maml.parse.grammar.MamlParser;
 import java.io.IOException;
-import java.nio.CharBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CodePointBuffer;
-import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
@@ -54,9 +51,7 @@ public final class DocumentParser {
             diagnostics.add(Diagnostic.of(RuleId.MAML090, Severity.WARNING,
                     "file starts with a byte order mark (U+FEFF); UTF-8 needs none", Range.of(0, 1)));
         }
-        // Wrapping the chars (not code points) keeps ANTLR's indices equal to UTF-16 offsets.
-        CodePointCharStream chars = CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(text.toCharArray())));
-        MamlLexer lexer = new MamlLexer(chars);
+        MamlLexer lexer = new MamlLexer(new LexerInput(text));
         if (bom) {
             lexer.mode(MamlLexer.BOM_MODE);
         }
