@@ -1,7 +1,9 @@
 package dev.maml.parse;
 
 import dev.maml.diagnostic.Diagnostic;
+import dev.maml.diagnostic.Fix;
 import dev.maml.diagnostic.RuleId;
+import dev.maml.diagnostic.TextEdit;
 import dev.maml.model.CodeBlock;
 import dev.maml.model.ContextEntry;
 import dev.maml.model.FrontMatter;
@@ -127,8 +129,9 @@ final class TreeBuilder {
         String line = stripCr(delimiter.getText());
         if (line.length() > 3) {
             int from = start(delimiter) + 3;
-            diagnostics.add(Diagnostic.of(RuleId.MAML091, "trailing whitespace after the '---' delimiter",
-                    Range.of(from, start(delimiter) + line.length())));
+            Range trailing = Range.of(from, start(delimiter) + line.length());
+            diagnostics.add(Diagnostic.of(RuleId.MAML091, "trailing whitespace after the '---' delimiter", trailing)
+                    .withFix(Fix.of("Remove the trailing whitespace", new TextEdit(trailing, ""))));
         }
     }
 
