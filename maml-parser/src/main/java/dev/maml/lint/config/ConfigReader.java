@@ -140,8 +140,10 @@ final class ConfigReader {
         if (value instanceof YamlMapping m) {
             Map<String, Object> options = new LinkedHashMap<>();
             for (YamlEntry e : m.entries()) {
-                if (!e.key().value().equals("severity")) {
-                    options.put(e.key().value(), plain(e.value()));
+                Object option = plain(e.value());
+                // A null option means "not set", so the rule's default applies.
+                if (!e.key().value().equals("severity") && option != null) {
+                    options.put(e.key().value(), option);
                 }
             }
             YamlNode severity = m.get("severity").orElse(null);
