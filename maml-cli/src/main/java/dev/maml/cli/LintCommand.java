@@ -250,7 +250,7 @@ final class LintCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         if (maxWarnings >= 0 && s.warnings() > maxWarnings) {
-            err.println("maml: " + s.warnings() + " warnings, more than --max-warnings " + maxWarnings);
+            err.println("maml: " + s.warnings() + " warning" + plural(s.warnings()) + ", more than --max-warnings " + maxWarnings);
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;

@@ -151,7 +151,7 @@ class LintCommandTest {
         assertEquals(0, lint("--max-warnings", "1", file.toString()).exitCode());
         CliRun over = lint("--max-warnings", "0", file.toString());
         assertEquals(1, over.exitCode());
-        assertTrue(over.err().contains("maml: 1 warnings, more than --max-warnings 0"), over.err());
+        assertTrue(over.err().contains("maml: 1 warning, more than --max-warnings 0"), over.err());
     }
 
     @Test
