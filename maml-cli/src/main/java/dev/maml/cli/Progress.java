@@ -17,7 +17,7 @@ final class Progress {
     private final AtomicInteger done = new AtomicInteger();
     private int shownPercent = -1;
 
-    private Progress(PrintWriter err, int total) {
+    Progress(PrintWriter err, int total) {
         this.err = err;
         this.total = total;
     }

@@ -81,6 +81,14 @@ class LintCommandTest {
     }
 
     @Test
+    void aNamedFileIsLintedWhateverItsName() throws IOException {
+        Path notes = write("notes.txt", NO_FRONT_MATTER);
+        CliRun run = lint(notes.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().startsWith(notes + ":1:1: error MAML001"), run.out());
+    }
+
+    @Test
     void manyFilesInParallelComeOutInStableOrder() throws IOException {
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
