@@ -225,6 +225,7 @@ final class LintCommand implements Callable<Integer> {
             case "github" -> to.print(LintReport.github(files));
             default -> {
                 to.print(LintReport.text(files));
+                to.flush();
                 LintReport.Summary s = LintReport.Summary.of(files);
                 long findings = files.stream().mapToLong(f -> f.diagnostics().size()).sum();
                 if (findings > 0) {
