@@ -97,9 +97,7 @@ final class ConfigReader {
             }
             YamlNode ignoreNode = root.get("ignores").orElse(null);
             if (ignoreNode != null) {
-                for (String glob : globs(ignoreNode, at)) {
-                    ignores.add(new IgnorePattern(file.getParent(), glob));
-                }
+                ignores.addAll(ignores(ignoreNode, file.getParent(), at));
             }
         }
         chain.remove(chain.size() - 1);
@@ -173,13 +171,18 @@ final class ConfigReader {
         }
     }
 
-    private static List<String> globs(YamlNode node, Located at) throws LintConfigException {
+    private static List<IgnorePattern> ignores(YamlNode node, Path base, Located at) throws LintConfigException {
         List<YamlNode> items = node instanceof YamlSequence seq ? seq.items() : List.of(node);
-        List<String> globs = new ArrayList<>();
+        List<IgnorePattern> patterns = new ArrayList<>();
         for (YamlNode item : items) {
-            globs.add(at.string(item, "ignores must be a list of glob patterns"));
+            String glob = at.string(item, "ignores must be a list of glob patterns");
+            try {
+                patterns.add(new IgnorePattern(base, glob));
+            } catch (IllegalArgumentException e) {
+                throw at.error(item, "invalid glob '" + glob + "': " + e.getMessage().lines().findFirst().orElse(""));
+            }
         }
-        return globs;
+        return patterns;
     }
 
     /** A YAML value as plain Java (String, Boolean, Long, Double, null, List, Map) for rule options. */

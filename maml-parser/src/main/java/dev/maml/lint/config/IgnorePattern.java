@@ -9,10 +9,26 @@ import java.nio.file.PathMatcher;
  * markdownlint-cli2 (micromatch), a leading {@code **}{@code /} also matches no directory at all, and
  * a pattern that matches a directory ignores everything below it.
  */
-public record IgnorePattern(Path base, String glob) {
+public final class IgnorePattern {
 
-    public IgnorePattern {
-        base = base.toAbsolutePath().normalize();
+    private final Path base;
+    private final String glob;
+    private final PathMatcher matcher;
+    private final PathMatcher topLevel;
+
+    public IgnorePattern(Path base, String glob) {
+        this.base = base.toAbsolutePath().normalize();
+        this.glob = glob;
+        this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        this.topLevel = glob.startsWith("**/") ? FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)) : null;
+    }
+
+    public Path base() {
+        return base;
+    }
+
+    public String glob() {
+        return glob;
     }
 
     public boolean matches(Path file) {
@@ -20,15 +36,17 @@ public record IgnorePattern(Path base, String glob) {
         if (relative.startsWith("..")) {
             return false;
         }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-        PathMatcher rootMatcher = glob.startsWith("**/")
-                ? FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)) : null;
         for (int n = relative.getNameCount(); n >= 1; n--) {
             Path prefix = relative.subpath(0, n);
-            if (matcher.matches(prefix) || (rootMatcher != null && rootMatcher.matches(prefix))) {
+            if (matcher.matches(prefix) || (topLevel != null && topLevel.matches(prefix))) {
                 return true;
             }
         }
         return false;
+    }
+
+    @Override
+    public String toString() {
+        return glob + " (in " + base + ")";
     }
 }

@@ -141,6 +141,7 @@ class ConfigResolverTest {
         assertError("extends: missing.yaml\n", ":1: extends " + dir.resolve("missing.yaml") + ": no such file");
         assertError("rules:\n  MAML012: off\n  MAML012: info\n", ":3: duplicate key 'MAML012'");
         assertError("rules: {\n", ":");
+        assertError("ignores:\n  - ok/**\n  - \"[a-\"\n", ":3: invalid glob '[a-'");
     }
 
     @Test
