@@ -1,6 +1,9 @@
 package dev.maml.cli;
 
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,20 +11,30 @@ import picocli.CommandLine.Option;
 /** The `maml` command. Subcommands are thin: parse arguments, call the library, print, pick the exit code. */
 @Command(name = "maml", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Reads, checks, signs and runs MAML documents (*.maml.md).",
-        subcommands = {ParseCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ParseCommand.class, LintCommand.class, HookCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of unexpected errors.")
     boolean debug;
 
+    private InputStream stdin = System.in;
+
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // UTF-8 whatever the locale: documents are UTF-8, and `lint --fix --stdin` prints one back.
+        System.exit(run(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args));
     }
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(System.in, out, err, args);
+    }
+
+    /** Runs the command line with the given standard input too (for `--stdin`). */
+    public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
         Main main = new Main();
+        main.stdin = in;
         CommandLine cli = new CommandLine(main);
         cli.setOut(out);
         cli.setErr(err);
@@ -38,11 +51,19 @@ public final class Main {
         return code;
     }
 
+    InputStream stdin() {
+        return stdin;
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"maml " + (v == null ? "(development build)" : v)};
+            return new String[] {"maml " + version()};
         }
     }
 }

@@ -6,12 +6,14 @@ import dev.maml.lint.rules.Rules;
 import dev.maml.model.MamlDocument;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs the rules over a parsed document, together with the parser's own findings, and applies the
- * settings (rules off, severities). The CLI and the language server both lint through this class,
- * so they always agree.
+ * settings (rules off, severities) and the document's inline suppressions. The CLI and the
+ * language server both lint through this class, so they always agree.
  */
 public final class LintEngine {
 
@@ -21,9 +23,19 @@ public final class LintEngine {
             .thenComparing(d -> d.rule().id());
 
     private final List<Rule> rules;
+    private final Set<RuleId> scope;
 
     public LintEngine(List<Rule> rules) {
+        this(rules, EnumSet.allOf(RuleId.class));
+    }
+
+    /**
+     * @param scope the only ids this engine reports, the parser's findings included (e.g. a `.mu`
+     *              receipt's mirrored body makes section findings meaningless)
+     */
+    public LintEngine(List<Rule> rules, Set<RuleId> scope) {
         this.rules = List.copyOf(rules);
+        this.scope = scope.isEmpty() ? EnumSet.noneOf(RuleId.class) : EnumSet.copyOf(scope);
     }
 
     /** The engine with every rule of the catalogue. */
@@ -41,14 +53,15 @@ public final class LintEngine {
             context.report(d);
         }
         for (Rule rule : rules) {
-            if (rule.ids().stream().anyMatch(id -> settings.setting(id).enabled())) {
+            if (rule.ids().stream().anyMatch(id -> scope.contains(id) && settings.setting(id).enabled())) {
                 rule.check(context);
             }
         }
+        Suppressions suppressions = Suppressions.of(document);
         List<Diagnostic> out = new ArrayList<>();
         for (Diagnostic d : context.findings()) {
             RuleSetting setting = settings.setting(d.rule());
-            if (setting.enabled()) {
+            if (scope.contains(d.rule()) && setting.enabled() && !suppressions.suppressed(d, document.lines())) {
                 out.add(setting.severity() == null ? d : d.withSeverity(setting.severity()));
             }
         }

@@ -2,8 +2,8 @@ package dev.maml.parse;
 
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.Fix;
-import dev.maml.diagnostic.TextEdit;
 import dev.maml.diagnostic.RuleId;
+import dev.maml.diagnostic.TextEdit;
 import dev.maml.model.CodeBlock;
 import dev.maml.model.ContextEntry;
 import dev.maml.model.FrontMatter;

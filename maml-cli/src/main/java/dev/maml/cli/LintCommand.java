@@ -1,0 +1,277 @@
+package dev.maml.cli;
+
+import dev.maml.lint.config.ConfigResolver;
+import dev.maml.lint.config.LintConfig;
+import dev.maml.lint.config.LintConfigException;
+import dev.maml.lint.fix.Fixer;
+import dev.maml.report.Json;
+import dev.maml.report.LintReport;
+import dev.maml.report.LintedFile;
+import dev.maml.report.SarifReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "lint", description = {
+        "Check MAML documents (*.maml.md, *.maml.markdown) and .mu receipts.",
+        "Exit 0: no errors (and no more warnings than --max-warnings); 1: errors found; 2: usage, I/O or config error."})
+final class LintCommand implements Callable<Integer> {
+
+    private static final List<String> FORMATS = List.of("text", "json", "sarif", "github");
+    private static final int MAX_THREADS = 8;
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Files and directories (searched recursively); default: the current directory.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default), json, sarif or github (Actions annotations).")
+    String format;
+
+    @Option(names = "--fix", description = "Apply every available fix and write the files back.")
+    boolean fix;
+
+    @Option(names = "--config", paramLabel = "F", description = "Use this config for every file instead of .maml-lint.yaml files.")
+    Path config;
+
+    @Option(names = "--max-warnings", paramLabel = "N", defaultValue = "-1",
+            description = "Exit 1 when there are more than N warnings.")
+    int maxWarnings;
+
+    @Option(names = "--stdin", description = "Lint standard input (with --fix: print the fixed text).")
+    boolean stdin;
+
+    @Option(names = "--stdin-filename", paramLabel = "NAME",
+            description = "The name standard input stands for (kind, config, ignores, printed path).")
+    Path stdinFilename;
+
+    private PrintWriter out;
+    private PrintWriter err;
+
+    @Override
+    public Integer call() throws IOException {
+        out = spec.commandLine().getOut();
+        err = spec.commandLine().getErr();
+        String usage = usageError();
+        if (usage != null) {
+            err.println("maml: " + usage);
+            return ExitCodes.USAGE;
+        }
+        FileLinter linter = new FileLinter(config == null ? ConfigResolver.discovering() : ConfigResolver.fixed(config));
+        try {
+            return stdin ? lintStdin(linter) : lintPaths(linter);
+        } catch (LintConfigException e) {
+            err.println("maml: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+
+    private String usageError() {
+        if (!FORMATS.contains(format)) {
+            return "unknown format '" + format + "' (expected text, json, sarif or github)";
+        }
+        if (stdin && !paths.isEmpty()) {
+            return "give PATHs or --stdin, not both";
+        }
+        if (stdinFilename != null && !stdin) {
+            return "--stdin-filename needs --stdin";
+        }
+        if (maxWarnings < -1) {
+            return "--max-warnings must be 0 or more";
+        }
+        if (config != null && !Files.isRegularFile(config)) {
+            return config + ": no such config file";
+        }
+        return null;
+    }
+
+    private int lintStdin(FileLinter linter) throws IOException, LintConfigException {
+        byte[] bytes = main.stdin().readAllBytes();
+        String display = stdinFilename == null ? "<stdin>" : stdinFilename.toString();
+        if (!fix) {
+            LintedFile file = linter.lint(bytes, display, stdinFilename);
+            List<LintedFile> files = file == null ? List.of() : List.of(file);
+            report(files, out);
+            return exitCode(files, false);
+        }
+        LintConfig config = linter.config(stdinFilename);
+        if (stdinFilename != null && config.ignores(FileLinter.absolute(stdinFilename))) {
+            out.print(new String(bytes, StandardCharsets.UTF_8));
+            report(List.of(), err);
+            return ExitCodes.OK;
+        }
+        Fixer.FixOutcome fixed = linter.fix(bytes, stdinFilename, config);
+        if (fixed == null) {
+            err.println("maml: " + display + ": not valid UTF-8; nothing fixed");
+            return ExitCodes.USAGE;
+        }
+        out.print(fixed.text());
+        out.flush();
+        // stdout carries the fixed text, so what remains to report goes to stderr.
+        List<LintedFile> files = List.of(LintedFile.of(display, fixed.remaining()));
+        report(files, err);
+        return exitCode(files, false);
+    }
+
+    private int lintPaths(FileLinter linter) throws LintConfigException {
+        LintTargets found = LintTargets.collect(paths.isEmpty() ? List.of(Path.of(".")) : paths);
+        found.errors.forEach(e -> err.println("maml: " + e));
+        // Configs first, one at a time (each is read once): a broken config stops the run before any output.
+        List<Job> jobs = new ArrayList<>();
+        for (LintTargets.Target t : found.targets) {
+            LintConfig c = linter.config(t.file());
+            if (!c.ignores(FileLinter.absolute(t.file()))) {
+                jobs.add(new Job(t, c));
+            }
+        }
+        List<Outcome> outcomes = run(jobs, linter);
+        List<LintedFile> files = new ArrayList<>();
+        boolean failed = !found.errors.isEmpty();
+        for (Outcome o : outcomes) {
+            if (o.error != null) {
+                err.println("maml: " + o.error);
+                failed = true;
+            } else {
+                files.add(o.file);
+            }
+        }
+        report(files, out);
+        return exitCode(files, failed);
+    }
+
+    private record Job(LintTargets.Target target, LintConfig config) {
+    }
+
+    private record Outcome(LintedFile file, String error) {
+    }
+
+    /** Lints in parallel on a bounded pool; results come back in the jobs' (sorted) order. */
+    private List<Outcome> run(List<Job> jobs, FileLinter linter) {
+        if (jobs.size() <= 1) {
+            return jobs.stream().map(j -> lintOne(j, linter)).toList();
+        }
+        int threads = Math.max(1, Math.min(MAX_THREADS, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors())));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "maml-lint");
+            t.setDaemon(true);
+            return t;
+        });
+        Progress progress = Progress.startIfUseful(err, jobs.size());
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (Job j : jobs) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        return lintOne(j, linter);
+                    } finally {
+                        if (progress != null) {
+                            progress.advance();
+                        }
+                    }
+                }));
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<Outcome> f : futures) {
+                outcomes.add(f.get());
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+            if (progress != null) {
+                progress.finish();
+            }
+        }
+    }
+
+    private Outcome lintOne(Job job, FileLinter linter) {
+        try {
+            return new Outcome(linter.lintFile(job.target().file(), job.target().display(), job.config(), fix), null);
+        } catch (IOException e) {
+            return new Outcome(null, Failures.describe(e));
+        }
+    }
+
+    private void report(List<LintedFile> files, PrintWriter to) {
+        switch (format) {
+            case "json" -> to.println(Json.compact(LintReport.json(files)));
+            case "sarif" -> to.println(Json.pretty(SarifReport.of(files, Main.version(), RuleDocs.base())));
+            case "github" -> to.print(LintReport.github(files));
+            default -> {
+                to.print(LintReport.text(files));
+                to.flush();
+                LintReport.Summary s = LintReport.Summary.of(files);
+                long findings = files.stream().mapToLong(f -> f.diagnostics().size()).sum();
+                if (findings > 0) {
+                    err.printf("%d error%s, %d warning%s, %d other finding%s in %d file%s%n", s.errors(), plural(s.errors()),
+                            s.warnings(), plural(s.warnings()), findings - s.errors() - s.warnings(),
+                            plural(findings - s.errors() - s.warnings()), s.files(), plural(s.files()));
+                }
+            }
+        }
+        to.flush();
+    }
+
+    private static String plural(long n) {
+        return n == 1 ? "" : "s";
+    }
+
+    private int exitCode(List<LintedFile> files, boolean failed) {
+        if (failed) {
+            return ExitCodes.USAGE;
+        }
+        LintReport.Summary s = LintReport.Summary.of(files);
+        if (s.errors() > 0) {
+            return ExitCodes.FAILED;
+        }
+        if (maxWarnings >= 0 && s.warnings() > maxWarnings) {
+            err.println("maml: " + s.warnings() + " warning" + plural(s.warnings()) + ", more than --max-warnings " + maxWarnings);
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Where SARIF help links point: MAML_DOCS_URL (the repository's file URL), if set; see docs/lint.md. */
+    static final class RuleDocs {
+        private RuleDocs() {
+        }
+
+        static URI base() {
+            String url = System.getenv("MAML_DOCS_URL");
+            if (url == null || url.isBlank()) {
+                return null;
+            }
+            URI uri = URI.create(url.endsWith("/") ? url : url + "/");
+            if (!uri.isAbsolute()) {
+                throw new IllegalArgumentException("MAML_DOCS_URL must be an absolute URL, not '" + url + "'");
+            }
+            return uri;
+        }
+    }
+}

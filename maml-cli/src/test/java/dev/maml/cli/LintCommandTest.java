@@ -1,0 +1,299 @@
+package dev.maml.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.maml.report.Json;
+import dev.maml.testing.TestData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** `maml lint` end to end with the real engine: parser-level findings (MAML001, 002, 040, 091, 092). */
+class LintCommandTest {
+
+    static final String CLEAN = "---\nmaml_version: \"2.0.0\"\n---\n## Intent\nFly.\n";
+    static final String NO_FRONT_MATTER = "## Intent\nFly.\n";
+    static final String TRAILING = "---  \nmaml_version: \"2.0.0\"\n---\t\n## Intent\nFly.\n";
+    static final String UNCLOSED_FENCE = "---\nmaml_version: \"2.0.0\"\n---\n## Intent\n```python\nprint(1)\n";
+    static final String MIXED_ENDINGS = "---\r\nmaml_version: \"2.0.0\"\n---\n## Intent\nFly.\n";
+
+    @TempDir
+    Path dir;
+
+    Path write(String relative, String text) throws IOException {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return file;
+    }
+
+    CliRun lint(String... args) {
+        List<String> all = new ArrayList<>(List.of("lint"));
+        all.addAll(List.of(args));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    @Test
+    void cleanFileExitsZeroSilently() throws IOException {
+        CliRun run = lint(write("ok.maml.md", CLEAN).toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void errorsExitOneInTheSpecsTextForm() throws IOException {
+        Path file = write("bad.maml.md", NO_FRONT_MATTER);
+        CliRun run = lint(file.toString());
+        assertEquals(1, run.exitCode());
+        assertEquals(file + ":1:1: error MAML001/front-matter-missing no YAML front matter: line 1 must be '---'\n", run.out());
+        assertEquals("1 error, 0 warnings, 0 other findings in 1 file\n", run.err());
+    }
+
+    @Test
+    void directoriesAreSearchedRecursivelyAndPrintedInSortedOrder() throws IOException {
+        write("b/z.maml.md", NO_FRONT_MATTER);
+        write("a/y.maml.markdown", NO_FRONT_MATTER);
+        write("a/x.mu", "no front matter\n");
+        write("a/README.md", NO_FRONT_MATTER);
+        write(".git/hidden.maml.md", NO_FRONT_MATTER);
+        write("node_modules/pkg/m.maml.md", NO_FRONT_MATTER);
+        write("a/target/t.maml.md", NO_FRONT_MATTER);
+        CliRun run = lint(dir.toString());
+        assertEquals(1, run.exitCode());
+        assertEquals(List.of(dir + "/a/x.mu", dir + "/a/y.maml.markdown", dir + "/b/z.maml.md"),
+                run.out().lines().map(l -> l.substring(0, l.indexOf(':'))).toList());
+    }
+
+    @Test
+    void aNamedFileIsLintedWhateverItsName() throws IOException {
+        Path notes = write("notes.txt", NO_FRONT_MATTER);
+        CliRun run = lint(notes.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().startsWith(notes + ":1:1: error MAML001"), run.out());
+    }
+
+    @Test
+    void manyFilesInParallelComeOutInStableOrder() throws IOException {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String name = String.format("d%02d/f%02d.maml.md", i % 7, i);
+            write(name, i % 2 == 0 ? UNCLOSED_FENCE : CLEAN);
+            if (i % 2 == 0) {
+                expected.add(dir.resolve(name) + ":5:1: error MAML040/fence-unclosed");
+            }
+        }
+        expected.sort(null);
+        CliRun run = lint(dir.toString());
+        assertEquals(1, run.exitCode());
+        assertEquals(expected, run.out().lines().map(l -> l.substring(0, l.indexOf(" code fence"))).toList());
+        assertEquals(run.out(), lint(dir.toString()).out());
+    }
+
+    @Test
+    void jsonHasTheSpecsShape() throws IOException {
+        write("t.maml.md", TRAILING);
+        write("ok.maml.md", CLEAN);
+        CliRun run = lint("--format", "json", dir.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String d = dir.toString();
+        assertEquals("{\"version\":1,\"files\":["
+                + "{\"path\":\"" + d + "/ok.maml.md\",\"diagnostics\":[]},"
+                + "{\"path\":\"" + d + "/t.maml.md\",\"diagnostics\":["
+                + "{\"rule\":\"MAML091\",\"alias\":\"delimiter-trailing-space\",\"severity\":\"hint\","
+                + "\"message\":\"trailing whitespace after the '---' delimiter\",\"line\":1,\"column\":4,\"endLine\":1,"
+                + "\"endColumn\":6,\"fixable\":true},"
+                + "{\"rule\":\"MAML091\",\"alias\":\"delimiter-trailing-space\",\"severity\":\"hint\","
+                + "\"message\":\"trailing whitespace after the '---' delimiter\",\"line\":3,\"column\":4,\"endLine\":3,"
+                + "\"endColumn\":5,\"fixable\":true}]}],"
+                + "\"summary\":{\"files\":2,\"errors\":0,\"warnings\":0}}\n", run.out());
+    }
+
+    @Test
+    void githubAnnotations() throws IOException {
+        Path file = write("g.maml.md", UNCLOSED_FENCE);
+        CliRun run = lint("--format", "github", file.toString());
+        assertEquals(1, run.exitCode());
+        assertEquals("::error file=" + file + ",line=5,col=1,endLine=5,endColumn=10,title=MAML040 (fence-unclosed)::"
+                + "code fence opened here is never closed; it runs to the end of the file\n", run.out());
+    }
+
+    @Test
+    void sarifFromTheCommandValidates() throws IOException {
+        write("s.maml.md", NO_FRONT_MATTER);
+        write("t.mu", TRAILING);
+        CliRun run = lint("--format", "sarif", dir.toString());
+        assertEquals(1, run.exitCode());
+        Schema schema;
+        try (InputStream in = Files.newInputStream(TestData.root().resolve("testvectors/sarif/sarif-schema-2.1.0.json"))) {
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
+        }
+        JsonNode sarif = Json.MAPPER.readTree(run.out());
+        assertEquals(List.of(), schema.validate(sarif).stream().map(Object::toString).toList());
+        JsonNode results = sarif.get("runs").get(0).get("results");
+        assertEquals(3, results.size());
+        assertEquals("MAML001", results.get(0).get("ruleId").asString());
+        assertEquals(0, results.get(0).get("ruleIndex").asInt());
+        assertEquals("note", results.get(1).get("level").asString());
+    }
+
+    @Test
+    void maxWarnings() throws IOException {
+        Path file = write("m.maml.md", MIXED_ENDINGS);
+        assertEquals(0, lint(file.toString()).exitCode());
+        assertEquals(0, lint("--max-warnings", "1", file.toString()).exitCode());
+        CliRun over = lint("--max-warnings", "0", file.toString());
+        assertEquals(1, over.exitCode());
+        assertTrue(over.err().contains("maml: 1 warning, more than --max-warnings 0"), over.err());
+    }
+
+    @Test
+    void usageAndIoErrorsExitTwoWithOneLine() throws IOException {
+        Path ok = write("ok.maml.md", NO_FRONT_MATTER);
+        CliRun missing = lint(ok.toString(), dir.resolve("gone.maml.md").toString());
+        assertEquals(2, missing.exitCode());
+        assertEquals("maml: " + dir.resolve("gone.maml.md") + ": no such file", missing.err().lines().findFirst().orElseThrow());
+        assertTrue(missing.out().startsWith(ok + ":1:1: error MAML001"), "other files are still linted");
+        assertEquals("maml: unknown format 'xml' (expected text, json, sarif or github)\n",
+                lint("--format", "xml", ok.toString()).err());
+        assertEquals(2, lint("--format", "xml", ok.toString()).exitCode());
+        assertEquals(2, lint("--stdin", ok.toString()).exitCode());
+        assertEquals(2, lint("--stdin-filename", "x.maml.md").exitCode());
+        assertEquals(2, lint("--max-warnings", "many").exitCode());
+        CliRun noConfig = lint("--config", dir.resolve("none.yaml").toString(), ok.toString());
+        assertEquals(2, noConfig.exitCode());
+        assertEquals("maml: " + dir.resolve("none.yaml") + ": no such config file\n", noConfig.err());
+    }
+
+    @Test
+    void unknownRuleInConfigIsExitTwoNamingFileAndLine() throws IOException {
+        Path cfg = write("p/.maml-lint.yaml", "rules:\n  MAML001: off\n  front-matter-nope: warning\n");
+        write("p/a.maml.md", NO_FRONT_MATTER);
+        write("p/b.maml.md", NO_FRONT_MATTER);
+        CliRun run = lint(dir.resolve("p").toString());
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals("maml: " + cfg + ":3: unknown rule 'front-matter-nope'\n", run.err());
+    }
+
+    @Test
+    void configDiscoveryIgnoresAndOverride() throws IOException {
+        write("p/.maml-lint.yaml", "rules:\n  front-matter-missing: warning\nignores:\n  - \"drafts/**\"\n");
+        Path doc = write("p/docs/a.maml.md", NO_FRONT_MATTER);
+        write("p/drafts/wip.maml.md", NO_FRONT_MATTER);
+        Path other = write("elsewhere/b.maml.md", NO_FRONT_MATTER);
+        CliRun run = lint(dir.resolve("p").toString(), other.toString());
+        assertEquals(1, run.exitCode(), "b.maml.md has no config, so MAML001 stays an error");
+        assertEquals(List.of(other + ":1:1: error MAML001/front-matter-missing", doc + ":1:1: warning MAML001/front-matter-missing"),
+                run.out().lines().map(l -> l.substring(0, l.indexOf(" no YAML"))).sorted().toList());
+        Path off = write("off.yaml", "rules:\n  MAML001: off\n");
+        CliRun overridden = lint("--config", off.toString(), dir.toString());
+        assertEquals(0, overridden.exitCode(), overridden.out());
+        assertEquals("", overridden.out());
+    }
+
+    @Test
+    void inlineSuppression() throws IOException {
+        Path file = write("s.maml.md", UNCLOSED_FENCE.replace("## Intent\n", "## Intent\n<!-- maml-lint-disable-next-line fence-unclosed -->\n"));
+        assertEquals(0, lint(file.toString()).exitCode());
+    }
+
+    @Test
+    void fixWritesAtomicallyKeepsPermissionsAndIsIdempotent() throws IOException {
+        Path file = write("f.maml.md", TRAILING);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        CliRun run = lint("--fix", file.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.out(), "nothing is left to report");
+        assertEquals(CLEAN, Files.readString(file));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList(), "no temp file is left behind");
+        }
+        byte[] once = Files.readAllBytes(file);
+        assertEquals(0, lint("--fix", file.toString()).exitCode());
+        assertArrayEquals(once, Files.readAllBytes(file));
+    }
+
+    @Test
+    void fixLeavesUnfixableFindingsAndFollowsSymlinks() throws IOException {
+        Path real = write("real/u.maml.md", TRAILING + "```\nunclosed\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.maml.md"), real);
+        CliRun run = lint("--fix", link.toString());
+        assertEquals(1, run.exitCode());
+        assertEquals(link + ":6:1: error MAML040/fence-unclosed code fence opened here is never closed; it runs to the end of the file\n",
+                run.out());
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals(CLEAN + "```\nunclosed\n", Files.readString(real));
+    }
+
+    @Test
+    void fixNeverRewritesAFileThatIsNotUtf8() throws IOException {
+        byte[] bytes = ("---  \nx: \"").getBytes(StandardCharsets.UTF_8);
+        byte[] content = new byte[bytes.length + 3];
+        System.arraycopy(bytes, 0, content, 0, bytes.length);
+        content[bytes.length] = (byte) 0xC3;
+        content[bytes.length + 1] = '"';
+        content[bytes.length + 2] = '\n';
+        Path file = dir.resolve("latin.maml.md");
+        Files.write(file, content);
+        CliRun run = lint("--fix", file.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().contains("MAML090/encoding"), run.out());
+        assertArrayEquals(content, Files.readAllBytes(file));
+    }
+
+    @Test
+    void stdinUsesTheGivenNameForOutputKindAndConfig() throws IOException {
+        write("cfg/.maml-lint.yaml", "rules:\n  MAML040: warning\n");
+        byte[] input = UNCLOSED_FENCE.getBytes(StandardCharsets.UTF_8);
+        String name = dir.resolve("cfg/in.maml.md").toString();
+        CliRun named = CliRun.withStdin(input, "lint", "--stdin", "--stdin-filename", name);
+        assertEquals(0, named.exitCode(), named.err());
+        assertTrue(named.out().startsWith(name + ":5:1: warning MAML040/fence-unclosed"), named.out());
+        CliRun anonymous = CliRun.withStdin(input, "lint", "--stdin");
+        assertEquals(1, anonymous.exitCode());
+        assertTrue(anonymous.out().startsWith("<stdin>:5:1: error MAML040"), anonymous.out());
+        CliRun receipt = CliRun.withStdin(input, "lint", "--stdin", "--stdin-filename", "r.mu");
+        assertEquals(0, receipt.exitCode());
+        assertEquals("", receipt.out(), "a receipt's mirrored body is not checked for fences");
+    }
+
+    @Test
+    void stdinFixPrintsTheFixedTextAndReportsTheRestOnStderr() {
+        String input = TRAILING + "😀 ü\n```\n";
+        CliRun run = CliRun.withStdin(input.getBytes(StandardCharsets.UTF_8), "lint", "--stdin", "--fix",
+                "--stdin-filename", "doc.maml.md");
+        assertEquals(1, run.exitCode());
+        assertEquals(CLEAN + "😀 ü\n```\n", run.out());
+        assertTrue(run.err().startsWith("doc.maml.md:7:1: error MAML040/fence-unclosed"), run.err());
+        CliRun again = CliRun.withStdin(run.out().getBytes(StandardCharsets.UTF_8), "lint", "--stdin", "--fix");
+        assertEquals(run.out(), again.out());
+    }
+
+    @Test
+    void theWholeCorpusLintsWithoutAStackTrace() {
+        CliRun run = lint("--format", "json", TestData.corpus().toString());
+        assertTrue(run.exitCode() == 0 || run.exitCode() == 1, run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+        JsonNode report = Json.MAPPER.readTree(run.out());
+        assertEquals(TestData.corpusFiles().stream().filter(p -> !p.toString().endsWith("/NOTICE.md")
+                        && (p.toString().endsWith(".maml.md") || p.toString().endsWith(".mu"))).count(),
+                report.get("summary").get("files").asLong());
+    }
+}

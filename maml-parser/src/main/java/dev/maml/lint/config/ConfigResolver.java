@@ -1,0 +1,74 @@
+package dev.maml.lint.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds the configuration for each document: the nearest {@code .maml-lint.yaml} in the document's
+ * directory or above it (the nearest one wins, as with markdownlint's {@code .markdownlint.yaml};
+ * share settings with {@code extends}), or one fixed file given with {@code --config}. Results are
+ * cached per directory, so a run over thousands of files reads each config once. Thread-safe.
+ */
+public final class ConfigResolver {
+
+    public static final String FILE_NAME = ".maml-lint.yaml";
+
+    private final Path fixed;
+    private final Map<Path, Optional<Path>> nearest = new ConcurrentHashMap<>();
+    private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
+
+    private ConfigResolver(Path fixed) {
+        this.fixed = fixed;
+    }
+
+    /** Discovers configs upward from each document. */
+    public static ConfigResolver discovering() {
+        return new ConfigResolver(null);
+    }
+
+    /** Uses {@code configFile} for every document (`--config F`). */
+    public static ConfigResolver fixed(Path configFile) {
+        return new ConfigResolver(configFile.toAbsolutePath().normalize());
+    }
+
+    /** The configuration for a document (for stdin, the name it is given, or a path in the directory to search from). */
+    public LintConfig forDocument(Path document) throws LintConfigException {
+        Path file = fixed != null ? fixed : nearestConfig(document.toAbsolutePath().normalize().getParent()).orElse(null);
+        if (file == null) {
+            return LintConfig.DEFAULTS;
+        }
+        Loaded result = loaded.computeIfAbsent(file, Loaded::of);
+        if (result.error != null) {
+            throw result.error;
+        }
+        return result.config;
+    }
+
+    private Optional<Path> nearestConfig(Path dir) {
+        if (dir == null) {
+            return Optional.empty();
+        }
+        Optional<Path> known = nearest.get(dir);
+        if (known != null) {
+            return known;
+        }
+        Path candidate = dir.resolve(FILE_NAME);
+        Optional<Path> found = Files.isRegularFile(candidate) ? Optional.of(candidate) : nearestConfig(dir.getParent());
+        nearest.put(dir, found);
+        return found;
+    }
+
+    /** A config or the reason it could not be read, cached alike so every document gets the same answer. */
+    private record Loaded(LintConfig config, LintConfigException error) {
+        static Loaded of(Path file) {
+            try {
+                return new Loaded(ConfigReader.read(file), null);
+            } catch (LintConfigException e) {
+                return new Loaded(null, e);
+            }
+        }
+    }
+}

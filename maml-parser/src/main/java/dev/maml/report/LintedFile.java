@@ -1,0 +1,23 @@
+package dev.maml.report;
+
+import dev.maml.diagnostic.Diagnostic;
+import dev.maml.diagnostic.Severity;
+import dev.maml.lint.LintResult;
+import dev.maml.model.LineIndex;
+import java.util.List;
+
+/** One linted file as the reports see it: the path to print, its line index, and its findings. */
+public record LintedFile(String path, LineIndex lines, List<Diagnostic> diagnostics) {
+
+    public LintedFile {
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    public static LintedFile of(String path, LintResult result) {
+        return new LintedFile(path, result.document().lines(), result.diagnostics());
+    }
+
+    public long count(Severity severity) {
+        return diagnostics.stream().filter(d -> d.severity() == severity).count();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.maml.lint.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.maml.diagnostic.RuleId;
+import dev.maml.diagnostic.Severity;
+import dev.maml.lint.LintResult;
+import dev.maml.lint.RuleSetting;
+import dev.maml.lint.TestRules;
+import dev.maml.parse.DocumentParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigResolverTest {
+
+    @TempDir
+    Path dir;
+
+    Path write(String relative, String text) throws IOException {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void withoutAConfigTheDefaultsApply() throws Exception {
+        assertSame(LintConfig.DEFAULTS, ConfigResolver.discovering().forDocument(dir.resolve("a/b/doc.maml.md")));
+    }
+
+    @Test
+    void theNearestConfigUpwardWins() throws Exception {
+        write(".maml-lint.yaml", "rules:\n  MAML012: off\n");
+        write("sub/.maml-lint.yaml", "rules:\n  id-urn-uuid: warning\n");
+        ConfigResolver resolver = ConfigResolver.discovering();
+        assertFalse(resolver.forDocument(dir.resolve("x/y/doc.maml.md")).rules().get(RuleId.MAML012).enabled());
+        RuleSetting sub = resolver.forDocument(dir.resolve("sub/deeper/doc.maml.md")).rules().get(RuleId.MAML012);
+        assertEquals(new RuleSetting(true, Severity.WARNING, Map.of()), sub);
+    }
+
+    @Test
+    void severitiesOptionsAndAliases() throws Exception {
+        Path cfg = write("c.yaml", """
+                rules:
+                  MAML001: error
+                  maml002: hint
+                  yaml-syntax: info
+                  MAML033: {severity: off}
+                  MAML034: on
+                  MAML019:
+                    severity: warning
+                    max_distance: 3
+                    known: [a, b]
+                    strict: true
+                    ratio: 0.5
+                  MAML041: {extra: null}
+                """);
+        Map<RuleId, RuleSetting> rules = ConfigResolver.fixed(cfg).forDocument(dir.resolve("d.maml.md")).rules();
+        assertEquals(Severity.ERROR, rules.get(RuleId.MAML001).severity());
+        assertEquals(Severity.HINT, rules.get(RuleId.MAML002).severity());
+        assertEquals(Severity.INFO, rules.get(RuleId.MAML003).severity());
+        assertFalse(rules.get(RuleId.MAML033).enabled());
+        assertEquals(new RuleSetting(true, null, Map.of()), rules.get(RuleId.MAML034));
+        assertEquals(Map.of("max_distance", 3L, "known", List.of("a", "b"), "strict", true, "ratio", 0.5),
+                rules.get(RuleId.MAML019).options());
+        assertEquals(Severity.WARNING, rules.get(RuleId.MAML019).severity());
+        // A null option is no option (the rule's default applies).
+        assertEquals(new RuleSetting(true, null, Map.of()), rules.get(RuleId.MAML041));
+    }
+
+    @Test
+    void settingsReachTheEngine() throws Exception {
+        Path cfg = write("c.yaml", "rules:\n  MAML032: off\n  MAML012: warning\n");
+        LintConfig config = ConfigResolver.fixed(cfg).forDocument(dir.resolve("d.maml.md"));
+        LintResult result = TestRules.engine().lint(DocumentParser.parse("---\nid: x\n---\n## Intent\nSHOUT\n"),
+                config.settingsFor(dir.resolve("d.maml.md")));
+        assertEquals(List.of("MAML012 warning"),
+                result.diagnostics().stream().map(d -> d.rule() + " " + d.severity().label()).toList());
+    }
+
+    @Test
+    void extendsChainsWithTheLaterFileWinning() throws Exception {
+        write("base/root.yaml", "rules:\n  MAML012: off\n  MAML032: info\nignores: [\"vendor/**\"]\n");
+        write("base/mid.yaml", "extends: root.yaml\nrules:\n  MAML032: error\n");
+        write("proj/.maml-lint.yaml", "extends: ../base/mid.yaml\nrules:\n  MAML033: hint\nignores:\n  - \"**/*.draft.maml.md\"\n");
+        LintConfig config = ConfigResolver.discovering().forDocument(dir.resolve("proj/doc.maml.md"));
+        assertFalse(config.rules().get(RuleId.MAML012).enabled());
+        assertEquals(Severity.ERROR, config.rules().get(RuleId.MAML032).severity());
+        assertEquals(Severity.HINT, config.rules().get(RuleId.MAML033).severity());
+        // Each file's ignores are relative to that file's own directory.
+        assertTrue(config.ignores(dir.resolve("base/vendor/x/doc.maml.md")));
+        assertFalse(config.ignores(dir.resolve("proj/vendor/doc.maml.md")));
+        assertTrue(config.ignores(dir.resolve("proj/a.draft.maml.md")));
+        assertTrue(config.ignores(dir.resolve("proj/deep/er/a.draft.maml.md")));
+        assertFalse(config.ignores(dir.resolve("proj/a.maml.md")));
+    }
+
+    @Test
+    void ignoredDirectoriesCoverTheirContents() throws Exception {
+        Path cfg = write(".maml-lint.yaml", "ignores:\n  - drafts\n  - \"gen/*.mu\"\n");
+        LintConfig config = ConfigResolver.fixed(cfg).forDocument(dir.resolve("x.maml.md"));
+        assertTrue(config.ignores(dir.resolve("drafts/a/b.maml.md")));
+        assertTrue(config.ignores(dir.resolve("gen/r.mu")));
+        assertFalse(config.ignores(dir.resolve("gen/sub/r.mu")));
+        assertFalse(config.ignores(dir.resolve("draftsman.maml.md")));
+    }
+
+    @Test
+    void unknownRuleIsAnErrorNamingFileAndLine() throws Exception {
+        Path cfg = write(".maml-lint.yaml", "# settings\nrules:\n  MAML012: off\n  MAML999: warning\n");
+        LintConfigException e = assertThrows(LintConfigException.class,
+                () -> ConfigResolver.discovering().forDocument(dir.resolve("doc.maml.md")));
+        assertEquals(cfg + ":4: unknown rule 'MAML999'", e.getMessage());
+    }
+
+    @Test
+    void extendsCycleIsAClearError() throws Exception {
+        Path a = write("a.yaml", "extends: b.yaml\n");
+        Path b = write("b.yaml", "rules: {}\nextends: a.yaml\n");
+        LintConfigException e = assertThrows(LintConfigException.class,
+                () -> ConfigResolver.fixed(a).forDocument(dir.resolve("d.maml.md")));
+        assertEquals(b + ":2: extends cycle: " + a + " -> " + b + " -> " + a, e.getMessage());
+    }
+
+    @Test
+    void otherMistakesNameFileAndLine() throws Exception {
+        assertError("rules:\n  MAML012: loud\n", ":2: unknown severity 'loud' (expected off, error, warning, info or hint)");
+        assertError("rule:\n  MAML012: off\n", ":1: unknown key 'rule' (expected extends, rules or ignores)");
+        assertError("- a\n", ":1: a lint config must be a mapping with the keys extends, rules, ignores");
+        assertError("rules: [MAML012]\n", ":1: rules must be a mapping of rule ids to settings");
+        assertError("extends: missing.yaml\n", ":1: extends " + dir.resolve("missing.yaml") + ": no such file");
+        assertError("rules:\n  MAML012: off\n  MAML012: info\n", ":3: duplicate key 'MAML012'");
+        assertError("rules: {\n", ":");
+        assertError("ignores:\n  - ok/**\n  - \"[a-\"\n", ":3: invalid glob '[a-'");
+    }
+
+    @Test
+    void anEmptyConfigChangesNothing() throws Exception {
+        Path cfg = write("empty.yaml", "# nothing yet\n");
+        LintConfig config = ConfigResolver.fixed(cfg).forDocument(dir.resolve("d.maml.md"));
+        assertEquals(Map.of(), config.rules());
+        assertEquals(cfg, config.source());
+        assertNull(LintConfig.DEFAULTS.source());
+    }
+
+    void assertError(String yaml, String expectedTail) throws IOException {
+        Path cfg = write("bad.yaml", yaml);
+        LintConfigException e = assertThrows(LintConfigException.class,
+                () -> ConfigResolver.fixed(cfg).forDocument(dir.resolve("d.maml.md")));
+        assertTrue(e.getMessage().startsWith(cfg.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(expectedTail), e.getMessage() + " should contain " + expectedTail);
+    }
+}

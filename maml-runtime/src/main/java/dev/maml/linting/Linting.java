@@ -1,0 +1,56 @@
+package dev.maml.linting;
+
+import dev.maml.diagnostic.RuleId;
+import dev.maml.lint.LintEngine;
+import dev.maml.lint.LintResult;
+import dev.maml.lint.LintSettings;
+import dev.maml.lint.fix.Fixer;
+import dev.maml.lint.rules.Rules;
+import dev.maml.parse.DocumentParser;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one place that decides which engine lints which kind of file; the CLI, the git hook and
+ * the language server all lint through here.
+ * <ul>
+ * <li>Documents: every rule of the catalogue ({@link Rules#all()}).</li>
+ * <li>Receipts ({@code .mu}): only the parser's file and front-matter findings (MAML001-006,
+ * MAML090-092); the body is a mirror of a document, so section, fence and History findings about
+ * it would be noise. The receipt rules (MU…) join this engine.</li>
+ * </ul>
+ */
+public final class Linting {
+
+    static final Set<RuleId> RECEIPT_SCOPE = EnumSet.of(RuleId.MAML001, RuleId.MAML002, RuleId.MAML003,
+            RuleId.MAML004, RuleId.MAML005, RuleId.MAML006, RuleId.MAML090, RuleId.MAML091, RuleId.MAML092);
+
+    private Linting() {
+    }
+
+    public static LintEngine engine(FileKind kind) {
+        return kind == FileKind.RECEIPT ? Engines.RECEIPT : Engines.DOCUMENT;
+    }
+
+    /** Lints a file's raw bytes (invalid UTF-8 and NUL bytes become findings). */
+    public static LintResult lint(byte[] bytes, FileKind kind, LintSettings settings) {
+        return engine(kind).lint(DocumentParser.parse(bytes), settings);
+    }
+
+    /** Lints text that is already decoded (a buffer, or text being fixed). */
+    public static LintResult lint(String text, FileKind kind, LintSettings settings) {
+        return engine(kind).lint(DocumentParser.parse(text), settings);
+    }
+
+    /** Applies every fix the engine for {@code kind} offers, re-linting between passes. */
+    public static Fixer.FixOutcome fix(String text, FileKind kind, LintSettings settings) {
+        return Fixer.fixAll(text, t -> lint(t, kind, settings));
+    }
+
+    /** Built on first use only: a one-file run should not pay for rules it never loads. */
+    private static final class Engines {
+        static final LintEngine DOCUMENT = new LintEngine(Rules.all());
+        static final LintEngine RECEIPT = new LintEngine(List.of(), RECEIPT_SCOPE);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.maml.linting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.maml.diagnostic.Diagnostic;
+import dev.maml.diagnostic.RuleId;
+import dev.maml.lint.LintSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LintingTest {
+
+    /** Trailing spaces on the delimiter (MAML091) and an unclosed fence in the body (MAML040). */
+    static final String TEXT = "---  \nmu_version: \"1.0\"\n---\n## Intent\n```python\nprint(1)\n";
+
+    static List<RuleId> ids(FileKind kind) {
+        return Linting.lint(TEXT, kind, LintSettings.DEFAULTS).diagnostics().stream().map(Diagnostic::rule).toList();
+    }
+
+    @Test
+    void documentsGetEveryFinding() {
+        assertEquals(List.of(RuleId.MAML091, RuleId.MAML040), ids(FileKind.DOCUMENT));
+    }
+
+    @Test
+    void receiptsGetOnlyFileAndFrontMatterFindings() {
+        assertEquals(List.of(RuleId.MAML091), ids(FileKind.RECEIPT));
+    }
+
+    @Test
+    void fixUsesTheEngineOfTheKind() {
+        assertEquals("---\nmu_version: \"1.0\"\n---\n## Intent\n```python\nprint(1)\n",
+                Linting.fix(TEXT, FileKind.RECEIPT, LintSettings.DEFAULTS).text());
+    }
+
+    @Test
+    void kindsByName() {
+        assertEquals(Optional.of(FileKind.DOCUMENT), FileKind.of(Path.of("a/b.maml.md")));
+        assertEquals(Optional.of(FileKind.DOCUMENT), FileKind.of(Path.of("B.MAML.Markdown")));
+        assertEquals(Optional.of(FileKind.RECEIPT), FileKind.of(Path.of("r.mu")));
+        assertEquals(Optional.empty(), FileKind.of(Path.of("README.md")));
+        assertEquals(FileKind.DOCUMENT, FileKind.named(Path.of("notes.txt")));
+        assertEquals(FileKind.RECEIPT, FileKind.named(Path.of("x.mu")));
+    }
+}
