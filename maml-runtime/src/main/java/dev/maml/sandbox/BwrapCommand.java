@@ -51,6 +51,8 @@ final class BwrapCommand {
                 "--proc", "/proc", "--dev", "/dev",
                 "--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/tmp",
                 "--ro-bind", blockFile.toString(), BLOCK_PATH,
+                // bwrap's own root and /dev are unbounded tmpfs: read-only, so /tmp is the one writable place
+                "--remount-ro", "/dev", "--remount-ro", "/",
                 "--chdir", "/tmp", "--clearenv",
                 "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/tmp", "--setenv", "TMPDIR", "/tmp",
                 "--setenv", "LANG", "C.UTF-8",
