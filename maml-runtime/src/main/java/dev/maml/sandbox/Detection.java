@@ -9,6 +9,12 @@ import java.util.Optional;
  */
 public record Detection(Optional<Sandbox> sandbox, String refusal) {
 
+    public Detection {
+        if (sandbox.isPresent() == (refusal != null)) {
+            throw new IllegalArgumentException("a detection is a sandbox or a refusal, exactly one");
+        }
+    }
+
     static Detection available(Sandbox sandbox) {
         return new Detection(Optional.of(sandbox), null);
     }

@@ -43,13 +43,13 @@ final class Outcome {
             status = BlockStatus.FAILED;
             detail = exitCode > SIGNALLED ? "ended by signal " + (exitCode - SIGNALLED) : "exit code " + exitCode;
         }
-        String head = stdout.text();
-        head = head.length() > BlockResult.HEAD_CHARS ? head.substring(0, BlockResult.HEAD_CHARS) : head;
+        String text = stdout.text();
+        String head = text.length() > BlockResult.HEAD_CHARS ? text.substring(0, BlockResult.HEAD_CHARS) : text;
         JsonNode output = null;
         String problem;
         if (kill == Sandbox.Kill.STDOUT) {
             problem = "stdout was cut at " + limits.outputBytes() + " bytes";
-        } else if (stdout.text().isBlank()) {
+        } else if (text.isBlank()) {
             problem = "stdout is empty";
         } else {
             try {

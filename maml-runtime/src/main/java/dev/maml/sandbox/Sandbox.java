@@ -27,9 +27,9 @@ public final class Sandbox {
     private static final Limits PROBE_LIMITS = Limits.DEFAULT.withWall(Duration.ofSeconds(20));
     /** How long the stream readers may take to see EOF once the sandbox is gone. */
     private static final Duration DRAIN_GRACE = Duration.ofSeconds(5);
+    private static final Path HOST_ROOT = Path.of("/");
 
     private final SandboxTools tools;
-    private final Path hostRoot = Path.of("/");
     private final Path workDir;
 
     private Sandbox(SandboxTools tools, Path workDir) {
@@ -72,12 +72,16 @@ public final class Sandbox {
             if (result.ok()) {
                 return Detection.available(this);
             }
+            // bwrap's own last words say why, e.g. "No permissions to creating new namespace, likely because
+            // the kernel does not allow non-privileged user namespaces"
             String why = result.stderrTail().strip();
-            return Detection.refused("no sandbox: bubblewrap at " + tools.bwrap() + " cannot create one here ("
-                    + (why.isEmpty() ? result.detail() : why.lines().reduce((a, b) -> b).orElse(why))
-                    + "); unprivileged user namespaces must be enabled");
+            return Detection.refused("no sandbox: bubblewrap at " + tools.bwrap() + " cannot create one here: "
+                    + (why.isEmpty() ? result.detail() : why.lines().reduce((first, last) -> last).orElse(why)));
         } catch (IOException e) {
             return Detection.refused("no sandbox: cannot start bubblewrap at " + tools.bwrap() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Detection.refused("no sandbox: interrupted while checking bubblewrap");
         }
     }
 
@@ -85,24 +89,27 @@ public final class Sandbox {
      * Runs {@code code} in {@code language} with {@code input} (null: {@code {}}) as JSON on stdin.
      * Whatever the block does, this returns once the sandbox and every process in it are gone.
      *
-     * @throws IOException when the block cannot be written to a temp file or bwrap cannot be started
+     * @throws IOException          when the block cannot be written to a temp file or bwrap cannot be started
+     * @throws InterruptedException when the calling thread is interrupted; the sandbox is killed first
      */
-    public BlockResult run(Language language, String code, JsonNode input, Limits limits) throws IOException {
+    public BlockResult run(Language language, String code, JsonNode input, Limits limits)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory(workDir, "maml-block-");
         try {
             // nobody (the sandbox user outside, when we are root) must reach and read the code file
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
             Path block = Files.writeString(dir.resolve("block"), code, StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(block, PosixFilePermissions.fromString("rw-r--r--"));
-            return execute(BwrapCommand.build(tools, hostRoot, limits, language, block), input, limits);
+            return execute(BwrapCommand.build(tools, HOST_ROOT, limits, language, block), input, limits);
         } finally {
             Files.deleteIfExists(dir.resolve("block"));
             Files.deleteIfExists(dir);
         }
     }
 
-    private BlockResult execute(List<String> command, JsonNode input, Limits limits) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(hostRoot.toFile());
+    private BlockResult execute(List<String> command, JsonNode input, Limits limits)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(HOST_ROOT.toFile());
         builder.environment().clear(); // nothing of ours reaches even bwrap; --clearenv covers the inside
         long start = System.nanoTime();
         Process process = builder.start();
@@ -125,8 +132,7 @@ public final class Sandbox {
             return Outcome.of(process.exitValue(), kill.get(), limits, stdout, stderr, millis);
         } catch (InterruptedException e) {
             process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while a code block ran; its sandbox was killed", e);
+            throw e;
         }
     }
 

@@ -38,7 +38,7 @@ class ContainmentTest {
     }
 
     @Test
-    void noNetworkNotEvenTheHostsLoopback() throws IOException {
+    void noNetworkNotEvenTheHostsLoopback() throws IOException, InterruptedException {
         try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             // the listener is reachable from the host, so only the sandbox can make the block's attempt fail
             try (Socket fromHost = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
@@ -68,7 +68,7 @@ class ContainmentTest {
     }
 
     @Test
-    void homeProjectAndHostSecretsAreNotVisible() throws IOException {
+    void homeProjectAndHostSecretsAreNotVisible() throws IOException, InterruptedException {
         Path project = Path.of("").toAbsolutePath();
         Path canary = Files.createDirectories(project.resolve("target")).resolve("sandbox-canary-" + UUID.randomUUID());
         Files.writeString(canary, "secret");
@@ -79,7 +79,7 @@ class ContainmentTest {
             ObjectNode input = Json.object();
             input.putArray("paths").addAll(Stream.concat(hidden.stream(), Stream.of("/usr/bin/python3"))
                     .map(p -> Json.MAPPER.getNodeFactory().stringNode(p)).toList());
-            BlockResult result = sandboxRun(Language.PYTHON, """
+            BlockResult result = run(Language.PYTHON, """
                     import json, os, sys
                     def look(path):
                         try:
@@ -90,7 +90,7 @@ class ContainmentTest {
                         except OSError as e:
                             return type(e).__name__
                     print(json.dumps({p: look(p) for p in json.load(sys.stdin)["paths"]}))
-                    """, input);
+                    """, Json.compact(input), QUICK);
             assertEquals(BlockStatus.OK, result.status(), result::toString);
             for (String path : hidden) {
                 assertEquals("FileNotFoundError", result.output().get(path).asString(), path);
@@ -103,7 +103,7 @@ class ContainmentTest {
     }
 
     @Test
-    void onlyTheTempDirIsWritable() throws IOException {
+    void onlyTheTempDirIsWritable() throws IOException, InterruptedException {
         BlockResult result = run(Language.PYTHON, """
                 import json
                 def write(path, text="x"):
@@ -137,7 +137,7 @@ class ContainmentTest {
     }
 
     @Test
-    void forkBombIsCappedAndKilledWithEveryChild() throws IOException {
+    void forkBombIsCappedAndKilledWithEveryChild() throws IOException, InterruptedException {
         String marker = "maml-fork-bomb-" + UUID.randomUUID();
         // every copy catches the failed fork and tries again: only the wall clock ends it
         BlockResult result = run(Language.BASH, "exec -a " + marker + " /usr/bin/python3 -c '"
@@ -149,7 +149,7 @@ class ContainmentTest {
     }
 
     @Test
-    void processLimitCountsOnlyThisSandbox() throws IOException {
+    void processLimitCountsOnlyThisSandbox() throws IOException, InterruptedException {
         BlockResult result = run(Language.PYTHON, """
                 import json, os, time
                 started = 0
@@ -171,7 +171,7 @@ class ContainmentTest {
     }
 
     @Test
-    void endlessCpuLoopIsStoppedByTheCpuLimit() throws IOException {
+    void endlessCpuLoopIsStoppedByTheCpuLimit() throws IOException, InterruptedException {
         // a long wall limit: only the CPU limit may stop it, however slow the machine is
         BlockResult result = run(Language.PYTHON, "while True:\n    pass\n", null,
                 QUICK.withCpuSeconds(1).withWall(Duration.ofSeconds(120)));
@@ -182,7 +182,7 @@ class ContainmentTest {
     }
 
     @Test
-    void sleepingForeverIsStoppedByTheWallClock() throws IOException {
+    void sleepingForeverIsStoppedByTheWallClock() throws IOException, InterruptedException {
         String marker = "maml-sleeper-" + UUID.randomUUID();
         BlockResult result = run(Language.BASH, "for i in 1 2 3; do (exec -a " + marker + " sleep 1000) & done\n"
                 + "exec -a " + marker + " sleep 1000\n", null, QUICK.withWall(Duration.ofSeconds(2)));
@@ -193,7 +193,7 @@ class ContainmentTest {
     }
 
     @Test
-    void allocatingAGigabyteFails() throws IOException {
+    void allocatingAGigabyteFails() throws IOException, InterruptedException {
         BlockResult result = run(Language.PYTHON, "big = bytearray(1 << 30)\nprint('allocated')\n", null,
                 QUICK.withMemoryBytes(256L << 20));
         assertEquals(BlockStatus.FAILED, result.status(), result::toString);
@@ -203,7 +203,7 @@ class ContainmentTest {
     }
 
     @Test
-    void hundredMegabytesOfStdoutAreCutOff() throws IOException {
+    void hundredMegabytesOfStdoutAreCutOff() throws IOException, InterruptedException {
         BlockResult result = run(Language.PYTHON, """
                 import sys
                 chunk = "x" * (1 << 20)
@@ -219,7 +219,7 @@ class ContainmentTest {
     }
 
     @Test
-    void hundredMegabytesOfStderrAreCutOffToo() throws IOException {
+    void hundredMegabytesOfStderrAreCutOffToo() throws IOException, InterruptedException {
         BlockResult result = run(Language.SH, "head -c 100000000 /dev/zero | tr '\\0' e >&2\n", null,
                 QUICK.withOutputBytes(1 << 20));
         assertEquals(BlockStatus.OUTPUT_TOO_LARGE, result.status(), result::toString);
@@ -230,7 +230,7 @@ class ContainmentTest {
     }
 
     @Test
-    void aHugeFileIsStoppedByTheFileSizeLimit() throws IOException {
+    void aHugeFileIsStoppedByTheFileSizeLimit() throws IOException, InterruptedException {
         BlockResult result = run(Language.SH, "exec head -c 10000000 /dev/zero > /tmp/big\n", null,
                 QUICK.withFileBytes(1 << 20));
         assertEquals(BlockStatus.KILLED_BY_LIMIT, result.status(), result::toString);
@@ -240,7 +240,7 @@ class ContainmentTest {
     }
 
     @Test
-    void manySmallFilesCannotFillTheHostsMemory() throws IOException {
+    void manySmallFilesCannotFillTheHostsMemory() throws IOException, InterruptedException {
         BlockResult result = run(Language.PYTHON, """
                 for i in range(64):
                     with open("/tmp/f%d" % i, "wb") as f:
@@ -252,7 +252,7 @@ class ContainmentTest {
     }
 
     /** No process still carries the marker in its command line (a bounded wait: the kernel reaps asynchronously). */
-    private static void assertNoSurvivors(String marker) throws IOException {
+    private static void assertNoSurvivors(String marker) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<Long> left;
         do {
@@ -260,12 +260,7 @@ class ContainmentTest {
             if (left.isEmpty()) {
                 return;
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+            Thread.sleep(100);
         } while (System.nanoTime() < deadline);
         fail("processes of the block outlived its sandbox: " + left);
     }
@@ -285,9 +280,5 @@ class ContainmentTest {
         } catch (IOException e) {
             return ""; // the process ended while we looked
         }
-    }
-
-    private static BlockResult sandboxRun(Language language, String code, JsonNode input) throws IOException {
-        return SandboxTest.sandbox.run(language, code, input, QUICK);
     }
 }

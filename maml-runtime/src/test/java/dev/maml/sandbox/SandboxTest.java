@@ -27,12 +27,12 @@ class SandboxTest {
         sandbox = Sandbox.detect().orRefuse();
     }
 
-    static BlockResult run(Language language, String code, String inputJson, Limits limits) throws IOException {
+    static BlockResult run(Language language, String code, String inputJson, Limits limits) throws IOException, InterruptedException {
         return sandbox.run(language, code, inputJson == null ? null : Json.MAPPER.readTree(inputJson), limits);
     }
 
     /** A normal block after an abusive one: the runtime is still fine. */
-    static void assertHealthy() throws IOException {
+    static void assertHealthy() throws IOException, InterruptedException {
         BlockResult after = run(Language.PYTHON, "import json, sys\nprint(json.dumps({'twice': 2 * json.load(sys.stdin)['n']}))\n",
                 "{\"n\": 21}", QUICK);
         assertEquals(BlockStatus.OK, after.status(), after::toString);
@@ -40,7 +40,7 @@ class SandboxTest {
     }
 
     @Test
-    void jsonOnStdinBecomesJsonOnStdout() throws IOException {
+    void jsonOnStdinBecomesJsonOnStdout() throws IOException, InterruptedException {
         BlockResult result = run(Language.PYTHON, """
                 import json, sys
                 data = json.load(sys.stdin)
@@ -56,7 +56,7 @@ class SandboxTest {
     }
 
     @Test
-    void noInputMeansAnEmptyObject() throws IOException {
+    void noInputMeansAnEmptyObject() throws IOException, InterruptedException {
         BlockResult result = run(Language.SH, "cat\n", null, QUICK);
         assertEquals(BlockStatus.OK, result.status(), result::toString);
         assertTrue(result.output().isObject());
@@ -64,7 +64,7 @@ class SandboxTest {
     }
 
     @Test
-    void nonJsonStdoutIsReportedAsSuch() throws IOException {
+    void nonJsonStdoutIsReportedAsSuch() throws IOException, InterruptedException {
         BlockResult result = run(Language.BASH, "echo 'hello, world'\n", null, QUICK);
         assertEquals(BlockStatus.OK, result.status(), result::toString);
         assertNull(result.output());
@@ -74,21 +74,21 @@ class SandboxTest {
     }
 
     @Test
-    void twoJsonValuesAreNotOneResult() throws IOException {
+    void twoJsonValuesAreNotOneResult() throws IOException, InterruptedException {
         BlockResult result = run(Language.SH, "echo '{}'; echo '{}'\n", null, QUICK);
         assertNull(result.output());
         assertTrue(result.outputProblem().startsWith("stdout is not JSON"), result.outputProblem());
     }
 
     @Test
-    void emptyStdoutIsSaidPlainly() throws IOException {
+    void emptyStdoutIsSaidPlainly() throws IOException, InterruptedException {
         BlockResult result = run(Language.SH, "true\n", null, QUICK);
         assertEquals(BlockStatus.OK, result.status());
         assertEquals("stdout is empty", result.outputProblem());
     }
 
     @Test
-    void nonZeroExitFailsWithItsCodeAndStderr() throws IOException {
+    void nonZeroExitFailsWithItsCodeAndStderr() throws IOException, InterruptedException {
         BlockResult result = run(Language.SH, "echo partial\necho 'something broke' >&2\nexit 3\n", null, QUICK);
         assertEquals(BlockStatus.FAILED, result.status());
         assertEquals(3, result.exitCode());
@@ -98,7 +98,7 @@ class SandboxTest {
     }
 
     @Test
-    void pythonExceptionFailsWithTheTraceback() throws IOException {
+    void pythonExceptionFailsWithTheTraceback() throws IOException, InterruptedException {
         BlockResult result = run(Language.PYTHON, "raise ValueError('bad input')\n", null, QUICK);
         assertEquals(BlockStatus.FAILED, result.status());
         assertEquals(1, result.exitCode());
@@ -106,7 +106,7 @@ class SandboxTest {
     }
 
     @Test
-    void onlyTheEndOfALongStderrIsKept() throws IOException {
+    void onlyTheEndOfALongStderrIsKept() throws IOException, InterruptedException {
         Limits limits = QUICK.withStderrTailBytes(1024);
         BlockResult result = run(Language.PYTHON, """
                 import sys
@@ -122,7 +122,7 @@ class SandboxTest {
     }
 
     @Test
-    void bashAndShAreTheRealShells() throws IOException {
+    void bashAndShAreTheRealShells() throws IOException, InterruptedException {
         BlockResult bash = run(Language.BASH, "a=(x y z); [[ ${#a[@]} -eq 3 ]] && echo \"{\\\"bash\\\": \\\"$BASH_VERSION\\\"}\"\n",
                 null, QUICK);
         assertEquals(BlockStatus.OK, bash.status(), bash::toString);
@@ -132,7 +132,7 @@ class SandboxTest {
     }
 
     @Test
-    void blockRunsAsNobodyWithoutCapabilitiesAndWithACleanEnvironment() throws IOException {
+    void blockRunsAsNobodyWithoutCapabilitiesAndWithACleanEnvironment() throws IOException, InterruptedException {
         BlockResult result = run(Language.PYTHON, """
                 import json, os
                 status = dict(line.split(":\\t", 1) for line in open("/proc/self/status").read().splitlines() if ":\\t" in line)
@@ -174,7 +174,7 @@ class SandboxTest {
     }
 
     @Test
-    void resultJsonNamesTheStatusAsTheSpecDoes() throws IOException {
+    void resultJsonNamesTheStatusAsTheSpecDoes() throws IOException, InterruptedException {
         BlockResult result = run(Language.SH, "exit 1\n", null, QUICK);
         assertEquals("failed", result.toJson().get("status").asString());
         assertEquals(1, result.toJson().get("exit_code").asInt());
