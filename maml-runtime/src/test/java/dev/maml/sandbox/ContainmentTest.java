@@ -182,6 +182,19 @@ class ContainmentTest {
     }
 
     @Test
+    void ignoringSigxcpuMeetsTheHardCpuLimit() throws IOException, InterruptedException {
+        BlockResult result = run(Language.PYTHON, """
+                import signal
+                signal.signal(signal.SIGXCPU, signal.SIG_IGN)
+                while True:
+                    pass
+                """, null, QUICK.withCpuSeconds(1).withWall(Duration.ofSeconds(120)));
+        assertEquals(BlockStatus.KILLED_BY_LIMIT, result.status(), result::toString);
+        assertEquals(128 + 9, result.exitCode());
+        assertHealthy();
+    }
+
+    @Test
     void sleepingForeverIsStoppedByTheWallClock() throws IOException, InterruptedException {
         String marker = "maml-sleeper-" + UUID.randomUUID();
         BlockResult result = run(Language.BASH, "for i in 1 2 3; do (exec -a " + marker + " sleep 1000) & done\n"

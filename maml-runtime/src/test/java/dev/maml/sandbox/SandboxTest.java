@@ -10,6 +10,11 @@ import dev.maml.report.Json;
 import dev.maml.run.RunFailure;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -152,6 +157,26 @@ class SandboxTest {
         assertEquals("[\"HOME\",\"LANG\",\"PATH\",\"PWD\",\"TMPDIR\"]", Json.compact(out.get("env")));
         assertEquals("maml-sandbox", out.get("hostname").asString());
         assertTrue(out.get("pid").asInt() < 10, "own pid namespace: " + out.get("pid"));
+    }
+
+    @Test
+    void blocksRunSideBySideWithoutMixingUp() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<BlockResult>> runs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String input = "{\"n\": " + i + "}";
+                runs.add(pool.submit(() -> run(Language.PYTHON,
+                        "import json, sys\nprint(json.dumps({'square': json.load(sys.stdin)['n'] ** 2}))\n", input, QUICK)));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                BlockResult result = runs.get(i).get();
+                assertEquals(BlockStatus.OK, result.status(), result::toString);
+                assertEquals(i * i, result.output().get("square").asInt());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
