@@ -27,6 +27,8 @@ public final class Sandbox {
     private static final Limits PROBE_LIMITS = Limits.DEFAULT.withWall(Duration.ofSeconds(20));
     /** How long the stream readers may take to see EOF once the sandbox is gone. */
     private static final Duration DRAIN_GRACE = Duration.ofSeconds(5);
+    /** How long bwrap may take to exit after its pid 1 was killed. */
+    private static final Duration KILL_GRACE = Duration.ofSeconds(5);
     private static final Path HOST_ROOT = Path.of("/");
 
     private final SandboxTools tools;
@@ -87,7 +89,8 @@ public final class Sandbox {
 
     /**
      * Runs {@code code} in {@code language} with {@code input} (null: {@code {}}) as JSON on stdin.
-     * Whatever the block does, this returns once the sandbox and every process in it are gone.
+     * Whatever the block does, this returns once bwrap has exited, and with it every process of the
+     * sandbox (see {@link #kill}).
      *
      * @throws IOException          when the block cannot be written to a temp file or bwrap cannot be started
      * @throws InterruptedException when the calling thread is interrupted; the sandbox is killed first
@@ -131,18 +134,27 @@ public final class Sandbox {
             err.join(DRAIN_GRACE.toMillis());
             return Outcome.of(process.exitValue(), kill.get(), limits, stdout, stderr, millis);
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            kill(process, kill, Kill.WALL);
             throw e;
         }
     }
 
     /**
-     * SIGKILL to bwrap. --die-with-parent then kills the sandbox's pid 1, and the kernel kills every
-     * process of a pid namespace whose pid 1 dies: nothing the block forked survives.
+     * SIGKILL to the sandbox's pid 1 (bwrap's only child): the kernel kills every process of its pid
+     * namespace, and pid 1 is gone only once they all are; bwrap then exits, reporting it. Should
+     * bwrap not follow (pid 1 not started yet), bwrap is killed, and --die-with-parent does the rest.
      */
     private static void kill(Process process, AtomicReference<Kill> reason, Kill why) {
         reason.compareAndSet(null, why);
-        process.destroyForcibly();
+        process.toHandle().children().forEach(ProcessHandle::destroyForcibly);
+        try {
+            if (!process.waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void feed(Process process, JsonNode input) {
