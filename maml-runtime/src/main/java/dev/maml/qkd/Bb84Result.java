@@ -76,9 +76,14 @@ public sealed interface Bb84Result {
             implements Bb84Result {
         @Override
         public String message() {
-            String advice = rawQubitsNeeded.isPresent()
-                    ? "about " + rawQubitsNeeded.getAsInt() + " raw qubits (qkd_bits) would be needed"
-                    : "at this error rate no number of qubits would give a key";
+            String advice;
+            if (rawQubitsNeeded.isEmpty()) {
+                advice = "at this error rate no number of qubits would give a key";
+            } else if (rawQubitsNeeded.getAsInt() <= stats.raw()) {
+                advice = "sifting kept unusually few bits this time; another run will most likely give a key";
+            } else {
+                advice = "about " + rawQubitsNeeded.getAsInt() + " raw qubits (qkd_bits) would be needed";
+            }
             return "BB84: " + stats.raw() + " qubits give at most " + available + " bits of secret key, "
                     + requested + " requested; " + advice;
         }

@@ -132,7 +132,7 @@ class Bb84Test {
 
     @Test
     void atTooHighAnErrorRateNoNumberOfQubitsWouldDo() {
-        Bb84Result result = run(DEFAULTS.withRawQubits(4000).withChannelNoise(0.1).withQberThreshold(0.2), 6);
+        Bb84Result result = run(DEFAULTS.withRawQubits(4000).withChannelNoise(0.15).withQberThreshold(0.25), 6);
         Bb84Result.TooFewQubits few = assertInstanceOf(Bb84Result.TooFewQubits.class, result);
         assertTrue(few.rawQubitsNeeded().isEmpty());
         assertTrue(few.message().contains("no number of qubits"), few.message());
