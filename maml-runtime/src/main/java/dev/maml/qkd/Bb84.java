@@ -35,32 +35,18 @@ public final class Bb84 {
         tally.sifted = kept.length;
 
         // Error estimation: a random quarter of the sifted bits is disclosed, compared and discarded.
-        int sampleSize = KeyBudget.sampleSize(kept.length);
-        int[] order = Shuffle.permutation(kept.length, rng);
-        int errors = 0;
-        for (int i = 0; i < sampleSize; i++) {
-            int pos = kept[order[i]];
-            if (tx.aliceBits()[pos] != tx.bobBits()[pos]) {
-                errors++;
-            }
-        }
-        tally.sampled = sampleSize;
-        double qber = sampleSize == 0 ? 0 : (double) errors / sampleSize;
-        if (sampleSize > 0) {
+        Estimate estimate = estimate(tx, kept, rng);
+        tally.sampled = estimate.sampled();
+        double qber = estimate.qber();
+        if (estimate.sampled() > 0) {
             tally.qber = OptionalDouble.of(qber);
         }
         if (qber > params.qberThreshold()) {
             return tally.aborted("sample", qber, params.qberThreshold());
         }
-        int remaining = kept.length - sampleSize;
-        boolean[] alice = new boolean[remaining];
-        boolean[] bob = new boolean[remaining];
-        int[] rest = Arrays.copyOfRange(order, sampleSize, kept.length);
-        Arrays.sort(rest); // keep the transmission order of the bits left
-        for (int i = 0; i < remaining; i++) {
-            alice[i] = tx.aliceBits()[kept[rest[i]]];
-            bob[i] = tx.bobBits()[kept[rest[i]]];
-        }
+        boolean[] alice = estimate.alice();
+        boolean[] bob = estimate.bob();
+        int remaining = alice.length;
         if (remaining == 0) {
             return tally.tooFew(params.keyLength(), 0, KeyBudget.rawQubitsNeeded(params.keyLength(), qber,
                     Cascade.expectedLeakPerBit(qber)));
@@ -129,6 +115,34 @@ public final class Bb84 {
             bobBits[i] = channel.transmit(bit, diagonal, flipped, bobDiagonal[i]);
         }
         return new Transmission(aliceBits, aliceDiagonal, bobDiagonal, bobBits, intercepted);
+    }
+
+    /** What the disclosed sample showed, and Alice's and Bob's bits left after it. */
+    private record Estimate(int sampled, int errors, boolean[] alice, boolean[] bob) {
+        double qber() {
+            return sampled == 0 ? 0 : (double) errors / sampled;
+        }
+    }
+
+    private static Estimate estimate(Transmission tx, int[] kept, RandomGenerator rng) {
+        int sampleSize = KeyBudget.sampleSize(kept.length);
+        int[] order = Shuffle.permutation(kept.length, rng);
+        int errors = 0;
+        for (int i = 0; i < sampleSize; i++) {
+            int pos = kept[order[i]];
+            if (tx.aliceBits()[pos] != tx.bobBits()[pos]) {
+                errors++;
+            }
+        }
+        int[] rest = Arrays.copyOfRange(order, sampleSize, kept.length);
+        Arrays.sort(rest); // keep the transmission order of the bits left
+        boolean[] alice = new boolean[rest.length];
+        boolean[] bob = new boolean[rest.length];
+        for (int i = 0; i < rest.length; i++) {
+            alice[i] = tx.aliceBits()[kept[rest[i]]];
+            bob[i] = tx.bobBits()[kept[rest[i]]];
+        }
+        return new Estimate(sampleSize, errors, alice, bob);
     }
 
     private static int[] sift(Transmission tx) {
