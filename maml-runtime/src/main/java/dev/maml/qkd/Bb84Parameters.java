@@ -1,5 +1,7 @@
 package dev.maml.qkd;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * What a BB84 run is asked to do (spec section 10, step 4).
  *
@@ -31,12 +33,51 @@ public record Bb84Parameters(int rawQubits, int keyLength, double eavesdropper, 
         requireProbability("eavesdropper", eavesdropper);
         requireProbability("channel_noise", channelNoise);
         if (!(qberThreshold > 0 && qberThreshold < 0.5)) {
-            throw new IllegalArgumentException("the QBER threshold must be above 0 and below 0.5, got " + qberThreshold);
+            throw new IllegalArgumentException("qber_threshold must be above 0 and below 0.5, got " + qberThreshold);
         }
     }
 
     public static Bb84Parameters defaults() {
         return new Bb84Parameters(DEFAULT_RAW_QUBITS, DEFAULT_KEY_LENGTH, 0, 0, DEFAULT_QBER_THRESHOLD);
+    }
+
+    /**
+     * Reads a run's merged parameters (spec section 10, steps 3 and 4): `qkd_bits`, `qkd_key_length`,
+     * `eavesdropper`, `channel_noise` and `qber_threshold` (the last is this project's name; the
+     * spec fixes only its default). Missing keys take the defaults; other keys are ignored.
+     *
+     * @throws IllegalArgumentException with a one-line message naming the key, for a value of the
+     *                                  wrong type or out of range
+     */
+    public static Bb84Parameters fromRunParameters(JsonNode parameters) {
+        return new Bb84Parameters(
+                integer(parameters, "qkd_bits", DEFAULT_RAW_QUBITS),
+                integer(parameters, "qkd_key_length", DEFAULT_KEY_LENGTH),
+                number(parameters, "eavesdropper", 0),
+                number(parameters, "channel_noise", 0),
+                number(parameters, "qber_threshold", DEFAULT_QBER_THRESHOLD));
+    }
+
+    private static int integer(JsonNode parameters, String key, int fallback) {
+        JsonNode value = parameters.get(key);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new IllegalArgumentException(key + " must be an integer, got " + value);
+        }
+        return value.intValue();
+    }
+
+    private static double number(JsonNode parameters, String key, double fallback) {
+        JsonNode value = parameters.get(key);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isNumber()) {
+            throw new IllegalArgumentException(key + " must be a number, got " + value);
+        }
+        return value.doubleValue();
     }
 
     public Bb84Parameters withRawQubits(int n) {
