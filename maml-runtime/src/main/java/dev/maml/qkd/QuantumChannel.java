@@ -23,10 +23,23 @@ final class QuantumChannel {
     /** Strange computes amplitudes in float; a basis state can come out 1e-7 away from certainty. */
     private static final double FLOAT_SLACK = 1e-6;
 
-    private final QuantumExecutionEnvironment simulator = new SimpleQuantumExecutionEnvironment();
+    /**
+     * Strange's own measurement walks the cumulative probabilities until they pass Math.random();
+     * when float rounding leaves their sum just under 1 (0.99999988 after two Hadamards) and the draw
+     * lands above it, it indexes past the state vector (about once in ten million programs). The
+     * state was computed correctly and that draw is ignored anyway, so the program is simply run again.
+     */
+    private static final int ATTEMPTS = 5;
+
+    private final QuantumExecutionEnvironment simulator;
     private final RandomGenerator rng;
 
     QuantumChannel(RandomGenerator rng) {
+        this(new SimpleQuantumExecutionEnvironment(), rng);
+    }
+
+    QuantumChannel(QuantumExecutionEnvironment simulator, RandomGenerator rng) {
+        this.simulator = simulator;
         this.rng = rng;
     }
 
@@ -53,8 +66,19 @@ final class QuantumChannel {
             // Strange fails on a program without steps
             program.addStep(new Step(new Identity(0)));
         }
-        double probabilityOfOne = simulator.runProgram(program).getQubits()[0].getProbability();
-        return sample(probabilityOfOne);
+        return sample(probabilityOfOne(program));
+    }
+
+    private double probabilityOfOne(Program program) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return simulator.runProgram(program).getQubits()[0].getProbability();
+            } catch (ArrayIndexOutOfBoundsException strangeMeasurementOverrun) {
+                if (attempt == ATTEMPTS) {
+                    throw strangeMeasurementOverrun;
+                }
+            }
+        }
     }
 
     private boolean sample(double probabilityOfOne) {

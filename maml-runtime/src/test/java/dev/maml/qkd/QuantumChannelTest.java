@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
+import org.redfx.strange.Program;
+import org.redfx.strange.QuantumExecutionEnvironment;
+import org.redfx.strange.Result;
+import org.redfx.strange.local.SimpleQuantumExecutionEnvironment;
 
 class QuantumChannelTest {
 
@@ -54,6 +59,30 @@ class QuantumChannelTest {
             assertTrue(low.transmit(bit, false, false, true), "draw 0.0 is below P(1) = 0.5");
             assertEquals(false, high.transmit(bit, true, false, false), "draw 0.999 is above P(1) = 0.5");
         }
+    }
+
+    /** Strange 0.1.3 sometimes overruns its state vector while measuring; the program is run again. */
+    @Test
+    void strangesMeasurementOverrunIsRetried() {
+        SimpleQuantumExecutionEnvironment strange = new SimpleQuantumExecutionEnvironment();
+        int[] calls = {0};
+        QuantumExecutionEnvironment overrunsTwice = new QuantumExecutionEnvironment() {
+            @Override
+            public Result runProgram(Program p) {
+                if (++calls[0] <= 2) {
+                    throw new ArrayIndexOutOfBoundsException("Index 2 out of bounds for length 2");
+                }
+                return strange.runProgram(p);
+            }
+
+            @Override
+            public void runProgram(Program p, Consumer<Result> result) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        QuantumChannel channel = new QuantumChannel(overrunsTwice, new SplittableRandom(4));
+        assertTrue(channel.transmit(true, true, false, true));
+        assertEquals(3, calls[0]);
     }
 
     @Test
