@@ -69,7 +69,7 @@ public final class Bb84 {
         OptionalInt tagBits = KeyBudget.tagBits(remaining, errorRate, cascadeLeak, params.keyLength());
         if (tagBits.isEmpty()) {
             int available = Math.max(0, KeyBudget.finalLengthBound(remaining, errorRate, cascadeLeak)
-                    - KeyBudget.MIN_TAG_BITS);
+                    - KeyBudget.minTagBits(errorRate));
             double leakPerBit = Math.max((double) cascadeLeak / remaining, Cascade.expectedLeakPerBit(errorRate));
             return tally.tooFew(params.keyLength(), available,
                     KeyBudget.rawQubitsNeeded(params.keyLength(), errorRate, leakPerBit));

@@ -18,11 +18,13 @@ final class KeyBudget {
     static final double SAMPLE_FRACTION = 0.25;
 
     /**
-     * Length bounds of the Toeplitz tag Alice and Bob compare after reconciliation: a key that
-     * still differs passes unnoticed with probability 2^-length. The tag takes whatever the budget
-     * spares beyond the requested key, but never less than the minimum.
+     * Length bounds of the Toeplitz tag Alice and Bob compare after reconciliation: keys that still
+     * differ pass unnoticed with probability 2^-length. The tag takes whatever the budget spares
+     * beyond the requested key, within these bounds. Where errors were seen (in the sample or by
+     * reconciliation) errors may also be left, so the tag must be longer there.
      */
     static final int MIN_TAG_BITS = 8;
+    static final int MIN_TAG_BITS_AFTER_ERRORS = 16;
     static final int MAX_TAG_BITS = 32;
 
     /**
@@ -47,14 +49,19 @@ final class KeyBudget {
         return (int) Math.max(0, secret - leaked - SECURITY_MARGIN_BITS);
     }
 
+    /** The shortest acceptable tag: longer once any error was seen (error rate above 0). */
+    static int minTagBits(double errorRate) {
+        return errorRate > 0 ? MIN_TAG_BITS_AFTER_ERRORS : MIN_TAG_BITS;
+    }
+
     /**
      * The verification tag length for a key of {@code keyLength} bits once reconciliation disclosed
      * {@code reconciliationLeak} bits: the bits the bound spares, capped at {@link #MAX_TAG_BITS};
-     * empty when fewer than {@link #MIN_TAG_BITS} are spare (the key cannot be had).
+     * empty when fewer than {@link #minTagBits} are spare (the key cannot be had).
      */
     static OptionalInt tagBits(int remaining, double errorRate, int reconciliationLeak, int keyLength) {
         long spare = (long) finalLengthBound(remaining, errorRate, reconciliationLeak) - keyLength;
-        return spare < MIN_TAG_BITS ? OptionalInt.empty() : OptionalInt.of((int) Math.min(MAX_TAG_BITS, spare));
+        return spare < minTagBits(errorRate) ? OptionalInt.empty() : OptionalInt.of((int) Math.min(MAX_TAG_BITS, spare));
     }
 
     /**
@@ -67,7 +74,7 @@ final class KeyBudget {
         if (yield <= 0) {
             return OptionalInt.empty();
         }
-        long remaining = (long) Math.ceil((keyLength + MIN_TAG_BITS + SECURITY_MARGIN_BITS) / yield);
+        long remaining = (long) Math.ceil((keyLength + minTagBits(errorRate) + SECURITY_MARGIN_BITS) / yield);
         long sifted = remaining;
         while (sifted - (long) Math.ceil(sifted * SAMPLE_FRACTION) < remaining) {
             sifted++;

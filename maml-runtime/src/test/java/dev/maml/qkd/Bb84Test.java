@@ -102,6 +102,7 @@ class Bb84Test {
             // Bob's sifted bits held errors, so they were his measurements, not copies of Alice's bits
             assertTrue(k.stats().errorsCorrected() > 0);
             assertTrue(k.stats().leaked() > k.stats().verificationBits());
+            assertTrue(k.stats().verificationBits() >= KeyBudget.MIN_TAG_BITS_AFTER_ERRORS);
             assertTrue(k.stats().qber().getAsDouble() > 0);
         }
     }

@@ -30,6 +30,9 @@ class KeyBudgetTest {
         assertEquals(OptionalInt.empty(), KeyBudget.tagBits(32, 0, 1, 16));
         assertEquals(OptionalInt.of(22), KeyBudget.tagBits(48, 0, 2, 16));
         assertEquals(OptionalInt.of(32), KeyBudget.tagBits(1000, 0, 20, 16));
+        // once an error was seen, 16 bits at least: floor(100 * (1 - h(0.01))) = 91, 91 - 10 - 8 - 60 = 13
+        assertEquals(OptionalInt.empty(), KeyBudget.tagBits(100, 0.01, 10, 60));
+        assertEquals(OptionalInt.of(16), KeyBudget.tagBits(100, 0.01, 10, 57));
     }
 
     @Test
