@@ -1,0 +1,81 @@
+package dev.maml.quadaes;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+
+/**
+ * Regenerates one head of a container: a new head key (epoch + 1) in the keyring, a fresh split of
+ * the same data key, all four shares re-wrapped, the payload untouched. Only the header changes, so
+ * the time does not depend on the payload size. The new head table goes to the inactive slot and is
+ * forced to disk before the old slot is wiped: a crash leaves one intact table, old or new.
+ */
+final class HeadRotation {
+
+    private final Gcm gcm;
+    private final SecureRandom random;
+
+    HeadRotation(Gcm gcm, SecureRandom random) {
+        this.gcm = gcm;
+        this.random = random;
+    }
+
+    RotationResult rotate(Path container, int head, Path keyringFile) throws IOException {
+        if (head < 1 || head > Keyring.HEADS) {
+            throw new IllegalArgumentException("heads are numbered 1.." + Keyring.HEADS + ", not " + head);
+        }
+        Keyring keyring = Keyring.load(keyringFile);
+        String name = container.toString();
+        try (FileChannel channel = FileChannel.open(container, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ContainerHeader header = ContainerHeader.parse(readHeader(channel), name);
+            Heads.Opened opened = Heads.open(header, keyring, gcm, name);
+            if (opened.dataKey() == null) {
+                throw new ContainerException(Heads.notEnough(opened.report(), name));
+            }
+            int oldEpoch = header.table().share(head).epoch();
+            int keyringEpoch = keyring.head(head).epoch();
+            if (oldEpoch > keyringEpoch) {
+                throw new ContainerException(name + ": head " + head + " is at epoch " + oldEpoch
+                        + " but the keyring only holds epoch " + keyringEpoch + " (an old copy of the keyring?)");
+            }
+            // A keyring head already newer than the container's was itself a fresh key: reuse it, so
+            // rotating the other containers of this keyring does not invalidate this one again.
+            boolean fresh = oldEpoch == keyringEpoch;
+            Keyring next = fresh ? keyring.rotated(head, random) : keyring;
+            long generation = header.table().generation() + 1;
+            HeadTable table = Heads.wrap(Shares.split(opened.dataKey(), header.preamble().threshold(), random),
+                    next, header.preambleBytes(), generation, gcm, random);
+            // Keyring first: if the container write then fails, the head is merely STALE and a
+            // second rotate re-wraps it under the key saved here.
+            if (fresh) {
+                next.save(keyringFile);
+            }
+            writeAt(channel, ContainerHeader.slotOffset(1 - header.slot()), table.encode(header.preambleBytes()));
+            channel.force(true);
+            // Wipe the old table: it holds shares under the old head key.
+            writeAt(channel, ContainerHeader.slotOffset(header.slot()), new byte[HeadTable.SLOT_SIZE]);
+            channel.force(true);
+            return new RotationResult(head, oldEpoch, next.head(head).epoch(), fresh, generation, opened.report());
+        }
+    }
+
+    private static byte[] readHeader(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(ContainerHeader.SIZE);
+        while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
+            // read until full or end of file
+        }
+        byte[] bytes = new byte[buffer.position()];
+        buffer.flip().get(bytes);
+        return bytes;
+    }
+
+    private static void writeAt(FileChannel channel, long offset, byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer, offset + buffer.position());
+        }
+    }
+}
