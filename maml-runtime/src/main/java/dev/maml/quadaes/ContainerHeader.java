@@ -2,29 +2,35 @@ package dev.maml.quadaes;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Optional;
+import java.util.Comparator;
+import java.util.List;
 
 /**
- * The header region: the preamble, then two head-table slots of which the intact one with the
- * higher generation is current. Rotation writes the other slot, so a crash mid-write leaves the
- * current one readable.
+ * The header region: the preamble, then two head-table slots. Rotation writes the new table to the
+ * slot not in use and then wipes the old one, so after a crash at least one slot holds a complete
+ * table; readers try the newest table first and fall back to the other.
  *
- * @param slot 0 or 1: where {@code table} was read from
+ * @param tables the non-empty slots, newest generation first
  */
-record ContainerHeader(Preamble preamble, byte[] preambleBytes, HeadTable table, int slot) {
+record ContainerHeader(Preamble preamble, byte[] preambleBytes, List<Slot> tables) {
 
     static final int SIZE = Preamble.SIZE + 2 * HeadTable.SLOT_SIZE;
+
+    /** A head table and the slot (0 or 1) it was read from. */
+    record Slot(int index, HeadTable table) {
+    }
 
     static long slotOffset(int slot) {
         return Preamble.SIZE + (long) slot * HeadTable.SLOT_SIZE;
     }
 
-    /** A new header: the table in slot 0, slot 1 zeroed. */
+    /** A new header: the table in slot 0, slot 1 empty. */
     static byte[] encode(byte[] preambleBytes, HeadTable table) {
         byte[] out = new byte[SIZE];
         System.arraycopy(preambleBytes, 0, out, 0, Preamble.SIZE);
-        System.arraycopy(table.encode(preambleBytes), 0, out, Preamble.SIZE, HeadTable.SLOT_SIZE);
+        System.arraycopy(table.encode(), 0, out, Preamble.SIZE, HeadTable.SLOT_SIZE);
         return out;
     }
 
@@ -37,18 +43,17 @@ record ContainerHeader(Preamble preamble, byte[] preambleBytes, HeadTable table,
         if (bytes.length < SIZE) {
             throw new ContainerException(name + ": truncated container header");
         }
-        byte[] preambleBytes = Arrays.copyOf(bytes, Preamble.SIZE);
-        Optional<HeadTable> a = HeadTable.decode(preambleBytes, slot(bytes, 0));
-        Optional<HeadTable> b = HeadTable.decode(preambleBytes, slot(bytes, 1));
-        if (a.isEmpty() && b.isEmpty()) {
-            throw new ContainerException(name + ": corrupt container header (no intact head table)");
+        List<Slot> tables = new ArrayList<>();
+        for (int slot = 0; slot < 2; slot++) {
+            int from = (int) slotOffset(slot);
+            int index = slot;
+            HeadTable.decode(Arrays.copyOfRange(bytes, from, from + HeadTable.SLOT_SIZE))
+                    .ifPresent(t -> tables.add(new Slot(index, t)));
         }
-        boolean second = b.isPresent() && (a.isEmpty() || b.get().generation() > a.get().generation());
-        return new ContainerHeader(preamble, preambleBytes, second ? b.get() : a.get(), second ? 1 : 0);
-    }
-
-    private static byte[] slot(byte[] header, int slot) {
-        int from = (int) slotOffset(slot);
-        return Arrays.copyOfRange(header, from, from + HeadTable.SLOT_SIZE);
+        if (tables.isEmpty()) {
+            throw new ContainerException(name + ": corrupt container header (both head-table slots are empty)");
+        }
+        tables.sort(Comparator.comparingLong((Slot s) -> s.table().generation()).reversed());
+        return new ContainerHeader(preamble, Arrays.copyOf(bytes, Preamble.SIZE), List.copyOf(tables));
     }
 }

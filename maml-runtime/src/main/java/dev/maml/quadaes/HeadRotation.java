@@ -11,7 +11,8 @@ import java.security.SecureRandom;
  * Regenerates one head of a container: a new head key (epoch + 1) in the keyring, a fresh split of
  * the same data key, all four shares re-wrapped, the payload untouched. Only the header changes, so
  * the time does not depend on the payload size. The new head table goes to the inactive slot and is
- * forced to disk before the old slot is wiped: a crash leaves one intact table, old or new.
+ * forced to disk before the old slot is wiped: a crash leaves a complete table, old or new, and
+ * readers fall back to the old one when the new one is torn.
  */
 final class HeadRotation {
 
@@ -35,7 +36,8 @@ final class HeadRotation {
             if (opened.dataKey() == null) {
                 throw new ContainerException(Heads.notEnough(opened.report(), name));
             }
-            int oldEpoch = header.table().share(head).epoch();
+            int current = opened.slot().index();
+            int oldEpoch = opened.slot().table().share(head).epoch();
             int keyringEpoch = keyring.head(head).epoch();
             if (oldEpoch > keyringEpoch) {
                 throw new ContainerException(name + ": head " + head + " is at epoch " + oldEpoch
@@ -45,18 +47,18 @@ final class HeadRotation {
             // rotating the other containers of this keyring does not invalidate this one again.
             boolean fresh = oldEpoch == keyringEpoch;
             Keyring next = fresh ? keyring.rotated(head, random) : keyring;
-            long generation = header.table().generation() + 1;
-            HeadTable table = Heads.wrap(Shares.split(opened.dataKey(), header.preamble().threshold(), random),
+            long generation = header.tables().get(0).table().generation() + 1;
+            HeadTable rewrapped = Heads.wrap(Shares.split(opened.dataKey(), header.preamble().threshold(), random),
                     next, header.preambleBytes(), generation, gcm, random);
             // Keyring first: if the container write then fails, the head is merely STALE and a
             // second rotate re-wraps it under the key saved here.
             if (fresh) {
                 next.save(keyringFile);
             }
-            writeAt(channel, ContainerHeader.slotOffset(1 - header.slot()), table.encode(header.preambleBytes()));
+            writeAt(channel, ContainerHeader.slotOffset(1 - current), rewrapped.encode());
             channel.force(true);
             // Wipe the old table: it holds shares under the old head key.
-            writeAt(channel, ContainerHeader.slotOffset(header.slot()), new byte[HeadTable.SLOT_SIZE]);
+            writeAt(channel, ContainerHeader.slotOffset(current), new byte[HeadTable.SLOT_SIZE]);
             channel.force(true);
             return new RotationResult(head, oldEpoch, next.head(head).epoch(), fresh, generation, opened.report());
         }

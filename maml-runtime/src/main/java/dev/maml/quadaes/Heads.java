@@ -16,8 +16,13 @@ final class Heads {
     private Heads() {
     }
 
-    /** The data key once opened, with what each head contributed; dataKey is null when not recoverable. */
-    record Opened(HeadsReport report, byte[] dataKey) {
+    /**
+     * The data key once opened, with what each head contributed.
+     *
+     * @param dataKey null when not recoverable
+     * @param slot    the head table used, and where it is stored
+     */
+    record Opened(HeadsReport report, byte[] dataKey, ContainerHeader.Slot slot) {
     }
 
     static HeadTable wrap(Map<Integer, byte[]> shares, Keyring keyring, byte[] preambleBytes, long generation,
@@ -35,7 +40,8 @@ final class Heads {
     }
 
     /**
-     * Unwraps every head it can and rebuilds the data key.
+     * Unwraps every head it can and rebuilds the data key, from the newest head table that allows
+     * it (an older one is only left after an interrupted rotation).
      *
      * @throws ContainerException when the container was sealed for another keyring
      */
@@ -45,13 +51,27 @@ final class Heads {
             throw new ContainerException(name + ": sealed for keyring " + HexFormat.of().formatHex(sealedFor)
                     + ", not for this keyring (" + keyring.idHex() + ")");
         }
-        HeadTable table = header.table();
+        Opened newest = null;
+        for (ContainerHeader.Slot slot : header.tables()) {
+            Opened opened = open(header, slot, keyring, gcm);
+            if (opened.dataKey() != null) {
+                return opened;
+            }
+            newest = newest == null ? opened : newest;
+        }
+        return newest;
+    }
+
+    private static Opened open(ContainerHeader header, ContainerHeader.Slot slot, Keyring keyring, Gcm gcm) {
+        HeadTable table = slot.table();
         Map<Integer, byte[]> shares = new TreeMap<>();
         HeadStatus.State[] states = new HeadStatus.State[Keyring.HEADS + 1];
         for (int head = 1; head <= Keyring.HEADS; head++) {
             WrappedShare w = table.share(head);
             HeadKey key = keyring.head(head);
-            if (w.epoch() < key.epoch()) {
+            if (w.head() != head) {
+                states[head] = HeadStatus.State.FAILED;
+            } else if (w.epoch() < key.epoch()) {
                 states[head] = HeadStatus.State.STALE;
             } else if (w.epoch() > key.epoch()) {
                 states[head] = HeadStatus.State.AHEAD;
@@ -78,7 +98,7 @@ final class Heads {
             statuses.add(new HeadStatus(head, table.share(head).epoch(), keyring.head(head).epoch(), state));
         }
         HeadsReport report = new HeadsReport(threshold, table.generation(), statuses, recovery.dataKey() != null);
-        return new Opened(report, recovery.dataKey());
+        return new Opened(report, recovery.dataKey(), slot);
     }
 
     /** The one-line reason a container does not open, listing every head. */
