@@ -56,10 +56,11 @@ final class HeadRotation {
                 next.save(keyringFile);
             }
             writeAt(channel, ContainerHeader.slotOffset(1 - current), rewrapped.encode());
-            channel.force(true);
+            // The file's size and metadata do not change: forcing the data (fdatasync) is enough.
+            channel.force(false);
             // Wipe the old table: it holds shares under the old head key.
             writeAt(channel, ContainerHeader.slotOffset(current), new byte[HeadTable.SLOT_SIZE]);
-            channel.force(true);
+            channel.force(false);
             return new RotationResult(head, oldEpoch, next.head(head).epoch(), fresh, generation, opened.report());
         }
     }
