@@ -2,6 +2,7 @@ package dev.maml.quadaes;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -31,7 +32,8 @@ final class HeadRotation {
         Keyring keyring = Keyring.load(keyringFile);
         String name = container.toString();
         try (FileChannel channel = FileChannel.open(container, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ContainerHeader header = ContainerHeader.parse(readHeader(channel), name);
+            // Not closed: closing the stream would close the channel, which is still to be written.
+            ContainerHeader header = ContainerHeader.read(Channels.newInputStream(channel), name);
             Heads.Opened opened = Heads.open(header, keyring, gcm, name);
             if (opened.dataKey() == null) {
                 throw new ContainerException(Heads.notEnough(opened.report(), name));
@@ -63,16 +65,6 @@ final class HeadRotation {
             channel.force(false);
             return new RotationResult(head, oldEpoch, next.head(head).epoch(), fresh, generation, opened.report());
         }
-    }
-
-    private static byte[] readHeader(FileChannel channel) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(ContainerHeader.SIZE);
-        while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
-            // read until full or end of file
-        }
-        byte[] bytes = new byte[buffer.position()];
-        buffer.flip().get(bytes);
-        return bytes;
     }
 
     private static void writeAt(FileChannel channel, long offset, byte[] bytes) throws IOException {

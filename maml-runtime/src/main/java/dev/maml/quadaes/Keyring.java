@@ -126,7 +126,8 @@ public final class Keyring {
             }
             return new Keyring(id, heads);
         } catch (JacksonException | IllegalArgumentException e) {
-            throw new KeyringException(file + ": malformed keyring (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new KeyringException(file + ": malformed keyring (" + reason + ")");
         }
     }
 
