@@ -17,11 +17,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "heads", description = "Manage the four head keys of quad-aes-256-gcm containers.",
+@Command(name = "heads", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Manage the four head keys of quad-aes-256-gcm containers.",
         subcommands = {HeadsCommand.Init.class, HeadsCommand.Rotate.class, HeadsCommand.Check.class})
 final class HeadsCommand {
 
-    @Command(name = "init", description = "Create a head keyring: four random 256-bit head keys, mode 0600.")
+    @Command(name = "init", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+                description = "Create a head keyring: four random 256-bit head keys, mode 0600.")
     static final class Init implements Callable<Integer> {
 
         @Spec
@@ -40,7 +42,8 @@ final class HeadsCommand {
         }
     }
 
-    @Command(name = "rotate", description = "Regenerate one head: new head key (epoch + 1), fresh split of the same data key, all shares re-wrapped; the payload is not touched.")
+    @Command(name = "rotate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+                description = "Regenerate one head: new head key (epoch + 1), fresh split of the same data key, all shares re-wrapped; the payload is not touched.")
     static final class Rotate implements Callable<Integer> {
 
         @Spec
@@ -79,7 +82,8 @@ final class HeadsCommand {
         }
     }
 
-    @Command(name = "check", description = "Report each head of a container (exit 1 when any needs regeneration).")
+    @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+                description = "Report each head of a container (exit 1 when any needs regeneration).")
     static final class Check implements Callable<Integer> {
 
         @Spec

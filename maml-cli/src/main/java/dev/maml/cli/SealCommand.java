@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "seal", description = "Encrypt a file into a quad-aes-256-gcm container (spec 10.2, docs/quad-aes.md).")
+@Command(name = "seal", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Encrypt a file into a quad-aes-256-gcm container (spec 10.2, docs/quad-aes.md).")
 final class SealCommand implements Callable<Integer> {
 
     @Spec

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "unseal", description = "Decrypt a quad-aes-256-gcm container; the output appears only once every chunk authenticated.")
+@Command(name = "unseal", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Decrypt a quad-aes-256-gcm container; the output appears only once every chunk authenticated.")
 final class UnsealCommand implements Callable<Integer> {
 
     @Spec

@@ -168,6 +168,15 @@ class QuadAesCommandsTest {
         assertEquals(2, CliRun.of("heads").exitCode());
     }
 
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] args : new String[][] {{"seal", "--help"}, {"unseal", "-h"}, {"heads", "--help"},
+                {"heads", "init", "--help"}, {"heads", "rotate", "--help"}, {"heads", "check", "--help"}}) {
+            CliRun run = ok(CliRun.of(args));
+            assertTrue(run.out().startsWith("Usage: maml " + args[0]), run.out());
+        }
+    }
+
     private void seal() {
         ok(CliRun.of("seal", "--in", plain.toString(), "--out", sealed.toString(), "--keyring", keyring.toString()));
     }
