@@ -32,6 +32,7 @@ final class HeadRotation {
         Keyring keyring = Keyring.load(keyringFile);
         String name = container.toString();
         try (FileChannel channel = FileChannel.open(container, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            channel.lock(); // two rotations of one container wait for each other; released on close
             // Not closed: closing the stream would close the channel, which is still to be written.
             ContainerHeader header = ContainerHeader.read(Channels.newInputStream(channel), name);
             Heads.Opened opened = Heads.open(header, keyring, gcm, name);
