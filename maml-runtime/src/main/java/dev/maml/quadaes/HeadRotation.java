@@ -39,13 +39,15 @@ final class HeadRotation {
             if (opened.dataKey() == null) {
                 throw new ContainerException(Heads.notEnough(opened.report(), name));
             }
+            // Re-wrapping under an older keyring would bring back head keys that were rotated away.
+            for (HeadStatus h : opened.report().heads()) {
+                if (h.state() == HeadStatus.State.AHEAD) {
+                    throw new ContainerException(name + ": cannot rotate: " + h.describe());
+                }
+            }
             int current = opened.slot().index();
             int oldEpoch = opened.slot().table().share(head).epoch();
             int keyringEpoch = keyring.head(head).epoch();
-            if (oldEpoch > keyringEpoch) {
-                throw new ContainerException(name + ": head " + head + " is at epoch " + oldEpoch
-                        + " but the keyring only holds epoch " + keyringEpoch + " (an old copy of the keyring?)");
-            }
             // A keyring head already newer than the container's was itself a fresh key: reuse it, so
             // rotating the other containers of this keyring does not invalidate this one again.
             boolean fresh = oldEpoch == keyringEpoch;
