@@ -1,7 +1,9 @@
 package dev.maml.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -19,6 +21,8 @@ import java.util.Set;
  */
 public final class AtomicFiles {
 
+    private static final int BUFFER = 1 << 16;
+
     private AtomicFiles() {
     }
 
@@ -35,6 +39,22 @@ public final class AtomicFiles {
      *                    null to keep the target's current ones (or the default for a new file)
      */
     public static void write(Path target, byte[] bytes, Set<PosixFilePermission> permissions) throws IOException {
+        write(target, permissions, out -> out.write(bytes));
+    }
+
+    /** Produces a file's content; an exception it throws leaves the target untouched. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Streams content into the target (for outputs too large to hold in memory, e.g. decrypted
+     * payloads): the target is replaced only after {@code content} returned normally.
+     *
+     * @param permissions as for {@link #write(Path, byte[], Set)}
+     */
+    public static void write(Path target, Set<PosixFilePermission> permissions, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
@@ -46,10 +66,9 @@ public final class AtomicFiles {
             }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
+                content.writeTo(out);
+                out.flush();
                 channel.force(true);
             }
             try {

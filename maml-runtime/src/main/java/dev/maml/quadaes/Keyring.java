@@ -1,0 +1,152 @@
+package dev.maml.quadaes;
+
+import dev.maml.io.AtomicFiles;
+import dev.maml.report.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The four head keys (docs/quad-aes.md, "Keyring"). A JSON file of mode 0600 that never travels
+ * with the containers; its id, fixed at creation, names it in every container sealed with it.
+ */
+public final class Keyring {
+
+    public static final int HEADS = 4;
+    static final String FORMAT = "maml-quad-aes-keyring";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+    private final byte[] id;
+    private final List<HeadKey> heads;
+
+    private Keyring(byte[] id, List<HeadKey> heads) {
+        this.id = id.clone();
+        this.heads = List.copyOf(heads);
+    }
+
+    /** Four fresh head keys at epoch 1. */
+    public static Keyring generate(SecureRandom random) {
+        byte[] id = new byte[Preamble.ID_BYTES];
+        random.nextBytes(id);
+        List<HeadKey> heads = new ArrayList<>();
+        for (int i = 1; i <= HEADS; i++) {
+            heads.add(new HeadKey(i, 1, randomKey(random)));
+        }
+        return new Keyring(id, heads);
+    }
+
+    public HeadKey head(int head) {
+        if (head < 1 || head > HEADS) {
+            throw new IllegalArgumentException("heads are numbered 1.." + HEADS + ", not " + head);
+        }
+        return heads.get(head - 1);
+    }
+
+    /** This keyring with {@code head} replaced by a fresh key one epoch later. */
+    public Keyring rotated(int head, SecureRandom random) {
+        List<HeadKey> next = new ArrayList<>(heads);
+        next.set(head - 1, new HeadKey(head, head(head).epoch() + 1, randomKey(random)));
+        return new Keyring(id, next);
+    }
+
+    byte[] id() {
+        return id.clone();
+    }
+
+    public String idHex() {
+        return HexFormat.of().formatHex(id);
+    }
+
+    /** Writes a new keyring file; refuses to replace an existing one (that would orphan its containers). */
+    public void create(Path file) throws IOException {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(file.toString(), null,
+                    "already exists; a keyring is never overwritten (containers sealed with it would be lost)");
+        }
+        save(file);
+    }
+
+    /** Replaces the keyring file atomically, mode 0600. */
+    public void save(Path file) throws IOException {
+        ObjectNode root = Json.object();
+        root.put("format", FORMAT);
+        root.put("version", 1);
+        root.put("id", idHex());
+        ArrayNode list = root.putArray("heads");
+        for (HeadKey h : heads) {
+            list.addObject().put("head", h.head()).put("epoch", h.epoch())
+                    .put("key", Base64.getEncoder().encodeToString(h.key()));
+        }
+        AtomicFiles.write(file, (Json.pretty(root) + "\n").getBytes(StandardCharsets.UTF_8),
+                OWNER_ONLY);
+    }
+
+    /**
+     * Reads a keyring, refusing one that group or others may access (as ssh refuses such private keys).
+     */
+    public static Keyring load(Path file) throws IOException {
+        checkPrivate(file);
+        String text = Files.readString(file);
+        try {
+            JsonNode root = Json.MAPPER.readTree(text);
+            if (!FORMAT.equals(root.path("format").asString("")) || root.path("version").asInt(0) != 1) {
+                throw new KeyringException(file + ": not a maml quad-aes keyring (format " + FORMAT + " version 1)");
+            }
+            byte[] id = HexFormat.of().parseHex(root.path("id").asString(""));
+            JsonNode list = root.path("heads");
+            if (id.length != Preamble.ID_BYTES || !list.isArray() || list.size() != HEADS) {
+                throw new KeyringException(file + ": malformed keyring (needs a 16-byte id and " + HEADS + " heads)");
+            }
+            List<HeadKey> heads = new ArrayList<>();
+            for (int i = 1; i <= HEADS; i++) {
+                JsonNode h = list.get(i - 1);
+                if (h.path("head").asInt(0) != i) {
+                    throw new KeyringException(file + ": malformed keyring (heads must be listed 1.." + HEADS + ")");
+                }
+                heads.add(new HeadKey(i, h.path("epoch").asInt(0), Base64.getDecoder().decode(h.path("key").asString(""))));
+            }
+            return new Keyring(id, heads);
+        } catch (JacksonException | IllegalArgumentException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new KeyringException(file + ": malformed keyring (" + reason + ")");
+        }
+    }
+
+    private static void checkPrivate(Path file) throws IOException {
+        Set<PosixFilePermission> mode;
+        try {
+            mode = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException e) {
+            return;
+        }
+        if (mode.stream().anyMatch(OTHERS::contains)) {
+            throw new KeyringException(file + ": keyring is accessible by others (mode "
+                    + PosixFilePermissions.toString(mode) + "); run: chmod 600 " + file);
+        }
+    }
+
+    private static byte[] randomKey(SecureRandom random) {
+        byte[] key = new byte[DataKey.BYTES];
+        random.nextBytes(key);
+        return key;
+    }
+}

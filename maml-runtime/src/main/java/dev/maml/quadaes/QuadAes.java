@@ -1,0 +1,88 @@
+package dev.maml.quadaes;
+
+import dev.maml.io.AtomicFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * The {@code quad-aes-256-gcm} container (spec 10.2, byte layout in docs/quad-aes.md): one payload
+ * encrypted once under a random data key, the data key split 3-of-4 (configurable) among four head
+ * keys held in a keyring. Not thread-safe: one instance per thread.
+ */
+public final class QuadAes {
+
+    private final SecureRandom random;
+    private final Gcm gcm = new Gcm();
+
+    public QuadAes(SecureRandom random) {
+        this.random = random;
+    }
+
+    public SealResult seal(InputStream in, OutputStream out, Keyring keyring, SealOptions options) throws IOException {
+        byte[] dataKey = DataKey.derive(random, options.extraKeyMaterial());
+        byte[] prefix = new byte[StreamNonce.PREFIX_BYTES];
+        random.nextBytes(prefix);
+        byte[] commitment = DataKey.commitment(dataKey);
+        byte[] preamble = new Preamble(options.threshold(), PayloadCipher.CHUNK_SIZE, keyring.id(), prefix,
+                commitment).encode();
+        Map<Integer, byte[]> shares = Shares.split(dataKey, options.threshold(), random);
+        out.write(ContainerHeader.encode(preamble, Heads.wrap(shares, keyring, preamble, 1, gcm, random)));
+        long length = new PayloadCipher(gcm, dataKey, preamble, prefix).encrypt(in, out);
+        return new SealResult(HexFormat.of().formatHex(commitment, 0, 8), options.threshold(), length);
+    }
+
+    /** Seals a file into a container file, written atomically. */
+    public SealResult seal(Path in, Path out, Keyring keyring, SealOptions options) throws IOException {
+        SealResult[] result = new SealResult[1];
+        try (InputStream input = Files.newInputStream(in)) {
+            AtomicFiles.write(out, null, o -> result[0] = seal(input, o, keyring, options));
+        }
+        return result[0];
+    }
+
+    /**
+     * Decrypts a container stream. Plaintext reaches {@code out} chunk by chunk, each only after it
+     * authenticated; on an exception the caller must discard what was written.
+     *
+     * @throws ContainerException      when the heads or the payload do not authenticate
+     * @throws NotAContainerException  when the stream is not a container
+     */
+    public UnsealResult unseal(InputStream in, OutputStream out, Keyring keyring, String name) throws IOException {
+        ContainerHeader header = ContainerHeader.read(in, name);
+        Heads.Opened opened = Heads.open(header, keyring, gcm, name);
+        if (opened.dataKey() == null) {
+            throw new ContainerException(Heads.notEnough(opened.report(), name));
+        }
+        long length = new PayloadCipher(gcm, opened.dataKey(), header.preambleBytes(),
+                header.preamble().noncePrefix()).decrypt(in, out, name);
+        return new UnsealResult(length, opened.report());
+    }
+
+    /** Unseals into a file that appears (atomically) only once every chunk authenticated. */
+    public UnsealResult unseal(Path container, Path out, Keyring keyring) throws IOException {
+        UnsealResult[] result = new UnsealResult[1];
+        try (InputStream input = Files.newInputStream(container)) {
+            AtomicFiles.write(out, null, o -> result[0] = unseal(input, o, keyring, container.toString()));
+        }
+        return result[0];
+    }
+
+    /** The heads of a container, without touching its payload. */
+    public HeadsReport check(Path container, Keyring keyring) throws IOException {
+        try (InputStream input = Files.newInputStream(container)) {
+            String name = container.toString();
+            return Heads.open(ContainerHeader.read(input, name), keyring, gcm, name).report();
+        }
+    }
+
+    /** See {@link HeadRotation}. */
+    public RotationResult rotate(Path container, int head, Path keyringFile) throws IOException {
+        return new HeadRotation(gcm, random).rotate(container, head, keyringFile);
+    }
+}
