@@ -1,0 +1,39 @@
+package dev.maml.lint.rules;
+
+import dev.maml.diagnostic.RuleId;
+import dev.maml.lint.LintContext;
+import dev.maml.lint.Rule;
+import dev.maml.model.MamlDocument;
+import dev.maml.model.Section;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * MAML033: a section with nothing in it. HTML comments (lint directives, notes to editors) are not
+ * content: a section holding only those still says nothing to a reader.
+ */
+final class EmptySections implements Rule {
+
+    private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
+
+    static boolean isEmpty(String body) {
+        return body.isBlank() || body.contains("<!--") && HTML_COMMENT.matcher(body).replaceAll("").isBlank();
+    }
+
+    @Override
+    public List<RuleId> ids() {
+        return List.of(RuleId.MAML033);
+    }
+
+    @Override
+    public void check(LintContext context) {
+        MamlDocument doc = context.document();
+        for (Section section : doc.sections()) {
+            if (isEmpty(doc.text(section.body()))) {
+                String name = section.name().isEmpty() ? "##" : section.name();
+                context.report(RuleId.MAML033, "section \"" + name + "\" is empty; write its content or remove the heading",
+                        section.name().isEmpty() ? section.heading() : section.nameRange());
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.maml.lint.rules;
+
+import com.networknt.schema.SpecificationVersion;
+import dev.maml.diagnostic.RuleId;
+import dev.maml.lint.LintContext;
+import dev.maml.lint.Rule;
+import dev.maml.model.CodeBlock;
+import dev.maml.model.MamlDocument;
+import dev.maml.model.Range;
+import dev.maml.model.SchemaBlock;
+import dev.maml.model.Section;
+import dev.maml.schema.LocatedJson;
+import dev.maml.schema.MetaSchemaCheck;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Input_Schema and Output_Schema (spec section 4): each holds exactly one JSON object (MAML052)
+ * that is JSON (MAML050) and a valid JSON Schema of its dialect (MAML051). Every finding points
+ * into the embedded JSON: Jackson's offsets and the value positions of {@link LocatedJson} are
+ * offsets into the schema text, which starts at the block's range in the document.
+ */
+final class SchemaSections implements Rule {
+
+    @Override
+    public List<RuleId> ids() {
+        return List.of(RuleId.MAML050, RuleId.MAML051, RuleId.MAML052);
+    }
+
+    @Override
+    public void check(LintContext context) {
+        MamlDocument doc = context.document();
+        Set<Section> withSchema = new HashSet<>();
+        for (SchemaBlock block : doc.schemas()) {
+            Optional<Section> section = doc.sections().stream()
+                    .filter(s -> s.isNamed(block.section()) && s.range().encloses(block.range())).findFirst();
+            if (section.isPresent() && !withSchema.add(section.get())) {
+                context.report(RuleId.MAML052, block.section() + " already holds a schema; a schema section holds"
+                        + " exactly one JSON object", blockStart(doc, block));
+                continue;
+            }
+            check(context, block);
+        }
+    }
+
+    private static void check(LintContext context, SchemaBlock block) {
+        String section = block.section();
+        if (block.json().isBlank()) {
+            context.report(RuleId.MAML052, section + " holds an empty block; a schema section holds exactly one"
+                    + " JSON object", blockStart(context.document(), block));
+            return;
+        }
+        LocatedJson json = LocatedJson.read(block.json());
+        int base = block.range().start();
+        if (json.error() != null) {
+            String fence = block.fenced() && !block.language().isEmpty() && !block.language().equals("json")
+                    ? " (the fence says \"" + block.language() + "\"; a schema must be JSON)" : "";
+            context.report(RuleId.MAML050, section + " is not valid JSON: " + json.error().message() + fence,
+                    shift(json.error().range(), base));
+            return;
+        }
+        JsonNode root = json.root();
+        if (!root.isObject()) {
+            context.report(RuleId.MAML052, section + " must hold one JSON object (a JSON Schema), not "
+                    + kind(root), shift(json.locate("").orElseThrow(), base));
+            return;
+        }
+        if (json.trailing() >= 0) {
+            context.report(RuleId.MAML052, section + " continues with a second JSON value; a schema section holds"
+                    + " exactly one JSON object", shift(Range.of(json.trailing(), json.trailing() + 1), base));
+        }
+        JsonNode declared = root.get("$schema");
+        Optional<SpecificationVersion> version = declared != null && declared.isString()
+                ? MetaSchemaCheck.dialect(declared.asString())
+                : Optional.of(SpecificationVersion.DRAFT_2020_12);
+        if (version.isEmpty()) {
+            context.report(RuleId.MAML051, section + " declares $schema \"" + declared.asString()
+                    + "\", a dialect this linter cannot check; use one of " + String.join(", ",
+                    MetaSchemaCheck.knownDialects()), shift(json.locate("/$schema").orElseThrow(), base));
+            return;
+        }
+        for (MetaSchemaCheck.Problem p : MetaSchemaCheck.check(root, version.get())) {
+            String where = p.pointer().isEmpty() ? "/" : p.pointer();
+            context.report(RuleId.MAML051, section + " is not a valid JSON Schema (" + MetaSchemaCheck.label(version.get())
+                    + "): " + where + " " + p.message(), shift(json.locate(p.pointer()).orElseThrow(), base));
+        }
+    }
+
+    private static String kind(JsonNode node) {
+        return node.isArray() ? "an array" : node.isString() ? "a string" : node.isNumber() ? "a number"
+                : node.isBoolean() ? "a boolean" : "null";
+    }
+
+    /** A fenced schema is shown by its opening fence line, a bare one by its first line. */
+    private static Range blockStart(MamlDocument doc, SchemaBlock block) {
+        if (block.fenced()) {
+            for (CodeBlock code : doc.codeBlocks()) {
+                if (code.content().equals(block.range())) {
+                    return code.open();
+                }
+            }
+        }
+        int line = doc.lines().lineOf(block.range().start());
+        return Range.of(block.range().start(), Math.max(block.range().start(), doc.lines().lineEnd(line)));
+    }
+
+    private static Range shift(Range range, int base) {
+        return Range.of(base + range.start(), base + range.end());
+    }
+}
