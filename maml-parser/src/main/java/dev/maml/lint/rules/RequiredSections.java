@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * MAML030: Intent is missing (error) or Context is missing (warning). A section written in another
- * form ({@code ## intent}, {@code ### Intent}) counts as present: MAML035 reports and repairs it,
- * and inserting a second one would only make a duplicate.
+ * form ({@code ## intent}, {@code ### Intent}) or misspelt ({@code ## Intnet}) counts as present:
+ * MAML035 or MAML032 reports and repairs it, and inserting a second one would make a duplicate.
  *
  * <p>The finding sits on the document's first line, where a reader looks for what a file lacks
  * (as markdownlint does for a missing first heading). The fix inserts an empty section where the
@@ -37,6 +37,11 @@ final class RequiredSections implements Rule {
         Set<String> present = SectionNames.present(doc);
         for (Heading h : SectionNames.misleveled(doc)) {
             present.add(SectionNames.canonical(h.text()).orElseThrow());
+        }
+        for (Section s : doc.sections()) {
+            if (SectionNames.canonical(s.name()).isEmpty()) {
+                SectionNames.suggestion(s.name()).ifPresent(present::add); // MAML032 offers the rename
+            }
         }
         require(context, present, "Intent", Severity.ERROR, "it says what the document is for");
         require(context, present, "Context", Severity.WARNING, "it gives the parameters and background a run uses");

@@ -55,6 +55,13 @@ final class SchemaSections implements Rule {
         }
         LocatedJson json = LocatedJson.read(block.json());
         int base = block.range().start();
+        int first = block.json().length() - block.json().stripLeading().length();
+        if (json.error() != null && block.json().charAt(first) != '{') {
+            // not an attempt at JSON at all (a list, prose): Jackson's reason would only confuse
+            context.report(RuleId.MAML050, section + " is not JSON: it must be one JSON object starting with \"{\""
+                    + " (bare, or in a ```json fence)", shift(Range.of(first, first + 1), base));
+            return;
+        }
         if (json.error() != null) {
             String fence = block.fenced() && !block.language().isEmpty() && !block.language().equals("json")
                     ? " (the fence says \"" + block.language() + "\"; a schema must be JSON)" : "";

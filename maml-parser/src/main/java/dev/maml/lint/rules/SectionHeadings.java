@@ -52,16 +52,14 @@ final class SectionHeadings implements Rule {
             context.report(RuleId.MAML032, "section heading \"##\" has no name", section.heading());
             return;
         }
-        Optional<String> suggestion = Suggestions.closest(SectionNames.fold(name),
-                SectionNames.KNOWN.stream().map(SectionNames::fold).toList())
-                .flatMap(SectionNames::canonical);
-        String message = "unknown section \"" + name + "\"; known sections: " + String.join(", ", SectionNames.KNOWN);
+        Optional<String> suggestion = SectionNames.suggestion(name);
         if (suggestion.isPresent()) {
             String known = suggestion.get();
             context.report(RuleId.MAML032, "unknown section \"" + name + "\"; did you mean \"" + known + "\"?",
                     section.nameRange(), Fix.of("Rename to " + known, new TextEdit(section.nameRange(), known)));
         } else {
-            context.report(RuleId.MAML032, message, section.nameRange());
+            context.report(RuleId.MAML032, "unknown section \"" + name + "\"; known sections: "
+                    + String.join(", ", SectionNames.KNOWN), section.nameRange());
         }
     }
 }

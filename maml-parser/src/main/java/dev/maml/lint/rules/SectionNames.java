@@ -50,6 +50,12 @@ final class SectionNames {
         return KNOWN.stream().filter(k -> fold(k).equals(folded)).findFirst();
     }
 
+    /** "Did you mean": the known section an unknown name is a near-miss of (Levenshtein <= 2, folded). */
+    static Optional<String> suggestion(String name) {
+        return Suggestions.closest(fold(name), KNOWN.stream().map(SectionNames::fold).toList())
+                .flatMap(SectionNames::canonical);
+    }
+
     /** Position in the recommended order, or -1 for a section outside it (Verification). */
     static int rank(String canonicalName) {
         return RECOMMENDED_ORDER.indexOf(canonicalName);

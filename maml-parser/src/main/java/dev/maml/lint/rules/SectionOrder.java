@@ -6,7 +6,9 @@ import dev.maml.lint.Rule;
 import dev.maml.model.Section;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * MAML034: known sections out of the recommended order. The sections reported are the fewest
@@ -28,8 +30,10 @@ final class SectionOrder implements Rule {
     @Override
     public void check(LintContext context) {
         List<Ranked> ranked = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (Section s : context.document().sections()) {
-            SectionNames.canonical(s.name()).filter(n -> SectionNames.rank(n) >= 0)
+            // a repeated section is MAML031's finding; only first occurrences have a place in the order
+            SectionNames.canonical(s.name()).filter(n -> SectionNames.rank(n) >= 0 && seen.add(n))
                     .ifPresent(n -> ranked.add(new Ranked(s, n, SectionNames.rank(n))));
         }
         boolean[] kept = longestInOrder(ranked);
