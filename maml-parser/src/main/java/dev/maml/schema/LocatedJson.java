@@ -24,8 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
  * @param root     the value, or null when the text is not JSON ({@code error} says why)
  * @param error    the first syntax error, or null
  * @param trailing offset of a second value after the first one, or -1
+ * @param depth    the deepest nesting of objects and arrays (0 for a scalar)
  */
-public record LocatedJson(JsonNode root, Map<String, Range> locations, SyntaxError error, int trailing) {
+public record LocatedJson(JsonNode root, Map<String, Range> locations, SyntaxError error, int trailing, int depth) {
 
     /** Where the JSON text stops being JSON, and Jackson's reason, cleaned of its source-location noise. */
     public record SyntaxError(Range range, String message) {
@@ -65,17 +66,17 @@ public record LocatedJson(JsonNode root, Map<String, Range> locations, SyntaxErr
             Reader reader = new Reader(json, parser, locations);
             if (parser.nextToken() == null) {
                 return new LocatedJson(null, locations, new SyntaxError(Range.empty(json.length()),
-                        "no JSON value"), -1);
+                        "no JSON value"), -1, 0);
             }
             JsonNode root = reader.value("", null);
             int trailing = -1;
             if (parser.nextToken() != null) {
                 trailing = offset(parser);
             }
-            return new LocatedJson(root, locations, null, trailing);
+            return new LocatedJson(root, locations, null, trailing, reader.maxDepth);
         } catch (JacksonException e) {
             int at = e.getLocation() == null ? 0 : (int) Math.max(0, Math.min(e.getLocation().getCharOffset(), json.length()));
-            return new LocatedJson(null, locations, new SyntaxError(Range.of(at, wordEnd(json, at)), clean(e)), -1);
+            return new LocatedJson(null, locations, new SyntaxError(Range.of(at, wordEnd(json, at)), clean(e)), -1, 0);
         }
     }
 
@@ -103,6 +104,8 @@ public record LocatedJson(JsonNode root, Map<String, Range> locations, SyntaxErr
         private final String json;
         private final JsonParser parser;
         private final Map<String, Range> locations;
+        private int depth;
+        private int maxDepth;
 
         Reader(String json, JsonParser parser, Map<String, Range> locations) {
             this.json = json;
@@ -116,7 +119,10 @@ public record LocatedJson(JsonNode root, Map<String, Range> locations, SyntaxErr
             JsonToken token = parser.currentToken();
             if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
                 locations.put(pointer, key != null ? key : Range.of(start, start + 1));
-                return token == JsonToken.START_OBJECT ? object(pointer) : array(pointer);
+                maxDepth = Math.max(maxDepth, ++depth);
+                JsonNode node = token == JsonToken.START_OBJECT ? object(pointer) : array(pointer);
+                depth--;
+                return node;
             }
             locations.put(pointer, Range.of(start, scalarEnd(start)));
             return switch (token) {

@@ -31,6 +31,12 @@ public final class MetaSchemaCheck {
     public record Problem(String pointer, String message) {
     }
 
+    /**
+     * networknt validates recursively, several stack frames per level: a schema nested a few
+     * hundred levels deep overflows a 512 KiB thread stack. Real schemas stay far below this.
+     */
+    public static final int MAX_DEPTH = 64;
+
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder
                     .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build())

@@ -1,7 +1,9 @@
 package dev.maml.lint.rules;
 
 import com.networknt.schema.SpecificationVersion;
+import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
+import dev.maml.diagnostic.Severity;
 import dev.maml.lint.LintContext;
 import dev.maml.lint.Rule;
 import dev.maml.model.CodeBlock;
@@ -87,6 +89,12 @@ final class SchemaSections implements Rule {
             context.report(RuleId.MAML051, section + " declares $schema \"" + declared.asString()
                     + "\", a dialect this linter cannot check; use one of " + String.join(", ",
                     MetaSchemaCheck.knownDialects()), shift(json.locate("/$schema").orElseThrow(), base));
+            return;
+        }
+        if (json.depth() > MetaSchemaCheck.MAX_DEPTH) {
+            context.report(Diagnostic.of(RuleId.MAML051, Severity.WARNING, section + " is nested " + json.depth()
+                    + " levels deep; schemas deeper than " + MetaSchemaCheck.MAX_DEPTH + " levels are not checked",
+                    shift(json.locate("").orElseThrow(), base)));
             return;
         }
         for (MetaSchemaCheck.Problem p : MetaSchemaCheck.check(root, version.get())) {
