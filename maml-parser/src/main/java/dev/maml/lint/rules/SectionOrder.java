@@ -37,24 +37,38 @@ final class SectionOrder implements Rule {
                     .ifPresent(n -> ranked.add(new Ranked(s, n, SectionNames.rank(n))));
         }
         boolean[] kept = longestInOrder(ranked);
-        // Kept ranks never decrease, so the neighbours that conflict with a misplaced section are
-        // the nearest kept section before it (if ranked higher) or after it (if ranked lower).
-        int[] keptBefore = new int[ranked.size()];
-        for (int i = 0, last = -1; i < ranked.size(); i++) {
-            keptBefore[i] = last;
-            last = kept[i] ? i : last;
+        // Kept ranks never decrease. A misplaced section conflicts with kept sections before it that
+        // rank higher, or kept sections after it that rank lower; the message names the farthest one,
+        // so that moving the section there puts it in order.
+        int ranks = SectionNames.RECOMMENDED_ORDER.size();
+        int[] firstKept = new int[ranks];
+        int[] lastKept = new int[ranks];
+        Arrays.fill(firstKept, -1);
+        Arrays.fill(lastKept, -1);
+        for (int i = 0; i < ranked.size(); i++) {
+            if (kept[i]) {
+                int r = ranked.get(i).rank();
+                firstKept[r] = firstKept[r] < 0 ? i : firstKept[r];
+                lastKept[r] = i;
+            }
         }
-        for (int i = ranked.size() - 1, next = -1; i >= 0; i--) {
+        for (int i = 0; i < ranked.size(); i++) {
             if (!kept[i]) {
                 Ranked r = ranked.get(i);
-                int before = keptBefore[i];
-                String where = before >= 0 && ranked.get(before).rank() > r.rank()
-                        ? "should come before \"" + ranked.get(before).name() + "\""
-                        : "should come after \"" + ranked.get(next).name() + "\"";
+                int before = -1;
+                for (int q = r.rank() + 1; q < ranks; q++) {
+                    if (firstKept[q] >= 0 && firstKept[q] < i && (before < 0 || firstKept[q] < before)) {
+                        before = firstKept[q];
+                    }
+                }
+                int after = -1;
+                for (int q = 0; q < r.rank(); q++) {
+                    after = Math.max(after, lastKept[q]);
+                }
+                String where = before >= 0 ? "should come before \"" + ranked.get(before).name() + "\""
+                        : "should come after \"" + ranked.get(after).name() + "\"";
                 context.report(RuleId.MAML034, "section \"" + r.name() + "\" " + where
                         + " (recommended order: " + ORDER + ")", r.section().nameRange());
-            } else {
-                next = i;
             }
         }
     }
