@@ -49,11 +49,19 @@ final class SchemaSections implements Rule {
     }
 
     private static void check(LintContext context, SchemaBlock block) {
+        LocatedJson json = readObject(context, block);
+        if (json != null) {
+            checkSchema(context, block, json);
+        }
+    }
+
+    /** The block as one JSON object, or null after reporting why it is not (MAML050, MAML052). */
+    private static LocatedJson readObject(LintContext context, SchemaBlock block) {
         String section = block.section();
         if (block.json().isBlank()) {
             context.report(RuleId.MAML052, section + " holds an empty block; a schema section holds exactly one"
                     + " JSON object", blockStart(context.document(), block));
-            return;
+            return null;
         }
         LocatedJson json = LocatedJson.read(block.json());
         int base = block.range().start();
@@ -62,26 +70,32 @@ final class SchemaSections implements Rule {
             // not an attempt at JSON at all (a list, prose): Jackson's reason would only confuse
             context.report(RuleId.MAML050, section + " is not JSON: it must be one JSON object starting with \"{\""
                     + " (bare, or in a ```json fence)", shift(Range.of(first, first + 1), base));
-            return;
+            return null;
         }
         if (json.error() != null) {
             String fence = block.fenced() && !block.language().isEmpty() && !block.language().equals("json")
                     ? " (the fence says \"" + block.language() + "\"; a schema must be JSON)" : "";
             context.report(RuleId.MAML050, section + " is not valid JSON: " + json.error().message() + fence,
                     shift(json.error().range(), base));
-            return;
+            return null;
         }
-        JsonNode root = json.root();
-        if (!root.isObject()) {
+        if (!json.root().isObject()) {
             context.report(RuleId.MAML052, section + " must hold one JSON object (a JSON Schema), not "
-                    + kind(root), shift(json.locate("").orElseThrow(), base));
-            return;
+                    + kind(json.root()), shift(json.locate("").orElseThrow(), base));
+            return null;
         }
         if (json.trailing() >= 0) {
             context.report(RuleId.MAML052, section + " continues with a second JSON value; a schema section holds"
                     + " exactly one JSON object", shift(Range.of(json.trailing(), json.trailing() + 1), base));
         }
-        JsonNode declared = root.get("$schema");
+        return json;
+    }
+
+    /** MAML051: the object against the meta-schema of the dialect it declares. */
+    private static void checkSchema(LintContext context, SchemaBlock block, LocatedJson json) {
+        String section = block.section();
+        int base = block.range().start();
+        JsonNode declared = json.root().get("$schema");
         Optional<SpecificationVersion> version = declared != null && declared.isString()
                 ? MetaSchemaCheck.dialect(declared.asString())
                 : Optional.of(SpecificationVersion.DRAFT_2020_12);
@@ -97,7 +111,7 @@ final class SchemaSections implements Rule {
                     shift(json.locate("").orElseThrow(), base)));
             return;
         }
-        for (MetaSchemaCheck.Problem p : MetaSchemaCheck.check(root, version.get())) {
+        for (MetaSchemaCheck.Problem p : MetaSchemaCheck.check(json.root(), version.get())) {
             String where = p.pointer().isEmpty() ? "/" : p.pointer();
             context.report(RuleId.MAML051, section + " is not a valid JSON Schema (" + MetaSchemaCheck.label(version.get())
                     + "): " + where + " " + p.message(), shift(json.locate(p.pointer()).orElseThrow(), base));

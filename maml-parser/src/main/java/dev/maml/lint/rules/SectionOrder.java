@@ -5,7 +5,6 @@ import dev.maml.lint.LintContext;
 import dev.maml.lint.Rule;
 import dev.maml.model.Section;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,73 +36,50 @@ final class SectionOrder implements Rule {
                     .ifPresent(n -> ranked.add(new Ranked(s, n, SectionNames.rank(n))));
         }
         boolean[] kept = longestInOrder(ranked);
-        // Kept ranks never decrease. A misplaced section conflicts with kept sections before it that
-        // rank higher, or kept sections after it that rank lower; the message names the farthest one,
-        // so that moving the section there puts it in order.
-        int ranks = SectionNames.RECOMMENDED_ORDER.size();
-        int[] firstKept = new int[ranks];
-        int[] lastKept = new int[ranks];
-        Arrays.fill(firstKept, -1);
-        Arrays.fill(lastKept, -1);
-        for (int i = 0; i < ranked.size(); i++) {
-            if (kept[i]) {
-                int r = ranked.get(i).rank();
-                firstKept[r] = firstKept[r] < 0 ? i : firstKept[r];
-                lastKept[r] = i;
-            }
-        }
         for (int i = 0; i < ranked.size(); i++) {
             if (!kept[i]) {
-                Ranked r = ranked.get(i);
-                int before = -1;
-                for (int q = r.rank() + 1; q < ranks; q++) {
-                    if (firstKept[q] >= 0 && firstKept[q] < i && (before < 0 || firstKept[q] < before)) {
-                        before = firstKept[q];
-                    }
-                }
-                int after = -1;
-                for (int q = 0; q < r.rank(); q++) {
-                    after = Math.max(after, lastKept[q]);
-                }
-                String where = before >= 0 ? "should come before \"" + ranked.get(before).name() + "\""
-                        : "should come after \"" + ranked.get(after).name() + "\"";
-                context.report(RuleId.MAML034, "section \"" + r.name() + "\" " + where
-                        + " (recommended order: " + ORDER + ")", r.section().nameRange());
+                context.report(RuleId.MAML034, "section \"" + ranked.get(i).name() + "\" " + placement(ranked, kept, i)
+                        + " (recommended order: " + ORDER + ")", ranked.get(i).section().nameRange());
             }
         }
     }
 
     /**
-     * Marks a longest non-decreasing subsequence of ranks. Ranks are few (seven), so the best chain
-     * ending at each rank is tracked directly: linear in the number of sections, even for a
-     * pathological document with thousands of headings.
+     * Where a misplaced section belongs, named by the farthest kept section it conflicts with: the
+     * first kept one before it that ranks higher, else the last kept one after it that ranks lower
+     * (one of the two exists, or the section would have been kept).
      */
+    private static String placement(List<Ranked> ranked, boolean[] kept, int i) {
+        int rank = ranked.get(i).rank();
+        for (int j = 0; j < i; j++) {
+            if (kept[j] && ranked.get(j).rank() > rank) {
+                return "should come before \"" + ranked.get(j).name() + "\"";
+            }
+        }
+        for (int j = ranked.size() - 1; j > i; j--) {
+            if (kept[j] && ranked.get(j).rank() < rank) {
+                return "should come after \"" + ranked.get(j).name() + "\"";
+            }
+        }
+        throw new IllegalStateException("section " + ranked.get(i).name() + " is in order");
+    }
+
+    /** Marks a longest non-decreasing subsequence of ranks (at most seven sections: one per known name). */
     private static boolean[] longestInOrder(List<Ranked> ranked) {
         int n = ranked.size();
-        int ranks = SectionNames.RECOMMENDED_ORDER.size();
-        int[] chainLength = new int[ranks];
-        int[] chainEnd = new int[ranks];
-        Arrays.fill(chainEnd, -1);
+        int[] length = new int[n];
         int[] previous = new int[n];
-        int bestLength = 0;
         int best = -1;
         for (int i = 0; i < n; i++) {
-            int rank = ranked.get(i).rank();
-            int length = 0;
+            length[i] = 1;
             previous[i] = -1;
-            for (int r = 0; r <= rank; r++) {
-                if (chainLength[r] > length) {
-                    length = chainLength[r];
-                    previous[i] = chainEnd[r];
+            for (int j = 0; j < i; j++) {
+                if (ranked.get(j).rank() <= ranked.get(i).rank() && length[j] + 1 > length[i]) {
+                    length[i] = length[j] + 1;
+                    previous[i] = j;
                 }
             }
-            length++;
-            if (length > chainLength[rank]) {
-                chainLength[rank] = length;
-                chainEnd[rank] = i;
-            }
-            if (length > bestLength) {
-                bestLength = length;
+            if (best < 0 || length[i] > length[best]) {
                 best = i;
             }
         }
