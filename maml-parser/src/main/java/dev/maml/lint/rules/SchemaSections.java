@@ -13,10 +13,8 @@ import dev.maml.model.SchemaBlock;
 import dev.maml.model.Section;
 import dev.maml.schema.LocatedJson;
 import dev.maml.schema.MetaSchemaCheck;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,15 +33,22 @@ final class SchemaSections implements Rule {
     @Override
     public void check(LintContext context) {
         MamlDocument doc = context.document();
-        Set<Section> withSchema = new HashSet<>();
+        // blocks and sections are both in document order: walk them together (linear, even for a
+        // document with thousands of schema sections)
+        List<Section> sections = doc.sections();
+        int at = 0;
+        Section withSchema = null;
         for (SchemaBlock block : doc.schemas()) {
-            Optional<Section> section = doc.sections().stream()
-                    .filter(s -> s.isNamed(block.section()) && s.range().encloses(block.range())).findFirst();
-            if (section.isPresent() && !withSchema.add(section.get())) {
+            while (at + 1 < sections.size() && sections.get(at).range().end() <= block.range().start()) {
+                at++;
+            }
+            Section section = sections.get(at);
+            if (section == withSchema) {
                 context.report(RuleId.MAML052, block.section() + " already holds a schema; a schema section holds"
                         + " exactly one JSON object", blockStart(doc, block));
                 continue;
             }
+            withSchema = section;
             check(context, block);
         }
     }
@@ -126,9 +131,20 @@ final class SchemaSections implements Rule {
     /** A fenced schema is shown by its opening fence line, a bare one by its first line. */
     private static Range blockStart(MamlDocument doc, SchemaBlock block) {
         if (block.fenced()) {
-            for (CodeBlock code : doc.codeBlocks()) {
-                if (code.content().equals(block.range())) {
-                    return code.open();
+            // code blocks are in document order: binary search by where their content starts
+            List<CodeBlock> code = doc.codeBlocks();
+            int lo = 0;
+            int hi = code.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int start = code.get(mid).content().start();
+                if (start == block.range().start()) {
+                    return code.get(mid).open();
+                }
+                if (start < block.range().start()) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
                 }
             }
         }
