@@ -2,6 +2,7 @@ package dev.maml.schema;
 
 import dev.maml.model.Range;
 import java.math.BigInteger;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +41,9 @@ public record LocatedJson(JsonNode root, Map<String, Range> locations, SyntaxErr
             "\\s*\\((?:start marker at|for \\w+ starting at) \\[Source:.*$", Pattern.DOTALL);
 
     public LocatedJson {
-        locations = Map.copyOf(locations);
+        // a view, not a copy: read() hands over a map it never touches again, and Map.copyOf probes
+        // badly on hundreds of thousands of similar pointers
+        locations = Collections.unmodifiableMap(locations);
     }
 
     /**

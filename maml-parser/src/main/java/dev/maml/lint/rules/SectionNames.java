@@ -4,9 +4,11 @@ import dev.maml.model.Heading;
 import dev.maml.model.MamlDocument;
 import dev.maml.model.Section;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,10 +29,14 @@ final class SectionNames {
 
     static final List<String> KNOWN;
 
+    /** Folded name to known name: rules resolve every section and code block through this. */
+    private static final Map<String, String> BY_FOLDED = new HashMap<>();
+
     static {
         List<String> known = new ArrayList<>(RECOMMENDED_ORDER);
         known.add(VERIFICATION);
         KNOWN = List.copyOf(known);
+        KNOWN.forEach(k -> BY_FOLDED.put(fold(k), k));
     }
 
     private SectionNames() {
@@ -38,7 +44,14 @@ final class SectionNames {
 
     /** Lower case without spaces, underscores and hyphens: the key for form-insensitive matching. */
     static String fold(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", "");
+        StringBuilder out = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != '_' && c != '-' && !Character.isWhitespace(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
     }
 
     /** The known section a name stands for, exactly or in another form; empty for unknown names. */
@@ -46,8 +59,7 @@ final class SectionNames {
         if (name == null) {
             return Optional.empty();
         }
-        String folded = fold(name);
-        return KNOWN.stream().filter(k -> fold(k).equals(folded)).findFirst();
+        return Optional.ofNullable(BY_FOLDED.get(fold(name)));
     }
 
     /** "Did you mean": the known section an unknown name is a near-miss of (Levenshtein <= 2, folded). */
