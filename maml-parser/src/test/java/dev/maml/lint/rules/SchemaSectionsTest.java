@@ -12,6 +12,7 @@ import dev.maml.model.MamlDocument;
 import dev.maml.parse.DocumentParser;
 import dev.maml.schema.MetaSchemaCheck;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Exact positions and messages of the schema-section findings, which fixtures only check by line. */
@@ -108,6 +109,24 @@ class SchemaSectionsTest {
         assertEquals(1, found.size(), found.toString());
         assertEquals("1", doc.text(found.get(0).range()));
         assertEquals(Severity.ERROR, found.get(0).severity());
+    }
+
+    @Test
+    void aSchemaAtTheDepthLimitIsCheckedOnASmallThreadStack() throws InterruptedException {
+        int levels = MetaSchemaCheck.MAX_DEPTH / 2;
+        String schema = "{\"properties\": {\"a\": ".repeat(levels - 1) + "{\"type\": 1}" + "}}".repeat(levels - 1);
+        MamlDocument doc = DocumentParser.parse(HEAD + "## Input_Schema\n" + schema + "\n");
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread small = new Thread(null, () -> {
+            try {
+                outcome.set(lint(doc, RuleId.MAML051).size());
+            } catch (StackOverflowError e) {
+                outcome.set(e);
+            }
+        }, "512k-stack", 512 * 1024);
+        small.start();
+        small.join();
+        assertEquals(1, outcome.get());
     }
 
     @Test

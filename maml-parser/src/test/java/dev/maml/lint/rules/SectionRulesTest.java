@@ -77,6 +77,15 @@ class SectionRulesTest {
     }
 
     @Test
+    void onlyWhitespaceAndHtmlCommentsMakeASectionEmpty() {
+        assertEquals(true, EmptySections.isEmpty("\n  \t\n"));
+        assertEquals(true, EmptySections.isEmpty("<!-- a -->\n<!-- maml-lint-disable MAML042 -->\n"));
+        assertEquals(true, EmptySections.isEmpty("\n<!-- never closed\nstill a comment\n"));
+        assertEquals(false, EmptySections.isEmpty("<!-- a --> text"));
+        assertEquals(false, EmptySections.isEmpty("### Sub-heading\n"));
+    }
+
+    @Test
     void orderHintNamesTheSectionItConflictsWith() {
         MamlDocument doc = DocumentParser.parse(FM + "## Intent\nx\n\n## History\n- 2026-01-01: [CREATE] a\n\n"
                 + "## Context\nk: v\n\n## Content\nc\n");
