@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param root     the value, or null when the text is not JSON ({@code error} says why)
  * @param error    the first syntax error, or null
- * @param trailing offset of a second value after the first one, or -1
+ * @param trailing offset of whatever follows the first value (a second value, prose), or -1
  * @param depth    the deepest nesting of objects and arrays (0 for a scalar)
  */
 public record LocatedJson(JsonNode root, Map<String, Range> locations, SyntaxError error, int trailing, int depth) {
@@ -72,14 +72,19 @@ public record LocatedJson(JsonNode root, Map<String, Range> locations, SyntaxErr
                         "no JSON value"), -1, 0);
             }
             JsonNode root = reader.value("", null);
-            int trailing = -1;
-            if (parser.nextToken() != null) {
-                trailing = offset(parser);
-            }
-            return new LocatedJson(root, locations, null, trailing, reader.maxDepth);
+            return new LocatedJson(root, locations, null, trailing(parser), reader.maxDepth);
         } catch (JacksonException e) {
             int at = e.getLocation() == null ? 0 : (int) Math.max(0, Math.min(e.getLocation().getCharOffset(), json.length()));
             return new LocatedJson(null, locations, new SyntaxError(Range.of(at, wordEnd(json, at)), clean(e)), -1, 0);
+        }
+    }
+
+    /** Where anything after the first value starts (a second value, or text that is not JSON), or -1. */
+    private static int trailing(JsonParser parser) {
+        try {
+            return parser.nextToken() == null ? -1 : offset(parser);
+        } catch (JacksonException e) {
+            return (int) e.getLocation().getCharOffset();
         }
     }
 

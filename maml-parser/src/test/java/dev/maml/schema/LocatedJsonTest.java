@@ -39,6 +39,9 @@ class LocatedJsonTest {
         LocatedJson j = LocatedJson.read("{}\n  [1]");
         assertEquals(5, j.trailing());
         assertEquals(-1, LocatedJson.read("{}  \n").trailing());
+        LocatedJson prose = LocatedJson.read("{\"a\": 1}\nSome words.");
+        assertEquals(9, prose.trailing());
+        assertEquals(1, prose.root().get("a").asInt());
     }
 
     @Test

@@ -90,8 +90,9 @@ final class SchemaSections implements Rule {
             return null;
         }
         if (json.trailing() >= 0) {
-            context.report(RuleId.MAML052, section + " continues with a second JSON value; a schema section holds"
-                    + " exactly one JSON object", shift(Range.of(json.trailing(), json.trailing() + 1), base));
+            context.report(RuleId.MAML052, section + " goes on after its JSON object; a schema section holds exactly"
+                    + " one JSON object (text around it belongs outside a ```json fence)",
+                    shift(Range.of(json.trailing(), json.trailing() + 1), base));
         }
         return json;
     }
