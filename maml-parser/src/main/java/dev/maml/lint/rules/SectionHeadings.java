@@ -9,6 +9,7 @@ import dev.maml.model.Heading;
 import dev.maml.model.Section;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * MAML035 (a known section written in another form or at another level) and MAML032 (a section
@@ -24,11 +25,12 @@ final class SectionHeadings implements Rule {
 
     @Override
     public void check(LintContext context) {
+        Set<String> present = SectionNames.present(context.document());
         for (Section section : context.document().sections()) {
             String name = section.name();
             Optional<String> canonical = SectionNames.canonical(name);
             if (canonical.isEmpty()) {
-                unknown(context, section);
+                unknown(context, section, present);
             } else if (!canonical.get().equals(name)) {
                 context.report(RuleId.MAML035, "section heading \"" + name + "\" should be written \"## "
                         + canonical.get() + "\" (names are case-sensitive, with underscores)", section.nameRange(),
@@ -46,7 +48,7 @@ final class SectionHeadings implements Rule {
         }
     }
 
-    private static void unknown(LintContext context, Section section) {
+    private static void unknown(LintContext context, Section section, Set<String> present) {
         String name = section.name();
         if (name.isEmpty()) {
             context.report(RuleId.MAML032, "section heading \"##\" has no name", section.heading());
@@ -55,8 +57,14 @@ final class SectionHeadings implements Rule {
         Optional<String> suggestion = SectionNames.suggestion(name);
         if (suggestion.isPresent()) {
             String known = suggestion.get();
-            context.report(RuleId.MAML032, "unknown section \"" + name + "\"; did you mean \"" + known + "\"?",
-                    section.nameRange(), Fix.of("Rename to " + known, new TextEdit(section.nameRange(), known)));
+            String message = "unknown section \"" + name + "\"; did you mean \"" + known + "\"?";
+            if (present.contains(known)) {
+                // renaming would only make a duplicate section: say it, leave the edit to the author
+                context.report(RuleId.MAML032, message, section.nameRange());
+            } else {
+                context.report(RuleId.MAML032, message, section.nameRange(),
+                        Fix.of("Rename to " + known, new TextEdit(section.nameRange(), known)));
+            }
         } else {
             context.report(RuleId.MAML032, "unknown section \"" + name + "\"; known sections: "
                     + String.join(", ", SectionNames.KNOWN), section.nameRange());

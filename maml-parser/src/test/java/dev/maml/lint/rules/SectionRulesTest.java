@@ -86,6 +86,15 @@ class SectionRulesTest {
     }
 
     @Test
+    void noRenameIsOfferedOntoASectionThatExists() {
+        MamlDocument doc = DocumentParser.parse(FM + "## Intent\nx\n\n## Intnet\ny\n\n## Contxt\nk: v\n");
+        List<Diagnostic> found = lint(doc, RuleId.MAML032);
+        assertEquals("unknown section \"Intnet\"; did you mean \"Intent\"?", found.get(0).message());
+        assertNull(found.get(0).fix());
+        assertEquals("Context", found.get(1).fix().edits().get(0).newText());
+    }
+
+    @Test
     void orderHintNamesTheSectionItConflictsWith() {
         MamlDocument doc = DocumentParser.parse(FM + "## Intent\nx\n\n## History\n- 2026-01-01: [CREATE] a\n\n"
                 + "## Context\nk: v\n\n## Content\nc\n");
