@@ -72,20 +72,26 @@ public record LocatedJson(JsonNode root, Map<String, Range> locations, SyntaxErr
                         "no JSON value"), -1, 0);
             }
             JsonNode root = reader.value("", null);
-            return new LocatedJson(root, locations, null, trailing(parser), reader.maxDepth);
+            return new LocatedJson(root, locations, null, trailing(parser, json), reader.maxDepth);
         } catch (JacksonException e) {
-            int at = e.getLocation() == null ? 0 : (int) Math.max(0, Math.min(e.getLocation().getCharOffset(), json.length()));
+            int at = errorOffset(e, json);
             return new LocatedJson(null, locations, new SyntaxError(Range.of(at, wordEnd(json, at)), clean(e)), -1, 0);
         }
     }
 
     /** Where anything after the first value starts (a second value, or text that is not JSON), or -1. */
-    private static int trailing(JsonParser parser) {
+    private static int trailing(JsonParser parser, String json) {
         try {
             return parser.nextToken() == null ? -1 : offset(parser);
         } catch (JacksonException e) {
-            return (int) e.getLocation().getCharOffset();
+            return errorOffset(e, json);
         }
+    }
+
+    /** Jackson's character offset of an error, kept inside the text (it may be unknown: -1). */
+    private static int errorOffset(JacksonException e, String json) {
+        long at = e.getLocation() == null ? 0 : e.getLocation().getCharOffset();
+        return (int) Math.max(0, Math.min(at, json.length()));
     }
 
     private static String clean(JacksonException e) {

@@ -92,7 +92,7 @@ final class SchemaSections implements Rule {
         if (json.trailing() >= 0) {
             context.report(RuleId.MAML052, section + " goes on after its JSON object; a schema section holds exactly"
                     + " one JSON object (text around it belongs outside a ```json fence)",
-                    shift(Range.of(json.trailing(), json.trailing() + 1), base));
+                    shift(Range.of(json.trailing(), Math.min(json.trailing() + 1, block.json().length())), base));
         }
         return json;
     }
