@@ -11,8 +11,8 @@ import java.util.Locale;
 
 /**
  * MAML041 and MAML042: the language tags of the fenced blocks in Code_Blocks. Only that section
- * is checked; a fence elsewhere (Context, Content) is data, not code. Tags are compared exactly,
- * as the runtime picks an interpreter by the exact tag.
+ * is checked; a fence elsewhere (Context, Content) is data, not code. Tags are compared exactly as
+ * the spec writes them (info strings are case-sensitive in CommonMark).
  */
 final class CodeBlockLanguages implements Rule {
 
