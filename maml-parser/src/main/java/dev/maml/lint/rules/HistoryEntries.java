@@ -122,6 +122,10 @@ final class HistoryEntries implements Rule {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+        if (text.length() <= 60) {
+            return text;
+        }
+        int cut = Character.isHighSurrogate(text.charAt(56)) ? 56 : 57; // never split a surrogate pair
+        return text.substring(0, cut) + "...";
     }
 }
