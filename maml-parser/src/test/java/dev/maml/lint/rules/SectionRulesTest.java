@@ -115,6 +115,16 @@ class SectionRulesTest {
     }
 
     @Test
+    void longMalformedHistoryEntryIsQuotedWithoutBreakingACharacter() {
+        String item = "- " + "x".repeat(54) + "\uD83D\uDE00" + "y".repeat(20);
+        MamlDocument doc = DocumentParser.parse(FM + "## Intent\nx\n\n## History\n" + item + "\n");
+        Diagnostic d = lint(doc, RuleId.MAML060).get(0);
+        assertEquals("History entry \"- " + "x".repeat(54) + "...\" is not of the form \"- 2026-01-31T12:00:00Z: [VERB]"
+                + " text\"", d.message());
+        assertEquals(item, doc.text(d.range()));
+    }
+
+    @Test
     void historyOrderNamesTheLaterEntry() {
         MamlDocument doc = DocumentParser.parse(FM + "## Intent\nx\n\n## History\n- 2026-01-02T00:00:00Z: [CREATE] a\n"
                 + "- 2026-01-01T23:59:59+00:00: [UPDATE] b\n");
