@@ -10,6 +10,7 @@ final class BodyRules {
     }
 
     static List<Rule> all() {
-        return List.of();
+        return List.of(new RequiredSections(), new DuplicateSections(), new SectionHeadings(), new EmptySections(),
+                new SectionOrder(), new CodeBlockLanguages(), new SchemaSections(), new HistoryEntries());
     }
 }
