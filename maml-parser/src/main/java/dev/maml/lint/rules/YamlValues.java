@@ -1,0 +1,65 @@
+package dev.maml.lint.rules;
+
+import dev.maml.diagnostic.TextEdit;
+import dev.maml.model.MamlDocument;
+import dev.maml.model.Range;
+import dev.maml.yaml.ScalarStyle;
+import dev.maml.yaml.ScalarType;
+import dev.maml.yaml.YamlMapping;
+import dev.maml.yaml.YamlNode;
+import dev.maml.yaml.YamlScalar;
+
+/** How the front-matter rules quote YAML values in messages and rewrite them in fixes. */
+final class YamlValues {
+
+    private static final int SHOWN = 60;
+
+    private YamlValues() {
+    }
+
+    /** A value as a message shows it: strings in double quotes, other scalars as written, collections by kind. */
+    static String describe(YamlNode node) {
+        if (node instanceof YamlMapping) {
+            return "a mapping";
+        }
+        if (!(node instanceof YamlScalar s)) {
+            return "a list";
+        }
+        if (s.type() == ScalarType.NULL) {
+            return "empty";
+        }
+        String shown = s.value().length() > SHOWN ? s.value().substring(0, SHOWN) + "…" : s.value();
+        return s.type() == ScalarType.STRING ? "\"" + shown + "\"" : shown;
+    }
+
+    /** The node's value when it is a string scalar (quoted or not, any style), else null. */
+    static String string(YamlNode node) {
+        return node instanceof YamlScalar s && s.isString() ? s.value() : null;
+    }
+
+    /**
+     * An edit that replaces a scalar with {@code value}, written in the scalar's own quoting style
+     * (plain, '…' or "…"; a block scalar becomes "…"). {@code value} must be safe in each of these
+     * styles (no quotes, backslashes or line breaks), which holds for the ids and versions fixes write.
+     */
+    static TextEdit replaceKeepingStyle(MamlDocument document, YamlScalar scalar, String value) {
+        String text = switch (scalar.style()) {
+            case PLAIN -> value;
+            case SINGLE_QUOTED -> "'" + value + "'";
+            default -> "\"" + value + "\"";
+        };
+        return replace(document, scalar, text);
+    }
+
+    /** An edit that replaces a scalar's source text with {@code text}, keeping the line structure intact. */
+    static TextEdit replace(MamlDocument document, YamlScalar scalar, String text) {
+        Range range = scalar.range();
+        // A block scalar's range runs to the start of the next key; keep the line break before it.
+        if (scalar.style() == ScalarStyle.LITERAL || scalar.style() == ScalarStyle.FOLDED) {
+            String old = document.text(range);
+            String kept = old.endsWith("\r\n") ? "\r\n" : old.endsWith("\n") ? "\n" : "";
+            return new TextEdit(range, text + kept);
+        }
+        return new TextEdit(range, text);
+    }
+}
