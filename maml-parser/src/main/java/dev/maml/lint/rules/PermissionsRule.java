@@ -31,8 +31,8 @@ final class PermissionsRule extends FrontMatterRule {
             return;
         }
         if (!(node instanceof YamlMapping permissions)) {
-            context.report(Diagnostic.of(RuleId.MAML014, "permissions is " + YamlValues.describe(node)
-                    + "; expected a map of read, write and execute to lists of identities", node.range()));
+            context.report(Diagnostic.of(RuleId.MAML014, "permissions " + YamlValues.describe(node)
+                    + " is not a map of read, write and execute to lists of identities", node.range()));
             return;
         }
         for (YamlEntry entry : permissions.entries()) {
@@ -52,18 +52,18 @@ final class PermissionsRule extends FrontMatterRule {
                 checkEntry(context, where, item);
             }
         } else if (YamlValues.string(value) != null) {
-            context.report(Diagnostic.of(RuleId.MAML015, where + " is the single value " + YamlValues.describe(value)
-                    + "; expected a list of identities such as [\"agent://NAME\"]", value.range()));
+            context.report(Diagnostic.of(RuleId.MAML015, where + " " + YamlValues.describe(value)
+                    + " is a single value; expected a list of identities such as [\"agent://NAME\"]", value.range()));
         } else {
-            context.report(Diagnostic.of(RuleId.MAML014, where + " is " + YamlValues.describe(value)
-                    + "; expected a list of identities such as [\"agent://NAME\"]", value.range()));
+            context.report(Diagnostic.of(RuleId.MAML014, where + " " + YamlValues.describe(value)
+                    + " is not a list of identities such as [\"agent://NAME\"]", value.range()));
         }
     }
 
     private static void checkEntry(LintContext context, String where, YamlNode item) {
         if (!(item instanceof YamlScalar)) {
-            context.report(Diagnostic.of(RuleId.MAML014, where + " holds " + YamlValues.describe(item)
-                    + "; expected an identity such as \"agent://NAME\"", item.range()));
+            context.report(Diagnostic.of(RuleId.MAML014, where + " entry " + YamlValues.describe(item)
+                    + " is not an identity such as \"agent://NAME\"", item.range()));
             return;
         }
         String value = YamlValues.string(item);

@@ -17,16 +17,16 @@ final class YamlValues {
     private YamlValues() {
     }
 
-    /** A value as a message shows it: strings in double quotes, other scalars as written, collections by kind. */
+    /** A value as a message shows it: strings in double quotes, other scalars as written, the rest in parentheses. */
     static String describe(YamlNode node) {
         if (node instanceof YamlMapping) {
-            return "a mapping";
+            return "(a mapping)";
         }
         if (!(node instanceof YamlScalar s)) {
-            return "a list";
+            return "(a list)";
         }
         if (s.type() == ScalarType.NULL) {
-            return "empty";
+            return "(empty)";
         }
         String shown = s.value().length() > SHOWN ? s.value().substring(0, SHOWN) + "…" : s.value();
         return s.type() == ScalarType.STRING ? "\"" + shown + "\"" : shown;
