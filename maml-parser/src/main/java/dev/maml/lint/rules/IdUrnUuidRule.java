@@ -23,8 +23,9 @@ final class IdUrnUuidRule extends FrontMatterRule {
     private static final String PREFIX = "urn:uuid:";
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-    private static final Pattern UUID_SHAPE = Pattern.compile("[0-9A-Za-z]{8}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-"
-            + "[0-9A-Za-z]{4}-[0-9A-Za-z]{12}");
+    /** Five dash-separated groups: meant as a UUID, whatever its digits. */
+    private static final Pattern UUID_LIKE = Pattern.compile("[0-9A-Za-z]+(-[0-9A-Za-z]+){4}");
+    private static final Pattern NOT_HEX = Pattern.compile("[g-zG-Z]");
     private static final Pattern HEX_SHAPE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Supplier<UUID> uuids;
@@ -84,8 +85,9 @@ final class IdUrnUuidRule extends FrontMatterRule {
         if (HEX_SHAPE.matcher(bare).matches()) {
             return " (version or variant digit is not that of an RFC 4122 UUID; placeholders like all zeros are not ids)";
         }
-        if (UUID_SHAPE.matcher(bare).matches()) {
-            return " (a UUID has hex digits 0-9 and a-f only)";
+        if (UUID_LIKE.matcher(bare).matches()) {
+            return NOT_HEX.matcher(bare).find() ? " (a UUID has hex digits 0-9 and a-f only, in groups of 8-4-4-4-12)"
+                    : " (a UUID has groups of 8-4-4-4-12 hex digits)";
         }
         return "";
     }

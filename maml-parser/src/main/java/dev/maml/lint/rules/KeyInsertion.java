@@ -30,18 +30,18 @@ final class KeyInsertion {
         if (fm == null || !fm.closed()) {
             return Optional.empty();
         }
-        Range content = fm.content();
         String newline = document.lineEndings() == LineEndings.CRLF ? "\r\n" : "\n";
-        if (root.entries().isEmpty()) {
-            return fm.yaml().isBlank() ? Optional.of(new KeyInsertion(content.start(), "", newline)) : Optional.empty();
-        }
-        if (document.text().charAt(root.range().start()) == '{') {
+        // A block-style key after a flow mapping ("{a: 1}") is not valid YAML.
+        if (document.text().startsWith("{", root.range().start())) {
             return Optional.empty();
         }
-        int firstKey = root.entries().get(0).key().range().start();
-        int lineStart = document.lines().lineStart(document.lines().lineOf(firstKey));
-        String indent = document.text().substring(lineStart, firstKey);
-        return indent.isBlank() ? Optional.of(new KeyInsertion(content.end(), indent, newline)) : Optional.empty();
+        String indent = "";
+        if (!root.entries().isEmpty()) {
+            int firstKey = root.entries().get(0).key().range().start();
+            indent = document.text().substring(document.lines().lineStart(document.lines().lineOf(firstKey)), firstKey);
+        }
+        // Something other than spaces before the first key ("? key", "&anchor key"): leave it to the author.
+        return indent.isBlank() ? Optional.of(new KeyInsertion(fm.content().end(), indent, newline)) : Optional.empty();
     }
 
     /** An edit adding {@code key: value}; a multi-line value is given with "\n" and indented here. */
