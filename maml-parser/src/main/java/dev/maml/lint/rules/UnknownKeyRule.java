@@ -20,9 +20,14 @@ final class UnknownKeyRule extends FrontMatterRule {
         super(RuleId.MAML019);
     }
 
-    /** The known key {@code key} is probably a misspelling of. */
+    /**
+     * The known key {@code key} is probably a misspelling of. Within the spec's distance of 2, a key
+     * must also be close relative to its length: two edits turn "sdk" into "id", which helps nobody
+     * (and a rename fix would be harmful), so a short key only matches a near-identical one.
+     */
     static Optional<String> suggestion(String key) {
-        return Suggestions.closest(key, FrontMatterSchema.knownKeys());
+        return Suggestions.closest(key, FrontMatterSchema.knownKeys())
+                .filter(known -> known.equalsIgnoreCase(key) || Suggestions.distance(key, known) <= known.length() / 3);
     }
 
     @Override

@@ -187,4 +187,13 @@ class FrontMatterRulesTest {
             }
         }
     }
+
+    @Test
+    void didYouMeanNeedsACloseMatchForShortKeys() {
+        assertEquals(java.util.Optional.of("maml_version"), UnknownKeyRule.suggestion("maml_verison"));
+        assertEquals(java.util.Optional.of("id"), UnknownKeyRule.suggestion("ID"));
+        assertEquals(java.util.Optional.of("origin"), UnknownKeyRule.suggestion("orgin"));
+        assertEquals(java.util.Optional.empty(), UnknownKeyRule.suggestion("sdk"));
+        assertEquals(java.util.Optional.empty(), UnknownKeyRule.suggestion("tags"));
+    }
 }
