@@ -34,8 +34,14 @@ final class MamlVersionRule extends FrontMatterRule {
             return;
         }
         if (!(node instanceof YamlScalar scalar) || !isVersionText(scalar)) {
-            context.report(Diagnostic.of(RuleId.MAML011, Severity.ERROR, "maml_version " + YamlValues.describe(node)
-                    + " is not a MAML version; expected \"" + CURRENT + "\"", node.range()));
+            Diagnostic d = Diagnostic.of(RuleId.MAML011, Severity.ERROR, "maml_version " + YamlValues.describe(node)
+                    + " is not a MAML version; expected \"" + CURRENT + "\"", node.range());
+            // An empty value was clearly meant to be filled in; other values may mean something else.
+            if (node instanceof YamlScalar empty && empty.type() == ScalarType.NULL) {
+                d = d.withFix(Fix.of("Set maml_version to " + QUOTED_CURRENT,
+                        YamlValues.replace(context.document(), empty, QUOTED_CURRENT)));
+            }
+            context.report(d);
             return;
         }
         TextEdit toCurrent = YamlValues.replace(context.document(), scalar, QUOTED_CURRENT);

@@ -53,7 +53,11 @@ final class YamlValues {
 
     /** An edit that replaces a scalar's source text with {@code text}, keeping the line structure intact. */
     static TextEdit replace(MamlDocument document, YamlScalar scalar, String text) {
-        Range range = scalar.range();
+        Range range = withoutAnchor(document.text(), scalar.range());
+        // An empty value ("id:") sits right after the colon; YAML needs a space between them.
+        if (range.length() == 0 && range.start() > 0 && document.text().charAt(range.start() - 1) == ':') {
+            return new TextEdit(range, " " + text);
+        }
         // A block scalar's range runs to the start of the next key; keep the line break before it.
         if (scalar.style() == ScalarStyle.LITERAL || scalar.style() == ScalarStyle.FOLDED) {
             String old = document.text(range);
@@ -61,5 +65,19 @@ final class YamlValues {
             return new TextEdit(range, text + kept);
         }
         return new TextEdit(range, text);
+    }
+
+    /** The range after an anchor ("&a value"), so that aliases to the node keep working after an edit. */
+    private static Range withoutAnchor(String text, Range range) {
+        int start = range.start();
+        if (start < range.end() && text.charAt(start) == '&') {
+            while (start < range.end() && !Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+            while (start < range.end() && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+                start++;
+            }
+        }
+        return Range.of(start, range.end());
     }
 }

@@ -196,4 +196,14 @@ class FrontMatterRulesTest {
         assertEquals(java.util.Optional.empty(), UnknownKeyRule.suggestion("sdk"));
         assertEquals(java.util.Optional.empty(), UnknownKeyRule.suggestion("tags"));
     }
+
+    @Test
+    void fixesKeepAnAnchorAndGiveAnEmptyValueItsSpace() {
+        MamlDocument anchored = parse("---\nmaml_version: \"2.0.0\"\nid: &doc drone-001\n" + REST + BODY);
+        assertTrue(TestFixes.apply(anchored.text(), lint(anchored, RuleId.MAML012))
+                .contains("\nid: &doc urn:uuid:" + FrontMatterFixesTest.NEW_UUID + "\n"));
+        MamlDocument empty = parse("---\nmaml_version:\n" + ID + REST + BODY);
+        String fixed = TestFixes.apply(empty.text(), lint(empty, RuleId.MAML011));
+        assertTrue(fixed.startsWith("---\nmaml_version: \"2.0.0\"\n"), fixed);
+    }
 }
