@@ -62,13 +62,15 @@ public final class SchemaValidator {
 
     /**
      * The validator of a dialect's meta-schema, to check that a JSON value is a valid JSON Schema.
-     * {@code dialectId} is the schema's {@code $schema} value, or null for the default (draft 2020-12);
-     * empty when the dialect is not one the validator knows (the caller reports that).
+     * {@code dialectId} is the schema's {@code $schema} value (with or without the trailing "#"), or
+     * null for the default (draft 2020-12); empty when the dialect is not one the validator knows
+     * (the caller reports that).
      */
     public static Optional<SchemaValidator> metaSchema(String dialectId) {
         Optional<SpecificationVersion> version = dialectId == null
                 ? Optional.of(SpecificationVersion.DRAFT_2020_12)
-                : SpecificationVersion.fromDialectId(dialectId);
+                : SpecificationVersion.fromDialectId(dialectId).or(() -> SpecificationVersion.fromDialectId(
+                        dialectId.endsWith("#") ? dialectId.substring(0, dialectId.length() - 1) : dialectId + "#"));
         return version.map(v -> {
             Schema meta = REGISTRY.getSchema(SchemaLocation.of(v.getDialectId()));
             meta.initializeValidators();

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,6 +58,8 @@ class SchemaValidatorTest {
         SchemaValidator draft4 = SchemaValidator.metaSchema("http://json-schema.org/draft-04/schema#").orElseThrow();
         List<SchemaViolation> draft4Findings = draft4.validate(json("{\"exclusiveMinimum\":3}"));
         assertTrue(draft4Findings.stream().anyMatch(f -> f.pointer().equals("/exclusiveMinimum")), draft4Findings.toString());
+        assertTrue(SchemaValidator.metaSchema("http://json-schema.org/draft-07/schema").isPresent());
+        assertTrue(SchemaValidator.metaSchema("https://json-schema.org/draft/2020-12/schema#").isPresent());
         assertTrue(SchemaValidator.metaSchema("https://example.com/my-dialect").isEmpty());
     }
 
@@ -61,5 +68,30 @@ class SchemaValidatorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SchemaValidator.compile(json("{\"$schema\":\"https://example.com/unknown\",\"type\":\"object\"}")));
         assertTrue(!e.getMessage().contains("\n") && !e.getMessage().isBlank(), e.getMessage());
+    }
+
+    @Test
+    void remoteRefsAreNeverFetched() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            byte[] body = "{\"type\":\"string\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/remote.json";
+            try {
+                SchemaValidator.compile(json("{\"$ref\":\"" + url + "\"}")).validate(json("1"));
+            } catch (RuntimeException expected) {
+                // Refusing to resolve the reference is fine; fetching it is not.
+            }
+            assertEquals(0, requests.get());
+        } finally {
+            server.stop(0);
+        }
     }
 }

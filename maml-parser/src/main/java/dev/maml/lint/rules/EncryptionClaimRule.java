@@ -35,8 +35,9 @@ final class EncryptionClaimRule extends FrontMatterRule {
         while (m.find()) {
             String bits = m.group(1) != null ? m.group(1) : m.group(2);
             if (!AES_KEY_SIZES.contains(bits)) {
-                context.report(Diagnostic.of(RuleId.MAML020, "encryption \"" + value + "\" claims " + bits
-                        + "-bit AES, but AES has 128/192/256-bit keys only; see quad-aes (four AES-256 keys)", node.range()));
+                context.report(Diagnostic.of(RuleId.MAML020, "encryption " + YamlValues.describe(node) + " claims "
+                        + bits + "-bit AES, but AES has 128/192/256-bit keys only; see quad-aes (four AES-256 keys)",
+                        node.range()));
                 return;
             }
         }

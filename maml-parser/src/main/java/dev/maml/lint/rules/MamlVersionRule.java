@@ -48,7 +48,8 @@ final class MamlVersionRule extends FrontMatterRule {
         String value = scalar.value();
         if (OLDER.contains(value)) {
             context.report(Diagnostic.of(RuleId.MAML011, Severity.WARNING, "maml_version " + value
-                    + " is outdated; upgrade to \"" + CURRENT + "\"", scalar.range()).withFix(Fix.of("Upgrade to " + QUOTED_CURRENT, toCurrent)));
+                    + " is outdated; upgrade to \"" + CURRENT + "\"", scalar.range())
+                    .withFix(Fix.of("Upgrade to " + QUOTED_CURRENT, toCurrent)));
         } else if (!CURRENT.equals(value)) {
             context.report(Diagnostic.of(RuleId.MAML011, Severity.ERROR, "maml_version " + YamlValues.describe(scalar)
                     + " is not a version this tool knows; expected \"" + CURRENT + "\"", scalar.range()));

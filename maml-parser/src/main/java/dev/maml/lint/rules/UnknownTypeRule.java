@@ -29,7 +29,7 @@ final class UnknownTypeRule extends FrontMatterRule {
         }
         String advice = Suggestions.closest(value, KNOWN).map(c -> "; did you mean '" + c + "'?")
                 .orElse("; known types: " + String.join(", ", KNOWN));
-        context.report(Diagnostic.of(RuleId.MAML017, "type \"" + value + "\" is not a known document type" + advice,
-                node.range()));
+        context.report(Diagnostic.of(RuleId.MAML017, "type " + YamlValues.describe(node) + " is not a known document type"
+                + advice, node.range()));
     }
 }

@@ -29,6 +29,8 @@ final class YamlValues {
             return "(empty)";
         }
         String shown = s.value().length() > SHOWN ? s.value().substring(0, SHOWN) + "…" : s.value();
+        // Messages are one line: show line breaks and tabs the way a YAML double-quoted string would.
+        shown = shown.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
         return s.type() == ScalarType.STRING ? "\"" + shown + "\"" : shown;
     }
 

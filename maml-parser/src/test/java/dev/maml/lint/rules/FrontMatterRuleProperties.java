@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
 
 /**
  * Front matters built from the known keys (and a few others) with values of every YAML shape: the
- * rules never throw, report inside the front matter, and their fixes together never overlap and
+ * rules never throw, report one-line messages inside the front matter, and their fixes together never overlap and
  * always leave YAML that reads as a mapping.
  */
 class FrontMatterRuleProperties {
@@ -36,7 +36,7 @@ class FrontMatterRuleProperties {
             " URN:UUID:3B241101-E2BB-4255-8CAF-4136C566A962", " agent://a", " \"gateway://*\"", " public",
             " 2025-10-24", " 2025-10-24T12:40:00", " 2026-11-25T12:00:00+02:00", " 2048-AES", " [a, \"agent://b\", 3]",
             " {read: [agent://*], execute: admin, x: 1}", " {method: ml-dsa-65, key_id: 12}", " |\n  block\n  text",
-            " >-\n  folded", " # only a comment", " *anchor", "\n  read: [\"agent://*\"]\n  execute:\n    - gateway://local\n    - {a: b}",
+            " >-\n  folded", " |\n  2.0.0", " \"line\\nbreak\"", " # only a comment", " *anchor", "\n  read: [\"agent://*\"]\n  execute:\n    - gateway://local\n    - {a: b}",
             "\n  - x\n  - y", " &anchor \"a value\"", " \"é ü 😀\"", " 'it''s'", " \"tab\\there\"");
 
     @Provide
@@ -58,6 +58,7 @@ class FrontMatterRuleProperties {
                 .filter(d -> OURS.contains(d.rule())).toList();
         for (Diagnostic d : ours) {
             assertTrue(doc.frontMatter().range().encloses(d.range()), d + "\n" + text);
+            assertTrue(!d.message().contains("\n") && !d.message().contains("\r"), d.message());
         }
         if (doc.frontMatter().mapping().isPresent() && ours.stream().anyMatch(d -> d.fix() != null)) {
             String fixed = TestFixes.apply(text, ours);
