@@ -4,6 +4,7 @@ import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.diagnostic.Severity;
 import dev.maml.lint.LintContext;
+import dev.maml.yaml.YamlEntry;
 import dev.maml.yaml.YamlMapping;
 import dev.maml.yaml.YamlNode;
 import java.time.DateTimeException;
@@ -30,22 +31,23 @@ final class CreatedAtRule extends FrontMatterRule {
 
     @Override
     void check(LintContext context, YamlMapping frontMatter) {
-        YamlNode node = frontMatter.get("created_at").orElse(null);
-        if (node == null) {
+        YamlEntry entry = frontMatter.entry("created_at").orElse(null);
+        if (entry == null) {
             return;
         }
+        YamlNode node = entry.value();
         String value = YamlValues.string(node);
         Matcher m = value == null ? null : TIMESTAMP.matcher(value.strip());
         if (m == null || !m.matches() || !valid(m)) {
             context.report(Diagnostic.of(RuleId.MAML016, Severity.ERROR, "created_at " + YamlValues.describe(node)
-                    + " is not an ISO 8601 timestamp; expected e.g. 2026-11-25T12:00:00Z", node.range()));
+                    + " is not an ISO 8601 timestamp; expected e.g. 2026-11-25T12:00:00Z", YamlValues.marker(entry)));
         } else if (m.group(4) == null) {
             context.report(Diagnostic.of(RuleId.MAML016, Severity.WARNING, "created_at " + YamlValues.describe(node)
                     + " is a date without a time; expected e.g. " + m.group(1) + "-" + m.group(2) + "-" + m.group(3)
-                    + "T00:00:00Z", node.range()));
+                    + "T00:00:00Z", YamlValues.marker(entry)));
         } else if (m.group(7) == null) {
             context.report(Diagnostic.of(RuleId.MAML016, Severity.WARNING, "created_at " + YamlValues.describe(node)
-                    + " has no time zone; add Z (UTC) or an offset such as +02:00", node.range()));
+                    + " has no time zone; add Z (UTC) or an offset such as +02:00", YamlValues.marker(entry)));
         }
     }
 

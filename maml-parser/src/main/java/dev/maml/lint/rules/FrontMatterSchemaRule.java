@@ -8,8 +8,8 @@ import dev.maml.model.Range;
 import dev.maml.schema.FrontMatterSchema;
 import dev.maml.schema.SchemaViolation;
 import dev.maml.schema.YamlJson;
+import dev.maml.yaml.YamlEntry;
 import dev.maml.yaml.YamlMapping;
-import dev.maml.yaml.YamlNode;
 import dev.maml.yaml.YamlSequence;
 import java.util.HashSet;
 import java.util.List;
@@ -44,9 +44,9 @@ final class FrontMatterSchemaRule extends FrontMatterRule {
                         + v.message(), range(context, frontMatter, at, v)));
             }
         }
-        frontMatter.get("requires").filter(YamlSequence.class::isInstance).ifPresent(list ->
+        frontMatter.entry("requires").filter(e -> e.value() instanceof YamlSequence).ifPresent(list ->
                 context.report(Diagnostic.of(RuleId.MAML018, Severity.WARNING, "front matter /requires: a list is the "
-                        + "legacy form; use a map of resources, libs and apis to lists", list.range())));
+                        + "legacy form; use a map of resources, libs and apis to lists", list.key().range())));
     }
 
     private static boolean owned(SchemaViolation v) {
@@ -56,16 +56,14 @@ final class FrontMatterSchemaRule extends FrontMatterRule {
         return OWNED.stream().anyMatch(p -> v.pointer().equals(p) || v.pointer().startsWith(p + "/"));
     }
 
-    /** The key a property-keyword is about, else the node; a collection is marked by its key, not its whole body. */
+    /** The key a property keyword ("required", "additionalProperties") is about, else where the value is shown. */
     private static Range range(LintContext context, YamlMapping root, YamlJson.Located at, SchemaViolation v) {
         if (v.property() != null && at.node() instanceof YamlMapping m && m.entry(v.property()).isPresent()) {
             return m.entry(v.property()).get().key().range();
         }
-        YamlNode node = at.node();
-        boolean collection = node instanceof YamlMapping || node instanceof YamlSequence;
-        if (collection && at.key() != null) {
-            return at.key().range();
+        if (at.key() != null) {
+            return YamlValues.marker(new YamlEntry(at.key(), at.node()));
         }
-        return node == root ? context.document().frontMatter().openDelimiter() : node.range();
+        return at.node() == root ? context.document().frontMatter().openDelimiter() : at.node().range();
     }
 }

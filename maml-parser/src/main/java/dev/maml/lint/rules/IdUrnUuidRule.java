@@ -4,6 +4,7 @@ import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.Fix;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.lint.LintContext;
+import dev.maml.yaml.YamlEntry;
 import dev.maml.yaml.YamlMapping;
 import dev.maml.yaml.YamlNode;
 import dev.maml.yaml.YamlScalar;
@@ -42,16 +43,17 @@ final class IdUrnUuidRule extends FrontMatterRule {
 
     @Override
     void check(LintContext context, YamlMapping frontMatter) {
-        YamlNode node = frontMatter.get("id").orElse(null);
-        if (node == null) {
+        YamlEntry entry = frontMatter.entry("id").orElse(null);
+        if (entry == null) {
             return;
         }
+        YamlNode node = entry.value();
         String value = YamlValues.string(node);
         if (value != null && value.startsWith(PREFIX) && UUID_TEXT.matcher(value.substring(PREFIX.length())).matches()) {
             return;
         }
         String message = "id " + YamlValues.describe(node) + " is not urn:uuid:<RFC 4122 UUID>" + reason(value);
-        Diagnostic d = Diagnostic.of(RuleId.MAML012, message, node.range());
+        Diagnostic d = Diagnostic.of(RuleId.MAML012, message, YamlValues.marker(entry));
         if (node instanceof YamlScalar scalar) {
             String kept = keptUuid(value);
             Fix fix = kept != null

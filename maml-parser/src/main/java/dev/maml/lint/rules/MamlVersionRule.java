@@ -7,6 +7,7 @@ import dev.maml.diagnostic.Severity;
 import dev.maml.diagnostic.TextEdit;
 import dev.maml.lint.LintContext;
 import dev.maml.yaml.ScalarType;
+import dev.maml.yaml.YamlEntry;
 import dev.maml.yaml.YamlMapping;
 import dev.maml.yaml.YamlNode;
 import dev.maml.yaml.YamlScalar;
@@ -29,13 +30,14 @@ final class MamlVersionRule extends FrontMatterRule {
 
     @Override
     void check(LintContext context, YamlMapping frontMatter) {
-        YamlNode node = frontMatter.get("maml_version").orElse(null);
-        if (node == null) {
+        YamlEntry entry = frontMatter.entry("maml_version").orElse(null);
+        if (entry == null) {
             return;
         }
+        YamlNode node = entry.value();
         if (!(node instanceof YamlScalar scalar) || !isVersionText(scalar)) {
             Diagnostic d = Diagnostic.of(RuleId.MAML011, Severity.ERROR, "maml_version " + YamlValues.describe(node)
-                    + " is not a MAML version; expected \"" + CURRENT + "\"", node.range());
+                    + " is not a MAML version; expected \"" + CURRENT + "\"", YamlValues.marker(entry));
             // An empty value was clearly meant to be filled in; other values may mean something else.
             if (node instanceof YamlScalar empty && empty.type() == ScalarType.NULL) {
                 d = d.withFix(Fix.of("Set maml_version to " + QUOTED_CURRENT,

@@ -3,6 +3,7 @@ package dev.maml.lint.rules;
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.lint.LintContext;
+import dev.maml.yaml.YamlEntry;
 import dev.maml.yaml.YamlMapping;
 import dev.maml.yaml.YamlNode;
 
@@ -15,10 +16,11 @@ final class OriginUriRule extends FrontMatterRule {
 
     @Override
     void check(LintContext context, YamlMapping frontMatter) {
-        YamlNode node = frontMatter.get("origin").orElse(null);
-        if (node == null) {
+        YamlEntry entry = frontMatter.entry("origin").orElse(null);
+        if (entry == null) {
             return;
         }
+        YamlNode node = entry.value();
         String value = YamlValues.string(node);
         if (value != null && Identities.ONE.matcher(value).matches()) {
             return;
@@ -27,6 +29,6 @@ final class OriginUriRule extends FrontMatterRule {
                 ? "; write agent://" + value + " or gateway://" + value
                 : "";
         context.report(Diagnostic.of(RuleId.MAML013, "origin " + YamlValues.describe(node)
-                + " is not agent://NAME or gateway://NAME" + hint, node.range()));
+                + " is not agent://NAME or gateway://NAME" + hint, YamlValues.marker(entry)));
     }
 }

@@ -26,37 +26,40 @@ final class PermissionsRule extends FrontMatterRule {
 
     @Override
     void check(LintContext context, YamlMapping frontMatter) {
-        YamlNode node = frontMatter.get("permissions").orElse(null);
-        if (node == null) {
+        YamlEntry entry = frontMatter.entry("permissions").orElse(null);
+        if (entry == null) {
             return;
         }
+        YamlNode node = entry.value();
         if (!(node instanceof YamlMapping permissions)) {
             context.report(Diagnostic.of(RuleId.MAML014, "permissions " + YamlValues.describe(node)
-                    + " is not a map of read, write and execute to lists of identities", node.range()));
+                    + " is not a map of read, write and execute to lists of identities", YamlValues.marker(entry)));
             return;
         }
-        for (YamlEntry entry : permissions.entries()) {
-            String action = entry.key().value();
-            if (!ACTIONS.contains(action)) {
-                context.report(Diagnostic.of(RuleId.MAML014, "permissions key '" + action
-                        + "' is not read, write or execute", entry.key().range()));
+        for (YamlEntry action : permissions.entries()) {
+            String name = action.key().value();
+            if (!ACTIONS.contains(name)) {
+                context.report(Diagnostic.of(RuleId.MAML014, "permissions key '" + name
+                        + "' is not read, write or execute", action.key().range()));
             } else {
-                checkList(context, "permissions." + action, entry.value());
+                checkList(context, "permissions." + name, action);
             }
         }
     }
 
-    private static void checkList(LintContext context, String where, YamlNode value) {
+    private static void checkList(LintContext context, String where, YamlEntry entry) {
+        YamlNode value = entry.value();
         if (value instanceof YamlSequence list) {
             for (YamlNode item : list.items()) {
                 checkEntry(context, where, item);
             }
         } else if (YamlValues.string(value) != null) {
             context.report(Diagnostic.of(RuleId.MAML015, where + " " + YamlValues.describe(value)
-                    + " is a single value; expected a list of identities such as [\"agent://NAME\"]", value.range()));
+                    + " is a single value; expected a list of identities such as [\"agent://NAME\"]",
+                    YamlValues.marker(entry)));
         } else {
             context.report(Diagnostic.of(RuleId.MAML014, where + " " + YamlValues.describe(value)
-                    + " is not a list of identities such as [\"agent://NAME\"]", value.range()));
+                    + " is not a list of identities such as [\"agent://NAME\"]", YamlValues.marker(entry)));
         }
     }
 

@@ -5,9 +5,11 @@ import dev.maml.model.MamlDocument;
 import dev.maml.model.Range;
 import dev.maml.yaml.ScalarStyle;
 import dev.maml.yaml.ScalarType;
+import dev.maml.yaml.YamlEntry;
 import dev.maml.yaml.YamlMapping;
 import dev.maml.yaml.YamlNode;
 import dev.maml.yaml.YamlScalar;
+import dev.maml.yaml.YamlSequence;
 
 /** How the front-matter rules quote YAML values in messages and rewrite them in fixes. */
 final class YamlValues {
@@ -32,6 +34,16 @@ final class YamlValues {
         // Messages are one line: show line breaks and tabs the way a YAML double-quoted string would.
         shown = shown.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
         return s.type() == ScalarType.STRING ? "\"" + shown + "\"" : shown;
+    }
+
+    /**
+     * Where a finding about an entry's value is shown: on the value, unless the value is a whole map
+     * or list (then its key, rather than a block of lines) or empty (then its key, which is visible).
+     */
+    static Range marker(YamlEntry entry) {
+        YamlNode value = entry.value();
+        boolean collection = value instanceof YamlMapping || value instanceof YamlSequence;
+        return collection || value.range().length() == 0 ? entry.key().range() : value.range();
     }
 
     /** The node's value when it is a string scalar (quoted or not, any style), else null. */

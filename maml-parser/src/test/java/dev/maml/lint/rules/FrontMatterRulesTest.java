@@ -206,4 +206,12 @@ class FrontMatterRulesTest {
         String fixed = TestFixes.apply(empty.text(), lint(empty, RuleId.MAML011));
         assertTrue(fixed.startsWith("---\nmaml_version: \"2.0.0\"\n"), fixed);
     }
+
+    @Test
+    void aWholeMapOrListOrAnEmptyValueIsMarkedOnItsKey() {
+        MamlDocument doc = parse("---\nmaml_version: \"2.0.0\"\nid:\n  - a\n  - b\ntype: workflow\norigin: agent://a\n"
+                + "permissions:\n  read:\n  execute: [agent://a]\ncreated_at: 2026-11-25T12:00:00Z\n" + BODY);
+        assertEquals("3:1-3", where(doc, only(doc, RuleId.MAML012)));
+        assertEquals("9:3-7", where(doc, only(doc, RuleId.MAML014)));
+    }
 }
