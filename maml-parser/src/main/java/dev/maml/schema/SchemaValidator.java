@@ -78,10 +78,21 @@ public final class SchemaValidator {
         });
     }
 
-    /** Every violation of the schema by {@code instance}, in the validator's order. */
+    /**
+     * Every violation of the schema by {@code instance}, in the validator's order.
+     *
+     * @throws IllegalArgumentException with a one-line reason when the schema turns out unusable while
+     *                                  validating (networknt resolves {@code $ref}s lazily, e.g. one to a missing {@code $defs} entry)
+     */
     public List<SchemaViolation> validate(JsonNode instance) {
+        List<Error> errors;
+        try {
+            errors = schema.validate(instance);
+        } catch (SchemaException | IllegalStateException | UncheckedIOException e) {
+            throw new IllegalArgumentException(oneLine(e), e);
+        }
         List<SchemaViolation> out = new ArrayList<>();
-        for (Error e : schema.validate(instance)) {
+        for (Error e : errors) {
             out.add(new SchemaViolation(e.getInstanceLocation().toString(), e.getKeyword(), e.getProperty(),
                     messageWithoutLocation(e)));
         }

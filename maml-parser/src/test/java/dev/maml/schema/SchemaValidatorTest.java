@@ -71,6 +71,13 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void aDanglingRefIsAnIllegalArgumentWhetherFoundEarlyOrLate() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SchemaValidator
+                .compile(json("{\"properties\":{\"a\":{\"$ref\":\"#/$defs/missing\"}}}")).validate(json("{\"a\":1}")));
+        assertTrue(!e.getMessage().contains("\n") && !e.getMessage().isBlank(), e.getMessage());
+    }
+
+    @Test
     void remoteRefsAreNeverFetched() throws Exception {
         AtomicInteger requests = new AtomicInteger();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
