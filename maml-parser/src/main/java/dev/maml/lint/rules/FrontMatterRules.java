@@ -10,6 +10,8 @@ final class FrontMatterRules {
     }
 
     static List<Rule> all() {
-        return List.of();
+        return List.of(new RequiredKeyRule(), new MamlVersionRule(), new IdUrnUuidRule(), new OriginUriRule(),
+                new PermissionsRule(), new CreatedAtRule(), new UnknownTypeRule(), new FrontMatterSchemaRule(),
+                new UnknownKeyRule(), new EncryptionClaimRule());
     }
 }

@@ -1,0 +1,72 @@
+package dev.maml.lint.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.maml.diagnostic.Diagnostic;
+import dev.maml.diagnostic.RuleId;
+import dev.maml.lint.LintEngine;
+import dev.maml.lint.LintSettings;
+import dev.maml.lint.Rule;
+import dev.maml.lint.RuleFixture;
+import dev.maml.parse.DocumentParser;
+import dev.maml.testing.TestData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * For each front-matter fixture with a {@code .fixed} sibling: applying the fixes of the folder's
+ * rule gives exactly that file, and the fixed document has no fixable finding of the rule left.
+ * New UUIDs and "now" come from fixed sources so the expected files can be written by hand.
+ */
+class FrontMatterFixesTest {
+
+    static final UUID NEW_UUID = UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e");
+    static final Clock NOW = Clock.fixed(Instant.parse("2026-11-25T12:34:56Z"), ZoneOffset.UTC);
+
+    /** The standard engine, with the rules that invent values made deterministic. */
+    static LintEngine engine() {
+        Supplier<UUID> uuids = () -> NEW_UUID;
+        List<Rule> rules = Rules.all().stream().map(rule -> rule instanceof RequiredKeyRule ? new RequiredKeyRule(NOW, uuids)
+                : rule instanceof IdUrnUuidRule ? new IdUrnUuidRule(uuids) : rule).toList();
+        return new LintEngine(rules);
+    }
+
+    static List<Diagnostic> findings(String text, RuleId rule) {
+        return engine().lint(DocumentParser.parse(text.getBytes(StandardCharsets.UTF_8)), LintSettings.DEFAULTS)
+                .diagnostics().stream().filter(d -> d.rule() == rule).toList();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> fixesGiveTheFixedFile() throws IOException {
+        Path root = TestData.repositoryRoot().resolve("maml-parser/src/test/resources/fixtures");
+        List<Path> fixed;
+        try (Stream<Path> files = Files.walk(root)) {
+            fixed = files.filter(p -> p.toString().endsWith(".maml.md.fixed"))
+                    .filter(p -> FrontMatterRules.all().stream().flatMap(r -> r.ids().stream())
+                            .anyMatch(id -> id.id().equals(p.getParent().getFileName().toString())))
+                    .sorted().toList();
+        }
+        assertTrue(fixed.size() >= 15, "front-matter .fixed fixtures not found under " + root);
+        return fixed.stream().map(expectedFile -> DynamicTest.dynamicTest(root.relativize(expectedFile).toString(), () -> {
+            RuleId rule = RuleId.find(expectedFile.getParent().getFileName().toString()).orElseThrow();
+            Path badFile = expectedFile.resolveSibling(expectedFile.getFileName().toString().replace(".fixed", ""));
+            String bad = RuleFixture.read(badFile).text();
+            String after = TestFixes.apply(bad, findings(bad, rule));
+            assertEquals(Files.readString(expectedFile, StandardCharsets.UTF_8), after);
+            assertEquals(List.of(), findings(after, rule).stream().filter(d -> d.fix() != null).toList(),
+                    "fixable findings left after fixing");
+        }));
+    }
+}
