@@ -33,7 +33,7 @@ class FrontMatterCorpusTest {
 
     @TestFactory
     Stream<DynamicTest> everyCorpusFileLintsAndFixesCleanly() {
-        LintEngine engine = FrontMatterFixesTest.engine();
+        LintEngine engine = FixedFixturesTest.engine();
         return TestData.corpusFiles().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
             MamlDocument doc = DocumentParser.parse(Files.readAllBytes(file));
             List<Diagnostic> ours = engine.lint(doc, LintSettings.DEFAULTS).diagnostics().stream()

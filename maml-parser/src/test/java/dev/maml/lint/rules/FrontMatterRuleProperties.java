@@ -29,7 +29,7 @@ class FrontMatterRuleProperties {
 
     private static final Set<RuleId> OURS = FrontMatterRules.all().stream().flatMap(r -> r.ids().stream())
             .collect(Collectors.toSet());
-    private static final LintEngine ENGINE = FrontMatterFixesTest.engine();
+    private static final LintEngine ENGINE = FixedFixturesTest.engine();
 
     private static final List<String> VALUES = List.of("", " \"2.0.0\"", " 2.0.0", " 2.0", " 1.0.0", " '0.1.0'", " 3",
             " true", " ~", " -1.5e3", " .inf", " 0x1F", " drone-001", " \"urn:uuid:3b241101-e2bb-4255-8caf-4136c566a962\"",

@@ -37,7 +37,7 @@ class FrontMatterRulesTest {
     }
 
     private static List<Diagnostic> lint(MamlDocument doc, RuleId rule) {
-        return FrontMatterFixesTest.engine().lint(doc, LintSettings.DEFAULTS).diagnostics().stream()
+        return FixedFixturesTest.engine().lint(doc, LintSettings.DEFAULTS).diagnostics().stream()
                 .filter(d -> d.rule() == rule).toList();
     }
 
@@ -73,7 +73,7 @@ class FrontMatterRulesTest {
         assertEquals("id \"drone-comm-001\" is not urn:uuid:<RFC 4122 UUID>", d.message());
         assertEquals("3:5-19", where(doc, d));
         String fixed = TestFixes.apply(doc.text(), List.of(d));
-        assertTrue(fixed.startsWith("---\nmaml_version: \"2.0.0\"\nid: urn:uuid:" + FrontMatterFixesTest.NEW_UUID
+        assertTrue(fixed.startsWith("---\nmaml_version: \"2.0.0\"\nid: urn:uuid:" + FixedFixturesTest.NEW_UUID
                 + "   # legacy\ntype: workflow\n"), fixed);
     }
 
@@ -81,7 +81,7 @@ class FrontMatterRulesTest {
     void blockScalarIdIsReplacedWithoutSwallowingTheNextKey() {
         MamlDocument doc = parse("---\nmaml_version: \"2.0.0\"\nid: |\n  not-a-uuid\n" + REST + BODY);
         String fixed = TestFixes.apply(doc.text(), lint(doc, RuleId.MAML012));
-        assertTrue(fixed.contains("id: \"urn:uuid:" + FrontMatterFixesTest.NEW_UUID + "\"\ntype: workflow\n"), fixed);
+        assertTrue(fixed.contains("id: \"urn:uuid:" + FixedFixturesTest.NEW_UUID + "\"\ntype: workflow\n"), fixed);
         assertEquals(List.of(), lint(parse(fixed), RuleId.MAML012));
     }
 
@@ -130,7 +130,7 @@ class FrontMatterRulesTest {
         assertEquals("required key 'id' is missing", d.message());
         assertEquals("1:1-4", where(doc, d));
         String fixed = TestFixes.apply(text, List.of(d));
-        assertTrue(fixed.contains("2026-11-25T12:00:00Z\r\n  id: \"urn:uuid:" + FrontMatterFixesTest.NEW_UUID + "\"\r\n---\r\n"),
+        assertTrue(fixed.contains("2026-11-25T12:00:00Z\r\n  id: \"urn:uuid:" + FixedFixturesTest.NEW_UUID + "\"\r\n---\r\n"),
                 fixed);
         assertEquals(List.of(), lint(parse(fixed), RuleId.MAML010));
     }
@@ -158,7 +158,7 @@ class FrontMatterRulesTest {
     @Test
     void rulesStayQuietWhenTheFrontMatterIsNotAMapping() {
         MamlDocument doc = parse("---\n- a\n- b\n---\n## Intent\nx\n");
-        List<Diagnostic> found = FrontMatterFixesTest.engine().lint(doc, LintSettings.DEFAULTS).diagnostics();
+        List<Diagnostic> found = FixedFixturesTest.engine().lint(doc, LintSettings.DEFAULTS).diagnostics();
         assertTrue(found.stream().anyMatch(d -> d.rule() == RuleId.MAML004), found.toString());
         assertTrue(found.stream().noneMatch(d -> d.rule().compareTo(RuleId.MAML010) >= 0
                 && d.rule().compareTo(RuleId.MAML020) <= 0), found.toString());
@@ -179,7 +179,7 @@ class FrontMatterRulesTest {
     void onlyFixableRulesOfferFixes() {
         MamlDocument doc = parse("---\nmaml_version: 1.0.0\nid: x\ntype: foo\norigin: bar\npermissions: {read: nope}\n"
                 + "created_at: 2020-01-01\nencryption: AES-1024\nverification: {method: rsa}\nauthr: me\n" + BODY);
-        List<Diagnostic> found = FrontMatterFixesTest.engine().lint(doc, LintSettings.DEFAULTS).diagnostics();
+        List<Diagnostic> found = FixedFixturesTest.engine().lint(doc, LintSettings.DEFAULTS).diagnostics();
         assertTrue(found.size() >= 9, found.toString());
         for (Diagnostic d : found) {
             if (!d.rule().fixable()) {
@@ -201,7 +201,7 @@ class FrontMatterRulesTest {
     void fixesKeepAnAnchorAndGiveAnEmptyValueItsSpace() {
         MamlDocument anchored = parse("---\nmaml_version: \"2.0.0\"\nid: &doc drone-001\n" + REST + BODY);
         assertTrue(TestFixes.apply(anchored.text(), lint(anchored, RuleId.MAML012))
-                .contains("\nid: &doc urn:uuid:" + FrontMatterFixesTest.NEW_UUID + "\n"));
+                .contains("\nid: &doc urn:uuid:" + FixedFixturesTest.NEW_UUID + "\n"));
         MamlDocument empty = parse("---\nmaml_version:\n" + ID + REST + BODY);
         String fixed = TestFixes.apply(empty.text(), lint(empty, RuleId.MAML011));
         assertTrue(fixed.startsWith("---\nmaml_version: \"2.0.0\"\n"), fixed);

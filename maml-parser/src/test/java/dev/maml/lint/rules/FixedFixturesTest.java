@@ -26,11 +26,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * For each front-matter fixture with a {@code .fixed} sibling: applying the fixes of the folder's
+ * For each fixture with a {@code .fixed} sibling: applying the fixes of the folder's
  * rule gives exactly that file, and the fixed document has no fixable finding of the rule left.
  * New UUIDs and "now" come from fixed sources so the expected files can be written by hand.
  */
-class FrontMatterFixesTest {
+class FixedFixturesTest {
 
     static final UUID NEW_UUID = UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e");
     static final Clock NOW = Clock.fixed(Instant.parse("2026-11-25T12:34:56Z"), ZoneOffset.UTC);
@@ -53,12 +53,9 @@ class FrontMatterFixesTest {
         Path root = TestData.repositoryRoot().resolve("maml-parser/src/test/resources/fixtures");
         List<Path> fixed;
         try (Stream<Path> files = Files.walk(root)) {
-            fixed = files.filter(p -> p.toString().endsWith(".maml.md.fixed"))
-                    .filter(p -> FrontMatterRules.all().stream().flatMap(r -> r.ids().stream())
-                            .anyMatch(id -> id.id().equals(p.getParent().getFileName().toString())))
-                    .sorted().toList();
+            fixed = files.filter(p -> p.toString().endsWith(".maml.md.fixed")).sorted().toList();
         }
-        assertTrue(fixed.size() >= 15, "front-matter .fixed fixtures not found under " + root);
+        assertTrue(fixed.size() >= 15, ".fixed fixtures not found under " + root);
         return fixed.stream().map(expectedFile -> DynamicTest.dynamicTest(root.relativize(expectedFile).toString(), () -> {
             RuleId rule = RuleId.find(expectedFile.getParent().getFileName().toString()).orElseThrow();
             Path badFile = expectedFile.resolveSibling(expectedFile.getFileName().toString().replace(".fixed", ""));
