@@ -1,6 +1,5 @@
 package dev.maml.sign;
 
-import dev.maml.model.LineIndex;
 import dev.maml.model.MamlDocument;
 import dev.maml.model.Range;
 import dev.maml.yaml.YamlEntry;
@@ -41,7 +40,7 @@ public record VerificationBlock(YamlEntry entry, YamlMapping mapping, YamlScalar
         Range line = null;
         String problem = null;
         if (signature != null) {
-            line = signatureLine(doc, m.entry("signature").orElseThrow());
+            line = SignatureLine.of(doc, m.entry("signature").orElseThrow());
             if (line == null) {
                 problem = "verification.signature must be on a line of its own (\"signature: <base64>\")";
             }
@@ -60,25 +59,5 @@ public record VerificationBlock(YamlEntry entry, YamlMapping mapping, YamlScalar
     private static YamlScalar scalar(YamlMapping m, String key) {
         Optional<YamlNode> node = m.get(key);
         return node.isPresent() && node.get() instanceof YamlScalar s ? s : null;
-    }
-
-    /** The line of "signature: value" when nothing else shares it (a comment may follow). */
-    private static Range signatureLine(MamlDocument doc, YamlEntry entry) {
-        LineIndex lines = doc.lines();
-        YamlScalar key = entry.key();
-        if (!(entry.value() instanceof YamlScalar value)) {
-            return null;
-        }
-        int line = lines.lineOf(key.range().start());
-        int valueEnd = value.range().start() + value.lexical().length();
-        if (lines.lineOf(valueEnd) != line || lines.lineOf(value.range().start()) != line) {
-            return null;
-        }
-        String before = doc.text().substring(lines.lineStart(line), key.range().start());
-        String after = doc.text().substring(valueEnd, lines.lineEnd(line)).strip();
-        if (!before.isBlank() || !(after.isEmpty() || after.startsWith("#"))) {
-            return null;
-        }
-        return Range.of(lines.lineStart(line), lines.nextLineStart(line));
     }
 }
