@@ -8,6 +8,7 @@ import dev.maml.model.MamlDocument;
 import dev.maml.model.Range;
 import dev.maml.receipt.ReceiptFinding.Kind;
 import dev.maml.sign.Algorithm;
+import dev.maml.sign.CanonicalBase64;
 import dev.maml.sign.Digests;
 import dev.maml.sign.KeyId;
 import dev.maml.sign.MlDsa;
@@ -25,7 +26,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -148,10 +148,8 @@ public final class ReceiptVerifier {
         if (signer.scalar("key_id").map(k -> !k.value().equalsIgnoreCase(keyId)).orElse(false)) {
             return fail(findings, sourceId, "signer.key_id does not match the public key (" + keyId + ")", signer.range());
         }
-        byte[] sig;
-        try {
-            sig = Base64.getDecoder().decode(((YamlScalar) sigEntry.get().value()).value().strip());
-        } catch (IllegalArgumentException e) {
+        byte[] sig = CanonicalBase64.decode(((YamlScalar) sigEntry.get().value()).value().strip());
+        if (sig == null) {
             return fail(findings, sourceId, "signature is not valid base64", sigRange);
         }
         if (!MlDsa.RECEIPT.verify(key, SignedBytes.of(receipt.text(), line), sig)) {

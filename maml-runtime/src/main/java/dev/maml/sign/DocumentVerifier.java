@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -72,10 +71,8 @@ public final class DocumentVerifier {
             return new Verification(Outcome.MALFORMED, "verification.key_id " + block.keyId().value()
                     + " does not match the public key (" + keyId + ")", keyAlgorithm, keyId);
         }
-        byte[] signature;
-        try {
-            signature = Base64.getDecoder().decode(block.signature().value().strip());
-        } catch (IllegalArgumentException e) {
+        byte[] signature = CanonicalBase64.decode(block.signature().value().strip());
+        if (signature == null) {
             return new Verification(Outcome.MALFORMED, "verification.signature is not valid base64", keyAlgorithm, keyId);
         }
         byte[] signed = SignedBytes.of(doc.text(), block.signatureLine());

@@ -44,6 +44,10 @@ public final class KeyFiles {
     public static Path[] write(KeyPair pair, String prefix) throws IOException {
         Path pub = Path.of(prefix + ".pub");
         Path key = Path.of(prefix + ".key");
+        Path dir = pub.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            throw new KeyFileException(dir + ": no such directory");
+        }
         AtomicFiles.write(pub, encodePublic(pair.getPublic()).getBytes(StandardCharsets.US_ASCII), WORLD_READABLE);
         AtomicFiles.write(key, Pem.encode(Pem.PRIVATE_KEY, pair.getPrivate().getEncoded())
                 .getBytes(StandardCharsets.US_ASCII), OWNER_ONLY);
