@@ -44,6 +44,9 @@ public final class ReceiptVerifier {
     /** Parser errors about the header or the encoding; the body is mirrored text, so its "structure" means nothing. */
     private static final Set<RuleId> HEADER_ERRORS = EnumSet.of(RuleId.MAML001, RuleId.MAML002, RuleId.MAML003,
             RuleId.MAML004, RuleId.MAML005, RuleId.MAML006, RuleId.MAML090);
+    /** Receipts are written by tools, so the header is read strictly: a renamed key is a changed receipt. */
+    private static final Set<String> KNOWN = Set.of("mu_version", "type", "mirror", "source_maml", "source_id",
+            "source_sha3_256", "created_at", "run", "prev_sha3_256", "signer", "signature");
     private static final List<String> REQUIRED = List.of("mu_version", "type", "mirror", "source_sha3_256", "created_at");
 
     private ReceiptVerifier() {
@@ -82,6 +85,12 @@ public final class ReceiptVerifier {
                     .ifPresent(e -> findings.add(new ReceiptFinding(Kind.FRONT_MATTER,
                             key + " is not 64 lowercase hex digits (a SHA3-256 digest)", e.value().range())));
         }
+        for (YamlEntry e : header.entries()) {
+            if (!KNOWN.contains(e.key().value())) {
+                findings.add(new ReceiptFinding(Kind.FRONT_MATTER, "unknown receipt key '" + e.key().value() + "'",
+                        e.key().range()));
+            }
+        }
         Optional<YamlScalar> mirror = header.scalar("mirror");
         if (mirror.isPresent() && !mirror.get().value().equals(Mirror.METHOD)) {
             findings.add(new ReceiptFinding(Kind.MIRROR, "mirror '" + mirror.get().value() + "' cannot be undone exactly;"
@@ -114,6 +123,11 @@ public final class ReceiptVerifier {
                                                  List<ReceiptFinding> findings, String sourceId) {
         Optional<YamlEntry> sigEntry = header.entry("signature");
         if (sigEntry.isEmpty() || sigEntry.get().value() instanceof YamlScalar s && s.value().isBlank()) {
+            if (header.get("signer").isPresent()) {
+                // A signer without a signature is a signed receipt whose signature was stripped.
+                return fail(findings, sourceId, "signer is present but the signature is missing",
+                        header.entry("signer").orElseThrow().key().range());
+            }
             Range at = sigEntry.map(e -> e.key().range()).orElse(receipt.frontMatter().openDelimiter());
             findings.add(new ReceiptFinding(Kind.UNSIGNED, "the receipt is not signed; its digest shows accidents, "
                     + "not forgery", at));
