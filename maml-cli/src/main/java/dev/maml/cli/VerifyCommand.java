@@ -1,7 +1,5 @@
 package dev.maml.cli;
 
-import dev.maml.model.MamlDocument;
-import dev.maml.parse.DocumentParser;
 import dev.maml.report.Json;
 import dev.maml.sign.DocumentVerifier;
 import dev.maml.sign.Outcome;
@@ -45,11 +43,11 @@ final class VerifyCommand implements Callable<Integer> {
             err.println("maml: " + file + ": is a directory");
             return ExitCodes.USAGE;
         }
-        MamlDocument doc = DocumentParser.read(file);
+        byte[] bytes = Files.readAllBytes(file);
         Path dir = file.toAbsolutePath().normalize().getParent();
         TrustStore store = TrustStore.standard(dir, trust);
         store.warnings().forEach(w -> err.println("maml: warning: " + w));
-        Verification v = DocumentVerifier.verify(doc, dir, store);
+        Verification v = DocumentVerifier.verify(bytes, dir, store);
         if (json) {
             ObjectNode node = Json.object();
             node.put("file", file.toString());

@@ -61,7 +61,7 @@ public final class DocumentSigner {
         edits.add(HistoryAppender.append(doc, "- " + signedAt + ": [SIGN] by " + keyId, eol));
         String unsigned = TextEdits.apply(text, edits);
 
-        MamlDocument prepared = DocumentParser.parse(unsigned);
+        MamlDocument prepared = FrontMatterPrefix.parse(unsigned);
         VerificationBlock block = VerificationBlock.of(prepared).orElseThrow();
         if (block.signatureLine() == null) {
             throw new SigningException(block.problem() != null ? block.problem()
@@ -76,8 +76,7 @@ public final class DocumentSigner {
         int at = block.signature().range().start();
         String signed = unsigned.substring(0, at) + quote(Base64.getEncoder().encodeToString(signature))
                 + unsigned.substring(at + block.signature().lexical().length());
-        Verification check = DocumentVerifier.verify(DocumentParser.parse(signed), documentDir,
-                TrustStore.EMPTY);
+        Verification check = DocumentVerifier.verify(signed, documentDir, TrustStore.EMPTY);
         if (!check.outcome().signatureValid()) {
             throw new IllegalStateException("a freshly signed document does not verify: " + check.reason());
         }

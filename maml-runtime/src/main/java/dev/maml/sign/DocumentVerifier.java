@@ -5,6 +5,10 @@ import dev.maml.diagnostic.RuleId;
 import dev.maml.diagnostic.Severity;
 import dev.maml.model.MamlDocument;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -28,8 +32,30 @@ public final class DocumentVerifier {
     private DocumentVerifier() {
     }
 
+    /** Checks a file's bytes; only the front matter is parsed (see {@link FrontMatterPrefix}). */
+    public static Verification verify(byte[] bytes, Path documentDir, TrustStore trust) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return Verification.of(Outcome.MALFORMED, "the file is not valid UTF-8, so it cannot be what was signed");
+        }
+        return verify(text, documentDir, trust);
+    }
+
+    /** Checks a document's text; only the front matter is parsed. */
+    public static Verification verify(String text, Path documentDir, TrustStore trust) {
+        return verify(FrontMatterPrefix.parse(text), text, documentDir, trust);
+    }
+
     /** @param documentDir where relative public_key paths start; null for a document without a file */
     public static Verification verify(MamlDocument doc, Path documentDir, TrustStore trust) {
+        return verify(doc, doc.text(), documentDir, trust);
+    }
+
+    /** @param doc the document, or just its front matter (a prefix of {@code text}) */
+    private static Verification verify(MamlDocument doc, String text, Path documentDir, TrustStore trust) {
         Optional<String> unreadable = unreadable(doc);
         Optional<VerificationBlock> read = VerificationBlock.of(doc);
         if (read.isEmpty() || !read.get().signed() && read.get().problem() == null) {
@@ -75,7 +101,7 @@ public final class DocumentVerifier {
         if (signature == null) {
             return new Verification(Outcome.MALFORMED, "verification.signature is not valid base64", keyAlgorithm, keyId);
         }
-        byte[] signed = SignedBytes.of(doc.text(), block.signatureLine());
+        byte[] signed = SignedBytes.of(text, block.signatureLine());
         if (!MlDsa.DOCUMENT.verify(key, signed, signature)) {
             return new Verification(Outcome.INVALID, "the signature does not match the document "
                     + "(changed after signing, or not signed by this key)", keyAlgorithm, keyId);

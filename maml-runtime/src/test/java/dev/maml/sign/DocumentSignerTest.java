@@ -159,6 +159,16 @@ class DocumentSignerTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreMalformed() throws Exception {
+        byte[] bytes = sign(DOC).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(Outcome.VALID_UNTRUSTED, DocumentVerifier.verify(bytes, null, TrustStore.EMPTY).outcome());
+        bytes[bytes.length - 3] = (byte) 0xC3;
+        Verification v = DocumentVerifier.verify(bytes, null, TrustStore.EMPTY);
+        assertEquals(Outcome.MALFORMED, v.outcome());
+        assertTrue(v.reason().contains("UTF-8"), v.reason());
+    }
+
+    @Test
     void legacyAliasesResolveAndNamesAreNotPassedToBouncyCastle() {
         assertEquals(Algorithm.ML_DSA_44, Algorithm.resolve("Dilithium2").orElseThrow());
         assertEquals(Algorithm.ML_DSA_65, Algorithm.resolve("dilithium3").orElseThrow());

@@ -85,8 +85,12 @@ class TamperProperties {
         return DocumentSigner.sign(doc, KEYS.getPrivate(), null, null, NOW, new SecureRandom());
     }
 
+    /** Verifies through both entry points (full parse, and front-matter-only from bytes); they must agree. */
     private static Verification verify(byte[] bytes) {
-        return DocumentVerifier.verify(DocumentParser.parse(bytes), null, TrustStore.EMPTY);
+        Verification full = DocumentVerifier.verify(DocumentParser.parse(bytes), null, TrustStore.EMPTY);
+        Verification prefix = DocumentVerifier.verify(bytes, null, TrustStore.EMPTY);
+        assertEquals(full.outcome().signatureValid(), prefix.outcome().signatureValid(), full.reason() + " / " + prefix.reason());
+        return prefix;
     }
 
     /** Front matter with a few keys, then sections of arbitrary text (line breaks, emoji, CRs included). */
