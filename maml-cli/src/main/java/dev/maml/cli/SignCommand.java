@@ -1,8 +1,6 @@
 package dev.maml.cli;
 
 import dev.maml.sign.DocumentSigner;
-import dev.maml.sign.KeyFiles;
-import dev.maml.sign.KeyId;
 import dev.maml.sign.SigningException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,8 +37,7 @@ final class SignCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("maml: " + file + (Files.exists(file) ? ": not a regular file" : ": no such file"));
             return ExitCodes.USAGE;
         }
-        DocumentSigner.signFile(file, key, publicKey, Instant.now(), new SecureRandom());
-        String keyId = KeyId.of(KeyFiles.publicOf(KeyFiles.readPrivate(key)));
+        String keyId = DocumentSigner.signFile(file, key, publicKey, Instant.now(), new SecureRandom());
         spec.commandLine().getOut().println("Signed " + file + " with key " + keyId);
         return ExitCodes.OK;
     }

@@ -87,8 +87,10 @@ public final class DocumentSigner {
      * Signs a file in place, atomically. {@code publicKeyFile} (optional) must hold the signing key's
      * public half; it is then referenced by its path. Without it, a PREFIX.pub next to PREFIX.key
      * inside the document's directory tree is referenced; otherwise the key is embedded as base64.
+     *
+     * @return the signing key's key_id
      */
-    public static void signFile(Path document, Path keyFile, Path publicKeyFile, Instant now, SecureRandom random)
+    public static String signFile(Path document, Path keyFile, Path publicKeyFile, Instant now, SecureRandom random)
             throws IOException, SigningException {
         PrivateKey key = KeyFiles.readPrivate(keyFile);
         PublicKey pub = KeyFiles.publicOf(key);
@@ -112,6 +114,7 @@ public final class DocumentSigner {
         }
         String signed = sign(doc.text(), key, dir, ref, now, random);
         AtomicFiles.write(document, signed);
+        return KeyId.of(pub);
     }
 
     private static Path siblingPublicKey(Path keyFile) {

@@ -159,6 +159,18 @@ class DocumentSignerTest {
     }
 
     @Test
+    void signingIsHedgedUnlessAskedToBeDeterministic() throws Exception {
+        byte[] message = "same bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] a = MlDsa.DOCUMENT.sign(KEYS.getPrivate(), message, new SecureRandom());
+        byte[] b = MlDsa.DOCUMENT.sign(KEYS.getPrivate(), message, new SecureRandom());
+        assertFalse(java.util.Arrays.equals(a, b), "hedged signatures differ");
+        assertTrue(java.util.Arrays.equals(MlDsa.DOCUMENT.sign(KEYS.getPrivate(), message, null),
+                MlDsa.DOCUMENT.sign(KEYS.getPrivate(), message, null)), "deterministic signatures repeat");
+        assertTrue(MlDsa.DOCUMENT.verify(KEYS.getPublic(), message, a));
+        assertFalse(MlDsa.RECEIPT.verify(KEYS.getPublic(), message, a), "the context string separates uses");
+    }
+
+    @Test
     void bytesThatAreNotUtf8AreMalformed() throws Exception {
         byte[] bytes = sign(DOC).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(Outcome.VALID_UNTRUSTED, DocumentVerifier.verify(bytes, null, TrustStore.EMPTY).outcome());
