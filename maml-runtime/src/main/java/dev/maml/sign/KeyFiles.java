@@ -37,6 +37,9 @@ public final class KeyFiles {
             "1.3.101.112", "an Ed25519 key",
             "1.3.101.113", "an Ed448 key");
 
+    /** ML-DSA-87 private keys in PEM are under 7 KB; anything this large is not a key. */
+    private static final long MAX_KEY_FILE_BYTES = 64 * 1024;
+
     private KeyFiles() {
     }
 
@@ -124,6 +127,13 @@ public final class KeyFiles {
     private static Pem.Block block(Path file) throws IOException {
         if (Files.isDirectory(file)) {
             throw new KeyFileException(file + ": is a directory, not a key file");
+        }
+        // Documents name their public key files, so a hostile one could point at /dev/zero or a huge file.
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new KeyFileException(file + ": not a regular file");
+        }
+        if (Files.exists(file) && Files.size(file) > MAX_KEY_FILE_BYTES) {
+            throw new KeyFileException(file + ": too large for a key file");
         }
         Pem.Block block = Pem.decode(Files.readString(file, StandardCharsets.ISO_8859_1));
         if (block == null) {

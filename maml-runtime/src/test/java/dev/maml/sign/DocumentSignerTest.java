@@ -181,6 +181,17 @@ class DocumentSignerTest {
     }
 
     @Test
+    void publicKeyPathsThatAreNotKeyFilesAreMalformed(@TempDir Path dir) throws Exception {
+        String signed = sign(DOC);
+        Files.write(dir.resolve("big.pub"), new byte[100_000]);
+        for (String ref : new String[] {"/dev/zero", "big.pub", "."}) {
+            String doc = signed.replaceFirst("public_key: \"base64:[^\"]*\"", "public_key: \"" + ref + "\"");
+            Verification v = DocumentVerifier.verify(doc, dir, TrustStore.EMPTY);
+            assertEquals(Outcome.MALFORMED, v.outcome(), ref);
+        }
+    }
+
+    @Test
     void legacyAliasesResolveAndNamesAreNotPassedToBouncyCastle() {
         assertEquals(Algorithm.ML_DSA_44, Algorithm.resolve("Dilithium2").orElseThrow());
         assertEquals(Algorithm.ML_DSA_65, Algorithm.resolve("dilithium3").orElseThrow());
