@@ -31,7 +31,7 @@ public final class ReceiptWriter {
     }
 
     /**
-     * @param receipt      the header; its {@code signer} is ignored (derived from {@code key})
+     * @param receipt      what the receipt states
      * @param sourceText   the source document as text (its UTF-8 bytes are what source_sha3_256 names)
      * @param key          the signing key, or null for an unsigned receipt
      * @param publicKeyRef the signer's public_key value (a path relative to the receipt, or base64:)

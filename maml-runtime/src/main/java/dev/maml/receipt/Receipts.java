@@ -6,12 +6,10 @@ import dev.maml.parse.DocumentParser;
 import dev.maml.sign.Digests;
 import dev.maml.sign.KeyFiles;
 import dev.maml.sign.PublicKeyRef;
+import dev.maml.sign.StrictUtf8;
 import dev.maml.yaml.YamlScalar;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -58,7 +56,7 @@ public final class Receipts {
             ref = siblingRef(keyFile, key, dir);
         }
         Receipt receipt = new Receipt(source.getFileName().toString(), sourceId, Digests.sha3_256Hex(bytes), now, run,
-                prev, null);
+                prev);
         try {
             AtomicFiles.write(target, ReceiptWriter.write(receipt, text, key, ref, random));
         } catch (GeneralSecurityException e) {
@@ -95,8 +93,7 @@ public final class Receipts {
     /** The mirror works on text; bytes that are not UTF-8 could not be mirrored back exactly. */
     private static String strictUtf8(byte[] bytes, Path source) throws IOException {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StrictUtf8.decode(bytes);
         } catch (CharacterCodingException e) {
             throw new IOException(source + ": not valid UTF-8; a receipt mirrors text");
         }

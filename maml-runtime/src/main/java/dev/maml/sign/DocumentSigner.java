@@ -8,6 +8,7 @@ import dev.maml.model.MamlDocument;
 import dev.maml.parse.DocumentParser;
 import dev.maml.io.AtomicFiles;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -108,11 +109,13 @@ public final class DocumentSigner {
                 ref = PublicKeyRef.relativePath(dir, sibling);
             }
         }
-        MamlDocument doc = DocumentParser.read(document);
-        if (doc.diagnostics().stream().anyMatch(d -> d.rule() == RuleId.MAML090 && d.severity() == Severity.ERROR)) {
-            throw new SigningException(document + ": not clean UTF-8; the signature would not cover the file's bytes");
+        String text;
+        try {
+            text = StrictUtf8.decode(Files.readAllBytes(document));
+        } catch (CharacterCodingException e) {
+            throw new SigningException(document + ": not valid UTF-8; the signature would not cover the file's bytes");
         }
-        String signed = sign(doc.text(), key, dir, ref, now, random);
+        String signed = sign(text, key, dir, ref, now, random);
         AtomicFiles.write(document, signed);
         return KeyId.of(pub);
     }

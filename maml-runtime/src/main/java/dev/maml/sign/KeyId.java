@@ -11,5 +11,4 @@ public final class KeyId {
     public static String of(PublicKey key) {
         return Digests.sha3_256Hex(key.getEncoded()).substring(0, 16);
     }
-
 }

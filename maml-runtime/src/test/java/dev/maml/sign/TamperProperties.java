@@ -70,7 +70,7 @@ class TamperProperties {
                                                   @ForAll @IntRange(min = 0, max = 1_000_000) int where,
                                                   @ForAll @IntRange(min = 1, max = 255) int delta) throws Exception {
         Receipt header = new Receipt("doc.maml.md", null,
-                Digests.sha3_256Hex(source.getBytes(StandardCharsets.UTF_8)), NOW, null, null, null);
+                Digests.sha3_256Hex(source.getBytes(StandardCharsets.UTF_8)), NOW, null, null);
         String receipt = ReceiptWriter.write(header, source, KEYS.getPrivate(), PublicKeyRef.base64(KEYS.getPublic()),
                 new SecureRandom());
         byte[] bytes = receipt.getBytes(StandardCharsets.UTF_8);
