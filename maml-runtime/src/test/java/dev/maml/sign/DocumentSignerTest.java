@@ -128,6 +128,17 @@ class DocumentSignerTest {
     }
 
     @Test
+    void byteOrderMarkDelimiterSpacesAndMissingFinalBreakAreKept() throws Exception {
+        String text = "\uFEFF---  \nid: x\n---\t\n## Intent\nno final break";
+        String signed = sign(text);
+        assertTrue(signed.startsWith("\uFEFF---  \nid: x\nverification:\n"), signed);
+        assertTrue(signed.contains("\n---\t\n## Intent\nno final break\n\n## History\n- 2026-11-25T12:00:00Z: [SIGN] by "), signed);
+        assertEquals(Outcome.VALID_UNTRUSTED, verify(signed, TrustStore.EMPTY).outcome());
+        assertEquals(Outcome.VALID_UNTRUSTED, DocumentVerifier.verify(signed, null, TrustStore.EMPTY).outcome());
+        assertEquals(Outcome.VALID_UNTRUSTED, verify(sign("---\nid: x\n---"), TrustStore.EMPTY).outcome());
+    }
+
+    @Test
     void resigningReplacesTheSignature() throws Exception {
         String once = sign(DOC);
         String twice = sign(once);
