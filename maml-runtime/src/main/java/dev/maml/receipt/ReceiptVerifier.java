@@ -25,6 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -91,6 +93,10 @@ public final class ReceiptVerifier {
                         e.key().range()));
             }
         }
+        header.scalar("mu_version").filter(v -> !v.value().equals(Receipt.MU_VERSION)).ifPresent(v -> findings.add(
+                new ReceiptFinding(Kind.FRONT_MATTER, "mu_version '" + v.value() + "' is not " + Receipt.MU_VERSION, v.range())));
+        header.scalar("created_at").filter(c -> !isInstant(c.value())).ifPresent(c -> findings.add(
+                new ReceiptFinding(Kind.FRONT_MATTER, "created_at is not an ISO 8601 UTC timestamp", c.range())));
         Optional<YamlScalar> mirror = header.scalar("mirror");
         if (mirror.isPresent() && !mirror.get().value().equals(Mirror.METHOD)) {
             findings.add(new ReceiptFinding(Kind.MIRROR, "mirror '" + mirror.get().value() + "' cannot be undone exactly;"
@@ -110,6 +116,15 @@ public final class ReceiptVerifier {
             }
         }
         return signature(receipt, header, receiptDir, trust, findings, sourceId);
+    }
+
+    private static boolean isInstant(String text) {
+        try {
+            Instant.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** The mirrored text: everything after the closing "---" line. */

@@ -47,6 +47,12 @@ class ReceiptRulesTest {
         Files.writeString(signed, text.substring(0, text.length() - 3) + "!" + text.substring(text.length() - 2));
         assertEquals(List.of(RuleId.MU003, RuleId.MU004), lint(signed));
 
+        String plain = Files.readString(unsigned);
+        Files.writeString(unsigned, plain.replace("mu_version: \"1.0\"", "mu_version: \"0.9\"")
+                .replace("created_at: 2026-11-25T12:00:00Z", "created_at: yesterday"));
+        assertEquals(List.of(RuleId.MU005, RuleId.MU001, RuleId.MU001), lint(unsigned)); // document order
+        Files.writeString(unsigned, plain);
+
         Files.writeString(source, Files.readString(source) + "\n");
         assertEquals(List.of(RuleId.MU005, RuleId.MU006), lint(unsigned));
     }
