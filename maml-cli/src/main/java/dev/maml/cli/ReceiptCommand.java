@@ -7,6 +7,7 @@ import dev.maml.receipt.ReceiptFinding;
 import dev.maml.receipt.ReceiptVerification;
 import dev.maml.receipt.ReceiptVerifier;
 import dev.maml.receipt.Receipts;
+import dev.maml.sign.KeyFiles;
 import dev.maml.sign.PublicKeyRef;
 import dev.maml.sign.TrustStore;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -67,6 +69,12 @@ final class ReceiptCommand implements Callable<Integer> {
             }
             String ref = null;
             if (publicKey != null) {
+                if (key == null || !Arrays.equals(KeyFiles.readPublic(publicKey).getEncoded(),
+                        KeyFiles.publicOf(KeyFiles.readPrivate(key)).getEncoded())) {
+                    spec.commandLine().getErr().println("maml: " + publicKey + " is not the public key of "
+                            + (key == null ? "a signing key (give --key)" : key));
+                    return ExitCodes.USAGE;
+                }
                 Path dir = (out != null ? out : file).toAbsolutePath().normalize().getParent();
                 ref = PublicKeyRef.relativePath(dir, publicKey);
             }

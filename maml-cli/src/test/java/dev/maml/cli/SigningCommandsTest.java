@@ -170,6 +170,15 @@ class SigningCommandsTest {
 
     @Test
     void receiptUsageErrors() throws Exception {
+        Path doc = document();
+        keygen("a");
+        keygen("b");
+        CliRun mismatch = CliRun.of("receipt", "create", doc.toString(), "--key", p("a.key"), "--public-key", p("b.pub"));
+        assertEquals(2, mismatch.exitCode());
+        assertTrue(mismatch.err().contains("is not the public key of"), mismatch.err());
+        CliRun withPub = CliRun.of("receipt", "create", doc.toString(), "--key", p("a.key"), "--public-key", p("a.pub"));
+        assertEquals(0, withPub.exitCode(), withPub.err());
+        assertTrue(Files.readString(dir.resolve("drone.mu")).contains("public_key: \"a.pub\"}"));
         assertEquals(2, CliRun.of("receipt").exitCode());
         assertEquals(2, CliRun.of("receipt", "verify").exitCode());
         assertEquals(2, CliRun.of("receipt", "create", p("missing.maml.md")).exitCode());

@@ -75,6 +75,13 @@ public final class ReceiptVerifier {
         }
         YamlMapping header = fm.mapping().get();
         String sourceId = header.scalar("source_id").map(YamlScalar::value).orElse(null);
+        checkHeader(header, fm, findings);
+        checkDigests(receipt, header, sourceBytes, findings);
+        return signature(receipt, header, receiptDir, trust, findings, sourceId);
+    }
+
+    /** Required keys, their forms, and keys this tool never writes. */
+    private static void checkHeader(YamlMapping header, FrontMatter fm, List<ReceiptFinding> findings) {
         for (String key : REQUIRED) {
             if (header.get(key).isEmpty()) {
                 findings.add(new ReceiptFinding(Kind.FRONT_MATTER, "receipt has no " + key, fm.openDelimiter()));
@@ -97,6 +104,12 @@ public final class ReceiptVerifier {
                 new ReceiptFinding(Kind.FRONT_MATTER, "mu_version '" + v.value() + "' is not " + Receipt.MU_VERSION, v.range())));
         header.scalar("created_at").filter(c -> !isInstant(c.value())).ifPresent(c -> findings.add(
                 new ReceiptFinding(Kind.FRONT_MATTER, "created_at is not an ISO 8601 UTC timestamp", c.range())));
+    }
+
+    /** The un-mirrored body (and the source file, when given) against source_sha3_256. */
+    private static void checkDigests(MamlDocument receipt, YamlMapping header, byte[] sourceBytes,
+                                     List<ReceiptFinding> findings) {
+        FrontMatter fm = receipt.frontMatter();
         Optional<YamlScalar> mirror = header.scalar("mirror");
         if (mirror.isPresent() && !mirror.get().value().equals(Mirror.METHOD)) {
             findings.add(new ReceiptFinding(Kind.MIRROR, "mirror '" + mirror.get().value() + "' cannot be undone exactly;"
@@ -115,7 +128,6 @@ public final class ReceiptVerifier {
                         + "(it changed after the receipt was made)", stated.get().range()));
             }
         }
-        return signature(receipt, header, receiptDir, trust, findings, sourceId);
     }
 
     private static boolean isInstant(String text) {

@@ -14,9 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Creates receipt files: reads the source, finds the previous receipt of the same document in the
@@ -53,7 +54,8 @@ public final class Receipts {
         PrivateKey key = keyFile == null ? null : KeyFiles.readPrivate(keyFile);
         String ref = publicKeyRef;
         if (key != null && ref == null) {
-            ref = siblingRef(keyFile, key, dir);
+            PublicKey pub = KeyFiles.publicOf(key);
+            ref = Objects.requireNonNullElseGet(PublicKeyRef.siblingOf(keyFile, pub, dir), () -> PublicKeyRef.base64(pub));
         }
         Receipt receipt = new Receipt(source.getFileName().toString(), sourceId, Digests.sha3_256Hex(bytes), now, run,
                 prev);
@@ -78,16 +80,6 @@ public final class Receipts {
             candidate = source.resolveSibling(name + "." + n + ".mu");
         }
         return candidate;
-    }
-
-    private static String siblingRef(Path keyFile, PrivateKey key, Path dir) throws IOException {
-        String name = keyFile.getFileName().toString();
-        Path pub = name.endsWith(".key") ? keyFile.resolveSibling(name.substring(0, name.length() - 4) + ".pub") : null;
-        if (pub != null && Files.isRegularFile(pub) && pub.toAbsolutePath().normalize().startsWith(dir)
-                && Arrays.equals(KeyFiles.readPublic(pub).getEncoded(), KeyFiles.publicOf(key).getEncoded())) {
-            return PublicKeyRef.relativePath(dir, pub);
-        }
-        return PublicKeyRef.base64(KeyFiles.publicOf(key));
     }
 
     /** The mirror works on text; bytes that are not UTF-8 could not be mirrored back exactly. */

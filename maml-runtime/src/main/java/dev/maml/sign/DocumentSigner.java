@@ -103,11 +103,7 @@ public final class DocumentSigner {
             }
             ref = PublicKeyRef.relativePath(dir, publicKeyFile);
         } else {
-            Path sibling = siblingPublicKey(keyFile);
-            if (sibling != null && sibling.toAbsolutePath().normalize().startsWith(dir)
-                    && Arrays.equals(KeyFiles.readPublic(sibling).getEncoded(), pub.getEncoded())) {
-                ref = PublicKeyRef.relativePath(dir, sibling);
-            }
+            ref = PublicKeyRef.siblingOf(keyFile, pub, dir);
         }
         String text;
         try {
@@ -118,15 +114,6 @@ public final class DocumentSigner {
         String signed = sign(text, key, dir, ref, now, random);
         AtomicFiles.write(document, signed);
         return KeyId.of(pub);
-    }
-
-    private static Path siblingPublicKey(Path keyFile) {
-        String name = keyFile.getFileName().toString();
-        if (!name.endsWith(".key")) {
-            return null;
-        }
-        Path pub = keyFile.resolveSibling(name.substring(0, name.length() - 4) + ".pub");
-        return Files.isRegularFile(pub) ? pub : null;
     }
 
     private static void requireSignable(MamlDocument doc) throws SigningException {

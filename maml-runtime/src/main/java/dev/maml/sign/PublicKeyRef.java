@@ -1,8 +1,10 @@
 package dev.maml.sign;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -43,6 +45,24 @@ public final class PublicKeyRef {
             path = documentDir.resolve(path);
         }
         return KeyFiles.readPublic(path);
+    }
+
+    /**
+     * The default reference to the public half of {@code keyFile}: PREFIX.pub next to PREFIX.key when
+     * it holds that key and lies inside {@code dir} (a document's or receipt's directory tree, so the
+     * reference survives moving the tree), else null (the caller embeds the key as base64).
+     */
+    public static String siblingOf(Path keyFile, PublicKey pub, Path dir) throws IOException {
+        String name = keyFile.getFileName().toString();
+        if (!name.endsWith(".key")) {
+            return null;
+        }
+        Path sibling = keyFile.resolveSibling(name.substring(0, name.length() - ".key".length()) + ".pub");
+        if (!Files.isRegularFile(sibling) || !sibling.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize())
+                || !Arrays.equals(KeyFiles.readPublic(sibling).getEncoded(), pub.getEncoded())) {
+            return null;
+        }
+        return relativePath(dir, sibling);
     }
 
     /** A path from the document's directory to {@code keyFile}, with '/' separators. */
