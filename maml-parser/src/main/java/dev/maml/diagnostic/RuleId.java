@@ -47,7 +47,13 @@ public enum RuleId {
     MAML073("algorithm-legacy-name", Severity.INFO, "signature", "Signature algorithm has a legacy name", true),
     MAML090("encoding", Severity.ERROR, "file", "File is not clean UTF-8", false),
     MAML091("delimiter-trailing-space", Severity.HINT, "file,front-matter", "Front-matter delimiter has trailing whitespace", true),
-    MAML092("line-endings", Severity.INFO, "file", "Line endings are inconsistent", false);
+    MAML092("line-endings", Severity.INFO, "file", "Line endings are inconsistent", false),
+    MU001("receipt-front-matter", Severity.ERROR, "receipt", "Receipt front matter is missing or malformed", false),
+    MU002("receipt-mirror", Severity.ERROR, "receipt", "Receipt mirror cannot be undone exactly", false),
+    MU003("receipt-digest", Severity.ERROR, "receipt,security", "Receipt body does not match its digest", false),
+    MU004("receipt-signature", Severity.ERROR, "receipt,security", "Receipt signature does not verify", false),
+    MU005("receipt-unsigned", Severity.INFO, "receipt,security", "Receipt is not signed", false),
+    MU006("receipt-source-changed", Severity.WARNING, "receipt", "Source document no longer matches its receipt", false);
 
     private final String alias;
     private final Severity defaultSeverity;

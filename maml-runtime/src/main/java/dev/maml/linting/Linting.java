@@ -5,8 +5,12 @@ import dev.maml.lint.LintEngine;
 import dev.maml.lint.LintResult;
 import dev.maml.lint.LintSettings;
 import dev.maml.lint.fix.Fixer;
+import dev.maml.lint.Rule;
 import dev.maml.lint.rules.Rules;
+import dev.maml.receipt.lint.ReceiptRules;
+import dev.maml.sign.lint.SignatureRules;
 import dev.maml.parse.DocumentParser;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -15,10 +19,11 @@ import java.util.Set;
  * The one place that decides which engine lints which kind of file; the CLI, the git hook and
  * the language server all lint through here.
  * <ul>
- * <li>Documents: every rule of the catalogue ({@link Rules#all()}).</li>
+ * <li>Documents: every rule of the catalogue ({@link Rules#all()}) and the signature rules
+ * ({@link SignatureRules}, MAML070-073).</li>
  * <li>Receipts ({@code .mu}): only the parser's file and front-matter findings (MAML001-006,
  * MAML090-092); the body is a mirror of a document, so section, fence and History findings about
- * it would be noise. The receipt rules (MU…) join this engine.</li>
+ * it would be noise; and the receipt rules ({@link ReceiptRules}, MU…).</li>
  * </ul>
  */
 public final class Linting {
@@ -50,7 +55,19 @@ public final class Linting {
 
     /** Built on first use only: a one-file run should not pay for rules it never loads. */
     private static final class Engines {
-        static final LintEngine DOCUMENT = new LintEngine(Rules.all());
-        static final LintEngine RECEIPT = new LintEngine(List.of(), RECEIPT_SCOPE);
+        static final LintEngine DOCUMENT = new LintEngine(concat(Rules.all(), SignatureRules.all()));
+        static final LintEngine RECEIPT = new LintEngine(ReceiptRules.all(), receiptScope());
+
+        private static List<Rule> concat(List<Rule> a, List<Rule> b) {
+            List<Rule> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        }
+
+        private static Set<RuleId> receiptScope() {
+            Set<RuleId> scope = EnumSet.copyOf(RECEIPT_SCOPE);
+            ReceiptRules.all().forEach(rule -> scope.addAll(rule.ids()));
+            return scope;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.maml.linting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
@@ -20,13 +21,25 @@ class LintingTest {
     }
 
     @Test
-    void documentsGetEveryFinding() {
-        assertEquals(List.of(RuleId.MAML091, RuleId.MAML040), ids(FileKind.DOCUMENT));
+    void documentsGetParserFrontMatterAndBodyFindingsButNoReceiptFindings() {
+        List<RuleId> ids = ids(FileKind.DOCUMENT);
+        assertTrue(ids.containsAll(List.of(RuleId.MAML091, RuleId.MAML040, RuleId.MAML010, RuleId.MAML019)), ids.toString());
+        assertTrue(ids.stream().noneMatch(id -> id.id().startsWith("MU")), ids.toString());
     }
 
     @Test
-    void receiptsGetOnlyFileAndFrontMatterFindings() {
-        assertEquals(List.of(RuleId.MAML091), ids(FileKind.RECEIPT));
+    void receiptsGetOnlyFileFrontMatterAndReceiptFindings() {
+        List<RuleId> ids = ids(FileKind.RECEIPT);
+        assertTrue(ids.containsAll(List.of(RuleId.MAML091, RuleId.MU001)), ids.toString());
+        assertTrue(ids.stream().allMatch(id -> id.id().startsWith("MU") || Linting.RECEIPT_SCOPE.contains(id)),
+                ids.toString());
+    }
+
+    @Test
+    void documentsGetTheSignatureRules() {
+        String unsigned = "---\nmaml_version: \"2.0.0\"\ntype: security_workflow\n---\n## Intent\nx\n";
+        assertTrue(Linting.lint(unsigned, FileKind.DOCUMENT, LintSettings.DEFAULTS).diagnostics().stream()
+                .anyMatch(d -> d.rule() == RuleId.MAML070));
     }
 
     @Test

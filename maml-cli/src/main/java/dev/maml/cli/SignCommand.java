@@ -1,0 +1,44 @@
+package dev.maml.cli;
+
+import dev.maml.sign.DocumentSigner;
+import dev.maml.sign.SigningException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sign", description = "Sign a document in place with ML-DSA (writes verification: and a [SIGN] History entry).")
+final class SignCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The document to sign.")
+    Path file;
+
+    @Option(names = "--key", paramLabel = "K", required = true, description = "The private key (PEM PKCS#8, mode 0600).")
+    Path key;
+
+    @Option(names = "--public-key", paramLabel = "P",
+            description = "Reference this public key file from the document (default: PREFIX.pub next to the key when it "
+                    + "lies under the document's directory, else the key itself as base64:).")
+    Path publicKey;
+
+    @Override
+    public Integer call() throws IOException, SigningException {
+        if (!Files.isRegularFile(file)) {
+            spec.commandLine().getErr().println("maml: " + file + (Files.exists(file) ? ": not a regular file" : ": no such file"));
+            return ExitCodes.USAGE;
+        }
+        String keyId = DocumentSigner.signFile(file, key, publicKey, Instant.now(), new SecureRandom());
+        spec.commandLine().getOut().println("Signed " + file + " with key " + keyId);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.maml.cli;
+
+import dev.maml.report.Json;
+import dev.maml.sign.DocumentVerifier;
+import dev.maml.sign.Outcome;
+import dev.maml.sign.TrustStore;
+import dev.maml.sign.Verification;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ObjectNode;
+
+@Command(name = "verify", description = "Check a document's ML-DSA signature. Exit 0 valid and trusted, 1 invalid, "
+        + "unsigned or malformed, 3 valid but the key is in no trust store, 2 usage or I/O error.")
+final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The document to check.")
+    Path file;
+
+    @Option(names = "--trust", paramLabel = "PUB", description = "Also trust this public key file (repeatable).")
+    List<Path> trust = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print the outcome as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (Files.isDirectory(file)) {
+            err.println("maml: " + file + ": is a directory");
+            return ExitCodes.USAGE;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        TrustStore store = TrustStore.standard(dir, trust);
+        store.warnings().forEach(w -> err.println("maml: warning: " + w));
+        Verification v = DocumentVerifier.verify(bytes, dir, store);
+        if (json) {
+            ObjectNode node = Json.object();
+            node.put("file", file.toString());
+            node.put("outcome", v.outcome().label());
+            node.put("valid", v.outcome().signatureValid());
+            node.put("trusted", v.outcome() == Outcome.VALID);
+            node.put("method", v.algorithm() == null ? null : v.algorithm().id());
+            node.put("key_id", v.keyId());
+            node.put("reason", v.reason());
+            out.println(Json.pretty(node));
+        } else {
+            out.println(file + ": " + v.outcome().label() + ": " + v.reason());
+        }
+        return switch (v.outcome()) {
+            case VALID -> ExitCodes.OK;
+            case VALID_UNTRUSTED -> ExitCodes.REFUSED;
+            case INVALID, UNSIGNED, MALFORMED -> ExitCodes.FAILED;
+        };
+    }
+}

@@ -1,0 +1,149 @@
+package dev.maml.sign;
+
+import dev.maml.diagnostic.Diagnostic;
+import dev.maml.diagnostic.RuleId;
+import dev.maml.diagnostic.Severity;
+import dev.maml.diagnostic.TextEdit;
+import dev.maml.model.MamlDocument;
+import dev.maml.parse.DocumentParser;
+import dev.maml.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Signs a document (spec section 8): writes method, key_id, public_key, signed_at and signature
+ * into {@code verification}, appends "[SIGN] by KEY_ID" to History before signing (so the entry is
+ * covered), and signs the resulting text minus its signature line with hedged ML-DSA. Re-signing
+ * replaces the previous values. The result is verified before it is returned.
+ */
+public final class DocumentSigner {
+
+    private static final String PLACEHOLDER = "\"\"";
+
+    private DocumentSigner() {
+    }
+
+    /**
+     * @param documentDir     where relative public_key paths start (null: no file)
+     * @param publicKeyRef    the public_key to write when the document's current one does not name
+     *                        the signing key: a relative path, or null for "base64:"
+     */
+    public static String sign(String text, PrivateKey key, Path documentDir, String publicKeyRef, Instant now,
+                              SecureRandom random) throws SigningException {
+        MamlDocument doc = DocumentParser.parse(text);
+        requireSignable(doc);
+        PublicKey pub = KeyFiles.publicOf(key);
+        Algorithm algorithm = Algorithm.ofKeyAlgorithm(key.getAlgorithm());
+        String keyId = KeyId.of(pub);
+        String signedAt = now.truncatedTo(ChronoUnit.SECONDS).toString();
+
+        LinkedHashMap<String, String> values = new LinkedHashMap<>();
+        values.put("method", algorithm.id());
+        values.put("key_id", quote(keyId));
+        values.put("public_key", quote(chooseRef(doc, pub, documentDir, publicKeyRef)));
+        values.put("signed_at", signedAt);
+        values.put("signature", PLACEHOLDER);
+        List<TextEdit> edits = new ArrayList<>(VerificationEditor.set(doc, values));
+        String eol = VerificationEditor.lineBreak(doc);
+        edits.add(HistoryAppender.append(doc, "- " + signedAt + ": [SIGN] by " + keyId, eol));
+        String unsigned = TextEdits.apply(text, edits);
+
+        MamlDocument prepared = FrontMatterPrefix.parse(unsigned);
+        VerificationBlock block = VerificationBlock.of(prepared).orElseThrow();
+        if (block.signatureLine() == null) {
+            throw new SigningException(block.problem() != null ? block.problem()
+                    : "verification.signature could not be placed on a line of its own");
+        }
+        byte[] signature;
+        try {
+            signature = MlDsa.DOCUMENT.sign(key, SignedBytes.of(unsigned, block.signatureLine()), random);
+        } catch (GeneralSecurityException e) {
+            throw new SigningException("ML-DSA signing failed: " + e.getMessage());
+        }
+        int at = block.signature().range().start();
+        String signed = unsigned.substring(0, at) + quote(Base64.getEncoder().encodeToString(signature))
+                + unsigned.substring(at + block.signature().lexical().length());
+        Verification check = DocumentVerifier.verify(signed, documentDir, TrustStore.EMPTY);
+        if (!check.outcome().signatureValid()) {
+            throw new IllegalStateException("a freshly signed document does not verify: " + check.reason());
+        }
+        return signed;
+    }
+
+    /**
+     * Signs a file in place, atomically. {@code publicKeyFile} (optional) must hold the signing key's
+     * public half; it is then referenced by its path. Without it, a PREFIX.pub next to PREFIX.key
+     * inside the document's directory tree is referenced; otherwise the key is embedded as base64.
+     *
+     * @return the signing key's key_id
+     */
+    public static String signFile(Path document, Path keyFile, Path publicKeyFile, Instant now, SecureRandom random)
+            throws IOException, SigningException {
+        PrivateKey key = KeyFiles.readPrivate(keyFile);
+        PublicKey pub = KeyFiles.publicOf(key);
+        Path dir = document.toAbsolutePath().normalize().getParent();
+        String ref = null;
+        if (publicKeyFile != null) {
+            if (!Arrays.equals(KeyFiles.readPublic(publicKeyFile).getEncoded(), pub.getEncoded())) {
+                throw new SigningException(publicKeyFile + " is not the public key of " + keyFile);
+            }
+            ref = PublicKeyRef.relativePath(dir, publicKeyFile);
+        } else {
+            ref = PublicKeyRef.siblingOf(keyFile, pub, dir);
+        }
+        String text;
+        try {
+            text = StrictUtf8.decode(Files.readAllBytes(document));
+        } catch (CharacterCodingException e) {
+            throw new SigningException(document + ": not valid UTF-8; the signature would not cover the file's bytes");
+        }
+        String signed = sign(text, key, dir, ref, now, random);
+        AtomicFiles.write(document, signed);
+        return KeyId.of(pub);
+    }
+
+    private static void requireSignable(MamlDocument doc) throws SigningException {
+        for (Diagnostic d : doc.diagnostics()) {
+            if (d.severity() == Severity.ERROR && d.rule() != RuleId.MAML040) {
+                throw new SigningException("cannot sign: " + d.message()
+                        + " (line " + doc.lines().displayLine(d.range().start()) + ")");
+            }
+        }
+        if (doc.frontMatter() == null || doc.frontMatter().mapping().isEmpty()) {
+            throw new SigningException("cannot sign: the document has no front matter mapping to hold verification");
+        }
+    }
+
+    /** Keeps a public_key that already names the signing key; otherwise the given path or base64. */
+    private static String chooseRef(MamlDocument doc, PublicKey pub, Path documentDir, String publicKeyRef) {
+        Optional<String> current = VerificationBlock.of(doc).map(VerificationBlock::publicKey).map(s -> s.value());
+        if (current.isPresent() && publicKeyRef == null) {
+            try {
+                if (Arrays.equals(PublicKeyRef.resolve(current.get(), documentDir).getEncoded(), pub.getEncoded())) {
+                    return current.get();
+                }
+            } catch (IOException e) {
+                // Not our key (or not readable): replaced below.
+            }
+        }
+        return publicKeyRef != null ? publicKeyRef : PublicKeyRef.base64(pub);
+    }
+
+    static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

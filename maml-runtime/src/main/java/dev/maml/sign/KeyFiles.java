@@ -1,0 +1,169 @@
+package dev.maml.sign;
+
+import dev.maml.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.jcajce.interfaces.MLDSAPrivateKey;
+
+/**
+ * Reads and writes ML-DSA keys as PEM: public keys as SubjectPublicKeyInfo ("PUBLIC KEY"), private
+ * keys as PKCS#8 ("PRIVATE KEY"). Private key files are created owner-only (0600) and, like ssh,
+ * refused when group or others may read them. Messages name the file and the problem, never the key.
+ */
+public final class KeyFiles {
+
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    private static final Set<PosixFilePermission> WORLD_READABLE = PosixFilePermissions.fromString("rw-r--r--");
+    private static final Map<String, String> OTHER_KEY_TYPES = Map.of(
+            "1.2.840.113549.1.1.1", "an RSA key",
+            "1.2.840.10045.2.1", "an EC key",
+            "1.3.101.112", "an Ed25519 key",
+            "1.3.101.113", "an Ed448 key");
+
+    /** ML-DSA-87 private keys in PEM are under 7 KB; anything this large is not a key. */
+    private static final long MAX_KEY_FILE_BYTES = 64 * 1024;
+
+    private KeyFiles() {
+    }
+
+    /** Writes PREFIX.pub (0644) and PREFIX.key (0600); returns their paths (public first). */
+    public static Path[] write(KeyPair pair, String prefix) throws IOException {
+        Path pub = Path.of(prefix + ".pub");
+        Path key = Path.of(prefix + ".key");
+        Path dir = pub.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            throw new KeyFileException(dir + ": no such directory");
+        }
+        AtomicFiles.write(pub, encodePublic(pair.getPublic()).getBytes(StandardCharsets.US_ASCII), WORLD_READABLE);
+        AtomicFiles.write(key, Pem.encode(Pem.PRIVATE_KEY, pair.getPrivate().getEncoded())
+                .getBytes(StandardCharsets.US_ASCII), OWNER_ONLY);
+        return new Path[] {pub, key};
+    }
+
+    public static String encodePublic(PublicKey key) {
+        return Pem.encode(Pem.PUBLIC_KEY, key.getEncoded());
+    }
+
+    public static PublicKey readPublic(Path file) throws IOException {
+        Pem.Block block = block(file);
+        if (block.label().equals(Pem.PRIVATE_KEY)) {
+            throw new KeyFileException(file + ": is a private key; give the public key (.pub) here");
+        }
+        if (!block.label().equals(Pem.PUBLIC_KEY)) {
+            throw new KeyFileException(file + ": holds a PEM \"" + block.label() + "\", not a \"PUBLIC KEY\"");
+        }
+        return decodePublic(block.der(), file.toString());
+    }
+
+    /** Decodes SubjectPublicKeyInfo DER; {@code source} names where it came from in messages. */
+    public static PublicKey decodePublic(byte[] der, String source) throws KeyFileException {
+        String oid;
+        try {
+            oid = SubjectPublicKeyInfo.getInstance(der).getAlgorithm().getAlgorithm().getId();
+        } catch (RuntimeException e) {
+            throw new KeyFileException(source + ": not a valid SubjectPublicKeyInfo (corrupt key)");
+        }
+        requireMlDsa(oid, source);
+        try {
+            return KeyFactory.getInstance("ML-DSA", BouncyCastle.PROVIDER).generatePublic(new X509EncodedKeySpec(der));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new KeyFileException(source + ": corrupt ML-DSA public key");
+        }
+    }
+
+    public static PrivateKey readPrivate(Path file) throws IOException {
+        Pem.Block block = block(file);
+        if (block.label().equals(Pem.PUBLIC_KEY)) {
+            throw new KeyFileException(file + ": is a public key; signing needs the private key (.key)");
+        }
+        if (block.label().equals("ENCRYPTED PRIVATE KEY")) {
+            throw new KeyFileException(file + ": encrypted private keys are not supported");
+        }
+        if (!block.label().equals(Pem.PRIVATE_KEY)) {
+            throw new KeyFileException(file + ": holds a PEM \"" + block.label() + "\", not a \"PRIVATE KEY\"");
+        }
+        requireOwnerOnly(file);
+        return decodePrivate(block.der(), file.toString());
+    }
+
+    /** Decodes PKCS#8 DER; {@code source} names where it came from in messages. */
+    public static PrivateKey decodePrivate(byte[] der, String source) throws KeyFileException {
+        String oid;
+        try {
+            oid = PrivateKeyInfo.getInstance(der).getPrivateKeyAlgorithm().getAlgorithm().getId();
+        } catch (RuntimeException e) {
+            throw new KeyFileException(source + ": not a valid PKCS#8 private key (corrupt key)");
+        }
+        requireMlDsa(oid, source);
+        try {
+            return KeyFactory.getInstance("ML-DSA", BouncyCastle.PROVIDER).generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new KeyFileException(source + ": corrupt ML-DSA private key");
+        }
+    }
+
+    /** The public half of an ML-DSA private key (FIPS 204 keys carry or derive it). */
+    public static PublicKey publicOf(PrivateKey key) {
+        return ((MLDSAPrivateKey) key).getPublicKey();
+    }
+
+    private static Pem.Block block(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new KeyFileException(file + ": is a directory, not a key file");
+        }
+        // Documents name their public key files, so a hostile one could point at /dev/zero or a huge file.
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new KeyFileException(file + ": not a regular file");
+        }
+        if (Files.exists(file) && Files.size(file) > MAX_KEY_FILE_BYTES) {
+            throw new KeyFileException(file + ": too large for a key file");
+        }
+        Pem.Block block = Pem.decode(Files.readString(file, StandardCharsets.ISO_8859_1));
+        if (block == null) {
+            throw new KeyFileException(file + ": not a PEM key file (expected \"-----BEGIN PUBLIC KEY-----\" or "
+                    + "\"-----BEGIN PRIVATE KEY-----\"; corrupt or another format)");
+        }
+        return block;
+    }
+
+    private static void requireMlDsa(String oid, String source) throws KeyFileException {
+        if (!MlDsaOids.isMlDsa(oid)) {
+            String kind = OTHER_KEY_TYPES.getOrDefault(oid, "a key of algorithm " + oid);
+            throw new KeyFileException(source + ": is " + kind + ", not an ML-DSA key");
+        }
+    }
+
+    /** ssh's rule: a private key others can read is refused, because it may already be compromised. */
+    private static void requireOwnerOnly(Path file) throws IOException {
+        Set<PosixFilePermission> perms;
+        try {
+            perms = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException e) {
+            return;
+        }
+        Set<PosixFilePermission> open = EnumSet.copyOf(perms);
+        open.retainAll(EnumSet.complementOf(EnumSet.of(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE)));
+        if (!open.isEmpty()) {
+            throw new KeyFileException(file + ": permissions " + PosixFilePermissions.toString(perms)
+                    + " are too open; a private key must be readable by its owner only (chmod 600 " + file + ")");
+        }
+    }
+}

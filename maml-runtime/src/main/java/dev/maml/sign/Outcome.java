@@ -1,0 +1,18 @@
+package dev.maml.sign;
+
+import java.util.Locale;
+
+/** The verification outcomes of spec section 8. */
+public enum Outcome {
+    VALID, VALID_UNTRUSTED, INVALID, UNSIGNED, MALFORMED;
+
+    /** The spec's word: "valid", "valid-untrusted", "invalid", "unsigned", "malformed". */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The signature checks out, whoever made it. */
+    public boolean signatureValid() {
+        return this == VALID || this == VALID_UNTRUSTED;
+    }
+}

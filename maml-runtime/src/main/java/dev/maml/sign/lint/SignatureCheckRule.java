@@ -1,0 +1,51 @@
+package dev.maml.sign.lint;
+
+import dev.maml.diagnostic.RuleId;
+import dev.maml.lint.LintContext;
+import dev.maml.lint.Rule;
+import dev.maml.model.Range;
+import dev.maml.sign.DocumentVerifier;
+import dev.maml.sign.TrustStore;
+import dev.maml.sign.Verification;
+import dev.maml.sign.VerificationBlock;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * MAML071 (the signature does not verify, or cannot be checked) and MAML072 (it verifies, but the key
+ * is in no trust store), from the same check as {@code maml verify}. Relative public_key paths and
+ * the project trust store are found from the document's path; a buffer without one only checks
+ * base64: keys against the user's trust store.
+ */
+final class SignatureCheckRule implements Rule {
+
+    @Override
+    public List<RuleId> ids() {
+        return List.of(RuleId.MAML071, RuleId.MAML072);
+    }
+
+    @Override
+    public void check(LintContext context) {
+        VerificationBlock block = VerificationBlock.of(context.document()).orElse(null);
+        if (block == null || !block.signed() && block.problem() == null) {
+            return;
+        }
+        Path dir = context.documentPath() == null ? null : context.documentPath().toAbsolutePath().normalize().getParent();
+        TrustStore trust;
+        try {
+            trust = TrustStore.standard(dir, List.of());
+        } catch (IOException e) {
+            trust = TrustStore.EMPTY; // an unlistable trust directory trusts nothing
+        }
+        Verification v = DocumentVerifier.verify(context.document(), dir, trust);
+        Range where = block.signature() != null ? block.signature().range() : block.entry().key().range();
+        switch (v.outcome()) {
+            case INVALID, MALFORMED -> context.report(RuleId.MAML071, v.reason() + "; re-sign with: maml sign FILE --key KEY", where);
+            case VALID_UNTRUSTED -> context.report(RuleId.MAML072, "signed by key " + v.keyId()
+                    + ", which is in no trust store (add its .pub to .maml/trusted_keys/ or ~/.config/maml/trusted_keys/)", where);
+            default -> {
+            }
+        }
+    }
+}
