@@ -12,8 +12,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +35,8 @@ public final class SchemaValidator {
             builder -> builder
                     .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build())
                     .schemaLoader(loader -> loader.fetchRemoteResources(false)));
+
+    private static final Map<SpecificationVersion, SchemaValidator> META_SCHEMAS = new ConcurrentHashMap<>();
 
     private final Schema schema;
 
@@ -67,15 +72,34 @@ public final class SchemaValidator {
      * (the caller reports that).
      */
     public static Optional<SchemaValidator> metaSchema(String dialectId) {
-        Optional<SpecificationVersion> version = dialectId == null
-                ? Optional.of(SpecificationVersion.DRAFT_2020_12)
-                : SpecificationVersion.fromDialectId(dialectId).or(() -> SpecificationVersion.fromDialectId(
-                        dialectId.endsWith("#") ? dialectId.substring(0, dialectId.length() - 1) : dialectId + "#"));
-        return version.map(v -> {
+        return dialect(dialectId).map(SchemaValidator::metaSchemaOf);
+    }
+
+    /** The validator of a dialect's meta-schema; each is loaded once (tens of milliseconds) and shared. */
+    public static SchemaValidator metaSchemaOf(SpecificationVersion version) {
+        return META_SCHEMAS.computeIfAbsent(version, v -> {
             Schema meta = REGISTRY.getSchema(SchemaLocation.of(v.getDialectId()));
             meta.initializeValidators();
             return new SchemaValidator(meta);
         });
+    }
+
+    /**
+     * The dialect a {@code $schema} value names (an empty fragment, "…/schema#", is ignored); null
+     * names the default, draft 2020-12.
+     */
+    public static Optional<SpecificationVersion> dialect(String dialectId) {
+        if (dialectId == null) {
+            return Optional.of(SpecificationVersion.DRAFT_2020_12);
+        }
+        String wanted = withoutEmptyFragment(dialectId.strip());
+        return Arrays.stream(SpecificationVersion.values())
+                .filter(v -> withoutEmptyFragment(v.getDialectId()).equals(wanted))
+                .findFirst();
+    }
+
+    static String withoutEmptyFragment(String id) {
+        return id.endsWith("#") ? id.substring(0, id.length() - 1) : id;
     }
 
     /**
