@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** The `maml` command. Subcommands are thin: parse arguments, call the library, print, pick the exit code. */
 @Command(name = "maml", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Reads, checks, signs and runs MAML documents (*.maml.md).",
-        subcommands = {ParseCommand.class, LintCommand.class, HookCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ParseCommand.class, LintCommand.class, HookCommand.class, LspCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

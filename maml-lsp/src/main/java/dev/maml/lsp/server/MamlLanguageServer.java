@@ -1,0 +1,134 @@
+package dev.maml.lsp.server;
+
+import dev.maml.lsp.MamlLanguageService;
+import dev.maml.lsp.ServerSettings;
+import dev.maml.lsp.diagnostics.Linter;
+import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * The LSP4J entry point. Requests run on a small bounded pool, never on LSP4J's reader thread;
+ * a full pool answers with an error rather than blocking the reader. Validation has its own
+ * thread, so a long lint never delays completion.
+ */
+public final class MamlLanguageServer implements LanguageServer, LanguageClientAware {
+
+    public static final long DEBOUNCE_MILLIS = 200;
+
+    private final MamlLanguageService service;
+    private final Path workingDirectory;
+    private final IntConsumer exit;
+    private final DocumentStore store = new DocumentStore();
+    private final ExecutorService requests;
+    private final ExecutorService validation;
+    private final ScheduledExecutorService timer;
+    private final MamlTextDocumentService documents;
+    private final MamlWorkspaceService workspace;
+    private volatile LanguageClient client;
+    private volatile Linter linter;
+    private volatile boolean shutdown;
+
+    /**
+     * @param exit what the {@code exit} notification and a dead parent process do with their exit
+     *             code (the CLI exits the JVM; tests record it)
+     */
+    public MamlLanguageServer(MamlLanguageService service, Path workingDirectory, long debounceMillis, IntConsumer exit) {
+        this.service = service;
+        this.workingDirectory = workingDirectory;
+        this.exit = exit;
+        this.linter = new Linter(ServerSettings.DEFAULTS, workingDirectory);
+        this.requests = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
+                daemons("maml-lsp-request"), new ThreadPoolExecutor.AbortPolicy());
+        this.validation = Executors.newSingleThreadExecutor(daemons("maml-lsp-validate"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemons("maml-lsp-debounce"));
+        Validator validator = new Validator(store, service, () -> linter, () -> client, timer, validation, debounceMillis);
+        this.documents = new MamlTextDocumentService(store, service, validator, () -> linter, requests);
+        this.workspace = new MamlWorkspaceService(this, store, validator, service, requests);
+    }
+
+    @Override
+    public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        settings(ServerSettings.from(params.getInitializationOptions()));
+        Integer parent = params.getProcessId();
+        if (parent != null) {
+            ParentWatch.exitWhenGone(parent, () -> exit.accept(1));
+        }
+        InitializeResult result = new InitializeResult(Capabilities.server(), new ServerInfo("maml", version()));
+        return CompletableFuture.completedFuture(result);
+    }
+
+    @Override
+    public CompletableFuture<Object> shutdown() {
+        shutdown = true;
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void exit() {
+        requests.shutdownNow();
+        validation.shutdownNow();
+        timer.shutdownNow();
+        exit.accept(shutdown ? 0 : 1);
+    }
+
+    @Override
+    public TextDocumentService getTextDocumentService() {
+        return documents;
+    }
+
+    @Override
+    public WorkspaceService getWorkspaceService() {
+        return workspace;
+    }
+
+    @Override
+    public void connect(LanguageClient languageClient) {
+        this.client = languageClient;
+        documents.connect(languageClient);
+        workspace.connect(languageClient);
+    }
+
+    /** New settings: a new linter (and with it a fresh config cache). */
+    void settings(ServerSettings settings) {
+        this.linter = new Linter(settings, workingDirectory);
+    }
+
+    /** Config files may have changed: same settings, config cache dropped. */
+    void reloadConfig() {
+        settings(linter.settings());
+    }
+
+    Linter linter() {
+        return linter;
+    }
+
+    private static String version() {
+        String v = MamlLanguageServer.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemons(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
