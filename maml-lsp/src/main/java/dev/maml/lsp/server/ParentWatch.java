@@ -13,7 +13,7 @@ final class ParentWatch {
 
     static void exitWhenGone(long pid, Runnable exit) {
         Optional<ProcessHandle> parent = ProcessHandle.of(pid);
-        if (parent.isEmpty()) {
+        if (parent.isEmpty() || pid == ProcessHandle.current().pid()) {
             return;
         }
         parent.get().onExit().thenRun(exit);

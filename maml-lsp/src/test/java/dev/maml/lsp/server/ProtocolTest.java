@@ -1,0 +1,175 @@
+package dev.maml.lsp.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import dev.maml.lsp.MamlAssert;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real LSP4J client talks JSON-RPC to the server over pipes, the whole life of a session. */
+class ProtocolTest {
+
+    @Test
+    void initializeOpenDiagnoseChangeCompleteHoverFixShutdownExit(@TempDir Path dir) throws Exception {
+        try (Session s = Session.start()) {
+            InitializeParams init = new InitializeParams();
+            init.setProcessId((int) ProcessHandle.current().pid());
+            init.setCapabilities(new ClientCapabilities());
+            init.setInitializationOptions(JsonParser.parseString("{\"maml\":{\"severities\":{\"MAML091\":\"warning\"}}}"));
+            InitializeResult result = s.server.initialize(init).get(30, TimeUnit.SECONDS);
+            assertEquals("maml", result.getServerInfo().getName());
+            s.server.initialized(new InitializedParams());
+
+            String uri = dir.resolve("doc.maml.md").toUri().toString();
+            String text = "---  \nmaml_version: \"2.0.0\"\n---\n## Intent\nx\n```python\nprint(1)\n";
+            s.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(uri, "markdown", 1, text)));
+            PublishDiagnosticsParams first = s.client.next(uri);
+            assertEquals(1, first.getVersion());
+            assertEquals(List.of("MAML091:Warning", "MAML040:Error"), summary(first));
+
+            List<Either<Command, CodeAction>> actions = s.server.getTextDocumentService().codeAction(
+                    new CodeActionParams(new TextDocumentIdentifier(uri), new Range(new Position(0, 3), new Position(0, 3)),
+                            new CodeActionContext(first.getDiagnostics()))).get(30, TimeUnit.SECONDS);
+            CodeAction fix = actions.get(0).getRight();
+            assertEquals("quickfix", fix.getKind());
+            assertEquals("Remove the trailing whitespace", fix.getTitle());
+            assertEquals("", fix.getEdit().getChanges().get(uri).get(0).getNewText());
+
+            Hover hover = s.server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
+                    new Position(5, 2))).get(30, TimeUnit.SECONDS);
+            assertTrue(hover.getContents().getRight().getValue().contains("MAML040"));
+
+            // Incremental change: delete the two trailing spaces of the first line.
+            TextDocumentContentChangeEvent trim = new TextDocumentContentChangeEvent(
+                    new Range(new Position(0, 3), new Position(0, 5)), "");
+            s.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                    new VersionedTextDocumentIdentifier(uri, 2), List.of(trim)));
+            PublishDiagnosticsParams second = s.client.next(uri);
+            assertEquals(2, second.getVersion());
+            assertEquals(List.of("MAML040:Error"), summary(second));
+
+            List<CompletionItem> items = s.server.getTextDocumentService().completion(new CompletionParams(
+                    new TextDocumentIdentifier(uri), new Position(5, 3))).get(30, TimeUnit.SECONDS).getRight().getItems();
+            assertTrue(items.stream().anyMatch(i -> i.getLabel().equals("python")), items::toString);
+
+            s.server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri)));
+            assertEquals(List.of(), s.client.next(uri).getDiagnostics());
+
+            s.server.shutdown().get(30, TimeUnit.SECONDS);
+            s.server.exit();
+            assertEquals(0, s.exitCode.get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void exitWithoutShutdownIsExitCodeOne() throws Exception {
+        try (Session s = Session.start()) {
+            s.server.initialize(new InitializeParams()).get(30, TimeUnit.SECONDS);
+            s.server.exit();
+            assertEquals(1, s.exitCode.get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void serverExitsWhenTheEditorProcessDies() throws Exception {
+        Process editor = new ProcessBuilder("sleep", "600").start();
+        try (Session s = Session.start()) {
+            InitializeParams init = new InitializeParams();
+            init.setProcessId((int) editor.pid());
+            s.server.initialize(init).get(30, TimeUnit.SECONDS);
+            assertTrue(!s.exitCode.isDone());
+            editor.destroy();
+            assertEquals(1, s.exitCode.get(30, TimeUnit.SECONDS));
+        } finally {
+            editor.destroyForcibly();
+        }
+    }
+
+    @Test
+    void requestsOnDocumentsNeverOpenedGetEmptyAnswers() throws Exception {
+        try (Session s = Session.start()) {
+            s.server.initialize(new InitializeParams()).get(30, TimeUnit.SECONDS);
+            TextDocumentIdentifier ghost = new TextDocumentIdentifier("file:///nowhere/ghost.maml.md");
+            assertEquals(List.of(), s.server.getTextDocumentService().completion(new CompletionParams(ghost,
+                    new Position(0, 0))).get(30, TimeUnit.SECONDS).getRight().getItems());
+            assertEquals(null, s.server.getTextDocumentService().hover(new HoverParams(ghost, new Position(0, 0)))
+                    .get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    private static List<String> summary(PublishDiagnosticsParams p) {
+        return p.getDiagnostics().stream().map(d -> d.getCode().getLeft() + ":" + d.getSeverity()).toList();
+    }
+
+    /** A server on one end of two pipes, an LSP4J client on the other. */
+    static final class Session implements AutoCloseable {
+        final RecordingClient client = new RecordingClient();
+        final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+        LanguageServer server;
+        private final PipedOutputStream toServer = new PipedOutputStream();
+        private final PipedOutputStream toClient = new PipedOutputStream();
+        private Thread serving;
+
+        static Session start() throws IOException {
+            Session s = new Session();
+            PipedInputStream serverIn = new PipedInputStream(s.toServer, 1 << 16);
+            PipedInputStream clientIn = new PipedInputStream(s.toClient, 1 << 16);
+            s.serving = new Thread(() -> {
+                try {
+                    ServerLauncher.serve(MamlAssert.service(), serverIn, s.toClient, s.exitCode::complete);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "test-server");
+            s.serving.setDaemon(true);
+            s.serving.start();
+            Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(s.client, clientIn, s.toServer);
+            launcher.startListening();
+            s.server = launcher.getRemoteProxy();
+            return s;
+        }
+
+        @Override
+        public void close() throws IOException {
+            toServer.close();
+            toClient.close();
+        }
+    }
+}
