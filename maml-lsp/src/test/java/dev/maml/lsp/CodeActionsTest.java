@@ -72,7 +72,7 @@ class CodeActionsTest {
         List<Either<TextDocumentEdit, org.eclipse.lsp4j.ResourceOperation>> changes =
                 actions.get(2).getEdit().getDocumentChanges();
         assertEquals("file:///work/project/doc.mu", ((CreateFile) changes.get(0).getRight()).getUri());
-        assertEquals("receipt of 54 chars", changes.get(1).getLeft().getEdits().get(0).getLeft().getNewText());
+        assertEquals("receipt of " + TRAILING.length() + " chars", changes.get(1).getLeft().getEdits().get(0).getLeft().getNewText());
     }
 
     @Test
