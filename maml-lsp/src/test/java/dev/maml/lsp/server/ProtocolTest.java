@@ -19,7 +19,7 @@ import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
-import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
@@ -88,6 +88,11 @@ class ProtocolTest {
             List<CompletionItem> items = s.server.getTextDocumentService().completion(new CompletionParams(
                     new TextDocumentIdentifier(uri), new Position(5, 3))).get(30, TimeUnit.SECONDS).getRight().getItems();
             assertTrue(items.stream().anyMatch(i -> i.getLabel().equals("python")), items::toString);
+
+            // New settings from the editor: the document is validated again with them.
+            s.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
+                    JsonParser.parseString("{\"maml\":{\"severities\":{\"fence-unclosed\":\"info\"}}}")));
+            assertEquals(List.of("MAML040:Information"), summary(s.client.next(uri)));
 
             s.server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri)));
             assertEquals(List.of(), s.client.next(uri).getDiagnostics());
