@@ -14,14 +14,18 @@ import java.util.Map;
  * { "config": "path/.maml-lint.yaml",       // like `maml lint --config`; absent: discovery
  *   "severities": {"MAML034": "off", "section-empty": "info"},   // override the config file
  *   "key": "keys/me.key", "publicKey": "keys/me.pub", "trust": ["keys/team.pub"],
- *   "docsUrl": "https://example.org/maml/" }                     // where docs/rules/ID.md is published
+ *   "docsUrl": "https://example.org/maml/",                      // where docs/rules/ID.md is published
+ *   "debounceMillis": 200 }                 // quiet time after a change before linting (0-5000)
  * </pre>
  * Unknown keys and values of the wrong type are ignored, so a newer editor config cannot break the server.
  */
 public record ServerSettings(String config, Map<String, String> severities, String key, String publicKey,
-                             List<String> trust, String docsUrl) {
+                             List<String> trust, String docsUrl, int debounceMillis) {
 
-    public static final ServerSettings DEFAULTS = new ServerSettings(null, Map.of(), null, null, List.of(), null);
+    public static final int DEFAULT_DEBOUNCE_MILLIS = 200;
+
+    public static final ServerSettings DEFAULTS = new ServerSettings(null, Map.of(), null, null, List.of(), null,
+            DEFAULT_DEBOUNCE_MILLIS);
 
     public ServerSettings {
         severities = Map.copyOf(severities);
@@ -54,8 +58,11 @@ public record ServerSettings(String config, Map<String, String> severities, Stri
                 }
             });
         }
+        JsonElement debounce = o.get("debounceMillis");
+        int millis = debounce != null && debounce.isJsonPrimitive() && debounce.getAsJsonPrimitive().isNumber()
+                ? Math.max(0, Math.min(5000, debounce.getAsInt())) : DEFAULT_DEBOUNCE_MILLIS;
         return new ServerSettings(string(o.get("config")), severities, string(o.get("key")),
-                string(o.get("publicKey")), trust, string(o.get("docsUrl")));
+                string(o.get("publicKey")), trust, string(o.get("docsUrl")), millis);
     }
 
     private static String string(JsonElement e) {

@@ -54,7 +54,7 @@ class CodeActionsTest {
         MamlLanguageService service = MamlAssert.service(Optional.of(signer));
         Path cwd = Path.of("/work/project");
         Linter linter = new Linter(new ServerSettings(null, Map.of(), "keys/me.key", "keys/me.pub",
-                List.of("keys/team.pub"), null), cwd);
+                List.of("keys/team.pub"), null, 200), cwd);
         LspDocument doc = new LspDocument("file:///work/project/doc.maml.md", 3, TRAILING);
         List<CodeAction> actions = service.codeActions(doc, at(3, 0), new CodeActionContext(List.of(),
                 List.of("source.maml")), linter, MamlAssert.NEVER).stream().map(Either::getRight).toList();

@@ -42,7 +42,7 @@ class DiagnosticsTest {
 
     @Test
     void codeSourceSeverityAndHrefFollowTheRule() {
-        Linter linter = new Linter(new ServerSettings(null, Map.of(), null, null, List.of(), "https://example.org/maml"),
+        Linter linter = new Linter(new ServerSettings(null, Map.of(), null, null, List.of(), "https://example.org/maml", 200),
                 Path.of("").toAbsolutePath());
         List<Diagnostic> ds = MamlAssert.service().diagnostics(MamlAssert.doc("---  \na: 1\n---\n"), linter,
                 MamlAssert.NEVER);
@@ -78,7 +78,7 @@ class DiagnosticsTest {
         assertEquals(List.of("MAML040:Warning"), summary(fromFile));
 
         Linter edited = new Linter(new ServerSettings(null, Map.of("fence-unclosed", "off", "MAML091", "error"),
-                null, null, List.of(), null), dir);
+                null, null, List.of(), null, 200), dir);
         List<Diagnostic> fromEditor = MamlAssert.service().diagnostics(doc.withText(2, doc.text()), edited,
                 MamlAssert.NEVER);
         assertEquals(List.of("MAML091:Error"), summary(fromEditor));

@@ -29,8 +29,6 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  */
 public final class MamlLanguageServer implements LanguageServer, LanguageClientAware {
 
-    public static final long DEBOUNCE_MILLIS = 200;
-
     private final MamlLanguageService service;
     private final Path workingDirectory;
     private final IntConsumer exit;
@@ -48,7 +46,7 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
      * @param exit what the {@code exit} notification and a dead parent process do with their exit
      *             code (the CLI exits the JVM; tests record it)
      */
-    public MamlLanguageServer(MamlLanguageService service, Path workingDirectory, long debounceMillis, IntConsumer exit) {
+    public MamlLanguageServer(MamlLanguageService service, Path workingDirectory, IntConsumer exit) {
         this.service = service;
         this.workingDirectory = workingDirectory;
         this.exit = exit;
@@ -57,7 +55,7 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
                 daemons("maml-lsp-request"), new ThreadPoolExecutor.AbortPolicy());
         this.validation = Executors.newSingleThreadExecutor(daemons("maml-lsp-validate"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemons("maml-lsp-debounce"));
-        Validator validator = new Validator(store, service, () -> linter, () -> client, timer, validation, debounceMillis);
+        Validator validator = new Validator(store, service, () -> linter, () -> client, timer, validation);
         this.documents = new MamlTextDocumentService(store, service, validator, () -> linter, requests);
         this.workspace = new MamlWorkspaceService(this, store, validator, service, requests);
     }

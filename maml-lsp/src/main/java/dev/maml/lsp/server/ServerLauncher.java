@@ -26,8 +26,7 @@ public final class ServerLauncher {
      */
     public static int serve(MamlLanguageService service, InputStream in, OutputStream out, IntConsumer exit)
             throws InterruptedException {
-        MamlLanguageServer server = new MamlLanguageServer(service, Path.of("").toAbsolutePath(),
-                MamlLanguageServer.DEBOUNCE_MILLIS, exit);
+        MamlLanguageServer server = new MamlLanguageServer(service, Path.of("").toAbsolutePath(), exit);
         ExecutorService messages = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "maml-lsp-jsonrpc");
             t.setDaemon(true);

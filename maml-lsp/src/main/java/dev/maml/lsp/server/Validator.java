@@ -19,7 +19,8 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
- * Debounced validation: a change schedules a lint of its document after a quiet period, replacing
+ * Debounced validation: a change schedules a lint of its document after a quiet period (the
+ * {@code debounceMillis} setting), replacing
  * the one scheduled before; at most one lint per document is pending. A lint whose document got a
  * newer version meanwhile stops early, and diagnostics are published only for the version that is
  * still current, so the editor never sees findings for text it no longer has.
@@ -34,18 +35,16 @@ final class Validator {
     private final Supplier<LanguageClient> client;
     private final ScheduledExecutorService timer;
     private final ExecutorService worker;
-    private final long delayMillis;
     private final Map<String, Future<?>> pending = new ConcurrentHashMap<>();
 
     Validator(DocumentStore store, MamlLanguageService service, Supplier<Linter> linter,
-              Supplier<LanguageClient> client, ScheduledExecutorService timer, ExecutorService worker, long delayMillis) {
+              Supplier<LanguageClient> client, ScheduledExecutorService timer, ExecutorService worker) {
         this.store = store;
         this.service = service;
         this.linter = linter;
         this.client = client;
         this.timer = timer;
         this.worker = worker;
-        this.delayMillis = delayMillis;
     }
 
     /** Validates after the quiet period (a change), or at once when {@code now} (open, settings changed). */
@@ -54,7 +53,8 @@ final class Validator {
             if (previous != null) {
                 previous.cancel(false);
             }
-            return timer.schedule(() -> worker.execute(() -> validate(u)), now ? 0 : delayMillis, TimeUnit.MILLISECONDS);
+            long delay = now ? 0 : linter.get().settings().debounceMillis();
+            return timer.schedule(() -> worker.execute(() -> validate(u)), delay, TimeUnit.MILLISECONDS);
         });
     }
 
