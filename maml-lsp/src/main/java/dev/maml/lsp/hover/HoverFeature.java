@@ -1,6 +1,7 @@
 package dev.maml.lsp.hover;
 
 import dev.maml.diagnostic.Diagnostic;
+import dev.maml.diagnostic.RuleId;
 import dev.maml.lsp.LspDocument;
 import dev.maml.lsp.Ranges;
 import dev.maml.lsp.Vocabulary;
@@ -12,6 +13,7 @@ import dev.maml.model.Section;
 import dev.maml.yaml.YamlEntry;
 import dev.maml.yaml.YamlMapping;
 import dev.maml.yaml.YamlNode;
+import dev.maml.yaml.YamlScalar;
 import dev.maml.yaml.YamlSequence;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,7 +42,7 @@ public final class HoverFeature {
         int offset = Ranges.offset(doc.lines(), position);
         List<String> parts = new ArrayList<>();
         if (lint.result() != null) {
-            Set<dev.maml.diagnostic.RuleId> seen = new LinkedHashSet<>();
+            Set<RuleId> seen = new LinkedHashSet<>();
             for (Diagnostic d : lint.result().diagnostics()) {
                 if (d.range().contains(offset) && seen.add(d.rule())) {
                     parts.add(docs.page(d.rule()));
@@ -73,7 +75,7 @@ public final class HoverFeature {
                     path.add(e.key().value());
                     return true;
                 }
-                if (e.value() != null && e.value().range().contains(offset) && !(e.value() instanceof dev.maml.yaml.YamlScalar)) {
+                if (e.value() != null && e.value().range().contains(offset) && !(e.value() instanceof YamlScalar)) {
                     path.add(e.key().value());
                     if (keyPath(e.value(), offset, path)) {
                         return true;

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -98,7 +99,6 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
     @Override
     public void connect(LanguageClient languageClient) {
         this.client = languageClient;
-        documents.connect(languageClient);
         workspace.connect(languageClient);
     }
 
@@ -121,7 +121,7 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
         return v == null ? "development build" : v;
     }
 
-    private static java.util.concurrent.ThreadFactory daemons(String name) {
+    private static ThreadFactory daemons(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());

@@ -5,6 +5,7 @@ import dev.maml.lsp.MamlLanguageService;
 import dev.maml.lsp.diagnostics.Linter;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.CodeAction;
@@ -37,7 +38,6 @@ import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
@@ -51,19 +51,15 @@ final class MamlTextDocumentService implements TextDocumentService {
     private final MamlLanguageService service;
     private final Validator validator;
     private final Supplier<Linter> linter;
-    private final java.util.concurrent.Executor requests;
+    private final Executor requests;
 
     MamlTextDocumentService(DocumentStore store, MamlLanguageService service, Validator validator,
-                            Supplier<Linter> linter, java.util.concurrent.Executor requests) {
+                            Supplier<Linter> linter, Executor requests) {
         this.store = store;
         this.service = service;
         this.validator = validator;
         this.linter = linter;
         this.requests = requests;
-    }
-
-    void connect(LanguageClient client) {
-        // Diagnostics go out through the validator; nothing else here talks to the client.
     }
 
     @Override
