@@ -3,7 +3,13 @@ package dev.maml.lsp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.maml.diagnostic.Diagnostic;
+import dev.maml.diagnostic.RuleId;
+import dev.maml.lint.LintResult;
 import dev.maml.lint.LintSettings;
+import dev.maml.lsp.diagnostics.DiagnosticsFeature;
+import dev.maml.lsp.diagnostics.LintOutcome;
+import dev.maml.lsp.diagnostics.RuleDocs;
 import dev.maml.linting.FileKind;
 import dev.maml.linting.Linting;
 import dev.maml.lsp.actions.CodeActionsFeature;
@@ -73,6 +79,22 @@ class CodeActionsTest {
                 actions.get(2).getEdit().getDocumentChanges();
         assertEquals("file:///work/project/doc.mu", ((CreateFile) changes.get(0).getRight()).getUri());
         assertEquals("receipt of " + TRAILING.length() + " chars", changes.get(1).getLeft().getEdits().get(0).getLeft().getNewText());
+    }
+
+    @Test
+    void unsignedFindingGetsSigningAsItsQuickFix() {
+        LspDocument doc = new LspDocument("file:///work/project/doc.maml.md", 1, TRAILING);
+        // MAML070 comes from the signing rules (merged separately); a finding of it is made here by hand.
+        LintOutcome lint = new LintOutcome(new LintResult(doc.parsed(), List.of(Diagnostic.of(RuleId.MAML070,
+                "document is not signed", dev.maml.model.Range.of(0, 3)))), false, null);
+        CodeActionsFeature feature = new CodeActionsFeature(new DiagnosticsFeature(RuleDocs.of(null)),
+                Optional.of(new FakeSigner()));
+        List<CodeAction> actions = feature.actions(doc, at(0, 1), new CodeActionContext(List.of(), List.of("quickfix")),
+                MamlAssert.linter(), lint, MamlAssert.NEVER).stream().map(Either::getRight).toList();
+        assertEquals(1, actions.size(), actions::toString);
+        assertEquals("Sign document", actions.get(0).getTitle());
+        assertEquals("MAML070", actions.get(0).getDiagnostics().get(0).getCode().getLeft());
+        assertTrue(Edits.apply(TRAILING, actions.get(0).getEdit().getChanges().get(doc.uri())).contains("<!-- signed with "));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.maml.lsp.actions;
 
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.Fix;
+import dev.maml.diagnostic.RuleId;
 import dev.maml.lint.fix.Fixer;
 import dev.maml.lsp.LspDocument;
 import dev.maml.lsp.Ranges;
@@ -88,6 +89,7 @@ public final class CodeActionsFeature {
             }
         }
         signer.ifPresent(s -> out.addAll(signing(s, doc, only, keys(linter))));
+        signer.ifPresent(s -> out.addAll(signAsQuickFix(s, doc, range, only, lint, keys(linter))));
         return out;
     }
 
@@ -140,6 +142,35 @@ public final class CodeActionsFeature {
             out.add(Either.forRight(create));
         }
         return out;
+    }
+
+    /** MAML070 (unsigned) and MAML071 (signature does not verify) are fixed by signing (spec section 12). */
+    private List<Either<Command, CodeAction>> signAsQuickFix(DocumentSigner s, LspDocument doc,
+                                                             org.eclipse.lsp4j.Range range, List<String> only,
+                                                             LintOutcome lint, DocumentSigner.Keys keys) {
+        if (lint.result() == null || !wanted(only, CodeActionKind.QuickFix)) {
+            return List.of();
+        }
+        LineIndex lines = doc.parsed().lines();
+        List<org.eclipse.lsp4j.Diagnostic> fixes = lint.result().diagnostics().stream()
+                .filter(d -> d.rule() == RuleId.MAML070 || d.rule() == RuleId.MAML071)
+                .map(d -> diagnostics.toLsp(lines, d))
+                .filter(d -> Ranges.touch(d.getRange(), range))
+                .toList();
+        if (fixes.isEmpty()) {
+            return List.of();
+        }
+        DocumentSigner.Outcome signed = s.sign(doc.text(), doc.path(), keys);
+        CodeAction sign = new CodeAction(fixes.get(0).getCode().getLeft().equals("MAML071") ? "Sign the document again"
+                : "Sign document");
+        sign.setKind(CodeActionKind.QuickFix);
+        sign.setDiagnostics(fixes);
+        if (signed.text() != null) {
+            sign.setEdit(edit(doc.uri(), List.of(replaceAll(lines, doc.text(), signed.text()))));
+        } else {
+            sign.setDisabled(new org.eclipse.lsp4j.CodeActionDisabled(signed.message()));
+        }
+        return List.of(Either.forRight(sign));
     }
 
     private static DocumentSigner.Keys keys(Linter linter) {

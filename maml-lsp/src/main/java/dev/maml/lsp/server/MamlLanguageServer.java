@@ -14,7 +14,19 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import dev.maml.lint.config.ConfigResolver;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.services.LanguageClient;
@@ -42,6 +54,7 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
     private volatile LanguageClient client;
     private volatile Linter linter;
     private volatile boolean shutdown;
+    private volatile boolean watchesFiles;
 
     /**
      * @param exit what the {@code exit} notification and a dead parent process do with their exit
@@ -64,12 +77,31 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         settings(ServerSettings.from(params.getInitializationOptions()));
+        watchesFiles = Optional.ofNullable(params.getCapabilities()).map(ClientCapabilities::getWorkspace)
+                .map(WorkspaceClientCapabilities::getDidChangeWatchedFiles)
+                .map(DidChangeWatchedFilesCapabilities::getDynamicRegistration).orElse(false);
         Integer parent = params.getProcessId();
         if (parent != null) {
             ParentWatch.exitWhenGone(parent, () -> exit.accept(1));
         }
         InitializeResult result = new InitializeResult(Capabilities.server(), new ServerInfo("maml", version()));
         return CompletableFuture.completedFuture(result);
+    }
+
+    /**
+     * Asks the editor to report changes of lint configuration files, when it can register
+     * watchers dynamically: a changed {@code .maml-lint.yaml} must change the diagnostics, as it
+     * would change `maml lint`'s output.
+     */
+    @Override
+    public void initialized(InitializedParams params) {
+        LanguageClient c = client;
+        if (c != null && watchesFiles) {
+            DidChangeWatchedFilesRegistrationOptions options = new DidChangeWatchedFilesRegistrationOptions(
+                    List.of(new FileSystemWatcher(Either.forLeft("**/" + ConfigResolver.FILE_NAME))));
+            c.registerCapability(new RegistrationParams(List.of(new Registration("maml-lint-config",
+                    "workspace/didChangeWatchedFiles", options))));
+        }
     }
 
     @Override

@@ -20,9 +20,13 @@ import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
@@ -50,11 +54,17 @@ class ProtocolTest {
         try (Session s = Session.start()) {
             InitializeParams init = new InitializeParams();
             init.setProcessId((int) ProcessHandle.current().pid());
-            init.setCapabilities(new ClientCapabilities());
+            ClientCapabilities capabilities = new ClientCapabilities();
+            WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
+            workspace.setDidChangeWatchedFiles(new DidChangeWatchedFilesCapabilities(true));
+            capabilities.setWorkspace(workspace);
+            init.setCapabilities(capabilities);
             init.setInitializationOptions(JsonParser.parseString("{\"maml\":{\"severities\":{\"MAML091\":\"warning\"}}}"));
             InitializeResult result = s.server.initialize(init).get(30, TimeUnit.SECONDS);
             assertEquals("maml", result.getServerInfo().getName());
             s.server.initialized(new InitializedParams());
+            RegistrationParams watch = s.client.registrations.poll(30, TimeUnit.SECONDS);
+            assertEquals("workspace/didChangeWatchedFiles", watch.getRegistrations().get(0).getMethod());
 
             String uri = dir.resolve("doc.maml.md").toUri().toString();
             String text = "---  \nmaml_version: \"2.0.0\"\n---\n## Intent\nx\n```python\nprint(1)\n";
@@ -124,6 +134,22 @@ class ProtocolTest {
             assertEquals(1, s.exitCode.get(30, TimeUnit.SECONDS));
         } finally {
             editor.destroyForcibly();
+        }
+    }
+
+    @Test
+    void commandsAnswerWithAMessageShownToTheUser(@TempDir Path dir) throws Exception {
+        try (Session s = Session.start()) {
+            s.server.initialize(new InitializeParams()).get(30, TimeUnit.SECONDS);
+            String uri = dir.resolve("doc.maml.md").toUri().toString();
+            s.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(uri, "markdown", 1, "---\na: 1\n---\n")));
+            Object answer = s.server.getWorkspaceService().executeCommand(new ExecuteCommandParams(
+                    "maml.verifySignature", List.of(uri))).get(30, TimeUnit.SECONDS);
+            // This service has no signer: the user is told so rather than left waiting.
+            assertEquals("maml: this build cannot verify signatures", String.valueOf(answer).replace("\"", ""));
+            assertEquals("maml: this build cannot verify signatures",
+                    s.client.messages.poll(30, TimeUnit.SECONDS).getMessage());
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 
@@ -15,6 +16,13 @@ class RecordingClient implements LanguageClient {
 
     final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
     final BlockingQueue<MessageParams> messages = new LinkedBlockingQueue<>();
+    final BlockingQueue<RegistrationParams> registrations = new LinkedBlockingQueue<>();
+
+    @Override
+    public CompletableFuture<Void> registerCapability(RegistrationParams params) {
+        registrations.add(params);
+        return CompletableFuture.completedFuture(null);
+    }
 
     /** The next diagnostics published for {@code uri}, skipping others; fails after 30 s. */
     PublishDiagnosticsParams next(String uri) throws InterruptedException {
