@@ -8,6 +8,7 @@ import dev.maml.lsp.MamlAssert;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +26,10 @@ import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.FileChangeType;
+import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
@@ -134,6 +138,24 @@ class ProtocolTest {
             assertEquals(1, s.exitCode.get(30, TimeUnit.SECONDS));
         } finally {
             editor.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aChangedLintConfigChangesTheDiagnostics(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve(".maml-lint.yaml");
+        Files.writeString(config, "rules:\n  fence-unclosed: warning\n");
+        try (Session s = Session.start()) {
+            s.server.initialize(new InitializeParams()).get(30, TimeUnit.SECONDS);
+            String uri = dir.resolve("doc.maml.md").toUri().toString();
+            s.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(uri, "markdown", 1, "## Intent\nx\n```python\n")));
+            assertTrue(summary(s.client.next(uri)).contains("MAML040:Warning"));
+
+            Files.writeString(config, "rules:\n  fence-unclosed: off\n");
+            s.server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
+                    List.of(new FileEvent(config.toUri().toString(), FileChangeType.Changed))));
+            assertTrue(summary(s.client.next(uri)).stream().noneMatch(d -> d.startsWith("MAML040")));
         }
     }
 
