@@ -36,7 +36,8 @@ class CodeActionsTest {
     @Test
     void quickFixForTheFindingUnderTheCursor() {
         List<CodeAction> actions = actions(MamlAssert.service(), TRAILING, at(0, 4), null);
-        CodeAction fix = actions.stream().filter(a -> a.getKind().equals("quickfix")).findFirst().orElseThrow();
+        CodeAction fix = actions.stream().filter(a -> a.getKind().equals("quickfix"))
+                .filter(a -> a.getDiagnostics().get(0).getCode().getLeft().equals("MAML091")).findFirst().orElseThrow();
         assertEquals("MAML091", fix.getDiagnostics().get(0).getCode().getLeft());
         String fixed = Edits.apply(TRAILING, fix.getEdit().getChanges().get(MamlAssert.URI));
         assertTrue(fixed.startsWith("---\nmaml_version"), fixed);

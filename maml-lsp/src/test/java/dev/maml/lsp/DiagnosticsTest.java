@@ -106,7 +106,9 @@ class DiagnosticsTest {
         assertTrue(ds.stream().noneMatch(d -> d.getCode().getLeft().equals(RuleId.MAML040.id())), ds::toString);
     }
 
+    /** The findings of the two rules these tests configure (others may report the sparse front matter). */
     private static List<String> summary(List<Diagnostic> ds) {
-        return ds.stream().map(d -> d.getCode().getLeft() + ":" + d.getSeverity()).toList();
+        return ds.stream().filter(d -> List.of("MAML040", "MAML091").contains(d.getCode().getLeft()))
+                .map(d -> d.getCode().getLeft() + ":" + d.getSeverity()).toList();
     }
 }

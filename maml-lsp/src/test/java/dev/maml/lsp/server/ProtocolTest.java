@@ -76,12 +76,14 @@ class ProtocolTest {
                     new TextDocumentItem(uri, "markdown", 1, text)));
             PublishDiagnosticsParams first = s.client.next(uri);
             assertEquals(1, first.getVersion());
-            assertEquals(List.of("MAML091:Warning", "MAML040:Error"), summary(first));
+            // Only the two rules this text is about: other rules may report its missing keys.
+            assertEquals(List.of("MAML091:Warning", "MAML040:Error"), summary(first, "MAML091", "MAML040"));
 
             List<Either<Command, CodeAction>> actions = s.server.getTextDocumentService().codeAction(
                     new CodeActionParams(new TextDocumentIdentifier(uri), new Range(new Position(0, 3), new Position(0, 3)),
                             new CodeActionContext(first.getDiagnostics()))).get(30, TimeUnit.SECONDS);
-            CodeAction fix = actions.get(0).getRight();
+            CodeAction fix = actions.stream().map(Either::getRight)
+                    .filter(a -> a.getTitle().equals("Remove the trailing whitespace")).findFirst().orElseThrow();
             assertEquals("quickfix", fix.getKind());
             assertEquals("Remove the trailing whitespace", fix.getTitle());
             assertEquals("", fix.getEdit().getChanges().get(uri).get(0).getNewText());
@@ -97,7 +99,7 @@ class ProtocolTest {
                     new VersionedTextDocumentIdentifier(uri, 2), List.of(trim)));
             PublishDiagnosticsParams second = s.client.next(uri);
             assertEquals(2, second.getVersion());
-            assertEquals(List.of("MAML040:Error"), summary(second));
+            assertEquals(List.of("MAML040:Error"), summary(second, "MAML091", "MAML040"));
 
             List<CompletionItem> items = s.server.getTextDocumentService().completion(new CompletionParams(
                     new TextDocumentIdentifier(uri), new Position(5, 3))).get(30, TimeUnit.SECONDS).getRight().getItems();
@@ -106,7 +108,7 @@ class ProtocolTest {
             // New settings from the editor: the document is validated again with them.
             s.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
                     JsonParser.parseString("{\"maml\":{\"severities\":{\"fence-unclosed\":\"info\"}}}")));
-            assertEquals(List.of("MAML040:Information"), summary(s.client.next(uri)));
+            assertEquals(List.of("MAML040:Information"), summary(s.client.next(uri), "MAML091", "MAML040"));
 
             s.server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri)));
             assertEquals(List.of(), s.client.next(uri).getDiagnostics());
@@ -187,8 +189,10 @@ class ProtocolTest {
         }
     }
 
-    private static List<String> summary(PublishDiagnosticsParams p) {
-        return p.getDiagnostics().stream().map(d -> d.getCode().getLeft() + ":" + d.getSeverity()).toList();
+    private static List<String> summary(PublishDiagnosticsParams p, String... only) {
+        List<String> rules = List.of(only);
+        return p.getDiagnostics().stream().filter(d -> rules.isEmpty() || rules.contains(d.getCode().getLeft()))
+                .map(d -> d.getCode().getLeft() + ":" + d.getSeverity()).toList();
     }
 
     /** A server on one end of two pipes, an LSP4J client on the other. */
