@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = "Reads, checks, signs and runs MAML documents (*.maml.md).",
         subcommands = {ParseCommand.class, LintCommand.class, HookCommand.class, KeygenCommand.class,
                 SignCommand.class, VerifyCommand.class, ReceiptCommand.class, SealCommand.class,
-                UnsealCommand.class, HeadsCommand.class, CommandLine.HelpCommand.class})
+                UnsealCommand.class, HeadsCommand.class, LspCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

@@ -1,0 +1,180 @@
+// One LSP client for both servers, so the figures compare like with like.
+// node bench/lsp/client.mjs --schema FILE --iterations N [--warmup W] --maml "CMD…" --yaml "CMD…"
+// Measures, per server: didChange -> publishDiagnostics latency on 100 KB and 1 MB documents
+// (p50/p95), completion latency (p95), and the server's RSS with 100 open documents.
+import { spawn } from 'node:child_process';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import os from 'node:os';
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
+  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]]);
+  return acc;
+}, []));
+const iterations = Number(args.iterations ?? 200);
+// Not measured: lets both runtimes (JIT, V8) warm up, as an editor session would be.
+const warmup = Number(args.warmup ?? 50);
+const schemaFile = path.resolve(args.schema);
+const workDir = path.join(os.tmpdir(), `maml-lsp-bench-${process.pid}`);
+mkdirSync(workDir, { recursive: true });
+
+class Connection {
+  constructor(command) {
+    const [cmd, ...rest] = command.split(' ').filter(Boolean);
+    this.proc = spawn(cmd, rest, { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.buffer = Buffer.alloc(0);
+    this.nextId = 1;
+    this.pending = new Map();
+    this.listeners = [];
+    this.proc.stdout.on('data', (chunk) => this.onData(chunk));
+  }
+  onData(chunk) {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const headerEnd = this.buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const header = this.buffer.subarray(0, headerEnd).toString('ascii');
+      const length = Number(/Content-Length: *(\d+)/i.exec(header)[1]);
+      if (this.buffer.length < headerEnd + 4 + length) return;
+      const body = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'));
+      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+      this.dispatch(body);
+    }
+  }
+  dispatch(msg) {
+    if (msg.id !== undefined && msg.method === undefined) {
+      const p = this.pending.get(msg.id);
+      this.pending.delete(msg.id);
+      if (p) p(msg);
+    } else if (msg.id !== undefined) {
+      // A request from the server: configuration gets the yaml settings, everything else null.
+      const result = msg.method === 'workspace/configuration'
+        ? msg.params.items.map(() => yamlSettings()) : null;
+      this.write({ jsonrpc: '2.0', id: msg.id, result });
+    } else {
+      this.listeners = this.listeners.filter((l) => !l(msg));
+    }
+  }
+  write(msg) {
+    const body = Buffer.from(JSON.stringify(msg), 'utf8');
+    this.proc.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.proc.stdin.write(body);
+  }
+  request(method, params) {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.write({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+  notify(method, params) {
+    this.write({ jsonrpc: '2.0', method, params });
+  }
+  /** Resolves with the next notification that matches. */
+  next(match) {
+    return new Promise((resolve) => this.listeners.push((m) => (match(m) ? (resolve(m), true) : false)));
+  }
+}
+
+function yamlSettings() {
+  return { validate: true, completion: true, hover: true, schemaStore: { enable: false }, format: { enable: false } };
+}
+
+const frontMatter = [
+  'maml_version: "2.0.0"',
+  'id: "urn:uuid:5c4d3e2f-1a0b-4c8d-9e7f-5a4b3c2d1e0f"',
+  'type: "security_workflow"',
+  'origin: "agent://drone-security"',
+  'permissions:',
+  '  read: ["agent://drone-sensors"]',
+  '  write: ["agent://drone-security"]',
+  '  execute: ["gateway://chimera-head-4"]',
+  'created_at: 2025-10-24T12:40:00Z',
+].join('\n');
+
+/** The same front matter, padded to `size`: as a MAML document (body prose) or as YAML (comments). */
+function documentOf(kind, size) {
+  const pad = [];
+  let length = 0;
+  for (let i = 0; length < size; i++) {
+    const line = kind === 'maml' ? `Line ${i} of content in the body of the document.` : `# line ${i} of padding in a comment.`;
+    pad.push(line);
+    length += line.length + 1;
+  }
+  if (kind === 'maml') return `---\n${frontMatter}\n---\n## Intent\nBenchmark.\n\n## Content\n${pad.join('\n')}\n`;
+  return `# yaml-language-server: $schema=${pathToFileURL(schemaFile)}\n${frontMatter}\n${pad.join('\n')}\n`;
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function rssMiB(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch { return NaN; }
+}
+
+async function run(name, command, kind) {
+  const c = new Connection(command);
+  const root = pathToFileURL(workDir).toString();
+  await c.request('initialize', {
+    processId: process.pid, rootUri: root, capabilities: { workspace: { configuration: true } },
+    initializationOptions: kind === 'maml' ? { maml: { debounceMillis: 0 } } : {},
+  });
+  c.notify('initialized', {});
+  if (kind === 'yaml') c.notify('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings() } });
+  const ext = kind === 'maml' ? '.maml.md' : '.yaml';
+  const results = { server: name };
+  for (const [label, size] of [['100KB', 100 * 1024], ['1MB', 1024 * 1024]]) {
+    const uri = pathToFileURL(path.join(workDir, `doc-${label}${ext}`)).toString();
+    let text = documentOf(kind, size);
+    const first = c.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri);
+    c.notify('textDocument/didOpen', { textDocument: { uri, languageId: kind === 'maml' ? 'markdown' : 'yaml', version: 1, text } });
+    await first;
+    const times = [];
+    for (let v = 2; v < warmup + iterations + 2; v++) {
+      // Toggle the type between two values: the schema has to be checked again every time.
+      text = text.replace(/type: "[a-z_]+"/, v % 2 ? 'type: "security_workflow"' : 'type: "workflow"');
+      const published = c.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri);
+      const start = process.hrtime.bigint();
+      c.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+      await published;
+      if (v >= warmup + 2) times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    results[`diag_${label}_p50_ms`] = percentile(times, 50).toFixed(2);
+    results[`diag_${label}_p95_ms`] = percentile(times, 95).toFixed(2);
+    if (label === '100KB') {
+      const ctimes = [];
+      for (let i = 0; i < warmup + iterations; i++) {
+        const start = process.hrtime.bigint();
+        // Line 3 is a front-matter key in both documents: key completion from the schema.
+        await c.request('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 0 } });
+        if (i >= warmup) ctimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      results.completion_p95_ms = percentile(ctimes, 95).toFixed(2);
+    }
+  }
+  const opened = [];
+  for (let i = 0; i < 100; i++) {
+    const uri = pathToFileURL(path.join(workDir, `many-${i}${ext}`)).toString();
+    opened.push(c.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri));
+    c.notify('textDocument/didOpen', { textDocument: { uri, languageId: kind === 'maml' ? 'markdown' : 'yaml', version: 1, text: documentOf(kind, 20 * 1024) } });
+  }
+  await Promise.all(opened);
+  results.rss_100_docs_mib = rssMiB(c.proc.pid).toFixed(0);
+  await c.request('shutdown', null);
+  c.notify('exit', null);
+  return results;
+}
+
+const rows = [];
+if (args.maml) rows.push(await run('maml lsp', args.maml, 'maml'));
+if (args.yaml) rows.push(await run('yaml-language-server', args.yaml, 'yaml'));
+console.log(`iterations=${iterations} warmup=${warmup} schema=${schemaFile}`);
+console.table(rows);
+writeFileSync(path.join(workDir, 'results.json'), JSON.stringify(rows, null, 2));
+process.exit(0);

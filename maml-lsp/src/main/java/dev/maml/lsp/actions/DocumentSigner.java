@@ -1,0 +1,42 @@
+package dev.maml.lsp.actions;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the "Sign document", "Verify signature" and "Create receipt" actions need from the signing
+ * library (spec sections 8 and 9), kept to text in, text or a message out, so the language
+ * server stays free of key handling. A server built without one does not offer these actions.
+ */
+public interface DocumentSigner {
+
+    /**
+     * The signing configuration, from the editor's settings, paths resolved against the server's
+     * working directory. {@code key} is the private key (PEM PKCS#8), never read by the server itself.
+     */
+    record Keys(Path key, Path publicKey, List<Path> trust) {
+        public Keys {
+            trust = List.copyOf(trust);
+        }
+    }
+
+    /**
+     * The answer of an operation: {@code text} is the new document text (sign) or the receipt's
+     * text (receipt), null on failure or for verify; {@code file} is where a receipt goes;
+     * {@code message} says what happened, for the user.
+     */
+    record Outcome(String text, Path file, String message) {
+        public static Outcome failed(String message) {
+            return new Outcome(null, null, message);
+        }
+    }
+
+    /** Signs the text of {@code document} (null for an unsaved buffer) and returns the signed text. */
+    Outcome sign(String text, Path document, Keys keys);
+
+    /** Verifies the signature of the text; the message says valid / valid-untrusted / invalid / unsigned / malformed. */
+    Outcome verify(String text, Path document, Keys keys);
+
+    /** Makes a `.mu` receipt of the text: its content and the file it should be written to. */
+    Outcome receipt(String text, Path document, Keys keys);
+}

@@ -1,0 +1,134 @@
+package dev.maml.lsp.completion;
+
+import dev.maml.report.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The front-matter JSON Schema as completion and hover need it: for a path of keys (top level, or
+ * {@code verification} → {@code method}), the keys allowed there with their title, description,
+ * examples and enum values. Local {@code $ref}s ({@code #/$defs/…}) are followed.
+ */
+public final class FrontMatterSchema {
+
+    /** Where maml-parser ships the schema. */
+    public static final String RESOURCE = "/dev/maml/schema/maml-front-matter.schema.json";
+
+    public static final FrontMatterSchema EMPTY = new FrontMatterSchema(null);
+
+    private final JsonNode root;
+
+    private FrontMatterSchema(JsonNode root) {
+        this.root = root;
+    }
+
+    /** The bundled schema, or {@link #EMPTY} in a build without it (completion then offers no keys). */
+    public static FrontMatterSchema bundled() {
+        return fromResource(RESOURCE);
+    }
+
+    public static FrontMatterSchema fromResource(String resource) {
+        try (InputStream in = FrontMatterSchema.class.getResourceAsStream(resource)) {
+            return in == null ? EMPTY : new FrontMatterSchema(Json.MAPPER.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A key the schema describes. */
+    public record Key(String name, String title, String description, List<String> examples, List<String> enumValues,
+                      String type) {
+
+        /** Markdown for hover and completion documentation. */
+        public String documentation() {
+            StringBuilder b = new StringBuilder("**").append(name).append("**");
+            if (type != null) {
+                b.append(" (").append(type).append(')');
+            }
+            if (title != null) {
+                b.append(" — ").append(title);
+            }
+            if (description != null) {
+                b.append("\n\n").append(description);
+            }
+            if (!enumValues.isEmpty()) {
+                b.append("\n\nValues: ").append(String.join(", ", enumValues.stream().map(v -> "`" + v + "`").toList()));
+            }
+            if (!examples.isEmpty()) {
+                b.append("\n\nExamples: ").append(String.join(", ", examples.stream().map(v -> "`" + v + "`").toList()));
+            }
+            return b.toString();
+        }
+    }
+
+    /** The keys allowed in the mapping at {@code path} (empty path: the top level). */
+    public List<Key> keys(List<String> path) {
+        JsonNode node = at(path);
+        List<Key> out = new ArrayList<>();
+        if (node != null && node.path("properties").isObject()) {
+            for (Map.Entry<String, JsonNode> p : node.path("properties").properties()) {
+                out.add(key(p.getKey(), resolve(p.getValue())));
+            }
+        }
+        return out;
+    }
+
+    /** The key at the end of {@code path}. */
+    public Optional<Key> key(List<String> path) {
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode node = at(path);
+        return node == null ? Optional.empty() : Optional.of(key(path.get(path.size() - 1), node));
+    }
+
+    private JsonNode at(List<String> path) {
+        JsonNode node = resolve(root);
+        for (String name : path) {
+            if (node == null) {
+                return null;
+            }
+            JsonNode next = node.path("properties").get(name);
+            node = next == null ? null : resolve(next);
+        }
+        return node;
+    }
+
+    private JsonNode resolve(JsonNode node) {
+        JsonNode n = node;
+        for (int hops = 0; n != null && n.has("$ref") && hops < 16; hops++) {
+            String ref = n.get("$ref").asString();
+            n = ref.startsWith("#") ? root.at(ref.substring(1)) : null;
+            if (n != null && n.isMissingNode()) {
+                n = null;
+            }
+        }
+        return n;
+    }
+
+    private static Key key(String name, JsonNode node) {
+        return new Key(name, text(node, "title"), text(node, "description"), strings(node.path("examples")),
+                strings(node.path("enum")), node.path("type").isString() ? node.path("type").asString() : null);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v != null && v.isString() ? v.asString() : null;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array.isArray()) {
+            for (JsonNode v : array) {
+                out.add(v.isValueNode() ? v.asString() : Json.compact(v));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.maml.lsp.server;
+
+import dev.maml.lsp.MamlLanguageService;
+import dev.maml.lsp.ServerSettings;
+import dev.maml.lsp.diagnostics.Linter;
+import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import dev.maml.lint.config.ConfigResolver;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * The LSP4J entry point. Requests run on a small bounded pool, never on LSP4J's reader thread;
+ * a full pool answers with an error rather than blocking the reader. Validation has its own
+ * thread, so a long lint never delays completion.
+ */
+public final class MamlLanguageServer implements LanguageServer, LanguageClientAware {
+
+    private final MamlLanguageService service;
+    private final Path workingDirectory;
+    private final IntConsumer exit;
+    private final DocumentStore store = new DocumentStore();
+    private final ExecutorService requests;
+    private final ExecutorService validation;
+    private final ScheduledExecutorService timer;
+    private final MamlTextDocumentService documents;
+    private final MamlWorkspaceService workspace;
+    private volatile LanguageClient client;
+    private volatile Linter linter;
+    private volatile boolean shutdown;
+    private volatile boolean watchesFiles;
+
+    /**
+     * @param exit what the {@code exit} notification and a dead parent process do with their exit
+     *             code (the CLI exits the JVM; tests record it)
+     */
+    public MamlLanguageServer(MamlLanguageService service, Path workingDirectory, IntConsumer exit) {
+        this.service = service;
+        this.workingDirectory = workingDirectory;
+        this.exit = exit;
+        this.linter = new Linter(ServerSettings.DEFAULTS, workingDirectory);
+        this.requests = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
+                daemons("maml-lsp-request"), new ThreadPoolExecutor.AbortPolicy());
+        this.validation = Executors.newSingleThreadExecutor(daemons("maml-lsp-validate"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemons("maml-lsp-debounce"));
+        Validator validator = new Validator(store, service, () -> linter, () -> client, timer, validation);
+        this.documents = new MamlTextDocumentService(store, service, validator, () -> linter, requests);
+        this.workspace = new MamlWorkspaceService(this, store, validator, service, requests);
+    }
+
+    @Override
+    public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        settings(ServerSettings.from(params.getInitializationOptions()));
+        watchesFiles = Optional.ofNullable(params.getCapabilities()).map(ClientCapabilities::getWorkspace)
+                .map(WorkspaceClientCapabilities::getDidChangeWatchedFiles)
+                .map(DidChangeWatchedFilesCapabilities::getDynamicRegistration).orElse(false);
+        Integer parent = params.getProcessId();
+        if (parent != null) {
+            ParentWatch.exitWhenGone(parent, () -> exit.accept(1));
+        }
+        InitializeResult result = new InitializeResult(Capabilities.server(), new ServerInfo("maml", version()));
+        return CompletableFuture.completedFuture(result);
+    }
+
+    /**
+     * Asks the editor to report changes of lint configuration files, when it can register
+     * watchers dynamically: a changed {@code .maml-lint.yaml} must change the diagnostics, as it
+     * would change `maml lint`'s output.
+     */
+    @Override
+    public void initialized(InitializedParams params) {
+        LanguageClient c = client;
+        if (c != null && watchesFiles) {
+            DidChangeWatchedFilesRegistrationOptions options = new DidChangeWatchedFilesRegistrationOptions(
+                    List.of(new FileSystemWatcher(Either.forLeft("**/" + ConfigResolver.FILE_NAME))));
+            c.registerCapability(new RegistrationParams(List.of(new Registration("maml-lint-config",
+                    "workspace/didChangeWatchedFiles", options))));
+        }
+    }
+
+    @Override
+    public CompletableFuture<Object> shutdown() {
+        shutdown = true;
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void exit() {
+        requests.shutdownNow();
+        validation.shutdownNow();
+        timer.shutdownNow();
+        exit.accept(shutdown ? 0 : 1);
+    }
+
+    @Override
+    public TextDocumentService getTextDocumentService() {
+        return documents;
+    }
+
+    @Override
+    public WorkspaceService getWorkspaceService() {
+        return workspace;
+    }
+
+    @Override
+    public void connect(LanguageClient languageClient) {
+        this.client = languageClient;
+        workspace.connect(languageClient);
+    }
+
+    /** New settings: a new linter (and with it a fresh config cache). */
+    void settings(ServerSettings settings) {
+        this.linter = new Linter(settings, workingDirectory);
+    }
+
+    /** Config files may have changed: same settings, config cache dropped. */
+    void reloadConfig() {
+        settings(linter.settings());
+    }
+
+    Linter linter() {
+        return linter;
+    }
+
+    private static String version() {
+        String v = MamlLanguageServer.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+
+    private static ThreadFactory daemons(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,152 @@
+package dev.maml.lsp.server;
+
+import dev.maml.lsp.LspDocument;
+import dev.maml.lsp.MamlLanguageService;
+import dev.maml.lsp.diagnostics.Linter;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentLink;
+import org.eclipse.lsp4j.DocumentLinkParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.TextDocumentService;
+
+/**
+ * Routes text-document messages: notifications update the store and schedule validation on the
+ * spot (they are cheap); requests run on the request pool with LSP4J's cancel checker. A request
+ * about a document that is not open gets an empty answer, as lemminx does.
+ */
+final class MamlTextDocumentService implements TextDocumentService {
+
+    private final DocumentStore store;
+    private final MamlLanguageService service;
+    private final Validator validator;
+    private final Supplier<Linter> linter;
+    private final Executor requests;
+
+    MamlTextDocumentService(DocumentStore store, MamlLanguageService service, Validator validator,
+                            Supplier<Linter> linter, Executor requests) {
+        this.store = store;
+        this.service = service;
+        this.validator = validator;
+        this.linter = linter;
+        this.requests = requests;
+    }
+
+    @Override
+    public void didOpen(DidOpenTextDocumentParams params) {
+        TextDocumentItem item = params.getTextDocument();
+        store.open(item.getUri(), item.getVersion(), item.getText());
+        validator.schedule(item.getUri(), true);
+    }
+
+    @Override
+    public void didChange(DidChangeTextDocumentParams params) {
+        String uri = params.getTextDocument().getUri();
+        Integer version = params.getTextDocument().getVersion();
+        if (store.change(uri, version == null ? 0 : version, params.getContentChanges()) != null) {
+            validator.schedule(uri, false);
+        }
+    }
+
+    @Override
+    public void didClose(DidCloseTextDocumentParams params) {
+        String uri = params.getTextDocument().getUri();
+        store.close(uri);
+        validator.clear(uri);
+    }
+
+    @Override
+    public void didSave(DidSaveTextDocumentParams params) {
+        // The buffer is what we lint; saving changes nothing we see.
+    }
+
+    @Override
+    public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+        return request(params.getTextDocument().getUri(), Either.forRight(new CompletionList(List.of())),
+                (doc, cancel) -> Either.forRight(service.completion(doc, params.getPosition(), cancel)));
+    }
+
+    @Override
+    public CompletableFuture<Hover> hover(HoverParams params) {
+        return request(params.getTextDocument().getUri(), null,
+                (doc, cancel) -> service.hover(doc, params.getPosition(), linter.get(), cancel));
+    }
+
+    @Override
+    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+        return request(params.getTextDocument().getUri(), List.of(),
+                (doc, cancel) -> service.codeActions(doc, params.getRange(), params.getContext(), linter.get(), cancel));
+    }
+
+    @Override
+    public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
+        return request(params.getTextDocument().getUri(), List.of(),
+                (doc, cancel) -> service.symbols(doc, cancel).stream()
+                        .map(s -> Either.<SymbolInformation, DocumentSymbol>forRight(s)).toList());
+    }
+
+    @Override
+    public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+        return request(params.getTextDocument().getUri(), List.of(), (doc, cancel) -> service.folding(doc, cancel));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
+        return request(params.getTextDocument().getUri(), List.of(), (doc, cancel) -> service.formatting(doc, cancel));
+    }
+
+    @Override
+    public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams params) {
+        return request(params.getTextDocument().getUri(), List.of(), (doc, cancel) -> service.links(doc, cancel));
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
+            DefinitionParams params) {
+        return request(params.getTextDocument().getUri(), Either.forLeft(List.of()),
+                (doc, cancel) -> Either.forLeft(service.definition(doc, params.getPosition(), cancel)));
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
+        return request(params.getTextDocument().getUri(), new SemanticTokens(List.of()),
+                (doc, cancel) -> service.semanticTokens(doc, cancel));
+    }
+
+    private <T> CompletableFuture<T> request(String uri, T ifNotOpen, BiFunction<LspDocument, CancelChecker, T> work) {
+        return CompletableFutures.computeAsync(requests, cancel -> {
+            LspDocument doc = store.get(uri);
+            return doc == null ? ifNotOpen : work.apply(doc, cancel);
+        });
+    }
+}

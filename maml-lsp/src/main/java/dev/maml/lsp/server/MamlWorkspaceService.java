@@ -1,0 +1,75 @@
+package dev.maml.lsp.server;
+
+import dev.maml.lsp.LspDocument;
+import dev.maml.lsp.MamlLanguageService;
+import dev.maml.lsp.ServerSettings;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * Settings and config files changing (every open document is validated again) and the commands
+ * behind code actions that answer with a message rather than an edit ("Verify signature").
+ */
+final class MamlWorkspaceService implements WorkspaceService {
+
+    private final MamlLanguageServer server;
+    private final DocumentStore store;
+    private final Validator validator;
+    private final MamlLanguageService service;
+    private final Executor requests;
+    private volatile LanguageClient client;
+
+    MamlWorkspaceService(MamlLanguageServer server, DocumentStore store, Validator validator,
+                         MamlLanguageService service, Executor requests) {
+        this.server = server;
+        this.store = store;
+        this.validator = validator;
+        this.service = service;
+        this.requests = requests;
+    }
+
+    void connect(LanguageClient languageClient) {
+        this.client = languageClient;
+    }
+
+    @Override
+    public void didChangeConfiguration(DidChangeConfigurationParams params) {
+        server.settings(ServerSettings.from(params.getSettings()));
+        revalidate();
+    }
+
+    @Override
+    public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+        server.reloadConfig();
+        revalidate();
+    }
+
+    @Override
+    public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+        return CompletableFutures.computeAsync(requests, cancel -> {
+            String uri = service.commandTarget(params);
+            LspDocument doc = uri == null ? null : store.get(uri);
+            String message = doc == null ? "maml: the document is not open"
+                    : service.executeCommand(params.getCommand(), doc, server.linter());
+            LanguageClient c = client;
+            if (c != null) {
+                c.showMessage(new MessageParams(MessageType.Info, message));
+            }
+            return message;
+        });
+    }
+
+    private void revalidate() {
+        for (LspDocument doc : store.all()) {
+            validator.schedule(doc.uri(), true);
+        }
+    }
+}

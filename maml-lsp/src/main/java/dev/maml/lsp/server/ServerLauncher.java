@@ -1,0 +1,53 @@
+package dev.maml.lsp.server;
+
+import dev.maml.lsp.MamlLanguageService;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/** Connects a server to a pair of streams (stdio or an accepted socket) and serves until they close. */
+public final class ServerLauncher {
+
+    private ServerLauncher() {
+    }
+
+    /**
+     * Serves one client until its input ends or it sends {@code exit}.
+     *
+     * @return 1: the client went away without {@code exit} (after {@code exit}, {@code exit} has already run)
+     */
+    public static int serve(MamlLanguageService service, InputStream in, OutputStream out, IntConsumer exit)
+            throws InterruptedException {
+        MamlLanguageServer server = new MamlLanguageServer(service, Path.of("").toAbsolutePath(), exit);
+        ExecutorService messages = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "maml-lsp-jsonrpc");
+            t.setDaemon(true);
+            return t;
+        });
+        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
+                .setLocalService(server)
+                .setRemoteInterface(LanguageClient.class)
+                .setInput(in)
+                .setOutput(out)
+                .setExecutorService(messages)
+                .create();
+        server.connect(launcher.getRemoteProxy());
+        Future<Void> listening = launcher.startListening();
+        try {
+            listening.get();
+        } catch (ExecutionException e) {
+            // The stream broke rather than ended: the client is gone all the same.
+        } finally {
+            messages.shutdownNow();
+        }
+        return 1;
+    }
+}

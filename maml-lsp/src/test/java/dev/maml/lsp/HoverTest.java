@@ -1,0 +1,38 @@
+package dev.maml.lsp;
+
+import static dev.maml.lsp.MamlAssert.assertHover;
+import static dev.maml.lsp.MamlAssert.hover;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class HoverTest {
+
+    @Test
+    void keysShowTheSchemaTitleDescriptionAndExamples() {
+        assertHover("---\nmaml_ver|sion: \"2.0.0\"\n---\n", "Format version");
+        assertHover("---\nmaml_ver|sion: \"2.0.0\"\n---\n", "The MAML version the document follows.");
+        assertHover("---\nmaml_ver|sion: \"2.0.0\"\n---\n", "`2.0.0`");
+        assertHover("---\ntype: prompt\n---\n".replace("type", "ty|pe"), "`security_workflow`");
+    }
+
+    @Test
+    void nestedKeys() {
+        assertHover("---\nverification:\n  pub|lic_key: k.pub\n---\n", "A path relative to the document");
+    }
+
+    @Test
+    void findingsShowTheirRulePage() {
+        assertHover("## Intent\nx\n``|`python\n", "# MAML040: fence-unclosed");
+    }
+
+    @Test
+    void sectionsShowTheirMeaning() {
+        assertHover("## Inp|ut_Schema\n{}\n", "JSON Schema");
+    }
+
+    @Test
+    void plainProseHasNoHover() {
+        assertNull(hover("## Intent\nplain wo|rds\n"));
+    }
+}
