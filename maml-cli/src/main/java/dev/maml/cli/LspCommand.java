@@ -1,6 +1,8 @@
 package dev.maml.cli;
 
 import dev.maml.lsp.MamlLanguageService;
+import dev.maml.lsp.actions.MlDsaDocumentSigner;
+import dev.maml.lsp.completion.FrontMatterSchema;
 import dev.maml.lsp.server.ServerLauncher;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -11,6 +13,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +41,8 @@ final class LspCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("maml: --socket: " + port + " is not a port number");
             return ExitCodes.USAGE;
         }
-        MamlLanguageService service = MamlLanguageService.standard();
+        MamlLanguageService service = new MamlLanguageService(FrontMatterSchema.bundled(),
+                Optional.of(new MlDsaDocumentSigner(Clock.systemUTC())), Clock.systemUTC());
         if (port == null) {
             // stdout carries the protocol only: anything else printing there would corrupt it.
             OutputStream protocol = new FileOutputStream(FileDescriptor.out);

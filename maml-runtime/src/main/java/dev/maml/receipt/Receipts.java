@@ -10,6 +10,7 @@ import dev.maml.sign.StrictUtf8;
 import dev.maml.yaml.YamlScalar;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -39,8 +40,22 @@ public final class Receipts {
      */
     public static Path create(Path source, Path out, RunRecord run, Path keyFile, String publicKeyRef, Instant now,
                               SecureRandom random) throws IOException {
-        byte[] bytes = Files.readAllBytes(source);
-        String text = strictUtf8(bytes, source);
+        String text = strictUtf8(Files.readAllBytes(source), source);
+        Draft draft = draft(text, source, out, run, keyFile, publicKeyRef, now, random);
+        AtomicFiles.write(draft.file(), draft.text());
+        return draft.file();
+    }
+
+    /** A receipt's text and the file it belongs in, not yet written. */
+    public record Draft(Path file, String text) {
+    }
+
+    /**
+     * The receipt {@link #create} would write, for {@code text} as the content of {@code source} (an
+     * editor's buffer may differ from the file on disk): the chain is still read from disk.
+     */
+    public static Draft draft(String text, Path source, Path out, RunRecord run, Path keyFile, String publicKeyRef,
+                              Instant now, SecureRandom random) throws IOException {
         MamlDocument doc = DocumentParser.parse(text);
         String sourceId = doc.optionalFrontMatter().flatMap(f -> f.mapping()).flatMap(m -> m.scalar("id"))
                 .map(YamlScalar::value).orElse(null);
@@ -57,14 +72,13 @@ public final class Receipts {
             PublicKey pub = KeyFiles.publicOf(key);
             ref = Objects.requireNonNullElseGet(PublicKeyRef.siblingOf(keyFile, pub, dir), () -> PublicKeyRef.base64(pub));
         }
-        Receipt receipt = new Receipt(source.getFileName().toString(), sourceId, Digests.sha3_256Hex(bytes), now, run,
-                prev);
+        Receipt receipt = new Receipt(source.getFileName().toString(), sourceId,
+                Digests.sha3_256Hex(text.getBytes(StandardCharsets.UTF_8)), now, run, prev);
         try {
-            AtomicFiles.write(target, ReceiptWriter.write(receipt, text, key, ref, random));
+            return new Draft(target, ReceiptWriter.write(receipt, text, key, ref, random));
         } catch (GeneralSecurityException e) {
             throw new IOException("ML-DSA signing failed: " + e.getMessage(), e);
         }
-        return target;
     }
 
     static Path defaultName(Path source) {

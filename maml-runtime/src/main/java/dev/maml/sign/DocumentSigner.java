@@ -96,15 +96,7 @@ public final class DocumentSigner {
         PrivateKey key = KeyFiles.readPrivate(keyFile);
         PublicKey pub = KeyFiles.publicOf(key);
         Path dir = document.toAbsolutePath().normalize().getParent();
-        String ref = null;
-        if (publicKeyFile != null) {
-            if (!Arrays.equals(KeyFiles.readPublic(publicKeyFile).getEncoded(), pub.getEncoded())) {
-                throw new SigningException(publicKeyFile + " is not the public key of " + keyFile);
-            }
-            ref = PublicKeyRef.relativePath(dir, publicKeyFile);
-        } else {
-            ref = PublicKeyRef.siblingOf(keyFile, pub, dir);
-        }
+        String ref = publicKeyRef(keyFile, pub, publicKeyFile, dir);
         String text;
         try {
             text = StrictUtf8.decode(Files.readAllBytes(document));
@@ -114,6 +106,22 @@ public final class DocumentSigner {
         String signed = sign(text, key, dir, ref, now, random);
         AtomicFiles.write(document, signed);
         return KeyId.of(pub);
+    }
+
+    /**
+     * The public_key to write for a document in {@code dir}: {@code publicKeyFile} (which must hold
+     * the key's public half) by its path; without it a PREFIX.pub next to PREFIX.key inside the
+     * document's directory tree; null (embed as base64) otherwise.
+     */
+    public static String publicKeyRef(Path keyFile, PublicKey pub, Path publicKeyFile, Path dir)
+            throws IOException, SigningException {
+        if (publicKeyFile == null) {
+            return PublicKeyRef.siblingOf(keyFile, pub, dir);
+        }
+        if (!Arrays.equals(KeyFiles.readPublic(publicKeyFile).getEncoded(), pub.getEncoded())) {
+            throw new SigningException(publicKeyFile + " is not the public key of " + keyFile);
+        }
+        return PublicKeyRef.relativePath(dir, publicKeyFile);
     }
 
     private static void requireSignable(MamlDocument doc) throws SigningException {

@@ -1,0 +1,69 @@
+package dev.maml.lsp.actions;
+
+import dev.maml.receipt.Receipts;
+import dev.maml.sign.DocumentSigner;
+import dev.maml.sign.DocumentVerifier;
+import dev.maml.sign.KeyFiles;
+import dev.maml.sign.KeyId;
+import dev.maml.sign.SigningException;
+import dev.maml.sign.TrustStore;
+import dev.maml.sign.Verification;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** The signing actions through the same library as `maml sign`, `maml verify` and `maml receipt create`. */
+public final class MlDsaDocumentSigner implements dev.maml.lsp.actions.DocumentSigner {
+
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public MlDsaDocumentSigner(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome sign(String text, Path document, Keys keys) {
+        if (keys.key() == null) {
+            return Outcome.failed("no signing key configured: set the \"key\" setting to a private key made by maml keygen");
+        }
+        try {
+            PrivateKey key = KeyFiles.readPrivate(keys.key());
+            PublicKey pub = KeyFiles.publicOf(key);
+            Path dir = document == null ? null : document.toAbsolutePath().normalize().getParent();
+            String ref = dir == null ? null : DocumentSigner.publicKeyRef(keys.key(), pub, keys.publicKey(), dir);
+            String signed = DocumentSigner.sign(text, key, dir, ref, clock.instant(), random);
+            return new Outcome(signed, null, "Signed with key " + KeyId.of(pub));
+        } catch (IOException | SigningException e) {
+            return Outcome.failed(e.getMessage());
+        }
+    }
+
+    @Override
+    public Outcome verify(String text, Path document, Keys keys) {
+        Path dir = document == null ? null : document.toAbsolutePath().normalize().getParent();
+        try {
+            Verification v = DocumentVerifier.verify(text, dir, TrustStore.standard(dir, keys.trust()));
+            return new Outcome(null, null, v.outcome().label() + ": " + v.reason());
+        } catch (IOException e) {
+            return Outcome.failed(e.getMessage());
+        }
+    }
+
+    @Override
+    public Outcome receipt(String text, Path document, Keys keys) {
+        if (document == null) {
+            return Outcome.failed("save the document first: a receipt is written next to it");
+        }
+        try {
+            Receipts.Draft draft = Receipts.draft(text, document, null, null, keys.key(), null, clock.instant(), random);
+            return new Outcome(draft.text(), draft.file(), "Receipt " + draft.file().getFileName()
+                    + (keys.key() == null ? " (unsigned: no key configured)" : ""));
+        } catch (IOException e) {
+            return Outcome.failed(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.maml.lsp.actions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.maml.sign.Algorithm;
+import dev.maml.sign.KeyFiles;
+import dev.maml.sign.MlDsa;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The editor's signing actions with real ML-DSA keys: what they produce verifies as `maml verify` would. */
+class MlDsaDocumentSignerTest {
+
+    static final String DOC = "---\nmaml_version: \"2.0.0\"\nid: \"urn:uuid:6f1c2a9e-3b7d-4e8f-9a0b-1c2d3e4f5a6b\"\n"
+            + "type: security_workflow\n---\n## Intent\nFly.\n\n## History\n- 2026-01-01T00:00:00Z: [CREATE] x\n";
+
+    @TempDir
+    Path dir;
+
+    final MlDsaDocumentSigner signer = new MlDsaDocumentSigner(
+            Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void signedTextVerifiesAndIsTrustedOnlyWithTheKey() throws IOException {
+        Path[] files = KeyFiles.write(MlDsa.generate(Algorithm.DEFAULT, new SecureRandom()), dir.resolve("k").toString());
+        Path doc = Files.writeString(dir.resolve("d.maml.md"), DOC);
+        DocumentSigner.Keys keys = new DocumentSigner.Keys(files[1], null, List.of());
+
+        DocumentSigner.Outcome signed = signer.sign(DOC, doc, keys);
+        assertTrue(signed.text().contains("[SIGN] by "), signed.message());
+        assertTrue(signed.text().contains("public_key: \"k.pub\""), signed.text());
+        assertTrue(signer.verify(signed.text(), doc, keys).message().startsWith("valid-untrusted:"));
+        assertTrue(signer.verify(signed.text(), doc, new DocumentSigner.Keys(files[1], null, List.of(files[0])))
+                .message().startsWith("valid:"));
+        assertTrue(signer.verify(signed.text().replace("Fly.", "Run."), doc, keys).message().startsWith("invalid:"));
+    }
+
+    @Test
+    void receiptIsDraftedNextToTheDocumentFromTheEditorsText() throws IOException {
+        Path doc = Files.writeString(dir.resolve("d.maml.md"), "stale text on disk");
+        DocumentSigner.Outcome receipt = signer.receipt(DOC, doc, new DocumentSigner.Keys(null, null, List.of()));
+        assertEquals(dir.resolve("d.mu"), receipt.file());
+        assertTrue(receipt.text().contains("type: receipt"), receipt.text());
+        assertTrue(receipt.text().contains("source_id: \"urn:uuid:6f1c2a9e-3b7d-4e8f-9a0b-1c2d3e4f5a6b\""), receipt.text());
+    }
+
+    @Test
+    void missingKeyIsAMessageNotAnException() {
+        DocumentSigner.Outcome outcome = signer.sign(DOC, null, new DocumentSigner.Keys(null, null, List.of()));
+        assertNull(outcome.text());
+        assertTrue(outcome.message().contains("no signing key"), outcome.message());
+        DocumentSigner.Outcome broken = signer.sign(DOC, null,
+                new DocumentSigner.Keys(dir.resolve("missing.key"), null, List.of()));
+        assertNull(broken.text());
+    }
+}
