@@ -2,6 +2,7 @@ package dev.maml.sign.lint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -76,6 +78,24 @@ class SignatureRuleFixturesTest {
             assertEquals(fixture.expected().stream().sorted().toList(),
                     fixture.actual(lint(file, fixture.text())).stream().sorted().toList(), file.toString());
         }));
+    }
+
+    /** The markers only say where; each broken signature must also be reported for its own reason. */
+    @Test
+    void eachInvalidSignatureFixtureIsReportedForItsReason() {
+        Map<String, String> reasons = Map.of(
+                "bad-edited-after-signing.maml.md", "the signature does not match the document",
+                "bad-not-base64.maml.md", "verification.signature is not valid base64",
+                "bad-public-key-missing.maml.md", "missing.pub: no such file",
+                "bad-signature-in-flow-mapping.maml.md", "verification.signature must be on a line of its own",
+                "bad-wrong-public-key.maml.md", "verification.key_id 1d6e5dfdd2220859 does not match the public key (1c6ad9281e7c2a78)");
+        reasons.forEach((name, reason) -> {
+            Path file = root().resolve("MAML071").resolve(name);
+            List<String> messages = lint(file, RuleFixture.read(file).text()).diagnostics().stream()
+                    .filter(d -> d.rule() == RuleId.MAML071).map(Diagnostic::message).toList();
+            assertEquals(1, messages.size(), name + ": " + messages);
+            assertTrue(messages.get(0).contains(reason), name + ": " + messages.get(0));
+        });
     }
 
     @TestFactory
