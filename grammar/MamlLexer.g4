@@ -24,11 +24,6 @@ lexer grammar MamlLexer;
         return _tokenStartCharIndex == 0 || (_tokenStartCharIndex == 1 && afterBom);
     }
 
-    /** Text matched so far by the current rule (valid inside predicates, unlike getText()). */
-    private String matchedText() {
-        return _input.getText(org.antlr.v4.runtime.misc.Interval.of(_tokenStartCharIndex, _input.index() - 1));
-    }
-
     private static int runLength(String text, int from) {
         int c = text.charAt(from);
         int i = from;
@@ -46,7 +41,7 @@ lexer grammar MamlLexer;
 
     /** CommonMark: a fence closes only with the same character, at least as many times. */
     private boolean closesFence() {
-        String text = matchedText();
+        String text = getText();
         int start = 0;
         while (text.charAt(start) == ' ') start++;
         return text.charAt(start) == fenceChar && runLength(text, start) >= fenceLength;
@@ -110,7 +105,10 @@ YAML_LINE : ~[\n]+ ;
 
 mode CODE;
 
-FENCE_CLOSE : ' '? ' '? ' '? ('`'+ | '~'+) [ \t\r]* {closesFence()}? -> popMode ;
+// A line of fence characters that does not close the fence (too short, other character) is code.
+// Decided in an action rather than a predicate: ANTLR never caches lexer DFA edges into states with
+// predicates, which made every such line a slow full ATN simulation.
+FENCE_CLOSE : ' '? ' '? ' '? ('`'+ | '~'+) [ \t\r]* { if (closesFence()) popMode(); else setType(CODE_LINE); } ;
 
 CODE_NEWLINE : '\n' ;
 
