@@ -29,8 +29,8 @@ class ModelBudgetTest {
         int first = 5 * TreeBuilder.MAX_ELEMENTS;
         assertEquals(Range.of(first, first + 4), tooLarge.range(), "the first heading not recorded");
         assertEquals(Severity.ERROR, tooLarge.severity());
-        assertEquals("document too large to analyse fully: more than 100000 sections, headings, code blocks, History"
-                + " and Context entries; from line 100001 on it is read as plain text", tooLarge.message());
+        assertEquals("document too large to analyse fully: more than 500000 sections, headings, code blocks, History"
+                + " and Context entries; from line 500001 on it is read as plain text", tooLarge.message());
     }
 
     @Test
