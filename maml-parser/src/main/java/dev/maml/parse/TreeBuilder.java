@@ -49,6 +49,7 @@ final class TreeBuilder implements ParseTreeListener {
             "[ ]{0,3}-[ \\t]+(\\d{4}-\\d{2}-\\d{2}(?:[Tt ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:[Zz]|[+-]\\d{2}(?::?\\d{2})?)?)?)"
                     + ":[ \\t]*\\[([A-Za-z_]+)\\][ \\t]*(.*)");
     private static final Pattern CLOSING_HASHES = Pattern.compile("(?:^|[ \\t]+)#+[ \\t]*$");
+    private static final Pattern LANGUAGE_END = Pattern.compile("[\\s{]");
 
     private final String text;
     private final LineIndex lines;
@@ -257,7 +258,7 @@ final class TreeBuilder implements ParseTreeListener {
             length++;
         }
         String info = trimmed.substring(length).strip();
-        String language = info.isEmpty() ? "" : info.split("[\\s{]", 2)[0];
+        String language = info.isEmpty() ? "" : LANGUAGE_END.split(info, 2)[0];
         Range openRange = TokenLines.range(open);
         int contentStart = lines.nextLineStart(lines.lineOf(TokenLines.start(open)));
         Range closeRange = null;
