@@ -7,7 +7,8 @@
  * written first. A CR before '\n' stays inside the line token (CRLF files), and a lone CR is
  * content, never a line break: the spec's line endings are LF and CRLF only.
  *
- * Modes: DEFAULT_MODE is the Markdown body, FRONT_MATTER the YAML block, CODE a fenced code block.
+ * Modes: DEFAULT_MODE is the Markdown body, FRONT_MATTER the YAML block (UNCLOSED_FRONT_MATTER when
+ * no "---" line closes it), CODE a fenced code block.
  * BOM_MODE is chosen by the caller when the text starts with U+FEFF, so that the BOM is a token of
  * its own and never hides the front matter delimiter on line 1.
  */
@@ -16,7 +17,6 @@ lexer grammar MamlLexer;
 @members {
     private int fenceChar;
     private int fenceLength;
-    private boolean frontMatterCloses;
     private boolean afterBom;
 
     /** The front matter opens only on line 1, right after an optional BOM. */
@@ -66,8 +66,17 @@ lexer grammar MamlLexer;
     }
 }
 
+// A "---" line anywhere but line 1 is text (a thematic break). Decided in actions rather than
+// predicates here and below: ANTLR never caches lexer DFA transitions into a state with a predicate,
+// so a predicate on a common line makes every such line a slow full ATN simulation.
 FM_OPEN
-    : '---' [ \t\r]* {atDocumentStart()}? { frontMatterCloses = closingDelimiterFollows(); } -> pushMode(FRONT_MATTER)
+    : '---' [ \t\r]* {
+        if (atDocumentStart()) {
+            pushMode(closingDelimiterFollows() ? FRONT_MATTER : UNCLOSED_FRONT_MATTER);
+        } else {
+            setType(TEXT);
+        }
+    }
     ;
 
 FENCE_OPEN
@@ -96,18 +105,23 @@ mode FRONT_MATTER;
 
 FM_CLOSE : '---' [ \t\r]* -> popMode ;
 
-// An unclosed front matter ends at the first "## " heading line (spec section 2).
-FM_ABANDON : '##' ([ \t\r] ~[\n]*)? {!frontMatterCloses}? -> type(H2), popMode ;
-
 FM_NEWLINE : '\n' ;
 
 YAML_LINE : ~[\n]+ ;
 
+// A front matter with no closing "---" line ends at the first "## " heading line (spec section 2).
+// Its rules only reuse token types, so the parser's token numbers stay as they are.
+mode UNCLOSED_FRONT_MATTER;
+
+FM_ABANDON : '##' ([ \t\r] ~[\n]*)? -> type(H2), popMode ;
+
+UNCLOSED_NEWLINE : '\n' -> type(FM_NEWLINE) ;
+
+UNCLOSED_LINE : ~[\n]+ -> type(YAML_LINE) ;
+
 mode CODE;
 
 // A line of fence characters that does not close the fence (too short, other character) is code.
-// Decided in an action rather than a predicate: ANTLR never caches lexer DFA edges into states with
-// predicates, which made every such line a slow full ATN simulation.
 FENCE_CLOSE : ' '? ' '? ' '? ('`'+ | '~'+) [ \t\r]* { if (closesFence()) popMode(); else setType(CODE_LINE); } ;
 
 CODE_NEWLINE : '\n' ;

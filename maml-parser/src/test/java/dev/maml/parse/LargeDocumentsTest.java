@@ -53,6 +53,8 @@ class LargeDocumentsTest {
         BLANK_LINES("", i -> "\n"),
         SHORT_LINES("", i -> "a\n"),
         FENCES("", i -> "```\n"),
+        SHORT_FENCES_IN_A_FENCE("~~~~~\n", i -> "~~~\n"),
+        DELIMITERS("", i -> "---\n"),
         HISTORY(FRONT_MATTER + "## History\n", i -> "- 2026-01-01T00:00:00Z: [CREATE] x\n"),
         CONTEXT(FRONT_MATTER + "## Context\n", i -> "k: v\n"),
         ONE_LINE("", i -> "words "),
@@ -131,7 +133,8 @@ class LargeDocumentsTest {
                 assertEquals(1001, found.get("mostPerRule"), "1000 MAML032 findings and one '… and K more'");
                 assertTrue(found.get("notListed") >= 1);
             }
-            case BLANK_LINES, SHORT_LINES, ONE_LINE -> assertShape(found, 0, 0, 0, 0, 0);
+            case BLANK_LINES, SHORT_LINES, ONE_LINE, DELIMITERS -> assertShape(found, 0, 0, 0, 0, 0);
+            case SHORT_FENCES_IN_A_FENCE -> assertShape(found, 0, 1, 0, 0, 0);
             case FENCES -> assertShape(found, 0, budget, 0, 0, 1);
             case HISTORY -> assertShape(found, 1, 0, input.lines(), 0, 0);
             case CONTEXT -> assertShape(found, 1, 0, 0, budget - 1, 1);
