@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
         if (result.ok()) {
             err.println("maml: ok; receipt " + result.receipt());
         } else {
-            err.println("maml: " + result.message());
+            err.println("maml: run failed at step " + result.failedStep() + ": " + result.message());
         }
         return result.exitCode();
     }

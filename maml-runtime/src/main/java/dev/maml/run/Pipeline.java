@@ -69,8 +69,7 @@ public final class Pipeline {
             log.finish();
             return new RunResult(stepsLast(result), 0, receipt, null);
         } catch (RunFailure failure) {
-            return new RunResult(stepsLast(result), failure.exitCode(), null,
-                    "run failed at step " + result.get("failed_step").asString() + ": " + failure.getMessage());
+            return new RunResult(stepsLast(result), failure.exitCode(), null, failure.getMessage());
         }
     }
 

@@ -3,7 +3,6 @@ package dev.maml.run;
 import dev.maml.receipt.Receipts;
 import dev.maml.receipt.RunRecord;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -25,11 +24,8 @@ final class ReceiptStep {
 
     static Path write(RunContext ctx) throws RunFailure {
         return ctx.log.step("receipt", () -> {
-            Path dir = ctx.outputDir();
             try {
-                if (ctx.request.receiptDir() != null) {
-                    Files.createDirectories(dir);
-                }
+                Path dir = ctx.createdOutputDir();
                 Path target = Receipts.nextName(ctx.document, dir);
                 RunRecord record = RunRecord.of(ctx.runId.toString(), ctx.request.identity().uri(), ctx.parameters,
                         outputs(ctx.result()), steps(ctx.result()));

@@ -1,6 +1,8 @@
 package dev.maml.run;
 
 import dev.maml.model.MamlDocument;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
@@ -46,5 +48,13 @@ final class RunContext {
         }
         Path parent = document.getParent();
         return parent != null ? parent : Path.of("");
+    }
+
+    /** {@link #outputDir()}, created first when it is a --receipt-dir that does not exist yet. */
+    Path createdOutputDir() throws IOException {
+        if (request.receiptDir() != null) {
+            Files.createDirectories(request.receiptDir());
+        }
+        return outputDir();
     }
 }

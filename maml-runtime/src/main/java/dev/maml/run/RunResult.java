@@ -6,7 +6,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * How a run ended: the result JSON (spec section 10: `status`, the failing step, the steps so far
  * and the fields the pipeline filled), the exit code, the receipt written (null when none) and,
- * when the run failed, the one-line reason for standard error.
+ * when the run failed, the one-line reason (the failing step is {@link #failedStep()}).
  */
 public record RunResult(ObjectNode result, int exitCode, Path receipt, String message) {
 

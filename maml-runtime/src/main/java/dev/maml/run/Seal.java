@@ -39,10 +39,11 @@ final class Seal {
                 throw new RunFailure(RunFailure.INVALID, "payload " + payload + ": "
                         + (Files.exists(payload) ? "not a regular file" : "no such file"));
             }
-            Path container = ctx.outputDir().resolve(payload.getFileName() + ".mqa");
-            Path keyringFile = ctx.parameters.has("keyring") ? file(ctx, "keyring")
-                    : container.resolveSibling(container.getFileName() + ".keyring");
+            Path keyringParameter = ctx.parameters.has("keyring") ? file(ctx, "keyring") : null;
             try {
+                Path container = ctx.createdOutputDir().resolve(payload.getFileName() + ".mqa");
+                Path keyringFile = keyringParameter != null ? keyringParameter
+                        : container.resolveSibling(container.getFileName() + ".keyring");
                 Keyring keyring = keyring(keyringFile, random);
                 SealResult sealed = new QuadAes(random).seal(payload, container, keyring,
                         SealOptions.defaults().withExtraKeyMaterial(qkdKey));
