@@ -50,6 +50,11 @@ final class SignatureGate {
             case UNSIGNED -> "; sign it (`maml sign`) or remove the verification block";
             default -> "";
         };
-        throw new RunFailure(RunFailure.REFUSED, "signature " + v.outcome().label() + ": " + v.reason() + advice);
+        String what = switch (v.outcome()) {
+            case VALID_UNTRUSTED -> "untrusted signature";
+            case UNSIGNED -> "verification declared but the document is unsigned";
+            default -> v.outcome().label() + " signature";
+        };
+        throw new RunFailure(RunFailure.REFUSED, what + ": " + v.reason() + advice);
     }
 }
