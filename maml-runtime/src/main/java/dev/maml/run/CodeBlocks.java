@@ -38,7 +38,7 @@ final class CodeBlocks {
         if (runnable.isEmpty()) {
             return;
         }
-        Sandbox sandbox = ctx.log.step("sandbox", () -> Sandbox.detect().orRefuse());
+        Sandbox sandbox = ctx.log.step("sandbox", () -> ctx.sandbox.get().orRefuse());
         int n = 0;
         for (CodeBlock block : runnable) {
             n++;

@@ -1,11 +1,14 @@
 package dev.maml.run;
 
+import dev.maml.sandbox.Detection;
+import dev.maml.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,13 +22,16 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Pipeline {
 
     private final Clock clock;
+    private final Supplier<Detection> sandbox;
 
     public Pipeline() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), Sandbox::detect);
     }
 
-    public Pipeline(Clock clock) {
+    /** @param sandbox how to find a sandbox when code blocks are to run (asked at most once per run) */
+    public Pipeline(Clock clock, Supplier<Detection> sandbox) {
         this.clock = clock;
+        this.sandbox = sandbox;
     }
 
     public RunResult run(RunRequest request) {
@@ -38,7 +44,7 @@ public final class Pipeline {
         result.put("document", request.document().toString()).put("run_id", runId.toString())
                 .put("identity", request.identity().uri());
         request.seed().ifPresent(seed -> result.put("seed", seed));
-        RunContext ctx = new RunContext(request, log, now, rng, runId);
+        RunContext ctx = new RunContext(request, log, now, rng, runId, sandbox);
         try {
             log.step("lint", () -> {
                 LintGate.check(ctx);

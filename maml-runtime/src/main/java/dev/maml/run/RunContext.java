@@ -1,11 +1,13 @@
 package dev.maml.run;
 
 import dev.maml.model.MamlDocument;
+import dev.maml.sandbox.Detection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,13 +22,15 @@ final class RunContext {
     /** QKD's generator: seeded with --seed, otherwise a SecureRandom. */
     final RandomGenerator rng;
     final UUID runId;
+    final Supplier<Detection> sandbox;
 
     byte[] bytes;
     MamlDocument doc;
     String type;
     ObjectNode parameters;
 
-    RunContext(RunRequest request, RunLog log, Instant now, RandomGenerator rng, UUID runId) {
+    RunContext(RunRequest request, RunLog log, Instant now, RandomGenerator rng, UUID runId,
+               Supplier<Detection> sandbox) {
         this.request = request;
         this.log = log;
         this.document = request.document();
@@ -35,6 +39,7 @@ final class RunContext {
         this.now = now;
         this.rng = rng;
         this.runId = runId;
+        this.sandbox = sandbox;
     }
 
     ObjectNode result() {
