@@ -31,24 +31,26 @@ export function serverSettings(s: MamlSettings): Record<string, unknown> {
   return out;
 }
 
-/** Splits JVM arguments on whitespace, keeping "double" or 'single' quoted parts together. */
+/** Splits JVM arguments on whitespace, keeping "double" or 'single' quoted parts together (no shell runs). */
 export function splitArgs(line: string): string[] {
   const out: string[] = [];
-  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
-  let m: RegExpExecArray | null;
-  let current = '';
-  let last = -1;
-  while ((m = re.exec(line)) !== null) {
-    const piece = m[1] ?? m[2] ?? m[3];
-    if (m.index === last) {
-      current += piece; // adjacent pieces (-Dx="a b") form one argument
+  let current: string | undefined;
+  let quote: string | undefined;
+  for (const ch of line) {
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else current += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      current = current ?? '';
+    } else if (/\s/.test(ch)) {
+      if (current !== undefined) out.push(current);
+      current = undefined;
     } else {
-      if (last !== -1) out.push(current);
-      current = piece;
+      current = (current ?? '') + ch;
     }
-    last = re.lastIndex;
   }
-  if (last !== -1) out.push(current);
+  if (current !== undefined) out.push(current);
   return out;
 }
 
