@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// End-to-end test in real VS Code: code-server (local install in this folder) with the packaged
+// .vsix installed, the seed example opened in headless Debian Chromium driven by playwright-core;
+// passes when the Problems panel shows the example's MAML012 and the language mode is MAML.
+// code-server runs in its own process group, which is killed on every exit path.
+'use strict';
+const { spawn, execFileSync } = require('child_process');
+const fs = require('fs');
+const http = require('http');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+const here = __dirname;
+const extensionDir = path.dirname(here);
+const repo = path.dirname(extensionDir);
+const version = require(path.join(extensionDir, 'package.json')).version;
+const vsix = path.join(extensionDir, `maml-${version}.vsix`);
+const codeServer = path.join(here, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const results = path.join(here, 'results');
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.on('error', reject);
+  });
+}
+
+async function waitForHttp(url, ms) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const ok = await new Promise((resolve) => http.get(url, (r) => { r.resume(); resolve(r.statusCode === 200); }).on('error', () => resolve(false)));
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer within ${ms / 1000}s`);
+}
+
+async function main() {
+  for (const f of [vsix, codeServer, '/usr/bin/chromium']) {
+    if (!fs.existsSync(f)) throw new Error(`${f} is missing (npm run package / scripts/install-e2e.sh / apt-get install chromium)`);
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'maml-e2e-'));
+  const dirs = { userData: path.join(tmp, 'user-data'), extensions: path.join(tmp, 'extensions'), workspace: path.join(tmp, 'workspace'), chrome: path.join(tmp, 'chromium') };
+  Object.values(dirs).forEach((d) => fs.mkdirSync(d, { recursive: true }));
+  const doc = path.join(dirs.workspace, 'drone_communication.maml.md');
+  fs.copyFileSync(path.join(repo, 'examples', 'drone_communication.maml.md'), doc);
+  fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false, 'update.mode': 'none',
+  }));
+  // --config: a throwaway one, or code-server would write ~/.config/code-server/config.yaml.
+  const common = ['--config', path.join(tmp, 'config.yaml'), '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+  execFileSync(process.execPath, [codeServer, ...common, '--install-extension', vsix], { stdio: 'inherit' });
+
+  const port = await freePort();
+  const log = fs.openSync(path.join(tmp, 'code-server.log'), 'w');
+  const server = spawn(process.execPath, [codeServer, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', dirs.workspace],
+  { detached: true, stdio: ['ignore', log, log] });
+  const stopServer = () => { try { process.kill(-server.pid, 'SIGKILL'); } catch { /* already gone */ } };
+  process.on('exit', stopServer);
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stopServer(); process.exit(130); });
+  let context;
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60000);
+    context = await chromium.launchPersistentContext(dirs.chrome, {
+      executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS,
+      viewport: { width: 1400, height: 850 },
+    });
+    const page = context.pages()[0] ?? await context.newPage();
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
+    await page.waitForSelector('.explorer-folders-view', { timeout: 60000 });
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { timeout: 30000 });
+    await page.keyboard.type('drone_communication.maml.md');
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30000 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
+    // The language mode in the status bar: MAML, not Markdown.
+    const mode = page.locator('#status\\.editor\\.mode');
+    await mode.waitFor({ timeout: 30000 });
+    await page.waitForFunction(() => document.querySelector('#status\\.editor\\.mode')?.textContent?.includes('MAML'), null, { timeout: 30000 });
+    await page.keyboard.press('Control+Shift+M');
+    const problems = page.locator('.markers-panel');
+    await problems.waitFor({ timeout: 30000 });
+    await page.waitForFunction(() => /MAML012/.test(document.querySelector('.markers-panel')?.textContent ?? ''), null, { timeout: 120000 });
+    const text = await problems.innerText();
+    fs.mkdirSync(results, { recursive: true });
+    await page.screenshot({ path: path.join(results, 'vscode-extension.png') });
+    const line = text.split('\n').find((l) => l.includes('MAML012'));
+    console.log(`e2e: language mode ${(await mode.innerText()).trim()}; Problems panel: ${line?.trim()}`);
+    console.log(`e2e: screenshot ${path.join(results, 'vscode-extension.png')}`);
+  } catch (e) {
+    fs.mkdirSync(results, { recursive: true });
+    try { await context?.pages()[0]?.screenshot({ path: path.join(results, 'failure.png') }); } catch { /* no page */ }
+    console.error(`e2e: FAILED: ${e.message}\ncode-server log: ${fs.readFileSync(path.join(tmp, 'code-server.log'), 'utf8').slice(-3000)}`);
+    process.exitCode = 1;
+  } finally {
+    await context?.close().catch(() => {});
+    stopServer();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => { console.error(`e2e: FAILED: ${e.message}`); process.exitCode = 1; });
