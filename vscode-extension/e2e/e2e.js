@@ -94,7 +94,19 @@ async function main() {
     fs.mkdirSync(results, { recursive: true });
     await page.screenshot({ path: path.join(results, 'vscode-extension.png') });
     const line = text.split('\n').find((l) => l.includes('MAML012'));
-    console.log(`e2e: language mode ${(await mode.innerText()).trim()}; Problems panel: ${line?.trim()}`);
+    // MAML: Verify Signature from the command palette: the example is not signed, and the
+    // status-bar item says so (it said "not verified" before).
+    const status = page.locator('.statusbar-item', { hasText: 'MAML:' }).first();
+    if (!/not verified/.test(await status.innerText())) throw new Error(`status bar before verify: ${await status.innerText()}`);
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { timeout: 30000 });
+    await page.keyboard.type('MAML: Verify Signature');
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30000 });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /MAML: (unsigned|signature malformed)/.test(e.textContent ?? '')), null, { timeout: 60000 });
+    const verified = (await status.innerText()).trim();
+    console.log(`e2e: language mode ${(await mode.innerText()).trim()}; Problems panel: ${line?.trim()}; after MAML: Verify Signature the status bar says "${verified}"`);
     console.log(`e2e: screenshot ${path.join(results, 'vscode-extension.png')}`);
   } catch (e) {
     fs.mkdirSync(results, { recursive: true });
