@@ -39,6 +39,16 @@ async function waitForHttp(url, ms) {
   throw new Error(`${url} did not answer within ${ms / 1000}s`);
 }
 
+/** Runs a command from the palette (F1), as a user does. */
+async function command(page, title) {
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 30000 });
+  await page.keyboard.type(title);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`, { timeout: 30000 });
+  await page.keyboard.press('Enter');
+}
+
 async function main() {
   for (const f of [vsix, codeServer, '/usr/bin/chromium']) {
     if (!fs.existsSync(f)) throw new Error(`${f} is missing (npm run package / scripts/install-e2e.sh / apt-get install chromium)`);
@@ -48,10 +58,14 @@ async function main() {
   Object.values(dirs).forEach((d) => fs.mkdirSync(d, { recursive: true }));
   const doc = path.join(dirs.workspace, 'drone_communication.maml.md');
   fs.copyFileSync(path.join(repo, 'examples', 'drone_communication.maml.md'), doc);
+  // A key pair made by the bundled server jar, configured for Sign Document / Verify / Create Receipt.
+  const keys = path.join(tmp, 'me');
+  execFileSync('java', ['-jar', path.join(extensionDir, 'server', 'maml.jar'), 'keygen', '--out', keys], { stdio: 'ignore' });
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
     'extensions.autoCheckUpdates': false, 'update.mode': 'none',
+    'maml.signing.key': `${keys}.key`, 'maml.signing.publicKey': `${keys}.pub`, 'maml.signing.trust': [`${keys}.pub`],
   }));
   // --config: a throwaway one, or code-server would write ~/.config/code-server/config.yaml.
   const common = ['--config', path.join(tmp, 'config.yaml'), '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
@@ -86,6 +100,7 @@ async function main() {
     const mode = page.locator('#status\\.editor\\.mode');
     await mode.waitFor({ timeout: 30000 });
     await page.waitForFunction(() => document.querySelector('#status\\.editor\\.mode')?.textContent?.includes('MAML'), null, { timeout: 30000 });
+    const modeText = (await mode.innerText()).trim();
     await page.keyboard.press('Control+Shift+M');
     const problems = page.locator('.markers-panel');
     await problems.waitFor({ timeout: 30000 });
@@ -98,15 +113,21 @@ async function main() {
     // status-bar item says so (it said "not verified" before).
     const status = page.locator('.statusbar-item', { hasText: 'MAML:' }).first();
     if (!/not verified/.test(await status.innerText())) throw new Error(`status bar before verify: ${await status.innerText()}`);
-    await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget input', { timeout: 30000 });
-    await page.keyboard.type('MAML: Verify Signature');
-    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30000 });
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /MAML: (unsigned|signature malformed)/.test(e.textContent ?? '')), null, { timeout: 60000 });
+    const statusSays = (re) => page.waitForFunction((src) => [...document.querySelectorAll('.statusbar-item')]
+      .some((e) => new RegExp(src).test(e.textContent ?? '')), re.source, { timeout: 60000 });
+    await command(page, 'MAML: Verify Signature');
+    await statusSays(/MAML: (unsigned|signature malformed)/);
     const verified = (await status.innerText()).trim();
-    console.log(`e2e: language mode ${(await mode.innerText()).trim()}; Problems panel: ${line?.trim()}; after MAML: Verify Signature the status bar says "${verified}"`);
+    // MAML: Sign Document edits the buffer (signed with the configured key); verifying again: signed, trusted.
+    await command(page, 'MAML: Sign Document');
+    await page.waitForFunction(() => /signature:/.test(document.querySelector('.monaco-editor .view-lines')?.textContent ?? ''), null, { timeout: 60000 });
+    await command(page, 'MAML: Verify Signature');
+    await statusSays(/MAML: signed$/);
+    // MAML: Create Receipt opens the new .mu file the server drafted.
+    await command(page, 'MAML: Create Receipt');
+    await page.waitForSelector('.tabs-container .tab[aria-label*=".mu"]', { timeout: 60000 });
+    console.log('e2e: Sign Document -> Verify Signature says "MAML: signed"; Create Receipt opened a .mu tab');
+    console.log(`e2e: language mode ${modeText}; Problems panel: ${line?.trim()}; after MAML: Verify Signature the status bar says "${verified}"`);
     console.log(`e2e: screenshot ${path.join(results, 'vscode-extension.png')}`);
   } catch (e) {
     fs.mkdirSync(results, { recursive: true });
