@@ -79,8 +79,8 @@ function activeMamlDocument(): vscode.TextDocument | undefined {
 
 function showVerification(uri: string, answer: unknown): void {
   const message = typeof answer === 'string' ? answer : 'maml: no answer from the server';
-  status.set(uri, stateOf(message));
   const state = stateOf(message);
+  status.set(uri, state);
   if (state === 'valid') void vscode.window.showInformationMessage(message);
   else void vscode.window.showWarningMessage(message);
 }
