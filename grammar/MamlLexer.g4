@@ -7,7 +7,8 @@
  * written first. A CR before '\n' stays inside the line token (CRLF files), and a lone CR is
  * content, never a line break: the spec's line endings are LF and CRLF only.
  *
- * Modes: DEFAULT_MODE is the Markdown body, FRONT_MATTER the YAML block, CODE a fenced code block.
+ * Modes: DEFAULT_MODE is the Markdown body, FRONT_MATTER the YAML block (UNCLOSED_FRONT_MATTER when
+ * no "---" line closes it), CODE a fenced code block.
  * BOM_MODE is chosen by the caller when the text starts with U+FEFF, so that the BOM is a token of
  * its own and never hides the front matter delimiter on line 1.
  */
@@ -16,17 +17,11 @@ lexer grammar MamlLexer;
 @members {
     private int fenceChar;
     private int fenceLength;
-    private boolean frontMatterCloses;
     private boolean afterBom;
 
     /** The front matter opens only on line 1, right after an optional BOM. */
     private boolean atDocumentStart() {
         return _tokenStartCharIndex == 0 || (_tokenStartCharIndex == 1 && afterBom);
-    }
-
-    /** Text matched so far by the current rule (valid inside predicates, unlike getText()). */
-    private String matchedText() {
-        return _input.getText(org.antlr.v4.runtime.misc.Interval.of(_tokenStartCharIndex, _input.index() - 1));
     }
 
     private static int runLength(String text, int from) {
@@ -46,7 +41,7 @@ lexer grammar MamlLexer;
 
     /** CommonMark: a fence closes only with the same character, at least as many times. */
     private boolean closesFence() {
-        String text = matchedText();
+        String text = getText();
         int start = 0;
         while (text.charAt(start) == ' ') start++;
         return text.charAt(start) == fenceChar && runLength(text, start) >= fenceLength;
@@ -71,8 +66,17 @@ lexer grammar MamlLexer;
     }
 }
 
+// A "---" line anywhere but line 1 is text (a thematic break). Decided in actions rather than
+// predicates here and below: ANTLR never caches lexer DFA transitions into a state with a predicate,
+// so a predicate on a common line makes every such line a slow full ATN simulation.
 FM_OPEN
-    : '---' [ \t\r]* {atDocumentStart()}? { frontMatterCloses = closingDelimiterFollows(); } -> pushMode(FRONT_MATTER)
+    : '---' [ \t\r]* {
+        if (atDocumentStart()) {
+            pushMode(closingDelimiterFollows() ? FRONT_MATTER : UNCLOSED_FRONT_MATTER);
+        } else {
+            setType(TEXT);
+        }
+    }
     ;
 
 FENCE_OPEN
@@ -101,16 +105,24 @@ mode FRONT_MATTER;
 
 FM_CLOSE : '---' [ \t\r]* -> popMode ;
 
-// An unclosed front matter ends at the first "## " heading line (spec section 2).
-FM_ABANDON : '##' ([ \t\r] ~[\n]*)? {!frontMatterCloses}? -> type(H2), popMode ;
-
 FM_NEWLINE : '\n' ;
 
 YAML_LINE : ~[\n]+ ;
 
+// A front matter with no closing "---" line ends at the first "## " heading line (spec section 2).
+// Its rules only reuse token types, so the parser's token numbers stay as they are.
+mode UNCLOSED_FRONT_MATTER;
+
+FM_ABANDON : '##' ([ \t\r] ~[\n]*)? -> type(H2), popMode ;
+
+UNCLOSED_NEWLINE : '\n' -> type(FM_NEWLINE) ;
+
+UNCLOSED_LINE : ~[\n]+ -> type(YAML_LINE) ;
+
 mode CODE;
 
-FENCE_CLOSE : ' '? ' '? ' '? ('`'+ | '~'+) [ \t\r]* {closesFence()}? -> popMode ;
+// A line of fence characters that does not close the fence (too short, other character) is code.
+FENCE_CLOSE : ' '? ' '? ' '? ('`'+ | '~'+) [ \t\r]* { if (closesFence()) popMode(); else setType(CODE_LINE); } ;
 
 CODE_NEWLINE : '\n' ;
 

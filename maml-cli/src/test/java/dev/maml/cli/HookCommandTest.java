@@ -69,7 +69,7 @@ class HookCommandTest {
 
         Result refused = commit("doc.maml.md", BROKEN);
         assertNotEquals(0, refused.code());
-        assertTrue(refused.output().contains("doc.maml.md:5:1: error MAML040/fence-unclosed"), refused.output());
+        assertTrue(refused.output().contains("doc.maml.md:19:1: error MAML040/fence-unclosed"), refused.output());
         assertTrue(refused.output().contains("maml: commit refused: 1 lint error in staged MAML files"), refused.output());
         assertNotEquals(0, git("rev-parse", "--verify", "-q", "HEAD").code(), "nothing was committed");
 
@@ -88,7 +88,7 @@ class HookCommandTest {
         Files.writeString(repo.resolve("doc.maml.md"), CLEAN);
         Result refused = git("commit", "-q", "-m", "broken in the index");
         assertNotEquals(0, refused.code(), refused.output());
-        assertTrue(refused.output().contains("doc.maml.md:5:1: error MAML040"), refused.output());
+        assertTrue(refused.output().contains("doc.maml.md:19:1: error MAML040"), refused.output());
         // And the other way round: a broken working tree does not block a clean staged version.
         Files.writeString(repo.resolve("doc.maml.md"), CLEAN);
         ok("add", "doc.maml.md");

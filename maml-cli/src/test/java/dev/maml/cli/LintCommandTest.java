@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** `maml lint` end to end with the real engine: parser-level findings (MAML001, 002, 040, 091, 092). */
+/**
+ * `maml lint` end to end with the real engine and the whole rule catalogue; the tests mostly use
+ * parser-level findings (MAML001, 040, 090, 091, 092) and, for receipts, the MU rules.
+ */
 class LintCommandTest {
 
     /** Front matter and body that every rule accepts; the documents below break one thing each. */
@@ -34,6 +37,7 @@ class LintCommandTest {
     static final String CLEAN = "---\n" + FRONT_MATTER + "---\n" + BODY;
     static final String NO_FRONT_MATTER = BODY;
     static final String TRAILING = "---  \n" + FRONT_MATTER + "---\t\n" + BODY;
+    /** CLEAN is 16 lines; the unclosed fence opens on line 19. */
     static final String UNCLOSED_FENCE = CLEAN + "\n## Code_Blocks\n```python\nprint(1)\n";
     static final String MIXED_ENDINGS = "---\r\n" + FRONT_MATTER + "---\n" + BODY;
 
@@ -81,8 +85,11 @@ class LintCommandTest {
         write("a/target/t.maml.md", NO_FRONT_MATTER);
         CliRun run = lint(dir.toString());
         assertEquals(1, run.exitCode());
-        assertEquals(List.of(dir + "/a/x.mu", dir + "/a/y.maml.markdown", dir + "/b/z.maml.md"),
-                run.out().lines().map(l -> l.substring(0, l.indexOf(':'))).toList());
+        // A file's findings stay together in position order; the receipt gets both the parser's
+        // finding and the receipt rule's (it is no readable receipt).
+        assertEquals(List.of(dir + "/a/x.mu:1:1: error MAML001", dir + "/a/x.mu:1:1: error MU001",
+                        dir + "/a/y.maml.markdown:1:1: error MAML001", dir + "/b/z.maml.md:1:1: error MAML001"),
+                run.out().lines().map(l -> l.substring(0, l.indexOf('/', l.indexOf(": error ")))).toList());
     }
 
     @Test
@@ -100,7 +107,7 @@ class LintCommandTest {
             String name = String.format("d%02d/f%02d.maml.md", i % 7, i);
             write(name, i % 2 == 0 ? UNCLOSED_FENCE : CLEAN);
             if (i % 2 == 0) {
-                expected.add(dir.resolve(name) + ":5:1: error MAML040/fence-unclosed");
+                expected.add(dir.resolve(name) + ":19:1: error MAML040/fence-unclosed");
             }
         }
         expected.sort(null);
@@ -124,7 +131,7 @@ class LintCommandTest {
                 + "\"message\":\"trailing whitespace after the '---' delimiter\",\"line\":1,\"column\":4,\"endLine\":1,"
                 + "\"endColumn\":6,\"fixable\":true},"
                 + "{\"rule\":\"MAML091\",\"alias\":\"delimiter-trailing-space\",\"severity\":\"hint\","
-                + "\"message\":\"trailing whitespace after the '---' delimiter\",\"line\":3,\"column\":4,\"endLine\":3,"
+                + "\"message\":\"trailing whitespace after the '---' delimiter\",\"line\":11,\"column\":4,\"endLine\":11,"
                 + "\"endColumn\":5,\"fixable\":true}]}],"
                 + "\"summary\":{\"files\":2,\"errors\":0,\"warnings\":0}}\n", run.out());
     }
@@ -134,14 +141,20 @@ class LintCommandTest {
         Path file = write("g.maml.md", UNCLOSED_FENCE);
         CliRun run = lint("--format", "github", file.toString());
         assertEquals(1, run.exitCode());
-        assertEquals("::error file=" + file + ",line=5,col=1,endLine=5,endColumn=10,title=MAML040 (fence-unclosed)::"
+        assertEquals("::error file=" + file + ",line=19,col=1,endLine=19,endColumn=10,title=MAML040 (fence-unclosed)::"
                 + "code fence opened here is never closed; it runs to the end of the file\n", run.out());
     }
 
     @Test
     void sarifFromTheCommandValidates() throws IOException {
-        write("s.maml.md", NO_FRONT_MATTER);
-        write("t.mu", TRAILING);
+        Path source = write("s.maml.md", NO_FRONT_MATTER);
+        Path receipt = dir.resolve("t.mu");
+        CliRun create = CliRun.of("receipt", "create", source.toString(), "--out", receipt.toString());
+        assertEquals(0, create.exitCode(), create.err());
+        // A real (unsigned) receipt of s.maml.md whose delimiters get trailing whitespace: the
+        // receipt still verifies, so only MU005 and the two MAML091 hints are left.
+        String text = Files.readString(receipt);
+        Files.writeString(receipt, "---  " + text.substring(3).replaceFirst("\n---\n", "\n---\t\n"));
         CliRun run = lint("--format", "sarif", dir.toString());
         assertEquals(1, run.exitCode());
         Schema schema;
@@ -150,11 +163,14 @@ class LintCommandTest {
         }
         JsonNode sarif = Json.MAPPER.readTree(run.out());
         assertEquals(List.of(), schema.validate(sarif).stream().map(Object::toString).toList());
-        JsonNode results = sarif.get("runs").get(0).get("results");
-        assertEquals(3, results.size());
-        assertEquals("MAML001", results.get(0).get("ruleId").asString());
-        assertEquals(0, results.get(0).get("ruleIndex").asInt());
-        assertEquals("note", results.get(1).get("level").asString());
+        JsonNode rules = sarif.get("runs").get(0).get("tool").get("driver").get("rules");
+        List<String> found = new ArrayList<>();
+        for (JsonNode result : sarif.get("runs").get(0).get("results")) {
+            String id = result.get("ruleId").asString();
+            assertEquals(id, rules.get(result.get("ruleIndex").asInt()).get("id").asString(), "ruleIndex points at the rule");
+            found.add(id + " " + result.get("level").asString());
+        }
+        assertEquals(List.of("MAML001 error", "MU005 note", "MAML091 note", "MAML091 note"), found);
     }
 
     @Test
@@ -214,8 +230,11 @@ class LintCommandTest {
 
     @Test
     void inlineSuppression() throws IOException {
-        Path file = write("s.maml.md", UNCLOSED_FENCE.replace("## Intent\n", "## Intent\n<!-- maml-lint-disable-next-line fence-unclosed -->\n"));
-        assertEquals(0, lint(file.toString()).exitCode());
+        Path file = write("s.maml.md", UNCLOSED_FENCE.replace("```python\n",
+                "<!-- maml-lint-disable-next-line fence-unclosed -->\n```python\n"));
+        CliRun run = lint(file.toString());
+        assertEquals(0, run.exitCode(), run.out());
+        assertEquals("", run.out());
     }
 
     @Test
@@ -241,7 +260,7 @@ class LintCommandTest {
         Path link = Files.createSymbolicLink(dir.resolve("link.maml.md"), real);
         CliRun run = lint("--fix", link.toString());
         assertEquals(1, run.exitCode());
-        assertEquals(link + ":6:1: error MAML040/fence-unclosed code fence opened here is never closed; it runs to the end of the file\n",
+        assertEquals(link + ":17:1: error MAML040/fence-unclosed code fence opened here is never closed; it runs to the end of the file\n",
                 run.out());
         assertTrue(Files.isSymbolicLink(link));
         assertEquals(CLEAN + "```\nunclosed\n", Files.readString(real));
@@ -270,13 +289,14 @@ class LintCommandTest {
         String name = dir.resolve("cfg/in.maml.md").toString();
         CliRun named = CliRun.withStdin(input, "lint", "--stdin", "--stdin-filename", name);
         assertEquals(0, named.exitCode(), named.err());
-        assertTrue(named.out().startsWith(name + ":5:1: warning MAML040/fence-unclosed"), named.out());
+        assertTrue(named.out().startsWith(name + ":19:1: warning MAML040/fence-unclosed"), named.out());
         CliRun anonymous = CliRun.withStdin(input, "lint", "--stdin");
         assertEquals(1, anonymous.exitCode());
-        assertTrue(anonymous.out().startsWith("<stdin>:5:1: error MAML040"), anonymous.out());
+        assertTrue(anonymous.out().startsWith("<stdin>:19:1: error MAML040"), anonymous.out());
         CliRun receipt = CliRun.withStdin(input, "lint", "--stdin", "--stdin-filename", "r.mu");
-        assertEquals(0, receipt.exitCode());
-        assertEquals("", receipt.out(), "a receipt's mirrored body is not checked for fences");
+        // A document is no receipt (MU001), but its body, a receipt's mirror, is not checked for fences.
+        assertEquals(1, receipt.exitCode());
+        assertEquals(List.of("MU001", "MU005"), ruleIds(receipt.out()), receipt.out());
     }
 
     @Test
@@ -286,9 +306,14 @@ class LintCommandTest {
                 "--stdin-filename", "doc.maml.md");
         assertEquals(1, run.exitCode());
         assertEquals(CLEAN + "😀 ü\n```\n", run.out());
-        assertTrue(run.err().startsWith("doc.maml.md:7:1: error MAML040/fence-unclosed"), run.err());
+        assertTrue(run.err().startsWith("doc.maml.md:18:1: error MAML040/fence-unclosed"), run.err());
         CliRun again = CliRun.withStdin(run.out().getBytes(StandardCharsets.UTF_8), "lint", "--stdin", "--fix");
         assertEquals(run.out(), again.out());
+    }
+
+    /** The distinct rule ids of text output, sorted. */
+    static List<String> ruleIds(String textOutput) {
+        return textOutput.lines().map(l -> l.split(" ")[2].split("/")[0]).distinct().sorted().toList();
     }
 
     @Test

@@ -6,8 +6,6 @@ import dev.maml.diagnostic.RuleId;
 import dev.maml.model.MamlDocument;
 import dev.maml.model.Range;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /** What a rule sees while it runs: the document, its settings, and a place to report findings. */
@@ -15,11 +13,12 @@ public final class LintContext {
 
     private final MamlDocument document;
     private final LintSettings settings;
-    private final List<Diagnostic> findings = new ArrayList<>();
+    private final Findings findings;
 
-    LintContext(MamlDocument document, LintSettings settings) {
+    LintContext(MamlDocument document, LintSettings settings, Findings findings) {
         this.document = document;
         this.settings = settings;
+        this.findings = findings;
     }
 
     public MamlDocument document() {
@@ -45,9 +44,5 @@ public final class LintContext {
 
     public void report(Diagnostic diagnostic) {
         findings.add(diagnostic);
-    }
-
-    List<Diagnostic> findings() {
-        return findings;
     }
 }

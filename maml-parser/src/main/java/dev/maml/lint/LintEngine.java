@@ -4,7 +4,6 @@ import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.lint.rules.Rules;
 import dev.maml.model.MamlDocument;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,7 +11,8 @@ import java.util.Set;
 
 /**
  * Runs the rules over a parsed document, together with the parser's own findings, and applies the
- * settings (rules off, severities) and the document's inline suppressions. The CLI and the
+ * settings (rules off, severities) and the document's inline suppressions, listing at most
+ * {@value Findings#MAX_PER_RULE} findings per rule and document (see {@link Findings}). The CLI and the
  * language server both lint through this class, so they always agree.
  */
 public final class LintEngine {
@@ -48,7 +48,8 @@ public final class LintEngine {
     }
 
     public LintResult lint(MamlDocument document, LintSettings settings) {
-        LintContext context = new LintContext(document, settings);
+        Findings findings = new Findings(document, settings, scope);
+        LintContext context = new LintContext(document, settings, findings);
         for (Diagnostic d : document.diagnostics()) {
             context.report(d);
         }
@@ -57,14 +58,7 @@ public final class LintEngine {
                 rule.check(context);
             }
         }
-        Suppressions suppressions = Suppressions.of(document);
-        List<Diagnostic> out = new ArrayList<>();
-        for (Diagnostic d : context.findings()) {
-            RuleSetting setting = settings.setting(d.rule());
-            if (scope.contains(d.rule()) && setting.enabled() && !suppressions.suppressed(d, document.lines())) {
-                out.add(setting.severity() == null ? d : d.withSeverity(setting.severity()));
-            }
-        }
+        List<Diagnostic> out = findings.list();
         out.sort(DOCUMENT_ORDER);
         return new LintResult(document, out);
     }

@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 
 /**
@@ -55,15 +55,19 @@ public final class DocumentParser {
         if (bom) {
             lexer.mode(MamlLexer.BOM_MODE);
         }
-        MamlParser parser = new MamlParser(new CommonTokenStream(lexer));
+        // tokens are read once and forgotten, and no parse tree is built: the listener builds the model
+        MamlParser parser = new MamlParser(new UnbufferedTokenStream<>(lexer));
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setBuildParseTree(false);
+        TreeBuilder builder = new TreeBuilder(text, bom, diagnostics);
+        parser.addParseListener(builder);
         StructureErrors errors = new StructureErrors(diagnostics);
         lexer.removeErrorListeners();
         lexer.addErrorListener(errors);
         parser.removeErrorListeners();
         parser.addErrorListener(errors);
-        MamlParser.DocumentContext tree = parser.document();
-        return new TreeBuilder(text, bom, diagnostics).build(tree);
+        parser.document();
+        return builder.build();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.maml.parse;
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.Fix;
 import dev.maml.diagnostic.RuleId;
+import dev.maml.diagnostic.Severity;
 import dev.maml.diagnostic.TextEdit;
 import dev.maml.model.CodeBlock;
 import dev.maml.model.ContextEntry;
@@ -18,29 +19,44 @@ import dev.maml.model.SchemaBlock;
 import dev.maml.model.Section;
 import dev.maml.parse.grammar.MamlLexer;
 import dev.maml.parse.grammar.MamlParser;
-import dev.maml.yaml.YamlMapping;
-import dev.maml.yaml.YamlResult;
-import dev.maml.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
-/** Turns the ANTLR parse tree into the immutable {@link MamlDocument} model. */
-final class TreeBuilder {
+/**
+ * Builds the immutable {@link MamlDocument} model from the parser's events while it parses, so that
+ * neither the tokens nor a parse tree are ever kept: memory grows with the model, not the text.
+ * The model itself is bounded by {@link #MAX_ELEMENTS}; past it the rest of the text is read as
+ * plain text of the last section, and one MAML090 error says so.
+ */
+final class TreeBuilder implements ParseTreeListener {
+
+    /**
+     * Sections, headings, code blocks, History and Context entries together: one every 21 bytes of
+     * a 10 MB document. A real document has hundreds, a 10 MB one of Content, fences and History
+     * about 200,000; a 10 MB file of "## x" lines would have two million, more than a 512 MB heap
+     * holds while it is linted (500,000 sections take about 130 MB).
+     */
+    static final int MAX_ELEMENTS = 500_000;
 
     private static final Pattern HISTORY = Pattern.compile(
             "[ ]{0,3}-[ \\t]+(\\d{4}-\\d{2}-\\d{2}(?:[Tt ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:[Zz]|[+-]\\d{2}(?::?\\d{2})?)?)?)"
                     + ":[ \\t]*\\[([A-Za-z_]+)\\][ \\t]*(.*)");
     private static final Pattern CLOSING_HASHES = Pattern.compile("(?:^|[ \\t]+)#+[ \\t]*$");
+    private static final Pattern LANGUAGE_END = Pattern.compile("[\\s{]");
 
     private final String text;
     private final LineIndex lines;
     private final boolean bom;
-    private final List<Diagnostic> diagnostics;
+    private final List<Diagnostic> parserDiagnostics;
+    private final List<Diagnostic> frontMatterDiagnostics = new ArrayList<>();
+    private final List<Diagnostic> bodyDiagnostics = new ArrayList<>();
     private final List<Section> sections = new ArrayList<>();
     private final List<Heading> headings = new ArrayList<>();
     private final List<CodeBlock> codeBlocks = new ArrayList<>();
@@ -48,19 +64,34 @@ final class TreeBuilder {
     private final List<SchemaBlock> schemas = new ArrayList<>();
     private final List<HistoryEntry> history = new ArrayList<>();
 
-    TreeBuilder(String text, boolean bom, List<Diagnostic> diagnostics) {
+    private FrontMatter frontMatter;
+    private Token frontMatterOpen;
+    private Token frontMatterClose;
+    private String title;
+    private Heading sectionHeading;
+    private int schemasBefore;
+    private Token fenceOpen;
+    private Token fenceClose;
+    private int elements;
+    private boolean truncated;
+
+    /** @param parserDiagnostics the caller's findings so far; the parser's error listener may add to it */
+    TreeBuilder(String text, boolean bom, List<Diagnostic> parserDiagnostics) {
         this.text = text;
         this.lines = new LineIndex(text);
         this.bom = bom;
-        this.diagnostics = new ArrayList<>(diagnostics);
+        this.parserDiagnostics = parserDiagnostics;
     }
 
-    MamlDocument build(MamlParser.DocumentContext tree) {
+    /** Completes the model once the parser has returned. */
+    MamlDocument build() {
+        closeSection(text.length());
+        List<Diagnostic> diagnostics = new ArrayList<>(parserDiagnostics);
         LineEndings endings = LineEndings.of(text);
         if (endings == LineEndings.MIXED) {
-            reportMixedLineEndings();
+            reportMixedLineEndings(diagnostics);
         }
-        FrontMatter frontMatter = tree.frontMatter() == null ? null : frontMatter(tree.frontMatter());
+        diagnostics.addAll(frontMatterDiagnostics);
         int bodyStart = bom ? 1 : 0;
         if (frontMatter == null) {
             String lineBreak = endings == LineEndings.CRLF ? "\r\n" : "\n";
@@ -71,140 +102,123 @@ final class TreeBuilder {
             bodyStart = frontMatter.closed() ? lines.nextLineStart(lines.lineOf(frontMatter.range().end()))
                     : frontMatter.range().end();
         }
-        String title = null;
-        for (MamlParser.BlockContext block : tree.block()) {
-            Heading h = block(block, null);
-            if (title == null && h != null && h.level() == 1) {
-                title = h.text();
-            }
-        }
-        List<MamlParser.SectionContext> sectionTrees = tree.section();
-        int preambleEnd = sectionTrees.isEmpty() ? text.length() : start(sectionTrees.get(0).H2().getSymbol());
+        diagnostics.addAll(bodyDiagnostics);
+        int preambleEnd = sections.isEmpty() ? text.length() : sections.get(0).range().start();
         Preamble preamble = new Preamble(Range.of(Math.min(bodyStart, preambleEnd), preambleEnd), title);
-        for (int i = 0; i < sectionTrees.size(); i++) {
-            int end = i + 1 < sectionTrees.size() ? start(sectionTrees.get(i + 1).H2().getSymbol()) : text.length();
-            section(sectionTrees.get(i), end);
-        }
         return new MamlDocument(text, lines, bom, endings, frontMatter, preamble, sections, headings, codeBlocks,
                 context, schemas, history, diagnostics);
     }
 
-    // ---- front matter ----------------------------------------------------------------------
+    // ---- parser events ---------------------------------------------------------------------
 
-    private FrontMatter frontMatter(MamlParser.FrontMatterContext fm) {
-        Token open = fm.FM_OPEN().getSymbol();
-        Range openRange = lineRange(open);
-        checkDelimiter(open);
-        int contentStart = lines.nextLineStart(lines.lineOf(start(open)));
-        Range closeRange = null;
-        int contentEnd;
-        if (fm.FM_CLOSE() != null) {
-            Token close = fm.FM_CLOSE().getSymbol();
-            closeRange = lineRange(close);
-            checkDelimiter(close);
-            contentEnd = start(close);
-        } else {
-            contentEnd = Math.max(contentStart, end(fm.getStop()));
-            String where = contentEnd < text.length()
-                    ? "up to the first '## ' heading (line " + lines.displayLine(contentEnd) + ")"
-                    : "to the end of the file";
-            diagnostics.add(Diagnostic.of(RuleId.MAML002,
-                    "front matter is never closed by a '---' line; read as YAML " + where, openRange));
+    @Override
+    public void visitTerminal(TerminalNode node) {
+        // the parser adds every token to its rule context for listeners; drop it, the model has what it needs
+        ((ParserRuleContext) node.getParent()).removeLastChild();
+        if (truncated) {
+            return;
         }
-        Range content = Range.of(contentStart, Math.max(contentStart, contentEnd));
-        YamlResult yaml = YamlReader.read(text, content);
-        diagnostics.addAll(yaml.diagnostics());
-        if (yaml.root() != null && !(yaml.root() instanceof YamlMapping)) {
-            diagnostics.add(Diagnostic.of(RuleId.MAML004,
-                    "front matter must be a YAML mapping of keys to values, not a " + kind(yaml.root()), yaml.root().range()));
-        }
-        int rangeEnd = closeRange != null ? closeRange.end() : content.end();
-        return new FrontMatter(Range.of(start(open), rangeEnd), openRange, content, closeRange,
-                text.substring(content.start(), content.end()), yaml.root());
-    }
-
-    private static String kind(dev.maml.yaml.YamlNode node) {
-        return node instanceof dev.maml.yaml.YamlSequence ? "list" : "single value";
-    }
-
-    private void checkDelimiter(Token delimiter) {
-        String line = stripCr(delimiter.getText());
-        if (line.length() > 3) {
-            int from = start(delimiter) + 3;
-            Range trailing = Range.of(from, start(delimiter) + line.length());
-            diagnostics.add(Diagnostic.of(RuleId.MAML091, "trailing whitespace after the '---' delimiter", trailing)
-                    .withFix(Fix.of("Remove the trailing whitespace", new TextEdit(trailing, ""))));
-        }
-    }
-
-    private void reportMixedLineEndings() {
-        int first = text.indexOf('\n');
-        boolean firstIsCrlf = first > 0 && text.charAt(first - 1) == '\r';
-        for (int i = first; i >= 0; i = text.indexOf('\n', i + 1)) {
-            boolean crlf = i > 0 && text.charAt(i - 1) == '\r';
-            if (crlf != firstIsCrlf) {
-                int line = lines.lineOf(i);
-                diagnostics.add(Diagnostic.of(RuleId.MAML092, dev.maml.diagnostic.Severity.WARNING,
-                        "mixed line endings: line " + (line + 1) + " ends with " + (crlf ? "CRLF" : "LF")
-                                + " but line 1 with " + (firstIsCrlf ? "CRLF" : "LF"),
-                        Range.of(lines.lineStart(line), lines.lineEnd(line))));
-                return;
-            }
-        }
-    }
-
-    // ---- body ------------------------------------------------------------------------------
-
-    private void section(MamlParser.SectionContext tree, int end) {
-        Token h2 = tree.H2().getSymbol();
-        Heading heading = heading(h2);
-        int bodyStart = Math.min(lines.nextLineStart(lines.lineOf(start(h2))), end);
-        Section section = new Section(heading.text(), heading.textRange(), heading.range(),
-                Range.of(bodyStart, end), Range.of(start(h2), end));
-        sections.add(section);
-        int schemasBefore = schemas.size();
-        for (MamlParser.BlockContext block : tree.block()) {
-            block(block, section);
-        }
-        if (isSchemaSection(section) && schemas.size() == schemasBefore) {
-            bareSchema(section);
-        }
-    }
-
-    /** Records one block; returns it when it is a heading. */
-    private Heading block(MamlParser.BlockContext block, Section section) {
-        if (block.fence() != null) {
-            fence(block.fence(), section);
-            return null;
-        }
-        ParseTree child = block.getChild(0);
-        if (!(child instanceof TerminalNode terminal)) {
-            return null;
-        }
-        Token token = terminal.getSymbol();
+        Token token = node.getSymbol();
         switch (token.getType()) {
-            case MamlLexer.HEADING -> {
-                return heading(token);
-            }
+            case MamlLexer.FM_OPEN -> frontMatterOpen = token;
+            case MamlLexer.FM_CLOSE -> frontMatterClose = token;
+            case MamlLexer.H2 -> openSection(token);
+            case MamlLexer.FENCE_OPEN -> fenceOpen = token;
+            case MamlLexer.FENCE_CLOSE -> fenceClose = token;
+            case MamlLexer.HEADING -> heading(token);
             case MamlLexer.HISTORY_ENTRY, MamlLexer.LIST_ITEM -> {
-                if (section != null && section.isNamed("History")) {
+                if (inSection("History") && withinBudget(token)) {
                     historyEntry(token);
                 }
             }
             case MamlLexer.KEY_VALUE -> {
-                if (section != null && section.isNamed("Context")) {
+                if (inSection("Context") && withinBudget(token)) {
                     contextEntry(token);
                 }
             }
             default -> {
-                // prose and blank lines carry no structure
+                // prose, blank lines, the BOM and code lines carry no structure of their own
             }
         }
-        return null;
     }
 
+    @Override
+    public void visitErrorNode(ErrorNode node) {
+        ((ParserRuleContext) node.getParent()).removeLastChild();
+    }
+
+    @Override
+    public void enterEveryRule(ParserRuleContext ctx) {
+        // everything is built from tokens and rule exits
+    }
+
+    @Override
+    public void exitEveryRule(ParserRuleContext ctx) {
+        if (ctx.getRuleIndex() == MamlParser.RULE_frontMatter) {
+            frontMatter = new FrontMatterBuilder(text, lines, frontMatterDiagnostics)
+                    .build(frontMatterOpen, frontMatterClose, ctx.getStop());
+        } else if (ctx.getRuleIndex() == MamlParser.RULE_fence && fenceOpen != null) {
+            if (!truncated && withinBudget(fenceOpen)) {
+                fence(fenceOpen, fenceClose);
+            }
+            fenceOpen = null;
+            fenceClose = null;
+        }
+    }
+
+    // ---- the model budget ------------------------------------------------------------------
+
+    /** Counts one more element; past the budget, reports it once and stops recording structure. */
+    private boolean withinBudget(Token token) {
+        if (elements < MAX_ELEMENTS) {
+            elements++;
+            return true;
+        }
+        truncated = true;
+        bodyDiagnostics.add(Diagnostic.of(RuleId.MAML090, Severity.ERROR,
+                "document too large to analyse fully: more than " + MAX_ELEMENTS
+                        + " sections, headings, code blocks, History and Context entries; from line "
+                        + lines.displayLine(TokenLines.start(token)) + " on it is read as plain text", TokenLines.range(token)));
+        return false;
+    }
+
+    // ---- body ------------------------------------------------------------------------------
+
+    private boolean inSection(String name) {
+        return sectionHeading != null && sectionHeading.text().equals(name);
+    }
+
+    private void openSection(Token h2) {
+        if (!withinBudget(h2)) {
+            return;
+        }
+        closeSection(TokenLines.start(h2));
+        sectionHeading = heading(h2);
+        schemasBefore = schemas.size();
+    }
+
+    /** The open section ends where the next one starts, or at the end of the text. */
+    private void closeSection(int end) {
+        if (sectionHeading == null) {
+            return;
+        }
+        Range headingRange = sectionHeading.range();
+        int bodyStart = Math.min(lines.nextLineStart(lines.lineOf(headingRange.start())), end);
+        Section section = new Section(sectionHeading.text(), sectionHeading.textRange(), headingRange,
+                Range.of(bodyStart, end), Range.of(headingRange.start(), end));
+        sections.add(section);
+        if (isSchemaSection(section.name()) && schemas.size() == schemasBefore) {
+            bareSchema(section);
+        }
+        sectionHeading = null;
+    }
+
+    /** Records a heading; an H2 is counted by {@link #openSection}, any other one here. */
     private Heading heading(Token token) {
-        String line = stripCr(token.getText());
+        if (token.getType() != MamlLexer.H2 && !withinBudget(token)) {
+            return null;
+        }
+        String line = TokenLines.text(token);
         int i = 0;
         while (i < line.length() && line.charAt(i) == ' ') {
             i++;
@@ -224,16 +238,19 @@ final class TreeBuilder {
             lead++;
         }
         String name = rest.strip();
-        int nameStart = start(token) + i + lead;
-        Heading heading = new Heading(level, name, Range.of(start(token), start(token) + line.length()),
+        int start = TokenLines.start(token);
+        int nameStart = start + i + lead;
+        Heading heading = new Heading(level, name, Range.of(start, start + line.length()),
                 Range.of(nameStart, nameStart + name.length()));
         headings.add(heading);
+        if (sectionHeading == null && level == 1 && title == null && token.getType() == MamlLexer.HEADING) {
+            title = name;
+        }
         return heading;
     }
 
-    private void fence(MamlParser.FenceContext fence, Section section) {
-        Token open = fence.FENCE_OPEN().getSymbol();
-        String openLine = stripCr(open.getText());
+    private void fence(Token open, Token close) {
+        String openLine = TokenLines.text(open);
         String trimmed = openLine.stripLeading();
         char fenceChar = trimmed.charAt(0);
         int length = 0;
@@ -241,29 +258,28 @@ final class TreeBuilder {
             length++;
         }
         String info = trimmed.substring(length).strip();
-        String language = info.isEmpty() ? "" : info.split("[\\s{]", 2)[0];
-        Range openRange = Range.of(start(open), start(open) + openLine.length());
-        int contentStart = lines.nextLineStart(lines.lineOf(start(open)));
+        String language = info.isEmpty() ? "" : LANGUAGE_END.split(info, 2)[0];
+        Range openRange = TokenLines.range(open);
+        int contentStart = lines.nextLineStart(lines.lineOf(TokenLines.start(open)));
         Range closeRange = null;
         int contentEnd;
         int rangeEnd;
-        if (fence.FENCE_CLOSE() != null) {
-            Token close = fence.FENCE_CLOSE().getSymbol();
-            closeRange = Range.of(start(close), start(close) + stripCr(close.getText()).length());
-            contentEnd = start(close);
+        if (close != null) {
+            closeRange = TokenLines.range(close);
+            contentEnd = TokenLines.start(close);
             rangeEnd = closeRange.end();
         } else {
             contentEnd = text.length();
             rangeEnd = text.length();
-            diagnostics.add(Diagnostic.of(RuleId.MAML040, "code fence opened here is never closed; it runs to the end of the file",
-                    openRange));
+            bodyDiagnostics.add(Diagnostic.of(RuleId.MAML040,
+                    "code fence opened here is never closed; it runs to the end of the file", openRange));
         }
         Range content = Range.of(Math.min(contentStart, contentEnd), contentEnd);
-        CodeBlock block = new CodeBlock(fenceChar, length, info, language, openRange, content, closeRange,
-                Range.of(start(open), rangeEnd), section == null ? null : section.name());
-        codeBlocks.add(block);
-        if (section != null && isSchemaSection(section)) {
-            schemas.add(new SchemaBlock(section.name(), text.substring(content.start(), content.end()), content, true,
+        String sectionName = sectionHeading == null ? null : sectionHeading.text();
+        codeBlocks.add(new CodeBlock(fenceChar, length, info, language, openRange, content, closeRange,
+                Range.of(TokenLines.start(open), rangeEnd), sectionName));
+        if (sectionName != null && isSchemaSection(sectionName)) {
+            schemas.add(new SchemaBlock(sectionName, text.substring(content.start(), content.end()), content, true,
                     language));
         }
     }
@@ -278,34 +294,36 @@ final class TreeBuilder {
         schemas.add(new SchemaBlock(section.name(), json, Range.of(from, from + json.length()), false, ""));
     }
 
-    private static boolean isSchemaSection(Section section) {
-        return section.isNamed("Input_Schema") || section.isNamed("Output_Schema");
+    private static boolean isSchemaSection(String name) {
+        return name.equals("Input_Schema") || name.equals("Output_Schema");
     }
 
     private void historyEntry(Token token) {
-        String line = stripCr(token.getText());
-        Range range = Range.of(start(token), start(token) + line.length());
+        String line = TokenLines.text(token);
+        int start = TokenLines.start(token);
+        Range range = Range.of(start, start + line.length());
         Matcher m = HISTORY.matcher(line);
         if (token.getType() == MamlLexer.HISTORY_ENTRY && m.matches()) {
             history.add(new HistoryEntry(m.group(1), m.group(2), m.group(3).strip(),
-                    Range.of(start(token) + m.start(1), start(token) + m.end(1)),
-                    Range.of(start(token) + m.start(2), start(token) + m.end(2)), range));
+                    Range.of(start + m.start(1), start + m.end(1)),
+                    Range.of(start + m.start(2), start + m.end(2)), range));
         } else {
             history.add(new HistoryEntry(null, null, line.strip(), null, null, range));
         }
     }
 
     private void contextEntry(Token token) {
-        String line = stripCr(token.getText());
+        String line = TokenLines.text(token);
+        int start = TokenLines.start(token);
         int colon = line.indexOf(':');
         String key = line.substring(0, colon);
         String rest = line.substring(colon + 1);
         int comment = commentStart(rest);
         String valuePart = comment < 0 ? rest : rest.substring(0, comment);
         String value = valuePart.strip();
-        int valueStart = start(token) + colon + 1 + (value.isEmpty() ? 0 : valuePart.indexOf(value));
-        context.add(new ContextEntry(key, value, Range.of(start(token), start(token) + colon),
-                Range.of(valueStart, valueStart + value.length()), Range.of(start(token), start(token) + line.length())));
+        int valueStart = start + colon + 1 + (value.isEmpty() ? 0 : valuePart.indexOf(value));
+        context.add(new ContextEntry(key, value, Range.of(start, start + colon),
+                Range.of(valueStart, valueStart + value.length()), Range.of(start, start + line.length())));
     }
 
     /** A comment starts at a '#' that follows whitespace, as in YAML. */
@@ -318,21 +336,19 @@ final class TreeBuilder {
         return value.startsWith("#") ? 0 : -1;
     }
 
-    // ---- helpers ---------------------------------------------------------------------------
-
-    private Range lineRange(Token token) {
-        return Range.of(start(token), start(token) + stripCr(token.getText()).length());
-    }
-
-    private static int start(Token token) {
-        return token.getStartIndex();
-    }
-
-    private int end(Token token) {
-        return token.getType() == Token.EOF ? text.length() : token.getStopIndex() + 1;
-    }
-
-    private static String stripCr(String line) {
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    private void reportMixedLineEndings(List<Diagnostic> diagnostics) {
+        int first = text.indexOf('\n');
+        boolean firstIsCrlf = first > 0 && text.charAt(first - 1) == '\r';
+        for (int i = first; i >= 0; i = text.indexOf('\n', i + 1)) {
+            boolean crlf = i > 0 && text.charAt(i - 1) == '\r';
+            if (crlf != firstIsCrlf) {
+                int line = lines.lineOf(i);
+                diagnostics.add(Diagnostic.of(RuleId.MAML092, Severity.WARNING,
+                        "mixed line endings: line " + (line + 1) + " ends with " + (crlf ? "CRLF" : "LF")
+                                + " but line 1 with " + (firstIsCrlf ? "CRLF" : "LF"),
+                        Range.of(lines.lineStart(line), lines.lineEnd(line))));
+                return;
+            }
+        }
     }
 }

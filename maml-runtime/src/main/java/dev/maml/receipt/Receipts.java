@@ -82,6 +82,12 @@ public final class Receipts {
     }
 
     static Path defaultName(Path source) {
+        Path parent = source.getParent();
+        return nextName(source, parent == null ? Path.of("") : parent);
+    }
+
+    /** The next free chain name for {@code source}'s receipts in {@code dir}: NAME.mu, NAME.2.mu, NAME.3.mu… */
+    public static Path nextName(Path source, Path dir) {
         String name = source.getFileName().toString();
         for (String ext : new String[] {".maml.md", ".maml.markdown", ".md"}) {
             if (name.endsWith(ext)) {
@@ -89,9 +95,9 @@ public final class Receipts {
                 break;
             }
         }
-        Path candidate = source.resolveSibling(name + ".mu");
+        Path candidate = dir.resolve(name + ".mu");
         for (int n = 2; Files.exists(candidate); n++) {
-            candidate = source.resolveSibling(name + "." + n + ".mu");
+            candidate = dir.resolve(name + "." + n + ".mu");
         }
         return candidate;
     }

@@ -21,12 +21,16 @@ public enum Language {
         this.command = List.of(command);
     }
 
-    /** The language of a fence info string ({@code python}, {@code python3}, {@code bash}, {@code sh}). */
+    /**
+     * The language of a fence's language tag: exactly the spec's runtime languages {@code python},
+     * {@code bash} and {@code sh}, case-sensitive, as lint rule MAML042 reads them, so that what the
+     * linter calls runnable is what the runtime runs (anything else is documentation).
+     */
     public static Optional<Language> of(String fenceLanguage) {
-        return switch (fenceLanguage.strip().toLowerCase(Locale.ROOT)) {
-            case "python", "python3", "py" -> Optional.of(PYTHON);
+        return switch (fenceLanguage) {
+            case "python" -> Optional.of(PYTHON);
             case "bash" -> Optional.of(BASH);
-            case "sh", "shell" -> Optional.of(SH);
+            case "sh" -> Optional.of(SH);
             default -> Optional.empty();
         };
     }

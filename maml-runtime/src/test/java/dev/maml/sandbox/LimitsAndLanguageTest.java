@@ -13,7 +13,9 @@ class LimitsAndLanguageTest {
     @Test
     void fenceLanguagesMapToInterpreters() {
         assertEquals(Optional.of(Language.PYTHON), Language.of("python"));
-        assertEquals(Optional.of(Language.PYTHON), Language.of(" Python3 "));
+        assertEquals(Optional.empty(), Language.of("Python"), "case-sensitive, as MAML042");
+        assertEquals(Optional.empty(), Language.of("python3"), "not a runtime language of the spec");
+        assertEquals(Optional.empty(), Language.of("shell"));
         assertEquals(Optional.of(Language.BASH), Language.of("bash"));
         assertEquals(Optional.of(Language.SH), Language.of("sh"));
         assertEquals(Optional.empty(), Language.of("javascript"));

@@ -12,12 +12,12 @@ import java.util.List;
  * code). Edits are applied from the end backwards; insertions at the same offset keep the order of
  * their findings; overlapping edits are a bug in a rule and fail the test.
  */
-final class TestFixes {
+public final class TestFixes {
 
     private TestFixes() {
     }
 
-    static String apply(String text, List<Diagnostic> findings) {
+    public static String apply(String text, List<Diagnostic> findings) {
         List<TextEdit> edits = new ArrayList<>();
         findings.stream().map(Diagnostic::fix).filter(f -> f != null).map(Fix::edits).forEach(edits::addAll);
         List<Integer> order = new ArrayList<>();

@@ -1,0 +1,139 @@
+package dev.maml.cli;
+
+import dev.maml.linting.FileKind;
+import dev.maml.report.Json;
+import dev.maml.run.Identity;
+import dev.maml.run.Pipeline;
+import dev.maml.run.RunRequest;
+import dev.maml.run.RunResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * `maml-run` / `maml run-batch` (spec section 10): runs many documents in parallel and prints one
+ * JSON line per document as it finishes (completion order, not input order). Results are streamed,
+ * never kept: at most 2 × jobs runs are in flight, so memory stays bounded for any number of files.
+ * The exit code is the worst of all runs.
+ */
+@Command(name = "run-batch", description = {"Run many documents (files and directories) in parallel; one JSON line per document.",
+        "Exit code: the worst of all runs."})
+final class RunBatchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Documents, or directories searched for *.maml.md and *.maml.markdown.")
+    List<Path> paths;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Documents run at once (default: the number of processors).")
+    Integer jobs;
+
+    @Mixin
+    RunCommand.RunOptions options;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (parallel < 1) {
+            err.println("maml: --jobs must be at least 1, got " + parallel);
+            return ExitCodes.USAGE;
+        }
+        Identity identity;
+        try {
+            identity = options.identity();
+        } catch (IllegalArgumentException e) {
+            err.println("maml: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        LintTargets found = LintTargets.collect(paths);
+        AtomicInteger worst = new AtomicInteger(ExitCodes.OK);
+        found.errors.forEach(message -> {
+            err.println("maml: " + message);
+            worst.set(ExitCodes.USAGE);
+        });
+        List<LintTargets.Target> documents = found.targets.stream()
+                .filter(t -> FileKind.named(t.file()) == FileKind.DOCUMENT).toList();
+        Pipeline pipeline = new Pipeline();
+        Progress progress = Progress.startIfUseful(err, documents.size());
+        Semaphore inFlight = new Semaphore(2 * parallel);
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            for (LintTargets.Target target : documents) {
+                inFlight.acquire();
+                pool.execute(() -> {
+                    try {
+                        ObjectNode line = runOne(pipeline, target, identity);
+                        int code = line.get("exit_code").asInt();
+                        worst.accumulateAndGet(code, Math::max);
+                        synchronized (out) {
+                            out.println(Json.compact(line));
+                            out.flush();
+                        }
+                        if (progress != null) {
+                            progress.advance();
+                        }
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+            if (progress != null) {
+                progress.finish();
+            }
+        }
+        return worst.get();
+    }
+
+    private ObjectNode runOne(Pipeline pipeline, LintTargets.Target target, Identity identity) {
+        ObjectNode line = Json.object().put("path", target.display());
+        try {
+            RunResult run = pipeline.run(new RunRequest(target.file(), null, Map.of(), identity, null, options.trust,
+                    options.allowUntrusted, false, options.receiptDir, false, options.seed()));
+            line.put("status", run.result().get("status").asString()).put("exit_code", run.exitCode());
+            if (run.ok()) {
+                line.put("receipt", run.receipt().toString());
+                copy(run.result(), line, "type", "run_id", "is_valid", "key_id", "ciphertext_sha3_256");
+                JsonNode qkd = run.result().get("qkd");
+                if (qkd != null) {
+                    line.put("qkd_final_length", qkd.get("final_length").asInt());
+                }
+            } else {
+                line.put("failed_step", run.failedStep()).put("message", run.message());
+            }
+        } catch (RuntimeException e) {
+            // One broken document must not end the batch; the line says what happened.
+            line.put("status", "failed").put("exit_code", ExitCodes.USAGE).put("message",
+                    "internal error: " + Failures.describe(e));
+        }
+        return line;
+    }
+
+    private static void copy(ObjectNode from, ObjectNode to, String... fields) {
+        for (String f : fields) {
+            if (from.has(f)) {
+                to.set(f, from.get(f));
+            }
+        }
+    }
+}

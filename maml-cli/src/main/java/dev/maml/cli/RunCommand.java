@@ -1,0 +1,151 @@
+package dev.maml.cli;
+
+import dev.maml.report.Json;
+import dev.maml.run.Identity;
+import dev.maml.run.Pipeline;
+import dev.maml.run.RunRequest;
+import dev.maml.run.RunResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+@Command(name = "run", description = {"Run a workflow document (spec section 10); the result JSON goes to stdout.",
+        "Steps: lint, signature, permissions, inputs, the workflow, the output check, a .mu receipt. Messages go to stderr.",
+        "Exit codes: 0 ok, 1 the workflow failed, 2 invalid document or command line, 3 refused."})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Parameters(paramLabel = "FILE", description = "The document to run.")
+    Path file;
+
+    @Option(names = "--input", paramLabel = "F", description = "A JSON object of inputs ('-': standard input).")
+    String input;
+
+    @Option(names = "--set", paramLabel = "k=v", description = "One input (a JSON literal or else a string); repeatable, wins over --input.")
+    List<String> sets = new ArrayList<>();
+
+    @Mixin
+    RunOptions options;
+
+    @Option(names = "--key", paramLabel = "K", description = "ML-DSA private key that signs the result and the receipt"
+            + " (default: an ephemeral key pair for the run; the receipt is then unsigned).")
+    Path key;
+
+    @Option(names = "--exec-code-blocks", description = "Also run the code blocks of security and quantum workflows (sandboxed).")
+    boolean execCodeBlocks;
+
+    @Option(names = "--record", description = "Append [EXECUTE] and [RECEIPT] History entries (changes the signed bytes: re-sign).")
+    boolean record;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(file)) {
+            err.println("maml: " + file + (Files.exists(file) ? ": not a regular file" : ": no such file"));
+            return ExitCodes.USAGE;
+        }
+        RunRequest request;
+        try {
+            request = new RunRequest(file, readInput(), assignments(), options.identity(), key, options.trust,
+                    options.allowUntrusted, execCodeBlocks, options.receiptDir, record, options.seed());
+        } catch (IllegalArgumentException e) {
+            err.println("maml: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        RunResult result = new Pipeline().run(request);
+        spec.commandLine().getOut().println(Json.pretty(result.result()));
+        if (result.ok()) {
+            err.println("maml: ok; receipt " + result.receipt());
+        } else {
+            err.println("maml: run failed at step " + result.failedStep() + ": " + result.message());
+        }
+        return result.exitCode();
+    }
+
+    private Map<String, String> assignments() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String s : sets) {
+            Map.Entry<String, String> e = dev.maml.run.Parameters.parseSet(s);
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    /** The --input object; IllegalArgumentException with a one-line reason when it is not one. */
+    private ObjectNode readInput() throws IOException {
+        if (input == null) {
+            return null;
+        }
+        String source = input.equals("-") ? "standard input" : input;
+        byte[] bytes = input.equals("-") ? main.stdin().readAllBytes() : readFile(Path.of(input));
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(bytes);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("--input " + source + ": not JSON: " + e.getOriginalMessage());
+        }
+        if (json == null || !json.isObject()) {
+            throw new IllegalArgumentException("--input " + source + ": must be a JSON object, got "
+                    + (json == null || json.isMissingNode() ? "nothing" : json.getNodeType().toString().toLowerCase()));
+        }
+        return (ObjectNode) json;
+    }
+
+    private static byte[] readFile(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--input " + Failures.describe(e));
+        }
+    }
+
+    /** Options shared with `maml run-batch`. */
+    static final class RunOptions {
+        @Option(names = "--as", paramLabel = "ID", defaultValue = "agent://local",
+                description = "The identity asking to run (agent://NAME or gateway://NAME; default ${DEFAULT-VALUE}).")
+        String as;
+
+        @Option(names = "--trust", paramLabel = "P", description = "Also trust this public key (repeatable).")
+        List<Path> trust = new ArrayList<>();
+
+        @Option(names = "--allow-untrusted", description = "Run documents validly signed by a key in no trust store.")
+        boolean allowUntrusted;
+
+        @Option(names = "--receipt-dir", paramLabel = "D", description = "Write receipts (and sealed payloads) here instead of next to the document.")
+        Path receiptDir;
+
+        @Option(names = "--seed", paramLabel = "N", description = "Seed QKD and the run id (never keys, nonces or signatures) for a reproducible run.")
+        Long seed;
+
+        Identity identity() {
+            return Identity.parse(as).filter(id -> !id.isWildcard()).orElseThrow(() -> new IllegalArgumentException(
+                    "--as takes agent://NAME or gateway://NAME, got '" + as + "'"));
+        }
+
+        OptionalLong seed() {
+            return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
+        }
+    }
+}

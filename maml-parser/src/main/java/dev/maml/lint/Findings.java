@@ -1,0 +1,62 @@
+package dev.maml.lint;
+
+import dev.maml.diagnostic.Diagnostic;
+import dev.maml.diagnostic.RuleId;
+import dev.maml.model.MamlDocument;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Collects what the rules report, as it is reported: drops findings of rules that are off, out of
+ * scope or suppressed, applies configured severities, and keeps at most {@link #MAX_PER_RULE} per
+ * rule. The rest of a rule's findings become one "… and K more" finding at the first one left out,
+ * so a pathological document (100,000 misspelt sections) neither floods the output nor the heap.
+ */
+final class Findings {
+
+    static final int MAX_PER_RULE = 1000;
+
+    private final MamlDocument document;
+    private final LintSettings settings;
+    private final Set<RuleId> scope;
+    private final Suppressions suppressions;
+    private final List<Diagnostic> kept = new ArrayList<>();
+    private final Map<RuleId, Integer> counts = new EnumMap<>(RuleId.class);
+    private final Map<RuleId, Diagnostic> firstLeftOut = new EnumMap<>(RuleId.class);
+
+    Findings(MamlDocument document, LintSettings settings, Set<RuleId> scope) {
+        this.document = document;
+        this.settings = settings;
+        this.scope = scope;
+        this.suppressions = Suppressions.of(document);
+    }
+
+    void add(Diagnostic d) {
+        RuleSetting setting = settings.setting(d.rule());
+        if (!scope.contains(d.rule()) || !setting.enabled() || suppressions.suppressed(d, document.lines())) {
+            return;
+        }
+        Diagnostic finding = setting.severity() == null ? d : d.withSeverity(setting.severity());
+        int count = counts.merge(d.rule(), 1, Integer::sum);
+        if (count <= MAX_PER_RULE) {
+            kept.add(finding);
+        } else {
+            firstLeftOut.putIfAbsent(d.rule(), finding);
+        }
+    }
+
+    /** The findings kept, then one summary per rule that had more than the limit. */
+    List<Diagnostic> list() {
+        List<Diagnostic> out = new ArrayList<>(kept);
+        firstLeftOut.forEach((rule, first) -> {
+            int more = counts.get(rule) - MAX_PER_RULE;
+            out.add(Diagnostic.of(rule, first.severity(), "… and " + more + " more " + rule.id()
+                    + " findings from here on, not listed (at most " + MAX_PER_RULE + " per rule and document)",
+                    first.range()));
+        });
+        return out;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.maml.run;
+
+import dev.maml.quadaes.Keyring;
+import dev.maml.quadaes.QuadAes;
+import dev.maml.quadaes.SealOptions;
+import dev.maml.quadaes.SealResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Seals the run's payload (`payload`, else `dataset`: a file, relative to the document) with quad
+ * AES (spec 10.2) into {@code NAME.mqa} in the output directory, the QKD key mixed into the data key
+ * derivation. The head keys live in the keyring named by `keyring`, else {@code NAME.mqa.keyring}
+ * next to the container (created, mode 0600, when missing; reused when present). Fills
+ * `ciphertext_sha3_256` (of the container file) and `heads`.
+ */
+final class Seal {
+
+    private Seal() {
+    }
+
+    static void run(RunContext ctx, byte[] qkdKey, SecureRandom random) throws RunFailure {
+        String name = ctx.parameters.has("payload") ? "payload" : "dataset";
+        if (ctx.parameters.path(name).isNull() || ctx.parameters.path(name).isMissingNode()) {
+            return;
+        }
+        ctx.log.step("quad_aes.seal", () -> {
+            Path payload = file(ctx, name);
+            if (!Files.isRegularFile(payload)) {
+                throw new RunFailure(RunFailure.INVALID, "payload " + payload + ": "
+                        + (Files.exists(payload) ? "not a regular file" : "no such file"));
+            }
+            Path keyringParameter = ctx.parameters.has("keyring") ? file(ctx, "keyring") : null;
+            try {
+                Path container = ctx.createdOutputDir().resolve(payload.getFileName() + ".mqa");
+                Path keyringFile = keyringParameter != null ? keyringParameter
+                        : container.resolveSibling(container.getFileName() + ".keyring");
+                Keyring keyring = keyring(keyringFile, random);
+                SealResult sealed = new QuadAes(random).seal(payload, container, keyring,
+                        SealOptions.defaults().withExtraKeyMaterial(qkdKey));
+                ctx.result().put("ciphertext_sha3_256", sha3(container));
+                ctx.result().putObject("heads")
+                        .put("scheme", "quad-aes-256-gcm")
+                        .put("heads", Keyring.HEADS)
+                        .put("threshold", sealed.threshold())
+                        .put("container", container.toString())
+                        .put("keyring", keyringFile.toString())
+                        .put("keyring_id", keyring.idHex())
+                        .put("data_key_id", sealed.keyId())
+                        .put("plaintext_bytes", sealed.plaintextBytes());
+            } catch (IOException e) {
+                throw new RunFailure(RunFailure.FAILED, "sealing " + payload + " failed: " + Messages.of(e));
+            }
+            return null;
+        });
+    }
+
+    /** A parameter naming a file, resolved against the document's directory. */
+    private static Path file(RunContext ctx, String name) throws RunFailure {
+        JsonNode value = ctx.parameters.get(name);
+        if (!value.isString() || value.asString().isBlank()) {
+            throw new RunFailure(RunFailure.INVALID, name + " must name a file, got " + value);
+        }
+        return ctx.documentDir.resolve(value.asString().strip());
+    }
+
+    private static Keyring keyring(Path file, SecureRandom random) throws IOException {
+        if (Files.exists(file)) {
+            return Keyring.load(file);
+        }
+        Keyring fresh = Keyring.generate(random);
+        fresh.create(file);
+        return fresh;
+    }
+
+    private static String sha3(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA3-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Java 17 always has SHA3-256", e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

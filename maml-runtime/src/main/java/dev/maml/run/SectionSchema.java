@@ -1,0 +1,63 @@
+package dev.maml.run;
+
+import dev.maml.model.MamlDocument;
+import dev.maml.model.SchemaBlock;
+import dev.maml.report.Json;
+import dev.maml.schema.SchemaValidator;
+import dev.maml.schema.SchemaViolation;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+
+/**
+ * The JSON Schema of an Input_Schema or Output_Schema section, and checks against it. The lint gate
+ * has already rejected sections that are not exactly one valid schema, so here they are read as is.
+ */
+record SectionSchema(String section, JsonNode schema) {
+
+    /** Violations listed in the result and in the message; more are counted, not shown. */
+    private static final int SHOWN = 20;
+
+    /** The section's schema, or null when the document has no such section. */
+    static SectionSchema of(MamlDocument doc, String section) throws RunFailure {
+        for (SchemaBlock block : doc.schemas()) {
+            if (block.section().equals(section)) {
+                try {
+                    return new SectionSchema(section, Json.MAPPER.readTree(block.json()));
+                } catch (JacksonException e) {
+                    throw new RunFailure(RunFailure.INVALID, section + " is not JSON: " + e.getOriginalMessage());
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Validates {@code instance}; on violations lists them under {@code field} of the result and
+     * fails with {@code exitCode}.
+     */
+    void require(JsonNode instance, RunContext ctx, String what, String field, int exitCode) throws RunFailure {
+        List<SchemaViolation> violations;
+        try {
+            violations = SchemaValidator.compile(schema).validate(instance);
+        } catch (IllegalArgumentException e) {
+            throw new RunFailure(RunFailure.INVALID, section + " cannot be used: " + e.getMessage());
+        }
+        if (violations.isEmpty()) {
+            return;
+        }
+        ArrayNode list = ctx.result().putArray(field);
+        StringBuilder message = new StringBuilder(what + " do" + (what.endsWith("s") ? "" : "es") + " not match "
+                + section + ":");
+        for (SchemaViolation v : violations.subList(0, Math.min(SHOWN, violations.size()))) {
+            list.addObject().put("pointer", v.displayPointer()).put("keyword", v.keyword()).put("message", v.message());
+            message.append(' ').append(v.displayPointer()).append(": ").append(v.message()).append(';');
+        }
+        message.setLength(message.length() - 1);
+        if (violations.size() > SHOWN) {
+            message.append(" (and ").append(violations.size() - SHOWN).append(" more)");
+        }
+        throw new RunFailure(exitCode, message.toString());
+    }
+}
