@@ -58,6 +58,9 @@ async function main() {
   Object.values(dirs).forEach((d) => fs.mkdirSync(d, { recursive: true }));
   const doc = path.join(dirs.workspace, 'drone_communication.maml.md');
   fs.copyFileSync(path.join(repo, 'examples', 'drone_communication.maml.md'), doc);
+  // The runnable demo (signed by the demo key, whose public half is committed) for Run Workflow.
+  const demo = path.join(dirs.workspace, 'demo');
+  fs.cpSync(path.join(repo, 'examples', 'demo'), demo, { recursive: true });
   // A key pair made by the bundled server jar, configured for Sign Document / Verify / Create Receipt.
   const keys = path.join(tmp, 'me');
   execFileSync('java', ['-jar', path.join(extensionDir, 'server', 'maml.jar'), 'keygen', '--out', keys], { stdio: 'ignore' });
@@ -65,7 +68,7 @@ async function main() {
   fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
     'extensions.autoCheckUpdates': false, 'update.mode': 'none',
-    'maml.signing.key': `${keys}.key`, 'maml.signing.publicKey': `${keys}.pub`, 'maml.signing.trust': [`${keys}.pub`],
+    'maml.signing.key': `${keys}.key`, 'maml.signing.publicKey': `${keys}.pub`, 'maml.signing.trust': [`${keys}.pub`, path.join(demo, 'keys', 'demo-only-drone-security.pub')],
   }));
   // --config: a throwaway one, or code-server would write ~/.config/code-server/config.yaml.
   const common = ['--config', path.join(tmp, 'config.yaml'), '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
@@ -127,6 +130,22 @@ async function main() {
     await command(page, 'MAML: Create Receipt');
     await page.waitForSelector('.tabs-container .tab[aria-label*=".mu"]', { timeout: 60000 });
     console.log('e2e: Sign Document -> Verify Signature says "MAML: signed"; Create Receipt opened a .mu tab');
+    // MAML: Run Workflow on the demo: maml run writes its receipt next to the document and the
+    // "MAML Run" output channel ends with its path.
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { timeout: 30000 });
+    await page.keyboard.type('demo/drone_communication.maml.md');
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="demo"]', { timeout: 30000 });
+    await page.keyboard.press('Enter');
+    // The demo's permissions name agent://local (the seed example's do not).
+    await page.waitForFunction(() => /agent:\/\/local/.test(document.querySelector('.editor-group-container.active .monaco-editor .view-lines')?.textContent ?? ''), null, { timeout: 30000 });
+    await command(page, 'MAML: Run Workflow');
+    const receipt = path.join(demo, 'drone_communication.mu');
+    // (Monaco renders the spaces of the output as no-break spaces; \s matches both.)
+    await page.waitForFunction(() => /receipt:\s+\S+drone_communication\.mu/.test(document.querySelector('.panel .output-view, .panel')?.textContent ?? ''), null, { timeout: 120000 });
+    if (!fs.existsSync(receipt)) throw new Error(`Run Workflow reported a receipt but ${receipt} does not exist`);
+    const runText = await page.locator('.panel').first().innerText();
+    console.log(`e2e: Run Workflow: ${runText.split('\n').find((l) => l.startsWith('receipt:'))?.replace(/\s+/g, ' ')} (file exists)`);
     console.log(`e2e: language mode ${modeText}; Problems panel: ${line?.trim()}; after MAML: Verify Signature the status bar says "${verified}"`);
     console.log(`e2e: screenshot ${path.join(results, 'vscode-extension.png')}`);
   } catch (e) {
