@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Everything CI does for the VS Code extension, in order: npm ci, compile, grammar tests, unit tests,
+# package the .vsix (bundling maml-cli/target/maml.jar: run after `mvn -B verify`), protocol test,
+# end-to-end test in code-server + headless Chromium. Exits non-zero on any failure and closes with
+# "N passed, N failed" for the JS tests.
+# Needs: Node 20 + npm, Java 17+, Debian chromium, libkrb5-dev, ripgrep (for code-server), g++/make/python3.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+passed=0
+failed=0
+t0=$(date +%s)
+
+step() { echo "== vscode-extension: $* ($(( $(date +%s) - t0 ))s)"; }
+die() { echo "vscode-extension: $*" >&2; echo "$passed passed, $((failed + 1)) failed"; exit 1; }
+
+# node --test TAP output -> counts.
+count_node_tests() {
+  local out="$1"
+  local p f
+  p=$(grep -E '^# pass ' "$out" | awk '{print $3}')
+  f=$(grep -E '^# fail ' "$out" | awk '{print $3}')
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-1}))
+}
+
+run_node_tests() {
+  local name="$1" dir="$2" out
+  out=$(mktemp)
+  step "$name tests"
+  node --test --test-reporter=tap "$dir" > "$out" 2>&1
+  local rc=$?
+  grep -E '^(not )?ok ' "$out" | sed 's/^/  /'
+  [ $rc -eq 0 ] || grep -A25 '^not ok' "$out" | head -80
+  count_node_tests "$out"
+  rm -f "$out"
+}
+
+step "npm ci"
+npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed"
+step "compile"
+npm run -s compile || die "compile failed"
+
+step "grammar tests"
+grammar_out=$(mktemp)
+npm run -s test:grammar < /dev/null > "$grammar_out" 2>&1
+cat "$grammar_out"
+passed=$((passed + $(grep -c '✓' "$grammar_out")))
+failed=$((failed + $(grep -c '✖\|ERROR' "$grammar_out")))
+rm -f "$grammar_out"
+
+run_node_tests unit out/test/unit/
+
+step "package"
+npm run -s package > /dev/null || die "packaging failed"
+vsix="maml-$(node -p 'require("./package.json").version').vsix"
+[ -f "$vsix" ] || die "$vsix was not produced"
+echo "  $vsix ($(stat -c %s "$vsix") bytes)"
+
+run_node_tests protocol out/test/protocol/
+
+step "e2e: install code-server"
+if scripts/install-e2e.sh; then
+  step "e2e test"
+  if node e2e/e2e.js; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+else
+  echo "vscode-extension: installing code-server failed" >&2
+  failed=$((failed + 1))
+fi
+
+step "done"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
