@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "maml", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Reads, checks, signs and runs MAML documents (*.maml.md).",
         subcommands = {ParseCommand.class, LintCommand.class, HookCommand.class, KeygenCommand.class,
-                SignCommand.class, VerifyCommand.class, ReceiptCommand.class, RunCommand.class,
+                SignCommand.class, VerifyCommand.class, ReceiptCommand.class, FmtCommand.class, RunCommand.class,
                 RunBatchCommand.class, SealCommand.class, UnsealCommand.class, HeadsCommand.class,
                 LspCommand.class, CommandLine.HelpCommand.class})
 public final class Main {

@@ -13,7 +13,8 @@ import java.util.Set;
  * loses a comment: it only
  * <ol>
  * <li>removes trailing spaces and tabs from the front-matter delimiter lines,</li>
- * <li>puts one blank line before each section heading that directly follows other text,</li>
+ * <li>puts one blank line before each section heading that directly follows other text (not the
+ * front matter's closing delimiter),</li>
  * <li>makes every line break the document's dominant one (LF unless CRLF is the majority),</li>
  * <li>ends the text with a line break.</li>
  * </ol>
@@ -57,7 +58,10 @@ public final class Formatter {
             if (delimiterLines.contains(line)) {
                 content = content.stripTrailing();
             }
-            if (headingLines.contains(line) && previous != null && !previous.isBlank() && !insideCode(doc, lines.lineStart(line))) {
+            // Not after the closing "---": a section may start right below the front matter, as in
+            // markdownlint, which reads the front matter as not part of the Markdown.
+            if (headingLines.contains(line) && previous != null && !previous.isBlank()
+                    && !delimiterLines.contains(line - 1) && !insideCode(doc, lines.lineStart(line))) {
                 out.append(eol);
             }
             out.append(content).append(eol);

@@ -17,7 +17,7 @@ class FormatterTest {
 
     @Test
     void trimsDelimitersAddsBlankLinesBeforeSectionsAndEndsWithABreak() {
-        assertEquals("---\na: 1 # kept\n---\n\n## Intent\nx  \n\n## Context\ny\n",
+        assertEquals("---\na: 1 # kept\n---\n## Intent\nx  \n\n## Context\ny\n",
                 format("---\t \na: 1 # kept\n---  \n## Intent\nx  \n## Context\ny"));
     }
 

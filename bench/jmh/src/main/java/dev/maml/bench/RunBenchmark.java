@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * lint, signature check against the trust store, permissions, inputs, BB84 on 128 qubits, quad AES
  * seal of the dataset, ML-DSA-65 key generation (ephemeral), signing and verifying, output check
  * and a receipt written to disk. Runs on a copy of the demo; the receipts of each invocation are
- * removed before the next so the chain does not grow.
+ * removed before the next so the chain does not grow. BB84 runs with a fixed seed (`--seed 1`): with
+ * 128 qubits about one run in 5,000 sifts too few bits for a 16-bit key and fails honestly, which
+ * would end the benchmark.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,7 +63,7 @@ public class RunBenchmark {
         }
         pipeline = new Pipeline();
         request = new RunRequest(work.resolve("drone_communication.maml.md"), null, Map.of(), Identity.LOCAL, null,
-                List.of(), false, false, null, false, OptionalLong.empty());
+                List.of(), false, false, null, false, OptionalLong.of(1));
         RunResult first = pipeline.run(request);
         if (!first.ok()) {
             throw new IllegalStateException("the demo does not run: " + first.message());
