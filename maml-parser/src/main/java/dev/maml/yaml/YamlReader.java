@@ -137,8 +137,9 @@ public final class YamlReader {
             }
             return target;
         }
-        String anchor = anchor();
         Range range = tokenRange();
+        // Jackson reports anchors of collections only; a scalar's is read from the source.
+        String anchor = anchor() != null ? anchor() : anchorAt(range.start());
         String value = parser.currentToken() == JsonToken.VALUE_NULL ? "" : parser.getString();
         return remember(anchor, scalar(value, range));
     }
@@ -152,6 +153,24 @@ public final class YamlReader {
         ScalarType type = style == ScalarStyle.PLAIN ? CoreSchema.resolve(value) : ScalarType.STRING;
         String lexical = document.substring(range.start(), range.end()).stripTrailing();
         return new YamlScalar(value, type, style, lexical, range);
+    }
+
+    /** The anchor name among the node properties (&a, !t) written at {@code offset}, or null. */
+    private String anchorAt(int offset) {
+        int i = offset;
+        while (i < document.length() && (document.charAt(i) == '&' || document.charAt(i) == '!')) {
+            int start = i;
+            while (i < document.length() && !Character.isWhitespace(document.charAt(i))) {
+                i++;
+            }
+            if (document.charAt(start) == '&') {
+                return document.substring(start + 1, i);
+            }
+            while (i < document.length() && Character.isWhitespace(document.charAt(i))) {
+                i++;
+            }
+        }
+        return null;
     }
 
     /** The style is read from the source, after any anchor (&a) or tag (!t) properties. */

@@ -86,6 +86,15 @@ class YamlReaderTest {
     }
 
     @Test
+    void scalarAnchorsAreReadFromTheSourceWithOrWithoutATag() {
+        YamlMapping m = frontMatter("id: &a v\nx: *a\nl: [&b 1, *b]\nt: !!str &c 7\nu: *c\n");
+        assertEquals("v", ((YamlScalar) m.get("x").orElseThrow()).value());
+        YamlSequence l = (YamlSequence) m.get("l").orElseThrow();
+        assertSame(l.items().get(0), l.items().get(1));
+        assertSame(m.get("t").orElseThrow(), m.get("u").orElseThrow());
+    }
+
+    @Test
     void billionLaughsIsRefusedWithoutExpandingIt() {
         StringBuilder y = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         for (int i = 1; i <= 9; i++) {
