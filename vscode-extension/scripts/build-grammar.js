@@ -17,6 +17,21 @@ const LANGUAGES = [
 ];
 const TIMESTAMP = '\\d{4}-\\d{2}-\\d{2}(?:[Tt ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:[Zz]|[+-]\\d{2}:?\\d{2})?)?';
 
+/** A level-2 section whose body gets its own patterns; it ends at the next level-1 or level-2 heading. */
+function section(names, scope, patterns) {
+  return {
+    name: `meta.section.${scope}.maml`,
+    begin: `^(##)[ \\t]+(${names})[ \\t]*$`,
+    beginCaptures: {
+      0: { name: 'markup.heading.section.maml' },
+      1: { name: 'punctuation.definition.heading.maml' },
+      2: { name: 'entity.name.section.maml' },
+    },
+    end: '(?=^#{1,2}[ \\t])',
+    patterns,
+  };
+}
+
 function fence(char, languageRegex, embedded, name) {
   const c = char === '`' ? '`' : '~';
   const info = languageRegex ? `(${languageRegex})(?=[ \\t{]|$)[^\\n]*` : `([^\\n${c === '`' ? '`' : ''}]*)`;
@@ -87,17 +102,8 @@ const grammar = {
         2: { name: 'entity.name.section.subheading.maml' },
       },
     },
-    'history-section': {
-      name: 'meta.section.history.maml',
-      begin: '^(##)[ \\t]+(History)[ \\t]*$',
-      beginCaptures: {
-        0: { name: 'markup.heading.section.maml' },
-        1: { name: 'punctuation.definition.heading.maml' },
-        2: { name: 'entity.name.section.maml' },
-      },
-      end: '(?=^#{1,2}[ \\t])',
-      patterns: [{ include: '#fenced-code' }, { include: '#history-entry' }, { include: '#heading' }, { include: '#inline' }],
-    },
+    'history-section': section('History', 'history', [{ include: '#fenced-code' }, { include: '#history-entry' },
+      { include: '#heading' }, { include: '#inline' }]),
     'history-entry': {
       // Spec section 7: "- <ISO-8601 timestamp>: [VERB] text", one line.
       name: 'meta.history-entry.maml',
@@ -113,17 +119,8 @@ const grammar = {
         8: { patterns: [{ include: '#inline' }] },
       },
     },
-    'context-section': {
-      name: 'meta.section.context.maml',
-      begin: '^(##)[ \\t]+(Context)[ \\t]*$',
-      beginCaptures: {
-        0: { name: 'markup.heading.section.maml' },
-        1: { name: 'punctuation.definition.heading.maml' },
-        2: { name: 'entity.name.section.maml' },
-      },
-      end: '(?=^#{1,2}[ \\t])',
-      patterns: [{ include: '#fenced-code' }, { include: '#context-entry' }, { include: '#heading' }, { include: '#inline' }],
-    },
+    'context-section': section('Context', 'context', [{ include: '#fenced-code' }, { include: '#context-entry' },
+      { include: '#heading' }, { include: '#inline' }]),
     'context-entry': {
       // Spec section 4: "key: value" lines outside fences form the context map.
       name: 'meta.context-entry.maml',
@@ -135,28 +132,18 @@ const grammar = {
         4: { name: 'comment.line.number-sign.maml' },
       },
     },
-    'schema-section': {
-      // Spec section 4: one JSON object, bare or fenced. The bare object is embedded JSON that a
-      // "while" rule cuts off at the next heading, so an unbalanced brace cannot swallow the rest.
-      name: 'meta.section.schema.maml',
-      begin: '^(##)[ \\t]+(Input_Schema|Output_Schema)[ \\t]*$',
-      beginCaptures: {
-        0: { name: 'markup.heading.section.maml' },
-        1: { name: 'punctuation.definition.heading.maml' },
-        2: { name: 'entity.name.section.maml' },
+    // Spec section 4: one JSON object, bare or fenced. The bare object is embedded JSON that a
+    // "while" rule cuts off at the next heading, so an unbalanced brace cannot swallow the rest.
+    'schema-section': section('Input_Schema|Output_Schema', 'schema', [
+      { include: '#fenced-code' },
+      {
+        begin: '^(?=[ \\t]*[\\[{])',
+        while: '^(?!#{1,2}[ \\t]|[ ]{0,3}(`{3,}|~{3,}))',
+        contentName: 'meta.embedded.block.json source.json',
+        patterns: [{ include: 'source.json' }],
       },
-      end: '(?=^#{1,2}[ \\t])',
-      patterns: [
-        { include: '#fenced-code' },
-        {
-          begin: '^(?=[ \\t]*[\\[{])',
-          while: '^(?!#{1,2}[ \\t]|[ ]{0,3}(`{3,}|~{3,}))',
-          contentName: 'meta.embedded.block.json source.json',
-          patterns: [{ include: 'source.json' }],
-        },
-        { include: '#inline' },
-      ],
-    },
+      { include: '#inline' },
+    ]),
     inline: {
       patterns: [
         {
