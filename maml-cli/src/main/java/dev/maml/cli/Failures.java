@@ -4,12 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 /** Turns exceptions into one line a person can act on. */
 final class Failures {
 
     private Failures() {
+    }
+
+    /** Why a path a command must read as a file cannot be: it is missing, or not a regular file. */
+    static String notAFile(Path file) {
+        return file + (Files.exists(file) ? ": not a regular file" : ": no such file");
     }
 
     static String describe(Throwable e) {

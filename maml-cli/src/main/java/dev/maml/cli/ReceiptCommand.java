@@ -64,7 +64,7 @@ final class ReceiptCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             if (!Files.isRegularFile(file)) {
-                spec.commandLine().getErr().println("maml: " + file + (Files.exists(file) ? ": not a regular file" : ": no such file"));
+                spec.commandLine().getErr().println("maml: " + Failures.notAFile(file));
                 return ExitCodes.USAGE;
             }
             String ref = null;

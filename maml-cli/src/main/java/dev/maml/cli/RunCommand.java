@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isRegularFile(file)) {
-            err.println("maml: " + file + (Files.exists(file) ? ": not a regular file" : ": no such file"));
+            err.println("maml: " + Failures.notAFile(file));
             return ExitCodes.USAGE;
         }
         RunRequest request;

@@ -34,7 +34,7 @@ final class SignCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, SigningException {
         if (!Files.isRegularFile(file)) {
-            spec.commandLine().getErr().println("maml: " + file + (Files.exists(file) ? ": not a regular file" : ": no such file"));
+            spec.commandLine().getErr().println("maml: " + Failures.notAFile(file));
             return ExitCodes.USAGE;
         }
         String keyId = DocumentSigner.signFile(file, key, publicKey, Instant.now(), new SecureRandom());
