@@ -16,10 +16,6 @@ fi
 jar=maml-cli/target/maml.jar
 mvn -B -q -pl maml-cli -am package -DskipTests   # never measure a stale jar
 schema=maml-parser/src/main/resources/dev/maml/schema/maml-front-matter.schema.json
-if [ ! -f "$schema" ]; then
-  echo "note: $schema not in this tree; using the language server's test schema" >&2
-  schema=maml-lsp/src/test/resources/test-schema/maml-front-matter.schema.json
-fi
 node bench/lsp/client.mjs --iterations "$iterations" --warmup "$warmup" --schema "$schema" \
   --maml "java -XX:+UseSerialGC -jar $jar lsp" \
   --yaml "node $work/node_modules/.bin/yaml-language-server --stdio"

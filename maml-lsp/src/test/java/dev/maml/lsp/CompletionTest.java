@@ -23,7 +23,7 @@ class CompletionTest {
         assertEquals(1, edit.getRange().getStart().getLine());
         assertEquals(0, edit.getRange().getStart().getCharacter());
         assertEquals(6, edit.getRange().getEnd().getCharacter());
-        assertTrue(item.getDocumentation().getRight().getValue().contains("The MAML version the document follows."));
+        assertTrue(item.getDocumentation().getRight().getValue().contains("The version of the MAML format this document follows"));
     }
 
     @Test

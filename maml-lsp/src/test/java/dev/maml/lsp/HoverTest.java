@@ -10,15 +10,15 @@ class HoverTest {
 
     @Test
     void keysShowTheSchemaTitleDescriptionAndExamples() {
-        assertHover("---\nmaml_ver|sion: \"2.0.0\"\n---\n", "Format version");
-        assertHover("---\nmaml_ver|sion: \"2.0.0\"\n---\n", "The MAML version the document follows.");
+        assertHover("---\nmaml_ver|sion: \"2.0.0\"\n---\n", "MAML version");
+        assertHover("---\nmaml_ver|sion: \"2.0.0\"\n---\n", "The version of the MAML format this document follows");
         assertHover("---\nmaml_ver|sion: \"2.0.0\"\n---\n", "`2.0.0`");
         assertHover("---\ntype: prompt\n---\n".replace("type", "ty|pe"), "`security_workflow`");
     }
 
     @Test
     void nestedKeys() {
-        assertHover("---\nverification:\n  pub|lic_key: k.pub\n---\n", "A path relative to the document");
+        assertHover("---\nverification:\n  pub|lic_key: k.pub\n---\n", "a path relative to this document");
     }
 
     @Test

@@ -30,7 +30,7 @@ import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 public final class MamlAssert {
 
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
-    public static final FrontMatterSchema SCHEMA = FrontMatterSchema.fromResource("/test-schema/maml-front-matter.schema.json");
+    public static final FrontMatterSchema SCHEMA = FrontMatterSchema.bundled();
     public static final CancelChecker NEVER = () -> { };
     static final String URI = "untitled:Untitled-1";
 

@@ -112,9 +112,23 @@ public final class FrontMatterSchema {
         return n;
     }
 
-    private static Key key(String name, JsonNode node) {
+    private Key key(String name, JsonNode node) {
         return new Key(name, text(node, "title"), text(node, "description"), strings(node.path("examples")),
-                strings(node.path("enum")), node.path("type").isString() ? node.path("type").asString() : null);
+                enumValues(node), node.path("type").isString() ? node.path("type").asString() : null);
+    }
+
+    /** The node's enum, and those of its anyOf/oneOf branches ("a known value, or any string"). */
+    private List<String> enumValues(JsonNode node) {
+        List<String> values = new ArrayList<>(strings(node.path("enum")));
+        for (String combinator : List.of("anyOf", "oneOf")) {
+            for (JsonNode branch : node.path(combinator)) {
+                JsonNode resolved = resolve(branch);
+                if (resolved != null) {
+                    values.addAll(strings(resolved.path("enum")));
+                }
+            }
+        }
+        return values;
     }
 
     private static String text(JsonNode node, String field) {
