@@ -13,6 +13,7 @@ import dev.maml.lsp.LspDocument;
 import dev.maml.lsp.ServerSettings;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -73,11 +74,18 @@ public final class Linter {
 
     private LintSettings lintSettings(LintConfig config, LspDocument doc) {
         LintSettings base = config.settingsFor(doc.path());
-        if (settings.severities().isEmpty()) {
+        if (settings.severities().isEmpty() && settings.trust().isEmpty()) {
             return base;
         }
         Map<RuleId, RuleSetting> rules = new EnumMap<>(RuleId.class);
         rules.putAll(base.rules());
+        if (!settings.trust().isEmpty()) {
+            // The editor's trusted keys count for MAML072 as `maml verify --trust` would.
+            RuleSetting old = base.setting(RuleId.MAML072);
+            Map<String, Object> options = new HashMap<>(old.options());
+            options.put("trust", settings.trust().stream().map(t -> resolve(t).toString()).toList());
+            rules.put(RuleId.MAML072, new RuleSetting(old.enabled(), old.severity(), options));
+        }
         settings.severities().forEach((idOrAlias, level) -> RuleId.find(idOrAlias).ifPresent(id -> {
             RuleSetting old = base.setting(id);
             RuleSetting updated = override(old, level);

@@ -1,9 +1,15 @@
 package dev.maml.lsp.actions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.maml.diagnostic.Diagnostic;
+import dev.maml.diagnostic.RuleId;
+import dev.maml.lsp.LspDocument;
+import dev.maml.lsp.ServerSettings;
+import dev.maml.lsp.diagnostics.Linter;
 import dev.maml.sign.Algorithm;
 import dev.maml.sign.KeyFiles;
 import dev.maml.sign.MlDsa;
@@ -15,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +50,23 @@ class MlDsaDocumentSignerTest {
         assertTrue(signer.verify(signed.text(), doc, new DocumentSigner.Keys(files[1], null, List.of(files[0])))
                 .message().startsWith("valid:"));
         assertTrue(signer.verify(signed.text().replace("Fly.", "Run."), doc, keys).message().startsWith("invalid:"));
+    }
+
+    @Test
+    void theEditorsTrustSettingCountsForMaml072() throws IOException {
+        Path[] files = KeyFiles.write(MlDsa.generate(Algorithm.DEFAULT, new SecureRandom()), dir.resolve("k").toString());
+        Path doc = Files.writeString(dir.resolve("d.maml.md"), DOC);
+        String signed = signer.sign(DOC, doc, new DocumentSigner.Keys(files[1], null, List.of())).text();
+        LspDocument open = new LspDocument(doc.toUri().toString(), 1, signed);
+        assertTrue(rules(new Linter(ServerSettings.DEFAULTS, dir), open).contains(RuleId.MAML072));
+        ServerSettings trusting = new ServerSettings(null, Map.of(), null, null, List.of("k.pub"), null, 0);
+        List<RuleId> trusted = rules(new Linter(trusting, dir), open);
+        assertFalse(trusted.contains(RuleId.MAML072), trusted.toString());
+        assertFalse(trusted.contains(RuleId.MAML071), trusted.toString());
+    }
+
+    private static List<RuleId> rules(Linter linter, LspDocument doc) {
+        return linter.lint(doc).result().diagnostics().stream().map(Diagnostic::rule).toList();
     }
 
     @Test

@@ -10,13 +10,16 @@ import dev.maml.sign.Verification;
 import dev.maml.sign.VerificationBlock;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * MAML071 (the signature does not verify, or cannot be checked) and MAML072 (it verifies, but the key
  * is in no trust store), from the same check as {@code maml verify}. Relative public_key paths and
  * the project trust store are found from the document's path; a buffer without one only checks
- * base64: keys against the user's trust store.
+ * base64: keys against the user's trust store. The option {@code trust} of MAML072 (a list of public
+ * key files, relative ones from the document's directory) adds keys, as `maml verify --trust` does;
+ * the language server sets it from the editor's trust setting.
  */
 final class SignatureCheckRule implements Rule {
 
@@ -34,7 +37,7 @@ final class SignatureCheckRule implements Rule {
         Path dir = context.documentPath() == null ? null : context.documentPath().toAbsolutePath().normalize().getParent();
         TrustStore trust;
         try {
-            trust = TrustStore.standard(dir, List.of());
+            trust = TrustStore.standard(dir, trustFiles(context, dir));
         } catch (IOException e) {
             trust = TrustStore.EMPTY; // an unlistable trust directory trusts nothing
         }
@@ -47,5 +50,17 @@ final class SignatureCheckRule implements Rule {
             default -> {
             }
         }
+    }
+
+    private static List<Path> trustFiles(LintContext context, Path dir) {
+        if (!(context.options(RuleId.MAML072).get("trust") instanceof List<?> files)) {
+            return List.of();
+        }
+        List<Path> out = new ArrayList<>();
+        for (Object f : files) {
+            Path p = Path.of(String.valueOf(f));
+            out.add(dir == null || p.isAbsolute() ? p : dir.resolve(p));
+        }
+        return out;
     }
 }
