@@ -158,6 +158,7 @@ final class ReceiptCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
             TrustStore store = TrustStore.standard(chain.toAbsolutePath().normalize(), trust);
+            store.warnings().forEach(w -> spec.commandLine().getErr().println("maml: warning: " + w));
             int code = ExitCodes.OK;
             Map<String, List<ReceiptChain.Link>> all = ReceiptChain.read(chain);
             if (all.isEmpty()) {

@@ -76,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
         }
         RunResult result = new Pipeline().run(request);
         spec.commandLine().getOut().println(Json.pretty(result.result()));
+        // A project trust store that changed since it was allowed: said on stderr too, not only in the JSON.
+        result.result().path("document_signature").path("warnings")
+                .forEach(w -> err.println("maml: warning: " + w.asString()));
         if (result.ok()) {
             err.println("maml: ok; receipt " + result.receipt());
         } else {

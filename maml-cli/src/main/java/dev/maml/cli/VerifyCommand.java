@@ -61,6 +61,9 @@ final class VerifyCommand implements Callable<Integer> {
         } else {
             out.println(file + ": " + v.outcome().label() + ": " + v.reason());
         }
+        if (v.outcome() == Outcome.VALID_UNTRUSTED && !store.notAllowed().isEmpty()) {
+            err.println("maml: note" + store.advice().replaceFirst("^;", ":"));
+        }
         return switch (v.outcome()) {
             case VALID -> ExitCodes.OK;
             case VALID_UNTRUSTED -> ExitCodes.REFUSED;

@@ -34,6 +34,9 @@ final class SignatureGate {
         }
         Verification v = DocumentVerifier.verify(ctx.doc, ctx.documentDir, trust);
         entry.put("outcome", v.outcome().label()).put("reason", v.reason());
+        if (!trust.warnings().isEmpty()) {
+            trust.warnings().forEach(entry.putArray("warnings")::add);
+        }
         if (v.keyId() != null) {
             entry.put("key_id", v.keyId());
         }
@@ -45,8 +48,8 @@ final class SignatureGate {
             return;
         }
         String advice = switch (v.outcome()) {
-            case VALID_UNTRUSTED -> "; trust the key (--trust KEY.pub, or copy it to .maml/trusted_keys/) or pass"
-                    + " --allow-untrusted";
+            case VALID_UNTRUSTED -> trust.advice() + "; trust the key (--trust KEY.pub, or allow a project store with"
+                    + " maml trust allow DIR) or pass --allow-untrusted";
             case UNSIGNED -> "; sign it (`maml sign`) or remove the verification block";
             default -> "";
         };

@@ -62,14 +62,22 @@ public final class KeyFiles {
     }
 
     public static PublicKey readPublic(Path file) throws IOException {
-        Pem.Block block = block(file);
+        return publicOf(block(file), file.toString());
+    }
+
+    /** A public key from the bytes of a PEM file already read (a trust store's snapshot); {@code source} names it. */
+    public static PublicKey readPublic(byte[] pem, String source) throws KeyFileException {
+        return publicOf(block(pem, source), source);
+    }
+
+    private static PublicKey publicOf(Pem.Block block, String source) throws KeyFileException {
         if (block.label().equals(Pem.PRIVATE_KEY)) {
-            throw new KeyFileException(file + ": is a private key; give the public key (.pub) here");
+            throw new KeyFileException(source + ": is a private key; give the public key (.pub) here");
         }
         if (!block.label().equals(Pem.PUBLIC_KEY)) {
-            throw new KeyFileException(file + ": holds a PEM \"" + block.label() + "\", not a \"PUBLIC KEY\"");
+            throw new KeyFileException(source + ": holds a PEM \"" + block.label() + "\", not a \"PUBLIC KEY\"");
         }
-        return decodePublic(block.der(), file.toString());
+        return decodePublic(block.der(), source);
     }
 
     /** Decodes SubjectPublicKeyInfo DER; {@code source} names where it came from in messages. */
@@ -135,9 +143,13 @@ public final class KeyFiles {
         if (Files.exists(file) && Files.size(file) > MAX_KEY_FILE_BYTES) {
             throw new KeyFileException(file + ": too large for a key file");
         }
-        Pem.Block block = Pem.decode(Files.readString(file, StandardCharsets.ISO_8859_1));
+        return block(Files.readAllBytes(file), file.toString());
+    }
+
+    private static Pem.Block block(byte[] pem, String source) throws KeyFileException {
+        Pem.Block block = Pem.decode(new String(pem, StandardCharsets.ISO_8859_1));
         if (block == null) {
-            throw new KeyFileException(file + ": not a PEM key file (expected \"-----BEGIN PUBLIC KEY-----\" or "
+            throw new KeyFileException(source + ": not a PEM key file (expected \"-----BEGIN PUBLIC KEY-----\" or "
                     + "\"-----BEGIN PRIVATE KEY-----\"; corrupt or another format)");
         }
         return block;

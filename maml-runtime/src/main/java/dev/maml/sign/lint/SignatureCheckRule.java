@@ -8,18 +8,21 @@ import dev.maml.sign.DocumentVerifier;
 import dev.maml.sign.TrustStore;
 import dev.maml.sign.Verification;
 import dev.maml.sign.VerificationBlock;
+import dev.maml.trust.UserConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * MAML071 (the signature does not verify, or cannot be checked) and MAML072 (it verifies, but the key
  * is in no trust store), from the same check as {@code maml verify}. Relative public_key paths and
- * the project trust store are found from the document's path; a buffer without one only checks
+ * the allowed project trust stores are found from the document's path; a buffer without one only checks
  * base64: keys against the user's trust store. The option {@code trust} of MAML072 (a list of public
  * key files, relative ones from the document's directory) adds keys, as `maml verify --trust` does;
- * the language server sets it from the editor's trust setting.
+ * the language server sets it from the editor's trust setting. The option {@code projectStores: false}
+ * ignores project trust stores even when allowed (the language server sets it for an untrusted workspace).
  */
 final class SignatureCheckRule implements Rule {
 
@@ -37,7 +40,9 @@ final class SignatureCheckRule implements Rule {
         Path dir = context.documentPath() == null ? null : context.documentPath().toAbsolutePath().normalize().getParent();
         TrustStore trust;
         try {
-            trust = TrustStore.standard(dir, trustFiles(context, dir));
+            // An editor's untrusted workspace turns project stores off: its files must not vouch for themselves.
+            boolean projectStores = !Boolean.FALSE.equals(context.options(RuleId.MAML072).get("projectStores"));
+            trust = TrustStore.standard(UserConfig.fromEnvironment(), projectStores ? dir : null, trustFiles(context, dir));
         } catch (IOException e) {
             trust = TrustStore.EMPTY; // an unlistable trust directory trusts nothing
         }
@@ -46,7 +51,9 @@ final class SignatureCheckRule implements Rule {
         switch (v.outcome()) {
             case INVALID, MALFORMED -> context.report(RuleId.MAML071, v.reason() + "; re-sign with: maml sign FILE --key KEY", where);
             case VALID_UNTRUSTED -> context.report(RuleId.MAML072, "signed by key " + v.keyId()
-                    + ", which is in no trust store (add its .pub to .maml/trusted_keys/ or ~/.config/maml/trusted_keys/)", where);
+                    + ", which is in no trust store (trust it with --trust KEY.pub or in ~/.config/maml/trusted_keys/, or allow"
+                    + " a project store with maml trust allow)" + trust.advice()
+                    + trust.warnings().stream().map(w -> "; " + w).collect(Collectors.joining()), where);
             default -> {
             }
         }
