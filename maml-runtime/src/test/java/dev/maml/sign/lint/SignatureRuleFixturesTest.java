@@ -12,6 +12,10 @@ import dev.maml.lint.RuleFixture;
 import dev.maml.lint.rules.TestFixes;
 import dev.maml.linting.FileKind;
 import dev.maml.linting.Linting;
+import dev.maml.trust.AllowedStores;
+import dev.maml.trust.ProjectStores;
+import dev.maml.trust.StoreSnapshot;
+import dev.maml.trust.UserConfig;
 import dev.maml.testing.TestData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +27,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -30,7 +35,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The signature rules' fixtures under src/test/resources/fixtures/RULE_ID/, in the style of the
  * parser's RuleFixturesTest, linted as files through {@link Linting} as {@code maml lint} does (so
- * relative public_key paths and the MAML072 folder's trust store are found from the fixture's path):
+ * relative public_key paths and the MAML072 folder's allowed trust store are found from the fixture's path):
  * a {@code bad-*.maml.md} gets exactly the findings its markers name, a {@code good-*.maml.md} none
  * of its folder's rule, and a {@code .fixed} sibling is what the folder rule's fixes make of a bad
  * file. The signed fixtures carry real ML-DSA-44 signatures (see fixtures/README.md).
@@ -38,6 +43,13 @@ import org.junit.jupiter.api.TestFactory;
 class SignatureRuleFixturesTest {
 
     static final Set<RuleId> SIGNATURE_RULES = Set.of(RuleId.MAML070, RuleId.MAML071, RuleId.MAML072, RuleId.MAML073);
+
+    /** The MAML072 folder's store counts as the user allowed it (in the tests' own configuration, see the pom). */
+    @BeforeAll
+    static void allowTheFixtureStore() throws IOException {
+        AllowedStores.load(UserConfig.fromEnvironment())
+                .allow(StoreSnapshot.read(ProjectStores.named(root().resolve("MAML072")).orElseThrow()));
+    }
 
     static Path root() {
         return TestData.repositoryRoot().resolve("maml-runtime/src/test/resources/fixtures");

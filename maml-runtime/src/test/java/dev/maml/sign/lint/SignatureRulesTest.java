@@ -9,18 +9,24 @@ import dev.maml.diagnostic.RuleId;
 import dev.maml.diagnostic.Severity;
 import dev.maml.lint.LintEngine;
 import dev.maml.lint.LintSettings;
+import dev.maml.lint.RuleSetting;
 import dev.maml.parse.DocumentParser;
 import dev.maml.sign.Algorithm;
 import dev.maml.sign.DocumentSigner;
 import dev.maml.sign.KeyFiles;
 import dev.maml.sign.MlDsa;
 import dev.maml.testing.TestData;
+import dev.maml.trust.AllowedStores;
+import dev.maml.trust.ProjectStores;
+import dev.maml.trust.StoreSnapshot;
+import dev.maml.trust.UserConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,9 +76,31 @@ class SignatureRulesTest {
 
         Files.createDirectories(dir.resolve(".maml/trusted_keys"));
         KeyFiles.write(KEYS, dir.resolve(".maml/trusted_keys/ci").toString());
-        assertEquals(List.of(), lint(signed, doc));
-        // A buffer with no path does not see the project's trust store.
-        assertEquals(List.of(RuleId.MAML072), lint(signed, null).stream().map(Diagnostic::rule).toList());
+        List<Diagnostic> planted = lint(signed, doc);
+        assertEquals(List.of(RuleId.MAML072), planted.stream().map(Diagnostic::rule).toList(),
+                "a project store counts only once the user allowed it");
+        assertTrue(planted.get(0).message().contains("is not allowed (review its keys, then: maml trust allow "),
+                planted.get(0).message());
+
+        AllowedStores allowed = AllowedStores.load(UserConfig.fromEnvironment());
+        allowed.allow(StoreSnapshot.read(ProjectStores.named(dir).orElseThrow()));
+        try {
+            assertEquals(List.of(), lint(signed, doc));
+            // A buffer with no path does not see the project's trust store.
+            assertEquals(List.of(RuleId.MAML072), lint(signed, null).stream().map(Diagnostic::rule).toList());
+            // Nor does an editor's untrusted workspace.
+            LintSettings untrustedWorkspace = new LintSettings(Map.of(RuleId.MAML072,
+                    new RuleSetting(true, null, Map.of("projectStores", false))), doc);
+            assertEquals(List.of(RuleId.MAML072), ENGINE.lint(DocumentParser.parse(signed), untrustedWorkspace).diagnostics()
+                    .stream().map(Diagnostic::rule).toList());
+
+            Files.writeString(dir.resolve(".maml/trusted_keys/extra.pub"), KeyFiles.encodePublic(KEYS.getPublic()));
+            List<Diagnostic> changed = lint(signed, doc);
+            assertEquals(List.of(RuleId.MAML072), changed.stream().map(Diagnostic::rule).toList());
+            assertTrue(changed.get(0).message().contains("changed since it was allowed"), changed.get(0).message());
+        } finally {
+            allowed.revoke(ProjectStores.named(dir).orElseThrow());
+        }
     }
 
     @Test
