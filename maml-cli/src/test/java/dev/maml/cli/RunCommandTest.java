@@ -106,6 +106,8 @@ class RunCommandTest {
         Files.delete(dir.resolve(".maml/trusted_keys/demo-only-drone-security.pub"));
         CliRun refused = CliRun.of("run", doc.toString());
         assertEquals(3, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("maml: warning: project trust store ") && refused.err().contains("changed since it"
+                + " was allowed"), refused.err());
         assertEquals("valid-untrusted", RunFixtures.json(refused).get("document_signature").get("outcome").asString());
         assertEquals(0, CliRun.of("run", doc.toString(), "--allow-untrusted").exitCode());
         assertEquals(0, CliRun.of("run", doc.toString(), "--trust", dir.resolve("keys/demo-only-drone-security.pub")

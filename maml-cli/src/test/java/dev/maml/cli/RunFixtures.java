@@ -23,14 +23,27 @@ final class RunFixtures {
         return TestData.repositoryRoot().resolve("examples/demo");
     }
 
-    /** Copies the demo into {@code dir}; returns the document there. */
-    static Path copyDemo(Path dir) throws IOException {
+    /** Copies the demo's committed files into {@code dir}, as a fresh clone has them; returns the document there. */
+    static Path copyFreshDemo(Path dir) throws IOException {
         for (String name : DEMO_FILES) {
             Path target = dir.resolve(name);
             Files.createDirectories(target.getParent());
             Files.copy(demo().resolve(name), target);
         }
         return dir.resolve("drone_communication.maml.md");
+    }
+
+    /**
+     * Copies the demo into {@code dir} and allows its project trust store with {@code maml trust allow}, as its
+     * README says (in the tests' own XDG_CONFIG_HOME, see the pom); returns the document there.
+     */
+    static Path copyDemo(Path dir) throws IOException {
+        Path doc = copyFreshDemo(dir);
+        CliRun allow = CliRun.of("trust", "allow", dir.toString());
+        if (allow.exitCode() != 0) {
+            throw new IllegalStateException("maml trust allow " + dir + ": " + allow.err());
+        }
+        return doc;
     }
 
     /** A lint-clean, unsigned document of {@code type} that agent://local may run. */

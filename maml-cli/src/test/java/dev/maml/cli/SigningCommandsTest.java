@@ -53,7 +53,11 @@ class SigningCommandsTest {
 
         Files.createDirectories(dir.resolve(".maml/trusted_keys"));
         Files.copy(dir.resolve("alice.pub"), dir.resolve(".maml/trusted_keys/alice.pub"));
-        assertEquals(0, CliRun.of("verify", doc.toString()).exitCode(), "project trust store found upward");
+        CliRun planted = CliRun.of("verify", doc.toString());
+        assertEquals(3, planted.exitCode(), "a project store is not trusted by being there");
+        assertTrue(planted.err().contains("is not allowed (review its keys, then: maml trust allow "), planted.err());
+        assertEquals(0, CliRun.of("trust", "allow", dir.toString()).exitCode());
+        assertEquals(0, CliRun.of("verify", doc.toString()).exitCode(), "the allowed project store found upward");
 
         CliRun json = CliRun.of("verify", doc.toString(), "--json");
         assertTrue(json.out().contains("\"outcome\" : \"valid\""), json.out());
