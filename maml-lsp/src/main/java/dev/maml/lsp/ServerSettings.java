@@ -15,12 +15,13 @@ import java.util.Map;
  *   "severities": {"MAML034": "off", "section-empty": "info"},   // override the config file
  *   "key": "keys/me.key", "publicKey": "keys/me.pub", "trust": ["keys/team.pub"],
  *   "docsUrl": "https://example.org/maml/",                      // where docs/rules/ID.md is published
- *   "debounceMillis": 200 }                 // quiet time after a change before linting (0-5000)
+ *   "debounceMillis": 200,                  // quiet time after a change before linting (0-5000)
+ *   "projectTrustStores": false }           // ignore project trust stores, even allowed ones (an untrusted workspace)
  * </pre>
  * Unknown keys and values of the wrong type are ignored, so a newer editor config cannot break the server.
  */
 public record ServerSettings(String config, Map<String, String> severities, String key, String publicKey,
-                             List<String> trust, String docsUrl, int debounceMillis) {
+                             List<String> trust, String docsUrl, int debounceMillis, boolean projectTrustStores) {
 
     public static final int DEFAULT_DEBOUNCE_MILLIS = 200;
 
@@ -30,6 +31,12 @@ public record ServerSettings(String config, Map<String, String> severities, Stri
     public ServerSettings {
         severities = Map.copyOf(severities);
         trust = List.copyOf(trust);
+    }
+
+    /** Settings that use the allowed project trust stores (spec section 8), as the command line does. */
+    public ServerSettings(String config, Map<String, String> severities, String key, String publicKey,
+                          List<String> trust, String docsUrl, int debounceMillis) {
+        this(config, severities, key, publicKey, trust, docsUrl, debounceMillis, true);
     }
 
     public static ServerSettings from(Object options) {
@@ -61,8 +68,12 @@ public record ServerSettings(String config, Map<String, String> severities, Stri
         JsonElement debounce = o.get("debounceMillis");
         int millis = debounce != null && debounce.isJsonPrimitive() && debounce.getAsJsonPrimitive().isNumber()
                 ? Math.max(0, Math.min(5000, debounce.getAsInt())) : DEFAULT_DEBOUNCE_MILLIS;
+        // Only an explicit false turns project stores off: a wrong type must not change what is trusted.
+        JsonElement projectStores = o.get("projectTrustStores");
+        boolean useProjectStores = projectStores == null || !projectStores.isJsonPrimitive()
+                || !projectStores.getAsJsonPrimitive().isBoolean() || projectStores.getAsBoolean();
         return new ServerSettings(string(o.get("config")), severities, string(o.get("key")),
-                string(o.get("publicKey")), trust, string(o.get("docsUrl")), millis);
+                string(o.get("publicKey")), trust, string(o.get("docsUrl")), millis, useProjectStores);
     }
 
     private static String string(JsonElement e) {

@@ -176,7 +176,7 @@ public final class CodeActionsFeature {
     private static DocumentSigner.Keys keys(Linter linter) {
         var s = linter.settings();
         return new DocumentSigner.Keys(linter.resolve(s.key()), linter.resolve(s.publicKey()),
-                s.trust().stream().map(linter::resolve).toList());
+                s.trust().stream().map(linter::resolve).toList(), s.projectTrustStores());
     }
 
     /** An action kind is wanted when the client asked for nothing in particular, or for it or a parent kind. */

@@ -13,10 +13,16 @@ public interface DocumentSigner {
     /**
      * The signing configuration, from the editor's settings, paths resolved against the server's
      * working directory. {@code key} is the private key (PEM PKCS#8), never read by the server itself.
+     * {@code projectStores} false ignores project trust stores (an editor's untrusted workspace).
      */
-    record Keys(Path key, Path publicKey, List<Path> trust) {
+    record Keys(Path key, Path publicKey, List<Path> trust, boolean projectStores) {
         public Keys {
             trust = List.copyOf(trust);
+        }
+
+        /** Keys that use the allowed project trust stores too. */
+        public Keys(Path key, Path publicKey, List<Path> trust) {
+            this(key, publicKey, trust, true);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.maml.sign.KeyId;
 import dev.maml.sign.SigningException;
 import dev.maml.sign.TrustStore;
 import dev.maml.sign.Verification;
+import dev.maml.trust.UserConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -46,7 +47,8 @@ public final class MlDsaDocumentSigner implements dev.maml.lsp.actions.DocumentS
     public Outcome verify(String text, Path document, Keys keys) {
         Path dir = document == null ? null : document.toAbsolutePath().normalize().getParent();
         try {
-            Verification v = DocumentVerifier.verify(text, dir, TrustStore.standard(dir, keys.trust()));
+            TrustStore trust = TrustStore.standard(UserConfig.fromEnvironment(), keys.projectStores() ? dir : null, keys.trust());
+            Verification v = DocumentVerifier.verify(text, dir, trust);
             return new Outcome(null, null, v.outcome().label() + ": " + v.reason());
         } catch (IOException e) {
             return Outcome.failed(e.getMessage());

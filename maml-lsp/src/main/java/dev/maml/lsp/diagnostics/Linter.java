@@ -74,16 +74,18 @@ public final class Linter {
 
     private LintSettings lintSettings(LintConfig config, LspDocument doc) {
         LintSettings base = config.settingsFor(doc.path());
-        if (settings.severities().isEmpty() && settings.trust().isEmpty()) {
+        if (settings.severities().isEmpty() && settings.trust().isEmpty() && settings.projectTrustStores()) {
             return base;
         }
         Map<RuleId, RuleSetting> rules = new EnumMap<>(RuleId.class);
         rules.putAll(base.rules());
-        if (!settings.trust().isEmpty()) {
-            // The editor's trusted keys count for MAML072 as `maml verify --trust` would.
+        if (!settings.trust().isEmpty() || !settings.projectTrustStores()) {
+            // The editor's trusted keys count for MAML072 as `maml verify --trust` would; an untrusted
+            // workspace's project stores do not count at all, allowed or not.
             RuleSetting old = base.setting(RuleId.MAML072);
             Map<String, Object> options = new HashMap<>(old.options());
             options.put("trust", settings.trust().stream().map(t -> resolve(t).toString()).toList());
+            options.put("projectStores", settings.projectTrustStores());
             rules.put(RuleId.MAML072, new RuleSetting(old.enabled(), old.severity(), options));
         }
         settings.severities().forEach((idOrAlias, level) -> RuleId.find(idOrAlias).ifPresent(id -> {

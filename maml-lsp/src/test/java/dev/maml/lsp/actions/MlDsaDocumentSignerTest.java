@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.lsp.LspDocument;
@@ -13,6 +14,10 @@ import dev.maml.lsp.diagnostics.Linter;
 import dev.maml.sign.Algorithm;
 import dev.maml.sign.KeyFiles;
 import dev.maml.sign.MlDsa;
+import dev.maml.trust.AllowedStores;
+import dev.maml.trust.ProjectStores;
+import dev.maml.trust.StoreSnapshot;
+import dev.maml.trust.UserConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +68,36 @@ class MlDsaDocumentSignerTest {
         List<RuleId> trusted = rules(new Linter(trusting, dir), open);
         assertFalse(trusted.contains(RuleId.MAML072), trusted.toString());
         assertFalse(trusted.contains(RuleId.MAML071), trusted.toString());
+    }
+
+    @Test
+    void projectStoresCountOnlyWhenAllowedAndNeverInAnUntrustedWorkspace() throws IOException {
+        Path[] files = KeyFiles.write(MlDsa.generate(Algorithm.DEFAULT, new SecureRandom()), dir.resolve("k").toString());
+        Files.createDirectories(dir.resolve(".maml/trusted_keys"));
+        Files.copy(files[0], dir.resolve(".maml/trusted_keys/k.pub"));
+        Path doc = Files.writeString(dir.resolve("d.maml.md"), DOC);
+        DocumentSigner.Keys keys = new DocumentSigner.Keys(files[1], null, List.of());
+        String signed = signer.sign(DOC, doc, keys).text();
+        LspDocument open = new LspDocument(doc.toUri().toString(), 1, signed);
+        assertTrue(rules(new Linter(ServerSettings.DEFAULTS, dir), open).contains(RuleId.MAML072), "planted, not allowed");
+        assertTrue(signer.verify(signed, doc, keys).message().startsWith("valid-untrusted:"));
+
+        AllowedStores allowed = AllowedStores.load(UserConfig.fromEnvironment());
+        allowed.allow(StoreSnapshot.read(ProjectStores.named(dir).orElseThrow()));
+        try {
+            assertFalse(rules(new Linter(ServerSettings.DEFAULTS, dir), open).contains(RuleId.MAML072), "allowed");
+            assertTrue(signer.verify(signed, doc, keys).message().startsWith("valid:"));
+
+            ServerSettings untrusted = ServerSettings.from(JsonParser.parseString("{\"maml\": {\"projectTrustStores\": false}}"));
+            assertFalse(untrusted.projectTrustStores());
+            assertTrue(rules(new Linter(untrusted, dir), open).contains(RuleId.MAML072), "an untrusted workspace");
+            assertTrue(signer.verify(signed, doc, new DocumentSigner.Keys(files[1], null, List.of(), false)).message()
+                    .startsWith("valid-untrusted:"));
+            assertTrue(ServerSettings.from(JsonParser.parseString("{\"projectTrustStores\": \"no\"}")).projectTrustStores(),
+                    "only an explicit false turns them off");
+        } finally {
+            allowed.revoke(ProjectStores.named(dir).orElseThrow());
+        }
     }
 
     private static List<RuleId> rules(Linter linter, LspDocument doc) {
