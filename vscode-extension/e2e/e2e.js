@@ -58,9 +58,21 @@ async function main() {
   Object.values(dirs).forEach((d) => fs.mkdirSync(d, { recursive: true }));
   const doc = path.join(dirs.workspace, 'drone_communication.maml.md');
   fs.copyFileSync(path.join(repo, 'examples', 'drone_communication.maml.md'), doc);
-  // The runnable demo (signed by the demo key, whose public half is committed) for Run Workflow.
+  // The runnable demo (signed by the demo key, whose public half is committed) for Run Workflow: its
+  // committed files only, so what an earlier `bin/maml run` wrote next to it (receipts, the sealed
+  // dataset, a keyring) cannot change what this test sees.
   const demo = path.join(dirs.workspace, 'demo');
-  fs.cpSync(path.join(repo, 'examples', 'demo'), demo, { recursive: true });
+  const tracked = execFileSync('git', ['-C', repo, 'ls-files', '-z', '--', 'examples/demo'], { encoding: 'utf8' })
+    .split('\0').filter(Boolean);
+  if (tracked.length === 0) throw new Error('git ls-files found no examples/demo files: run the e2e test from a git checkout');
+  for (const file of tracked) {
+    const target = path.join(demo, path.relative(path.join('examples', 'demo'), file));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(path.join(repo, file), target);
+  }
+  // The language server and maml run read the user's MAML configuration (trusted keys, allowed
+  // stores): a throwaway one, never the real user's.
+  process.env.XDG_CONFIG_HOME = path.join(tmp, 'xdg-config');
   // A key pair made by the bundled server jar, configured for Sign Document / Verify / Create Receipt.
   const keys = path.join(tmp, 'me');
   execFileSync('java', ['-jar', path.join(extensionDir, 'server', 'maml.jar'), 'keygen', '--out', keys], { stdio: 'ignore' });

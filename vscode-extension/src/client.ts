@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { candidates, findJava, JavaFound, noJavaMessage } from './java';
 import { javaArgs, MamlSettings, serverSettings } from './settings';
+import { withWorkspaceTrust } from './trust';
 
 export function readSettings(): MamlSettings {
   const c = vscode.workspace.getConfiguration('maml');
@@ -50,7 +51,7 @@ export function createClient(context: vscode.ExtensionContext, javaExe: string, 
   const server: ServerOptions = { command: javaExe, args: javaArgs(settings.jvmArgs, jar, ['lsp']) };
   const options: LanguageClientOptions = {
     documentSelector: [{ language: 'maml' }, { pattern: '**/*.mu' }],
-    initializationOptions: serverSettings(settings),
+    initializationOptions: withWorkspaceTrust(serverSettings(settings), vscode.workspace.isTrusted),
     synchronize: {
       // docs/lsp.md: a changed .maml-lint.yaml drops the cached configuration.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.maml-lint.{yaml,yml}'),

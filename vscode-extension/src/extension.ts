@@ -7,6 +7,7 @@ import { javaArgs, serverSettings } from './settings';
 import { report, runArgs, runWorkflow } from './run';
 import { stateOf } from './signature';
 import { SignatureStatus } from './status';
+import { refusal, withWorkspaceTrust } from './trust';
 
 /** The server's command (docs/lsp.md); the language client registers it, so ours is named differently. */
 const SERVER_VERIFY = 'maml.verifySignature';
@@ -21,17 +22,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status = new SignatureStatus('maml.verify');
   runOutput = vscode.window.createOutputChannel('MAML Run');
   context.subscriptions.push(status, runOutput,
-    vscode.commands.registerCommand('maml.sign', () => applySourceAction(SIGN_KIND, 'sign')),
+    vscode.commands.registerCommand('maml.sign', () => trusted('Sign Document') && applySourceAction(SIGN_KIND, 'sign')),
     vscode.commands.registerCommand('maml.verify', verify),
-    vscode.commands.registerCommand('maml.createReceipt', () => applySourceAction(RECEIPT_KIND, 'create a receipt for')),
-    vscode.commands.registerCommand('maml.run', () => run(context)),
+    vscode.commands.registerCommand('maml.createReceipt',
+      () => trusted('Create Receipt') && applySourceAction(RECEIPT_KIND, 'create a receipt for')),
+    vscode.commands.registerCommand('maml.run', () => trusted('Run Workflow') && run(context)),
+    // Trusting the workspace changes what the server may use (project trust stores, the signing key).
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void restart(context)),
     vscode.commands.registerCommand('maml.restartServer', () => restart(context)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!client) return;
       if (e.affectsConfiguration('maml.java') || e.affectsConfiguration('maml.server')) {
         void restart(context);
       } else if (e.affectsConfiguration('maml')) {
-        void client.sendNotification('workspace/didChangeConfiguration', { settings: { maml: serverSettings(readSettings()) } });
+        void client.sendNotification('workspace/didChangeConfiguration',
+          { settings: { maml: withWorkspaceTrust(serverSettings(readSettings()), vscode.workspace.isTrusted) } });
       }
     }),
     { dispose: () => void client?.stop() });
@@ -62,6 +67,13 @@ async function restart(context: vscode.ExtensionContext): Promise<void> {
   client = undefined;
   await old?.stop();
   await start(context);
+}
+
+/** False, after saying why, in an untrusted workspace (Restricted Mode). */
+function trusted(title: string): boolean {
+  const why = refusal(title, vscode.workspace.isTrusted);
+  if (why) void vscode.window.showErrorMessage(why);
+  return why === undefined;
 }
 
 function activeMamlDocument(): vscode.TextDocument | undefined {
