@@ -145,6 +145,20 @@ class ProjectTrustTest {
     }
 
     @Test
+    void filesThatAreNotKeysAreNeverKeysAndOneBadKeyDoesNotHideTheOthers() throws Exception {
+        Path repo = tmp.resolve("project");
+        Path store = store(repo, "owner.pub", OWNER);
+        Files.writeString(store.resolve("broken.pub"), "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n");
+        Files.writeString(store.resolve("attacker.key.txt"), KeyFiles.encodePublic(ATTACKER.getPublic()));
+        allow(repo);
+        TrustStore trust = standard(document(repo, ATTACKER));
+        assertEquals(Outcome.VALID_UNTRUSTED, verify(document(repo, ATTACKER), trust).outcome(), "only *.pub files are keys");
+        assertEquals(Outcome.VALID, verify(document(repo, OWNER)).outcome());
+        assertEquals(1, trust.warnings().size(), trust.warnings().toString());
+        assertTrue(trust.warnings().get(0).contains("broken.pub"), trust.warnings().get(0));
+    }
+
+    @Test
     void aRevokedStoreIsNoLongerTrusted() throws Exception {
         Path repo = tmp.resolve("project");
         store(repo, "owner.pub", OWNER);
