@@ -102,6 +102,15 @@ class SealOutputAttackTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sealed)));
     }
 
+    @Test
+    void aReceiptWrittenOverAWiderFileEndsUpOwnerOnly() throws Exception {
+        Path doc = Files.copy(dev.maml.testing.TestData.example(), dir.resolve("doc.maml.md"));
+        Path mu = Files.writeString(dir.resolve("doc.mu"), "old");
+        Files.setPosixFilePermissions(mu, PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(0, Cli.run("receipt", "create", doc.toString(), "--out", mu.toString()).exitCode());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(mu)));
+    }
+
     /** What a `kill -9` of an earlier unseal left (a real SIGKILL: StaleTempAttackTest in maml-parser). */
     @Test
     void theNextUnsealRemovesADeadUnsealsPartialPlaintext() throws Exception {

@@ -43,7 +43,8 @@ public final class PublicKeyRef {
             throw new KeyFileException("public_key is empty");
         }
         if (documentDir == null) {
-            throw new KeyFileException("public_key " + r + " is a path, and the document has no directory");
+            throw new KeyFileException("public_key " + r
+                    + " names a file (a relative path from the document's directory), and the document has no directory");
         }
         Path path = new DocumentTree(documentDir).resolve(documentDir, r, "public_key");
         InputFiles.requireRegular(path);
