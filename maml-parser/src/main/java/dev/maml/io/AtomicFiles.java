@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -17,6 +18,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes files so that a reader sees the old content or the new one, never half of either: the
@@ -36,6 +39,8 @@ public final class AtomicFiles {
 
     private static final int BUFFER = 1 << 16;
     private static final String TEMP_SUFFIX = ".tmp";
+    /** What follows ".NAME." in our temp files: the writer's pid and createTempFile's random number. */
+    private static final Pattern PID_AND_NUMBER = Pattern.compile("(\\d{1,19})\\.\\d+\\.tmp");
 
     private AtomicFiles() {
     }
@@ -69,7 +74,7 @@ public final class AtomicFiles {
      * payloads): the target is replaced only after {@code content} returned normally.
      *
      * @param permissions as for {@link #write(Path, byte[], Set)}
-     * @throws InputFileException when the target exists and is not a regular file
+     * @throws RefusedFileException when the target exists and is not a regular file
      */
     public static void write(Path target, Set<PosixFilePermission> permissions, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
@@ -91,6 +96,8 @@ public final class AtomicFiles {
                 out.flush();
                 channel.force(true);
             }
+            // again: the target may have been swapped while the content was written (a rename over a
+            // link still replaces only the link, so what remains of the race never writes through one)
             requireReplaceable(absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -107,11 +114,11 @@ public final class AtomicFiles {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return null;
         }
         if (!attributes.isRegularFile()) {
-            throw new InputFileException(target + ": not a regular file (" + InputFiles.kind(attributes)
+            throw new RefusedFileException(target + ": not a regular file (" + InputFiles.kind(attributes)
                     + "); refusing to replace it");
         }
         try {
@@ -144,22 +151,20 @@ public final class AtomicFiles {
         }
     }
 
-    /** {@code .NAME.PID.N.tmp} where PID names no live process. */
-    static boolean isStaleName(String file, String prefix) {
-        if (!file.startsWith(prefix) || !file.endsWith(TEMP_SUFFIX)) {
+    /** {@code .NAME.PID.N.tmp} where PID names no live process (a reused PID keeps its file: safe side). */
+    private static boolean isStaleName(String file, String prefix) {
+        if (!file.startsWith(prefix)) {
             return false;
         }
-        String middle = file.substring(prefix.length(), file.length() - TEMP_SUFFIX.length());
-        int dot = middle.indexOf('.');
-        if (dot <= 0 || !middle.chars().allMatch(c -> c == '.' || Character.isDigit(c))
-                || middle.indexOf('.', dot + 1) >= 0 || dot == middle.length() - 1) {
+        Matcher m = PID_AND_NUMBER.matcher(file.substring(prefix.length()));
+        if (!m.matches()) {
             return false;
         }
         long pid;
         try {
-            pid = Long.parseLong(middle.substring(0, dot));
+            pid = Long.parseLong(m.group(1));
         } catch (NumberFormatException e) {
-            return false;
+            return false; // more digits than a pid has: not ours
         }
         return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty();
     }

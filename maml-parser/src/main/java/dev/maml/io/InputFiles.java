@@ -29,7 +29,7 @@ public final class InputFiles {
         return read(file, MAX_BYTES);
     }
 
-    /** @throws InputFileException with a one-line reason when the file is not regular or too large */
+    /** @throws RefusedFileException with a one-line reason when the file is not regular or too large */
     public static byte[] read(Path file, long maxBytes) throws IOException {
         requireRegular(file);
         try (InputStream in = Files.newInputStream(file)) {
@@ -45,7 +45,7 @@ public final class InputFiles {
     private static byte[] read(InputStream in, String name, long maxBytes) throws IOException {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (bytes.length > maxBytes) {
-            throw new InputFileException(name + ": larger than " + maxBytes + " bytes, the limit for an input");
+            throw new RefusedFileException(name + ": larger than " + maxBytes + " bytes, the limit for an input");
         }
         return bytes;
     }
@@ -54,7 +54,7 @@ public final class InputFiles {
     public static void requireRegular(Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         if (!attributes.isRegularFile()) {
-            throw new InputFileException(file + ": not a regular file (" + kind(attributes) + "); only regular files are read");
+            throw new RefusedFileException(file + ": not a regular file (" + kind(attributes) + "); only regular files are read");
         }
     }
 

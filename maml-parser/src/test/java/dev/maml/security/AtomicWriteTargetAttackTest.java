@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.io.AtomicFiles;
-import dev.maml.io.InputFileException;
+import dev.maml.io.RefusedFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -37,7 +37,7 @@ class AtomicWriteTargetAttackTest {
     void aSymbolicLinkIsNeitherReplacedNorWrittenThrough() throws Exception {
         Path victim = Files.writeString(dir.resolve("victim"), "unchanged");
         Path link = Files.createSymbolicLink(dir.resolve("out"), victim);
-        InputFileException e = assertThrows(InputFileException.class,
+        RefusedFileException e = assertThrows(RefusedFileException.class,
                 () -> AtomicFiles.write(link, PLAINTEXT, AtomicFiles.OWNER_ONLY));
         assertEquals(link.toAbsolutePath() + ": not a regular file (a symbolic link); refusing to replace it",
                 e.getMessage());
@@ -49,7 +49,7 @@ class AtomicWriteTargetAttackTest {
     @Test
     void aDanglingLinkIsRefusedToo() throws Exception {
         Path link = Files.createSymbolicLink(dir.resolve("out"), dir.resolve("would-be-created"));
-        assertThrows(InputFileException.class, () -> AtomicFiles.write(link, PLAINTEXT));
+        assertThrows(RefusedFileException.class, () -> AtomicFiles.write(link, PLAINTEXT));
         assertFalse(Files.exists(dir.resolve("would-be-created")));
         assertTrue(Files.isSymbolicLink(link));
     }
@@ -59,7 +59,7 @@ class AtomicWriteTargetAttackTest {
         Path fifo = dir.resolve("out.fifo");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
         assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> assertThrows(InputFileException.class, () -> AtomicFiles.write(fifo, PLAINTEXT)));
+                () -> assertThrows(RefusedFileException.class, () -> AtomicFiles.write(fifo, PLAINTEXT)));
         assertTrue(Files.readAttributes(fifo, BasicFileAttributes.class).isOther(), "still a FIFO");
         assertEquals(List.of(), temps());
     }
@@ -68,7 +68,7 @@ class AtomicWriteTargetAttackTest {
     @Test
     void aCharacterDeviceIsRefused() throws Exception {
         Path devNull = Path.of("/dev/null");
-        InputFileException e = assertThrows(InputFileException.class,
+        RefusedFileException e = assertThrows(RefusedFileException.class,
                 () -> AtomicFiles.write(devNull, PLAINTEXT, AtomicFiles.OWNER_ONLY));
         assertTrue(e.getMessage().contains("a FIFO, socket or device"), e.getMessage());
         assertTrue(Files.readAttributes(devNull, BasicFileAttributes.class).isOther(), "/dev/null is still a device");
@@ -77,7 +77,7 @@ class AtomicWriteTargetAttackTest {
     @Test
     void aDirectoryIsRefused() throws Exception {
         Path sub = Files.createDirectory(dir.resolve("sub"));
-        assertThrows(InputFileException.class, () -> AtomicFiles.write(sub, PLAINTEXT));
+        assertThrows(RefusedFileException.class, () -> AtomicFiles.write(sub, PLAINTEXT));
         assertTrue(Files.isDirectory(sub));
     }
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.maml.io.InputFileException;
 import dev.maml.io.InputFiles;
+import dev.maml.io.RefusedFileException;
 import dev.maml.parse.DocumentParser;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -33,15 +33,15 @@ class OversizedInputAttackTest {
     void aFifoIsRefusedBeforeItCanBlock() throws Exception {
         Path fifo = dir.resolve("doc.maml.md");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-        InputFileException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> assertThrows(InputFileException.class, () -> DocumentParser.read(fifo)));
+        RefusedFileException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(RefusedFileException.class, () -> DocumentParser.read(fifo)));
         assertEquals(fifo + ": not a regular file (a FIFO, socket or device); only regular files are read", e.getMessage());
     }
 
     @Test
     void anEndlessDeviceIsRefused() {
         assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> assertThrows(InputFileException.class, () -> InputFiles.read(Path.of("/dev/zero"))));
+                () -> assertThrows(RefusedFileException.class, () -> InputFiles.read(Path.of("/dev/zero"))));
     }
 
     @Test
@@ -50,10 +50,10 @@ class OversizedInputAttackTest {
         try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
             file.setLength(InputFiles.MAX_BYTES + 1); // sparse: no disk, no time
         }
-        InputFileException e = assertThrows(InputFileException.class, () -> InputFiles.read(big));
+        RefusedFileException e = assertThrows(RefusedFileException.class, () -> InputFiles.read(big));
         assertTrue(e.getMessage().contains("larger than " + InputFiles.MAX_BYTES + " bytes"), e.getMessage());
         assertArrayEquals(new byte[] {1, 2, 3}, InputFiles.read(Files.write(dir.resolve("small"), new byte[] {1, 2, 3}), 3));
-        assertThrows(InputFileException.class, () -> InputFiles.read(dir.resolve("small"), 2));
+        assertThrows(RefusedFileException.class, () -> InputFiles.read(dir.resolve("small"), 2));
     }
 
     /** `--stdin < /dev/zero`: standard input is bounded the same way. */
@@ -70,7 +70,7 @@ class OversizedInputAttackTest {
                 return len;
             }
         };
-        InputFileException e = assertThrows(InputFileException.class, () -> InputFiles.read(zeros, "standard input"));
+        RefusedFileException e = assertThrows(RefusedFileException.class, () -> InputFiles.read(zeros, "standard input"));
         assertTrue(e.getMessage().startsWith("standard input: larger than"), e.getMessage());
     }
 }

@@ -1,7 +1,7 @@
 package dev.maml.run;
 
-import dev.maml.io.InputFileException;
 import dev.maml.io.OutsideTreeException;
+import dev.maml.io.RefusedFileException;
 import dev.maml.quadaes.Keyring;
 import dev.maml.quadaes.KeyringException;
 import dev.maml.quadaes.QuadAes;
@@ -62,7 +62,7 @@ final class Seal {
                         .put("keyring_id", keyring.idHex())
                         .put("data_key_id", sealed.keyId())
                         .put("plaintext_bytes", sealed.plaintextBytes());
-            } catch (KeyringException | InputFileException e) {
+            } catch (KeyringException | RefusedFileException e) {
                 // a keyring we may not trust, or an output that is a link or device: refused (spec 10.2a)
                 throw new RunFailure(RunFailure.REFUSED, Messages.of(e));
             } catch (IOException e) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.security.auth.module.UnixSystem;
-import dev.maml.io.InputFileException;
+import dev.maml.io.RefusedFileException;
 import dev.maml.quadaes.Keyring;
 import dev.maml.quadaes.KeyringException;
 import java.io.IOException;
@@ -62,8 +62,8 @@ class KeyringTrustAttackTest {
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
         Files.setPosixFilePermissions(fifo, PosixFilePermissions.fromString("rw-------"));
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            assertThrows(InputFileException.class, () -> Keyring.load(fifo));
-            assertThrows(InputFileException.class, () -> Keyring.load(Path.of("/dev/zero")));
+            assertThrows(RefusedFileException.class, () -> Keyring.load(fifo));
+            assertThrows(RefusedFileException.class, () -> Keyring.load(Path.of("/dev/zero")));
         });
     }
 }

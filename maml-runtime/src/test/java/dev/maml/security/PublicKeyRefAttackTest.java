@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.maml.io.InputFileException;
 import dev.maml.io.OutsideTreeException;
+import dev.maml.io.RefusedFileException;
 import dev.maml.sign.Algorithm;
 import dev.maml.sign.KeyFiles;
 import dev.maml.sign.MlDsa;
@@ -84,8 +84,8 @@ class PublicKeyRefAttackTest {
     void aFifoInsideTheTreeIsRefusedInsteadOfBlockingTheVerifier() throws Exception {
         Process mkfifo = new ProcessBuilder("mkfifo", docs.resolve("keys/fifo.pub").toString()).start();
         assertEquals(0, mkfifo.waitFor());
-        InputFileException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> assertThrows(InputFileException.class, () -> PublicKeyRef.resolve("keys/fifo.pub", docs)));
+        RefusedFileException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(RefusedFileException.class, () -> PublicKeyRef.resolve("keys/fifo.pub", docs)));
         assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
     }
 
