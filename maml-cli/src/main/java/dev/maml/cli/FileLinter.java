@@ -1,6 +1,7 @@
 package dev.maml.cli;
 
 import dev.maml.io.AtomicFiles;
+import dev.maml.io.InputFiles;
 import dev.maml.lint.LintSettings;
 import dev.maml.lint.config.ConfigResolver;
 import dev.maml.lint.config.LintConfig;
@@ -50,7 +51,7 @@ final class FileLinter {
 
     /** Lints (and with {@code fix} repairs, atomically) a file on disk. */
     LintedFile lintFile(Path file, String display, LintConfig config, boolean fix) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = InputFiles.read(file);
         if (fix) {
             Fixer.FixOutcome fixed = fix(bytes, file, config);
             if (fixed != null) {

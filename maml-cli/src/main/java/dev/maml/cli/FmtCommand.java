@@ -2,6 +2,7 @@ package dev.maml.cli;
 
 import dev.maml.format.Formatter;
 import dev.maml.io.AtomicFiles;
+import dev.maml.io.InputFiles;
 import dev.maml.model.MamlDocument;
 import dev.maml.parse.DocumentParser;
 import dev.maml.sign.StrictUtf8;
@@ -39,7 +40,7 @@ final class FmtCommand implements Callable<Integer> {
         int exit = ExitCodes.OK;
         for (Path file : files) {
             try {
-                String text = StrictUtf8.decode(Files.readAllBytes(file));
+                String text = StrictUtf8.decode(InputFiles.read(file));
                 MamlDocument doc = DocumentParser.parse(text);
                 String formatted = Formatter.format(doc);
                 if (formatted.equals(text)) {

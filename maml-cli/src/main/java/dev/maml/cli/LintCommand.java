@@ -1,5 +1,6 @@
 package dev.maml.cli;
 
+import dev.maml.io.InputFiles;
 import dev.maml.lint.config.ConfigResolver;
 import dev.maml.lint.config.LintConfig;
 import dev.maml.lint.config.LintConfigException;
@@ -108,7 +109,7 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private int lintStdin(FileLinter linter) throws IOException, LintConfigException {
-        byte[] bytes = main.stdin().readAllBytes();
+        byte[] bytes = InputFiles.read(main.stdin(), "standard input");
         String display = stdinFilename == null ? "<stdin>" : stdinFilename.toString();
         if (!fix) {
             LintedFile file = linter.lint(bytes, display, stdinFilename);

@@ -1,5 +1,6 @@
 package dev.maml.cli;
 
+import dev.maml.io.InputFiles;
 import dev.maml.model.MamlDocument;
 import dev.maml.parse.DocumentParser;
 import dev.maml.receipt.ReceiptChain;
@@ -124,7 +125,7 @@ final class ReceiptCommand implements Callable<Integer> {
                 TrustStore store = TrustStore.standard(dir, trust);
                 store.warnings().forEach(w -> err.println("maml: warning: " + w));
                 MamlDocument doc = DocumentParser.read(receipt);
-                ReceiptVerification v = ReceiptVerifier.verify(doc, dir, source == null ? null : Files.readAllBytes(source), store);
+                ReceiptVerification v = ReceiptVerifier.verify(doc, dir, source == null ? null : InputFiles.read(source), store);
                 sourceId = v.sourceId();
                 code = report(receipt, v);
             }

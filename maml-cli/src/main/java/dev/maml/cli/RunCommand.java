@@ -1,5 +1,6 @@
 package dev.maml.cli;
 
+import dev.maml.io.InputFiles;
 import dev.maml.report.Json;
 import dev.maml.run.Identity;
 import dev.maml.run.Pipeline;
@@ -102,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
             return null;
         }
         String source = input.equals("-") ? "standard input" : input;
-        byte[] bytes = input.equals("-") ? main.stdin().readAllBytes() : readFile(Path.of(input));
+        byte[] bytes = input.equals("-") ? InputFiles.read(main.stdin(), "standard input") : readFile(Path.of(input));
         JsonNode json;
         try {
             json = Json.MAPPER.readTree(bytes);
@@ -118,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
 
     private static byte[] readFile(Path path) {
         try {
-            return Files.readAllBytes(path);
+            return InputFiles.read(path);
         } catch (IOException e) {
             throw new IllegalArgumentException("--input " + Failures.describe(e));
         }

@@ -1,5 +1,6 @@
 package dev.maml.cli;
 
+import dev.maml.io.InputFiles;
 import dev.maml.report.Json;
 import dev.maml.sign.DocumentVerifier;
 import dev.maml.sign.Outcome;
@@ -43,7 +44,7 @@ final class VerifyCommand implements Callable<Integer> {
             err.println("maml: " + file + ": is a directory");
             return ExitCodes.USAGE;
         }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = InputFiles.read(file);
         Path dir = file.toAbsolutePath().normalize().getParent();
         TrustStore store = TrustStore.standard(dir, trust);
         store.warnings().forEach(w -> err.println("maml: warning: " + w));

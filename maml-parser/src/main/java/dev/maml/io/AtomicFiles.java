@@ -7,36 +7,57 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes files so that a reader sees the old content or the new one, never half of either: the
  * bytes go to a temp file in the same directory, are forced to disk, and the temp file is renamed
  * over the target. A failure at any point leaves the original untouched and removes the temp file.
+ *
+ * <p>Only a regular file is ever replaced (spec 10.2a): renaming over a symbolic link, FIFO or
+ * device node would put the content where the name pointed at something else (a link to a shared
+ * place, /dev/null), so such a target is refused before anything is written. A new file is created
+ * 0600. A process killed mid-write (SIGKILL, power loss) leaves its temp file
+ * {@code .NAME.PID.N.tmp}; the next write of the same target removes those whose process is gone.
  */
 public final class AtomicFiles {
 
+    /** For outputs that may hold secrets or plaintext: containers, keyrings, unsealed payloads, receipts. */
+    public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
     private static final int BUFFER = 1 << 16;
+    private static final String TEMP_SUFFIX = ".tmp";
+    /** What follows ".NAME." in our temp files: the writer's pid and createTempFile's random number. */
+    private static final Pattern PID_AND_NUMBER = Pattern.compile("(\\d{1,19})\\.\\d+\\.tmp");
 
     private AtomicFiles() {
     }
 
+    /** Rewrites a file in place (a document being fixed, formatted, signed): its mode is kept. */
     public static void write(Path target, String text) throws IOException {
         write(target, text.getBytes(StandardCharsets.UTF_8), null);
     }
 
+    /** As {@link #write(Path, String)}. */
     public static void write(Path target, byte[] bytes) throws IOException {
         write(target, bytes, null);
     }
 
     /**
-     * @param permissions POSIX permissions for the new file (e.g. owner-only for private keys), or
-     *                    null to keep the target's current ones (or the default for a new file)
+     * @param permissions POSIX permissions for the file (e.g. {@link #OWNER_ONLY}), or null to keep
+     *                    the target's current ones (0600 for a new file)
      */
     public static void write(Path target, byte[] bytes, Set<PosixFilePermission> permissions) throws IOException {
         write(target, permissions, out -> out.write(bytes));
@@ -53,14 +74,18 @@ public final class AtomicFiles {
      * payloads): the target is replaced only after {@code content} returned normally.
      *
      * @param permissions as for {@link #write(Path, byte[], Set)}
+     * @throws RefusedFileException when the target exists and is not a regular file
      */
     public static void write(Path target, Set<PosixFilePermission> permissions, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
+        Set<PosixFilePermission> existing = requireReplaceable(absolute);
         Path dir = absolute.getParent();
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        String name = absolute.getFileName().toString();
+        // createTempFile makes the file 0600 on POSIX: the content is never readable by others, even briefly
+        Path temp = Files.createTempFile(dir, tempPrefix(name) + ProcessHandle.current().pid() + ".", TEMP_SUFFIX);
         try {
-            Set<PosixFilePermission> wanted = permissions != null ? permissions
-                    : Files.exists(absolute) ? posixPermissions(absolute) : null;
+            removeStale(dir, name, temp);
+            Set<PosixFilePermission> wanted = permissions != null ? permissions : existing;
             if (wanted != null) {
                 Files.setPosixFilePermissions(temp, wanted);
             }
@@ -71,6 +96,9 @@ public final class AtomicFiles {
                 out.flush();
                 channel.force(true);
             }
+            // again: the target may have been swapped while the content was written (a rename over a
+            // link still replaces only the link, so what remains of the race never writes through one)
+            requireReplaceable(absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -81,11 +109,63 @@ public final class AtomicFiles {
         }
     }
 
-    private static Set<PosixFilePermission> posixPermissions(Path file) {
+    /** Refuses a target that exists and is not a regular file; returns its mode when it is one (null: new). */
+    private static Set<PosixFilePermission> requireReplaceable(Path target) throws IOException {
+        BasicFileAttributes attributes;
         try {
-            return Files.getPosixFilePermissions(file);
-        } catch (UnsupportedOperationException | IOException e) {
+            attributes = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
             return null;
         }
+        if (!attributes.isRegularFile()) {
+            throw new RefusedFileException(target + ": not a regular file (" + InputFiles.kind(attributes)
+                    + "); refusing to replace it");
+        }
+        try {
+            return Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private static String tempPrefix(String name) {
+        return "." + name + ".";
+    }
+
+    /**
+     * Removes temp files of the same target left by a process that no longer runs. Only files that
+     * are clearly ours: our name pattern with a pid that is not alive, a regular file (not a link),
+     * and owned by the same user as the temp file this process just created.
+     */
+    private static void removeStale(Path dir, String name, Path ownTemp) throws IOException {
+        String prefix = tempPrefix(name);
+        Object owner = Files.getOwner(ownTemp);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir,
+                p -> isStaleName(p.getFileName().toString(), prefix))) {
+            for (Path entry : entries) {
+                if (!entry.equals(ownTemp) && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
+                        && owner.equals(Files.getOwner(entry, LinkOption.NOFOLLOW_LINKS))) {
+                    Files.deleteIfExists(entry);
+                }
+            }
+        }
+    }
+
+    /** {@code .NAME.PID.N.tmp} where PID names no live process (a reused PID keeps its file: safe side). */
+    private static boolean isStaleName(String file, String prefix) {
+        if (!file.startsWith(prefix)) {
+            return false;
+        }
+        Matcher m = PID_AND_NUMBER.matcher(file.substring(prefix.length()));
+        if (!m.matches()) {
+            return false;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            return false; // more digits than a pid has: not ours
+        }
+        return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty();
     }
 }

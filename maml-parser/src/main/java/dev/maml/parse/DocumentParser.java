@@ -3,12 +3,12 @@ package dev.maml.parse;
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.diagnostic.Severity;
+import dev.maml.io.InputFiles;
 import dev.maml.model.MamlDocument;
 import dev.maml.model.Range;
 import dev.maml.parse.grammar.MamlLexer;
 import dev.maml.parse.grammar.MamlParser;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +28,9 @@ public final class DocumentParser {
     private DocumentParser() {
     }
 
-    /** Reads a file; only I/O problems throw. */
+    /** Reads a file (regular, bounded: {@link InputFiles}); only I/O problems throw. */
     public static MamlDocument read(Path file) throws IOException {
-        return parse(Files.readAllBytes(file));
+        return parse(InputFiles.read(file));
     }
 
     /** Parses raw bytes, decoding UTF-8 and reporting invalid sequences and NUL bytes (MAML090). */

@@ -1,5 +1,6 @@
 package dev.maml.quadaes;
 
+import dev.maml.io.InputFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -31,6 +32,7 @@ final class HeadRotation {
         }
         Keyring keyring = Keyring.load(keyringFile);
         String name = container.toString();
+        InputFiles.requireRegular(container); // rotated in place: a FIFO would block, a device is no container
         try (FileChannel channel = FileChannel.open(container, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             channel.lock(); // two rotations of one container wait for each other; released on close
             // Not closed: closing the stream would close the channel, which is still to be written.

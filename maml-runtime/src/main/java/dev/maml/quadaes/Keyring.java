@@ -1,6 +1,8 @@
 package dev.maml.quadaes;
 
+import com.sun.security.auth.module.UnixSystem;
 import dev.maml.io.AtomicFiles;
+import dev.maml.io.InputFiles;
 import dev.maml.report.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +32,12 @@ public final class Keyring {
 
     public static final int HEADS = 4;
     static final String FORMAT = "maml-quad-aes-keyring";
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+    /** A keyring is about 500 bytes; anything much larger is not one. */
+    private static final long MAX_BYTES = 64 * 1024;
 
     private final byte[] id;
     private final List<HeadKey> heads;
@@ -97,15 +101,19 @@ public final class Keyring {
                     .put("key", Base64.getEncoder().encodeToString(h.key()));
         }
         AtomicFiles.write(file, (Json.pretty(root) + "\n").getBytes(StandardCharsets.UTF_8),
-                OWNER_ONLY);
+                AtomicFiles.OWNER_ONLY);
     }
 
     /**
-     * Reads a keyring, refusing one that group or others may access (as ssh refuses such private keys).
+     * Reads a keyring, refusing one that another user owns or that group or others may access (as
+     * ssh refuses such private keys): whoever can write it can plant head keys they know, and a
+     * keyring owned by someone else can be changed by them at any time.
      */
     public static Keyring load(Path file) throws IOException {
+        InputFiles.requireRegular(file);
+        checkOwner(file);
         checkPrivate(file);
-        String text = Files.readString(file);
+        String text = new String(InputFiles.read(file, MAX_BYTES), StandardCharsets.UTF_8);
         try {
             JsonNode root = Json.MAPPER.readTree(text);
             if (!FORMAT.equals(root.path("format").asString("")) || root.path("version").asInt(0) != 1) {
@@ -128,6 +136,20 @@ public final class Keyring {
         } catch (JacksonException | IllegalArgumentException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             throw new KeyringException(file + ": malformed keyring (" + reason + ")");
+        }
+    }
+
+    private static void checkOwner(Path file) throws IOException {
+        Object uid;
+        try {
+            uid = Files.getAttribute(file, "unix:uid");
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return; // no POSIX owners here (Windows): the file system's ACLs decide
+        }
+        long caller = new UnixSystem().getUid();
+        if (!(uid instanceof Integer owner) || owner.longValue() != caller) {
+            throw new KeyringException(file + ": keyring is owned by uid " + uid + ", not by you (uid " + caller
+                    + "); only your own keyrings are used");
         }
     }
 

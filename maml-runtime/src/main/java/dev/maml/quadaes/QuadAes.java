@@ -1,6 +1,7 @@
 package dev.maml.quadaes;
 
 import dev.maml.io.AtomicFiles;
+import dev.maml.io.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,11 +38,11 @@ public final class QuadAes {
         return new SealResult(HexFormat.of().formatHex(commitment, 0, 8), options.threshold(), length);
     }
 
-    /** Seals a file into a container file, written atomically. */
+    /** Seals a file into a container file, written atomically, mode 0600 (spec 10.2a). */
     public SealResult seal(Path in, Path out, Keyring keyring, SealOptions options) throws IOException {
         SealResult[] result = new SealResult[1];
-        try (InputStream input = Files.newInputStream(in)) {
-            AtomicFiles.write(out, null, o -> result[0] = seal(input, o, keyring, options));
+        try (InputStream input = open(in)) {
+            AtomicFiles.write(out, AtomicFiles.OWNER_ONLY, o -> result[0] = seal(input, o, keyring, options));
         }
         return result[0];
     }
@@ -64,21 +65,30 @@ public final class QuadAes {
         return new UnsealResult(length, opened.report());
     }
 
-    /** Unseals into a file that appears (atomically) only once every chunk authenticated. */
+    /**
+     * Unseals into a file that appears (atomically, mode 0600 whatever a file it replaces had) only
+     * once every chunk authenticated.
+     */
     public UnsealResult unseal(Path container, Path out, Keyring keyring) throws IOException {
         UnsealResult[] result = new UnsealResult[1];
-        try (InputStream input = Files.newInputStream(container)) {
-            AtomicFiles.write(out, null, o -> result[0] = unseal(input, o, keyring, container.toString()));
+        try (InputStream input = open(container)) {
+            AtomicFiles.write(out, AtomicFiles.OWNER_ONLY, o -> result[0] = unseal(input, o, keyring, container.toString()));
         }
         return result[0];
     }
 
     /** The heads of a container, without touching its payload. */
     public HeadsReport check(Path container, Keyring keyring) throws IOException {
-        try (InputStream input = Files.newInputStream(container)) {
+        try (InputStream input = open(container)) {
             String name = container.toString();
             return Heads.open(ContainerHeader.read(input, name), keyring, gcm, name).report();
         }
+    }
+
+    /** Inputs are streamed, so their size is not bounded; a FIFO or device is refused (it would block or never end). */
+    static InputStream open(Path file) throws IOException {
+        InputFiles.requireRegular(file);
+        return Files.newInputStream(file);
     }
 
     /** See {@link HeadRotation}. */

@@ -1,5 +1,6 @@
 package dev.maml.receipt;
 
+import dev.maml.io.InputFiles;
 import dev.maml.model.MamlDocument;
 import dev.maml.parse.DocumentParser;
 import dev.maml.sign.Digests;
@@ -49,7 +50,7 @@ public final class ReceiptChain {
         Map<String, List<Link>> chains = new HashMap<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.mu")) {
             for (Path file : files) {
-                byte[] bytes = Files.readAllBytes(file);
+                byte[] bytes = InputFiles.read(file); // a FIFO named x.mu must not block the walk
                 MamlDocument doc = DocumentParser.parse(bytes);
                 YamlMapping header = doc.optionalFrontMatter().flatMap(f -> f.mapping()).orElse(null);
                 if (header == null || !header.scalar("type").map(t -> t.value().equals("receipt")).orElse(false)) {

@@ -1,6 +1,7 @@
 package dev.maml.receipt;
 
 import dev.maml.io.AtomicFiles;
+import dev.maml.io.InputFiles;
 import dev.maml.model.MamlDocument;
 import dev.maml.parse.DocumentParser;
 import dev.maml.sign.Digests;
@@ -40,9 +41,9 @@ public final class Receipts {
      */
     public static Path create(Path source, Path out, RunRecord run, Path keyFile, String publicKeyRef, Instant now,
                               SecureRandom random) throws IOException {
-        String text = strictUtf8(Files.readAllBytes(source), source);
+        String text = strictUtf8(InputFiles.read(source), source);
         Draft draft = draft(text, source, out, run, keyFile, publicKeyRef, now, random);
-        AtomicFiles.write(draft.file(), draft.text());
+        AtomicFiles.write(draft.file(), draft.text().getBytes(StandardCharsets.UTF_8), AtomicFiles.OWNER_ONLY);
         return draft.file();
     }
 

@@ -3,6 +3,7 @@ package dev.maml.run;
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.diagnostic.Severity;
+import dev.maml.io.InputFiles;
 import dev.maml.lint.LintResult;
 import dev.maml.lint.LintSettings;
 import dev.maml.lint.config.ConfigResolver;
@@ -36,7 +37,7 @@ final class LintGate {
     static void check(RunContext ctx) throws RunFailure {
         Path file = ctx.document.toAbsolutePath().normalize();
         try {
-            ctx.bytes = Files.readAllBytes(file);
+            ctx.bytes = InputFiles.read(file);
         } catch (IOException e) {
             throw new RunFailure(RunFailure.INVALID, Messages.of(e));
         }

@@ -1,5 +1,6 @@
 package dev.maml.run;
 
+import dev.maml.io.DocumentTree;
 import dev.maml.model.MamlDocument;
 import dev.maml.sandbox.Detection;
 import java.io.IOException;
@@ -18,6 +19,8 @@ final class RunContext {
     final RunLog log;
     final Path document;
     final Path documentDir;
+    /** Where the files the document names may be (spec 10.2a). */
+    final DocumentTree tree;
     final Instant now;
     /** QKD's generator: seeded with --seed, otherwise a SecureRandom. */
     final RandomGenerator rng;
@@ -36,6 +39,7 @@ final class RunContext {
         this.document = request.document();
         Path parent = document.toAbsolutePath().normalize().getParent();
         this.documentDir = parent;
+        this.tree = new DocumentTree(request.root() != null ? request.root() : parent);
         this.now = now;
         this.rng = rng;
         this.runId = runId;

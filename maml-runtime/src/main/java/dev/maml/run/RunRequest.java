@@ -22,14 +22,24 @@ import tools.jackson.databind.node.ObjectNode;
  * @param receiptDir     where receipts (and sealed payloads) go; null: next to the document
  * @param record         append EXECUTE and RECEIPT History entries to the document
  * @param seed           seeds every random choice that may be seeded (QKD, run id); empty: SecureRandom
+ * @param root           the directory tree the files the document names must stay in (spec 10.2a):
+ *                       a server's --root; null: the document's own directory
  */
 public record RunRequest(Path document, ObjectNode input, Map<String, String> sets, Identity identity, Path key,
                          List<Path> trust, boolean allowUntrusted, boolean execCodeBlocks, Path receiptDir,
-                         boolean record, OptionalLong seed) {
+                         boolean record, OptionalLong seed, Path root) {
 
     public RunRequest {
         sets = Map.copyOf(sets);
         trust = List.copyOf(trust);
+    }
+
+    /** A request confined to the document's own directory (the command line's case). */
+    public RunRequest(Path document, ObjectNode input, Map<String, String> sets, Identity identity, Path key,
+                      List<Path> trust, boolean allowUntrusted, boolean execCodeBlocks, Path receiptDir,
+                      boolean record, OptionalLong seed) {
+        this(document, input, sets, identity, key, trust, allowUntrusted, execCodeBlocks, receiptDir, record, seed,
+                null);
     }
 
     /** A plain `maml run FILE`: as agent://local, no key, nothing extra. */

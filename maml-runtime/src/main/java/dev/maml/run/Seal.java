@@ -1,6 +1,9 @@
 package dev.maml.run;
 
+import dev.maml.io.OutsideTreeException;
+import dev.maml.io.RefusedFileException;
 import dev.maml.quadaes.Keyring;
+import dev.maml.quadaes.KeyringException;
 import dev.maml.quadaes.QuadAes;
 import dev.maml.quadaes.SealOptions;
 import dev.maml.quadaes.SealResult;
@@ -8,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -20,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * Seals the run's payload (`payload`, else `dataset`: a file, relative to the document) with quad
  * AES (spec 10.2) into {@code NAME.mqa} in the output directory, the QKD key mixed into the data key
  * derivation. The head keys live in the keyring named by `keyring`, else {@code NAME.mqa.keyring}
- * next to the container (created, mode 0600, when missing; reused when present). Fills
+ * next to the container (created, mode 0600, when missing; reused when present). Paths the
+ * document names stay inside the run's tree (spec 10.2a). Fills
  * `ciphertext_sha3_256` (of the container file) and `heads`.
  */
 final class Seal {
@@ -44,7 +49,7 @@ final class Seal {
                 Path container = ctx.createdOutputDir().resolve(payload.getFileName() + ".mqa");
                 Path keyringFile = keyringParameter != null ? keyringParameter
                         : container.resolveSibling(container.getFileName() + ".keyring");
-                Keyring keyring = keyring(keyringFile, random);
+                Keyring keyring = keyring(keyringFile, keyringParameter == null, random);
                 SealResult sealed = new QuadAes(random).seal(payload, container, keyring,
                         SealOptions.defaults().withExtraKeyMaterial(qkdKey));
                 ctx.result().put("ciphertext_sha3_256", sha3(container));
@@ -57,6 +62,9 @@ final class Seal {
                         .put("keyring_id", keyring.idHex())
                         .put("data_key_id", sealed.keyId())
                         .put("plaintext_bytes", sealed.plaintextBytes());
+            } catch (KeyringException | RefusedFileException e) {
+                // a keyring we may not trust, or an output that is a link or device: refused (spec 10.2a)
+                throw new RunFailure(RunFailure.REFUSED, Messages.of(e));
             } catch (IOException e) {
                 throw new RunFailure(RunFailure.FAILED, "sealing " + payload + " failed: " + Messages.of(e));
             }
@@ -64,17 +72,34 @@ final class Seal {
         });
     }
 
-    /** A parameter naming a file, resolved against the document's directory. */
+    /**
+     * A parameter naming a file, resolved against the document's directory and confined to the
+     * run's tree (spec 10.2a): the document is hostile, and its paths must not reach other files.
+     */
     private static Path file(RunContext ctx, String name) throws RunFailure {
         JsonNode value = ctx.parameters.get(name);
         if (!value.isString() || value.asString().isBlank()) {
             throw new RunFailure(RunFailure.INVALID, name + " must name a file, got " + value);
         }
-        return ctx.documentDir.resolve(value.asString().strip());
+        try {
+            return ctx.tree.resolve(ctx.documentDir, value.asString().strip(), name);
+        } catch (OutsideTreeException e) {
+            throw new RunFailure(RunFailure.REFUSED, e.getMessage());
+        } catch (IOException e) {
+            throw new RunFailure(RunFailure.INVALID, name + ": " + Messages.of(e));
+        }
     }
 
-    private static Keyring keyring(Path file, SecureRandom random) throws IOException {
-        if (Files.exists(file)) {
+    /**
+     * The keyring, created (0600) when missing. The default one sits next to the container, where
+     * the document's tree may have planted a link: it must be a file of its own, not a link.
+     */
+    private static Keyring keyring(Path file, boolean byDefault, SecureRandom random) throws IOException {
+        if (byDefault && Files.isSymbolicLink(file)) {
+            throw new KeyringException(file + ": keyring is a symbolic link; a keyring next to the container"
+                    + " must be a file of its own");
+        }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Keyring.load(file);
         }
         Keyring fresh = Keyring.generate(random);

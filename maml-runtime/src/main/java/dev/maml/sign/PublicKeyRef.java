@@ -1,5 +1,8 @@
 package dev.maml.sign;
 
+import dev.maml.io.DocumentTree;
+import dev.maml.io.InputFiles;
+import dev.maml.io.OutsideTreeException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +12,9 @@ import java.util.Base64;
 
 /**
  * The {@code public_key} value of a verification block: {@code base64:<SPKI DER>} (self-contained)
- * or a path to a PEM public key, relative to the document's directory.
+ * or a path to a PEM public key, relative to the document's directory and inside its tree (spec
+ * 10.2a): the value comes from the document, so an absolute path, a {@code ..} that leaves the
+ * directory or a link that leads out would let a document make its reader open any file.
  */
 public final class PublicKeyRef {
 
@@ -37,13 +42,12 @@ public final class PublicKeyRef {
         if (r.isEmpty()) {
             throw new KeyFileException("public_key is empty");
         }
-        Path path = Path.of(r);
-        if (!path.isAbsolute()) {
-            if (documentDir == null) {
-                throw new KeyFileException("public_key " + r + " is a relative path, and the document has no directory");
-            }
-            path = documentDir.resolve(path);
+        if (documentDir == null) {
+            throw new KeyFileException("public_key " + r
+                    + " names a file (a relative path from the document's directory), and the document has no directory");
         }
+        Path path = new DocumentTree(documentDir).resolve(documentDir, r, "public_key");
+        InputFiles.requireRegular(path);
         return KeyFiles.readPublic(path);
     }
 
@@ -65,9 +69,19 @@ public final class PublicKeyRef {
         return relativePath(dir, sibling);
     }
 
-    /** A path from the document's directory to {@code keyFile}, with '/' separators. */
-    public static String relativePath(Path documentDir, Path keyFile) {
-        Path rel = documentDir.toAbsolutePath().normalize().relativize(keyFile.toAbsolutePath().normalize());
-        return rel.toString().replace('\\', '/');
+    /**
+     * A path from the document's directory to {@code keyFile}, with '/' separators.
+     *
+     * @throws OutsideTreeException when the key lies outside the directory's tree: {@link #resolve}
+     *                              would refuse the reference, so the document could never verify
+     */
+    public static String relativePath(Path documentDir, Path keyFile) throws OutsideTreeException {
+        Path dir = documentDir.toAbsolutePath().normalize();
+        Path key = keyFile.toAbsolutePath().normalize();
+        if (!key.startsWith(dir)) {
+            throw new OutsideTreeException("public key", keyFile.toString(), "it is not under " + dir
+                    + "; move it there, or leave the public key out to embed it as base64");
+        }
+        return dir.relativize(key).toString().replace('\\', '/');
     }
 }
