@@ -1,6 +1,8 @@
 package dev.maml.lsp.server;
 
 import dev.maml.lsp.MamlLanguageService;
+import dev.maml.lsp.transport.FramedInput;
+import dev.maml.lsp.transport.LspFramingException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -20,7 +22,8 @@ public final class ServerLauncher {
     }
 
     /**
-     * Serves one client until its input ends or it sends {@code exit}.
+     * Serves one client until its input ends, it sends {@code exit}, or it sends something that is
+     * not LSP framing (which ends the session with a line on standard error).
      *
      * @return 1: the client went away without {@code exit} (after {@code exit}, {@code exit} has already run)
      */
@@ -35,7 +38,7 @@ public final class ServerLauncher {
         Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
-                .setInput(in)
+                .setInput(in instanceof FramedInput framed ? framed : new FramedInput(in))
                 .setOutput(out)
                 .setExecutorService(messages)
                 .create();
@@ -45,6 +48,12 @@ public final class ServerLauncher {
             listening.get();
         } catch (ExecutionException e) {
             // The stream broke rather than ended: the client is gone all the same.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof LspFramingException) {
+                    System.err.println("maml lsp: closed the connection: " + t.getMessage());
+                    break;
+                }
+            }
         } finally {
             messages.shutdownNow();
         }
