@@ -2,7 +2,6 @@ package dev.maml.lsp.server;
 
 import dev.maml.lsp.MamlLanguageService;
 import dev.maml.lsp.transport.FramedInput;
-import dev.maml.lsp.transport.LspFramingException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -29,6 +28,7 @@ public final class ServerLauncher {
      */
     public static int serve(MamlLanguageService service, InputStream in, OutputStream out, IntConsumer exit)
             throws InterruptedException {
+        FramedInput framed = in instanceof FramedInput f ? f : new FramedInput(in);
         MamlLanguageServer server = new MamlLanguageServer(service, Path.of("").toAbsolutePath(), exit);
         ExecutorService messages = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "maml-lsp-jsonrpc");
@@ -38,7 +38,7 @@ public final class ServerLauncher {
         Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
-                .setInput(in instanceof FramedInput framed ? framed : new FramedInput(in))
+                .setInput(framed)
                 .setOutput(out)
                 .setExecutorService(messages)
                 .create();
@@ -48,15 +48,10 @@ public final class ServerLauncher {
             listening.get();
         } catch (ExecutionException e) {
             // The stream broke rather than ended: the client is gone all the same.
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof LspFramingException) {
-                    System.err.println("maml lsp: closed the connection: " + t.getMessage());
-                    break;
-                }
-            }
         } finally {
             messages.shutdownNow();
         }
+        framed.problem().ifPresent(p -> System.err.println("maml lsp: closed the connection: " + p.getMessage()));
         return 1;
     }
 }

@@ -5,14 +5,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 /**
  * LSP's base protocol, checked while it is read: each message is header lines ending in CRLF
  * ({@code Content-Length: N}, required, and {@code Content-Type: …}), an empty line, then exactly N
  * bytes. The bytes reach LSP4J's reader unchanged. Anything else (an HTTP request, a port
- * scanner's probe, a line of garbage) fails the read with {@link LspFramingException}: LSP4J on
- * its own skips what it cannot parse and waits for more, so a peer that is not an LSP client
- * would keep the connection.
+ * scanner's probe, a line of garbage) ends the input there, and {@link #problem()} says why: LSP4J
+ * on its own skips what it cannot parse and waits for more, so a peer that is not an LSP client
+ * would keep the connection (and an exception from here would reach the user as LSP4J's stack trace).
  */
 public final class FramedInput extends InputStream {
 
@@ -28,6 +29,7 @@ public final class FramedInput extends InputStream {
     private byte[] pending = NOTHING;
     private int pendingAt;
     private long bodyLeft;
+    private LspFramingException problem;
 
     public FramedInput(InputStream raw) {
         this.in = new BufferedInputStream(raw);
@@ -100,12 +102,26 @@ public final class FramedInput extends InputStream {
         in.close();
     }
 
+    /** Why the input ended early: what the peer sent was not LSP framing. */
+    public Optional<LspFramingException> problem() {
+        return Optional.ofNullable(problem);
+    }
+
     /** Something to hand out: pending bytes, body bytes, or a freshly checked header. False at the end. */
     private boolean ready() throws IOException {
         if (pendingAt < pending.length || bodyLeft > 0) {
             return true;
         }
-        Header header = header(MAX_BODY);
+        if (problem != null) {
+            return false;
+        }
+        Header header;
+        try {
+            header = header(MAX_BODY);
+        } catch (LspFramingException e) {
+            problem = e;
+            return false;
+        }
         if (header == null) {
             return false;
         }
