@@ -19,10 +19,16 @@ public final class LoopbackListener implements AutoCloseable {
 
     private final ServerSocket server;
     private final SessionSecret secret;
+    private final int firstMessageMillis;
 
     public LoopbackListener(int port, SessionSecret secret) throws IOException {
+        this(port, secret, FIRST_MESSAGE_MILLIS);
+    }
+
+    LoopbackListener(int port, SessionSecret secret, int firstMessageMillis) throws IOException {
         this.server = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
         this.secret = secret;
+        this.firstMessageMillis = firstMessageMillis;
     }
 
     public int port() {
@@ -34,13 +40,13 @@ public final class LoopbackListener implements AutoCloseable {
         while (true) {
             Socket client = server.accept();
             try {
-                client.setSoTimeout(FIRST_MESSAGE_MILLIS);
+                client.setSoTimeout(firstMessageMillis);
                 FramedInput in = new FramedInput(client.getInputStream());
                 ClientGate.admit(in, secret);
                 client.setSoTimeout(0);
                 return new Connection(in, client.getOutputStream(), client);
             } catch (SocketTimeoutException e) {
-                refused(log, client, "no message within " + FIRST_MESSAGE_MILLIS / 1000 + " s");
+                refused(log, client, "no message within " + firstMessageMillis + " ms");
             } catch (IOException e) {
                 refused(log, client, e.getMessage());
             }
