@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,6 +175,79 @@ class LspSocketAttackTest {
         assertTrue(e.getMessage().contains("the directory must be yours and writable by you only"), e.getMessage());
         assertFalse(Files.exists(shared.resolve("maml.sock"), LinkOption.NOFOLLOW_LINKS));
     }
+
+    /**
+     * The audit's attacker, literally: another user (nobody, through setpriv; the tests run as root
+     * on CI) on the same machine. The pipe's mode keeps them out; when a test opens the mode (as
+     * the moment between bind and chmod would), the kernel's account of the peer still does.
+     */
+    @Test
+    void anotherUserCanUseNeitherThePipeNorTheSocket() throws Exception {
+        Assumptions.assumeTrue(OTHER_USER.isExecutable(), "needs root, setpriv and /usr/bin/python3");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        Path path = dir.resolve("maml.sock");
+        CompletableFuture<Integer> session = CompletableFuture.supplyAsync(() -> serve(() -> UnixSocket.open(path, log::add)));
+        while (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) || log.isEmpty()) {
+            Thread.sleep(20);
+        }
+        assertEquals("refused by the file system", OTHER_USER.tryUnix(path));
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertEquals("closed unanswered", OTHER_USER.tryUnix(path));
+        assertEquals("maml lsp: refused a client: " + path + ": the peer runs as nobody, not as "
+                + System.getProperty("user.name"), log.get(1));
+        try (SocketChannel owner = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+            LspWire editor = new LspWire(ChannelStreams.input(owner), ChannelStreams.output(owner));
+            editor.send(LspWire.request(1, "initialize", LspWire.json("{\"capabilities\":{}}")));
+            editor.next(m -> m.has("result"), 60);
+        }
+        assertEquals(1, session.get(60, TimeUnit.SECONDS));
+
+        log.clear();
+        Server server = Server.start(dir, log);
+        assertEquals("closed unanswered", OTHER_USER.tryTcp(server.port()));
+        assertEquals(List.of("maml lsp: refused a client of 127.0.0.1:" + server.port()
+                + ": no session secret (initializationOptions.token)"), log);
+        server.stop(null);
+    }
+
+    /** A client run as user nobody: connects, sends an initialize without the secret, reports what came back. */
+    private static final class OtherUser {
+        private static final String CLIENT = String.join("\n",
+                "import socket, sys",
+                "s = socket.socket(socket.AF_UNIX) if sys.argv[1] == 'unix' else socket.socket()",
+                "try:",
+                "    s.connect(sys.argv[2] if sys.argv[1] == 'unix' else ('127.0.0.1', int(sys.argv[2])))",
+                "except PermissionError:",
+                "    print('refused by the file system'); sys.exit(0)",
+                "body = b'{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}'",
+                "try:",
+                "    s.sendall(b'Content-Length: %d\\r\\n\\r\\n' % len(body) + body)",
+                "    print('closed unanswered' if s.recv(1) == b'' else 'answered')",
+                "except (ConnectionResetError, BrokenPipeError):",
+                "    print('closed unanswered')");
+
+        boolean isExecutable() {
+            return "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/setpriv"))
+                    && Files.isExecutable(Path.of("/usr/bin/python3"));
+        }
+
+        String tryUnix(Path socket) throws Exception {
+            return run("unix", socket.toString());
+        }
+
+        String tryTcp(int port) throws Exception {
+            return run("tcp", Integer.toString(port));
+        }
+
+        private String run(String family, String address) throws Exception {
+            Process p = new ProcessBuilder("/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+                    "/usr/bin/python3", "-c", CLIENT, family, address).redirectErrorStream(true).start();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            return new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        }
+    }
+
+    private static final OtherUser OTHER_USER = new OtherUser();
 
     private interface Opener {
         Connection open() throws IOException;
