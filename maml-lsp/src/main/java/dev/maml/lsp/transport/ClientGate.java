@@ -25,7 +25,7 @@ public final class ClientGate {
         byte[] body = in.peekBody(MAX_FIRST_MESSAGE);
         JsonObject message = object(parse(body));
         if (message == null || !"initialize".equals(string(message.get("method")))) {
-            throw new RefusedClientException("its first message is not initialize");
+            throw new TransportRefusedException("its first message is not initialize");
         }
         JsonObject params = object(message.get("params"));
         JsonObject options = params == null ? null : object(params.get("initializationOptions"));
@@ -34,18 +34,18 @@ public final class ClientGate {
             token = string(object(options.get("maml")).get("token"));
         }
         if (token == null) {
-            throw new RefusedClientException("no session secret (initializationOptions.token)");
+            throw new TransportRefusedException("no session secret (initializationOptions.token)");
         }
         if (!secret.matches(token)) {
-            throw new RefusedClientException("wrong session secret");
+            throw new TransportRefusedException("wrong session secret");
         }
     }
 
-    private static JsonElement parse(byte[] body) throws RefusedClientException {
+    private static JsonElement parse(byte[] body) throws TransportRefusedException {
         try {
             return JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
         } catch (RuntimeException | StackOverflowError e) {
-            throw new RefusedClientException("its first message is not JSON");
+            throw new TransportRefusedException("its first message is not JSON");
         }
     }
 

@@ -46,20 +46,20 @@ public final class UnixSocket {
     private static Connection connect(Path path, Path socket, UserPrincipal me) throws IOException {
         int mode = (Integer) Files.getAttribute(socket, "unix:mode", LinkOption.NOFOLLOW_LINKS);
         if ((mode & SOCKET_TYPE) != IS_SOCKET) {
-            throw new RefusedClientException(path + ": exists and is not a socket; refusing to replace it");
+            throw new TransportRefusedException(path + ": exists and is not a socket; refusing to replace it");
         }
         if (!Files.getOwner(socket, LinkOption.NOFOLLOW_LINKS).equals(me)) {
-            throw new RefusedClientException(path + ": a socket of another user");
+            throw new TransportRefusedException(path + ": a socket of another user");
         }
         SocketChannel channel;
         try {
             channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
         } catch (IOException e) {
-            throw new RefusedClientException(path + ": no one listens on this socket (left over from a crash? remove it)");
+            throw new TransportRefusedException(path + ": no one listens on this socket (left over from a crash? remove it)");
         }
         try {
             requireSameUser(channel, me, path);
-        } catch (RefusedClientException e) {
+        } catch (TransportRefusedException e) {
             channel.close();
             throw e;
         }
@@ -69,12 +69,12 @@ public final class UnixSocket {
     private static Connection listen(Path path, Path socket, UserPrincipal me, Consumer<String> log) throws IOException {
         Path dir = socket.getParent();
         if (!Files.isDirectory(dir)) {
-            throw new RefusedClientException(path + ": no such directory " + dir);
+            throw new TransportRefusedException(path + ": no such directory " + dir);
         }
         Set<PosixFilePermission> dirMode = Files.getPosixFilePermissions(dir);
         if (!Files.getOwner(dir).equals(me) || dirMode.contains(PosixFilePermission.GROUP_WRITE)
                 || dirMode.contains(PosixFilePermission.OTHERS_WRITE)) {
-            throw new RefusedClientException(path + ": the directory must be yours and writable by you only "
+            throw new TransportRefusedException(path + ": the directory must be yours and writable by you only "
                     + "(someone else could replace the socket), for example $XDG_RUNTIME_DIR");
         }
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -98,7 +98,7 @@ public final class UnixSocket {
             try {
                 requireSameUser(client, me, path);
                 return client;
-            } catch (RefusedClientException e) {
+            } catch (TransportRefusedException e) {
                 log.accept("maml lsp: refused a client: " + e.getMessage());
                 client.close();
             }
@@ -108,7 +108,7 @@ public final class UnixSocket {
     private static void requireSameUser(SocketChannel channel, UserPrincipal me, Path path) throws IOException {
         UserPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED).user();
         if (!peer.equals(me)) {
-            throw new RefusedClientException(path + ": the peer runs as " + peer.getName() + ", not as " + me.getName());
+            throw new TransportRefusedException(path + ": the peer runs as " + peer.getName() + ", not as " + me.getName());
         }
     }
 

@@ -11,7 +11,7 @@ import dev.maml.lsp.server.ServerLauncher;
 import dev.maml.lsp.transport.ChannelStreams;
 import dev.maml.lsp.transport.Connection;
 import dev.maml.lsp.transport.LoopbackListener;
-import dev.maml.lsp.transport.RefusedClientException;
+import dev.maml.lsp.transport.TransportRefusedException;
 import dev.maml.lsp.transport.SessionSecret;
 import dev.maml.lsp.transport.UnixSocket;
 import java.io.IOException;
@@ -154,23 +154,23 @@ class LspSocketAttackTest {
     void pipeReplacesNothing() throws Exception {
         Path file = Files.writeString(dir.resolve("file"), "keep me");
         assertEquals(file + ": exists and is not a socket; refusing to replace it",
-                assertThrows(RefusedClientException.class, () -> UnixSocket.open(file, log::add)).getMessage());
+                assertThrows(TransportRefusedException.class, () -> UnixSocket.open(file, log::add)).getMessage());
         assertEquals("keep me", Files.readString(file));
 
         Path target = dir.resolve("elsewhere");
         Path link = Files.createSymbolicLink(dir.resolve("link.sock"), target);
         assertEquals(link + ": exists and is not a socket; refusing to replace it",
-                assertThrows(RefusedClientException.class, () -> UnixSocket.open(link, log::add)).getMessage());
+                assertThrows(TransportRefusedException.class, () -> UnixSocket.open(link, log::add)).getMessage());
         assertFalse(Files.exists(target, LinkOption.NOFOLLOW_LINKS));
 
         Path stale = dir.resolve("stale.sock");
         ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(UnixDomainSocketAddress.of(stale)).close();
         assertEquals(stale + ": no one listens on this socket (left over from a crash? remove it)",
-                assertThrows(RefusedClientException.class, () -> UnixSocket.open(stale, log::add)).getMessage());
+                assertThrows(TransportRefusedException.class, () -> UnixSocket.open(stale, log::add)).getMessage());
 
         Path shared = Files.createDirectory(dir.resolve("shared"));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
-        RefusedClientException e = assertThrows(RefusedClientException.class,
+        TransportRefusedException e = assertThrows(TransportRefusedException.class,
                 () -> UnixSocket.open(shared.resolve("maml.sock"), log::add));
         assertTrue(e.getMessage().contains("the directory must be yours and writable by you only"), e.getMessage());
         assertFalse(Files.exists(shared.resolve("maml.sock"), LinkOption.NOFOLLOW_LINKS));

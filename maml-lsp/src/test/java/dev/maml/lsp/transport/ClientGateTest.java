@@ -56,7 +56,7 @@ class ClientGateTest {
                 "wrong session secret",
                 "{\"method\":\"initialized\",\"params\":{\"initializationOptions\":{\"token\":\"" + secret + "\"}}}",
                 "its first message is not initialize");
-        cases.forEach((body, reason) -> assertEquals(reason, assertThrows(RefusedClientException.class,
+        cases.forEach((body, reason) -> assertEquals(reason, assertThrows(TransportRefusedException.class,
                 () -> ClientGate.admit(new FramedInput(input(frame(body))), session)).getMessage()));
         assertTrue(assertThrows(LspFramingException.class, () -> ClientGate.admit(
                 new FramedInput(input(frame("x".repeat(ClientGate.MAX_FIRST_MESSAGE + 1)))), session))
