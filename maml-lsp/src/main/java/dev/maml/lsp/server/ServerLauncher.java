@@ -1,6 +1,7 @@
 package dev.maml.lsp.server;
 
 import dev.maml.lsp.MamlLanguageService;
+import dev.maml.lsp.transport.FramedInput;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -20,12 +21,14 @@ public final class ServerLauncher {
     }
 
     /**
-     * Serves one client until its input ends or it sends {@code exit}.
+     * Serves one client until its input ends, it sends {@code exit}, or it sends something that is
+     * not LSP framing (which ends the session with a line on standard error).
      *
      * @return 1: the client went away without {@code exit} (after {@code exit}, {@code exit} has already run)
      */
     public static int serve(MamlLanguageService service, InputStream in, OutputStream out, IntConsumer exit)
             throws InterruptedException {
+        FramedInput framed = in instanceof FramedInput f ? f : new FramedInput(in);
         MamlLanguageServer server = new MamlLanguageServer(service, Path.of("").toAbsolutePath(), exit);
         ExecutorService messages = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "maml-lsp-jsonrpc");
@@ -35,7 +38,7 @@ public final class ServerLauncher {
         Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
-                .setInput(in)
+                .setInput(framed)
                 .setOutput(out)
                 .setExecutorService(messages)
                 .create();
@@ -48,6 +51,7 @@ public final class ServerLauncher {
         } finally {
             messages.shutdownNow();
         }
+        framed.problem().ifPresent(p -> System.err.println("maml lsp: closed the connection: " + p.getMessage()));
         return 1;
     }
 }
