@@ -60,6 +60,10 @@ public final class DocumentVerifier {
                     : Verification.of(Outcome.UNSIGNED, "the document has no verification.signature");
         }
         VerificationBlock block = read.get();
+        String lineBreaks = LineBreaks.problem(text);
+        if (lineBreaks != null) {
+            return Verification.of(Outcome.MALFORMED, lineBreaks);
+        }
         if (unreadable.isPresent()) {
             return Verification.of(Outcome.MALFORMED, unreadable.get());
         }
