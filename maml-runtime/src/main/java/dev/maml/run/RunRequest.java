@@ -1,8 +1,10 @@
 package dev.maml.run;
 
+import dev.maml.sign.SignaturePolicy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,14 +24,24 @@ import tools.jackson.databind.node.ObjectNode;
  * @param receiptDir     where receipts (and sealed payloads) go; null: next to the document
  * @param record         append EXECUTE and RECEIPT History entries to the document
  * @param seed           seeds every random choice that may be seeded (QKD, run id); empty: SecureRandom
+ * @param signaturePolicy the weakest signature accepted (`--min-algorithm`)
  */
 public record RunRequest(Path document, ObjectNode input, Map<String, String> sets, Identity identity, Path key,
                          List<Path> trust, boolean allowUntrusted, boolean execCodeBlocks, Path receiptDir,
-                         boolean record, OptionalLong seed) {
+                         boolean record, OptionalLong seed, SignaturePolicy signaturePolicy) {
 
     public RunRequest {
         sets = Map.copyOf(sets);
         trust = List.copyOf(trust);
+        Objects.requireNonNull(signaturePolicy, "signaturePolicy");
+    }
+
+    /** A request that accepts every ML-DSA parameter set. */
+    public RunRequest(Path document, ObjectNode input, Map<String, String> sets, Identity identity, Path key,
+                      List<Path> trust, boolean allowUntrusted, boolean execCodeBlocks, Path receiptDir,
+                      boolean record, OptionalLong seed) {
+        this(document, input, sets, identity, key, trust, allowUntrusted, execCodeBlocks, receiptDir, record, seed,
+                SignaturePolicy.ANY);
     }
 
     /** A plain `maml run FILE`: as agent://local, no key, nothing extra. */
