@@ -199,7 +199,7 @@ public final class ReceiptVerifier {
         if (signer.scalar("key_id").map(k -> !k.value().equalsIgnoreCase(keyId)).orElse(false)) {
             return fail(findings, sourceId, "signer.key_id does not match the public key (" + keyId + ")", signer.range());
         }
-        byte[] sig = CanonicalBase64.decode(((YamlScalar) sigEntry.get().value()).value().strip());
+        byte[] sig = CanonicalBase64.decode(((YamlScalar) sigEntry.get().value()).value());
         if (sig == null) {
             return fail(findings, sourceId, "signature is not valid base64", sigRange);
         }

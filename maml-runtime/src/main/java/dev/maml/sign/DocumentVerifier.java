@@ -108,7 +108,7 @@ public final class DocumentVerifier {
             return new Verification(Outcome.MALFORMED, "verification.key_id " + block.keyId().value()
                     + " does not match the public key (" + keyId + ")", keyAlgorithm, keyId);
         }
-        byte[] signature = CanonicalBase64.decode(block.signature().value().strip());
+        byte[] signature = CanonicalBase64.decode(block.signature().value());
         if (signature == null) {
             return new Verification(Outcome.MALFORMED, "verification.signature is not valid base64", keyAlgorithm, keyId);
         }

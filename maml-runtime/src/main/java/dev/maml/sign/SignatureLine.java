@@ -19,7 +19,12 @@ public final class SignatureLine {
     /** A receipt's is a top-level key. */
     public static final String RECEIPT_INDENT = "";
 
-    private static final Pattern CANONICAL = Pattern.compile("signature: \"[A-Za-z0-9+/]*={0,2}\"(\r?\n)?");
+    /**
+     * Printable ASCII between the quotes, no quote and no backslash: no escape, fold or invisible
+     * character can make YAML's value differ from the text; whether it is base64 is checked later,
+     * with its own message.
+     */
+    private static final Pattern CANONICAL = Pattern.compile("signature: \"[\\x20-\\x7E&&[^\"\\\\]]*\"(\r?\n)?");
 
     private SignatureLine() {
     }
@@ -48,7 +53,7 @@ public final class SignatureLine {
     }
 
     /**
-     * True when {@code line} of {@code text} is exactly {@code indent + "signature: \"<base64>\""}
+     * True when {@code line} of {@code text} is exactly {@code indent + "signature: \"<value>\""}
      * followed by LF, CRLF or the end of the text: no comment, no other space, no escape in the value.
      */
     public static boolean canonical(String text, Range line, String indent) {

@@ -79,6 +79,16 @@ class LineInjectionAttackTest {
     }
 
     @Test
+    void spacesOrInvisibleCharactersInsideTheQuotesAreMalformed() {
+        int close = SIGNED.indexOf(SIG_LINE) + SIG_LINE.length() - 1;
+        for (String inside : new String[] {" ", "\t", "\u0085", "\u2028", "\u200B"}) {
+            String forged = SIGNED.substring(0, close) + inside + SIGNED.substring(close);
+            Verification v = SignedSamples.verify(forged);
+            assertEquals(Outcome.MALFORMED, v.outcome(), () -> escape(inside) + ": " + v.reason());
+        }
+    }
+
+    @Test
     void aCrlfLineBreakSwappedInForOneLfIsMalformed() {
         // Signed bytes turn CRLF into LF, so one changed line break would not change them.
         String forged = SIGNED.replaceFirst("\n## Intent\n", "\r\n## Intent\n");
