@@ -101,7 +101,7 @@ final class SignedSamples {
         return text.substring(0, at + after.length()) + insert + text.substring(at + after.length());
     }
 
-    /** The end of the signature value's closing quote on its line. */
+    /** The line of {@code text} that starts with {@code key}, without its line break. */
     static String signatureLineOf(String text, String key) {
         int start = text.indexOf(key);
         return text.substring(start, text.indexOf('\n', start));
