@@ -6,6 +6,7 @@ import dev.maml.run.Identity;
 import dev.maml.run.Pipeline;
 import dev.maml.run.RunRequest;
 import dev.maml.run.RunResult;
+import dev.maml.sign.SignaturePolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,8 +58,10 @@ final class RunBatchCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Identity identity;
+        SignaturePolicy policy;
         try {
             identity = options.identity();
+            policy = SignaturePolicy.minimum(options.minAlgorithm);
         } catch (IllegalArgumentException e) {
             err.println("maml: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -80,7 +83,7 @@ final class RunBatchCommand implements Callable<Integer> {
                 inFlight.acquire();
                 pool.execute(() -> {
                     try {
-                        ObjectNode line = runOne(pipeline, target, identity);
+                        ObjectNode line = runOne(pipeline, target, identity, policy);
                         int code = line.get("exit_code").asInt();
                         worst.accumulateAndGet(code, Math::max);
                         synchronized (out) {
@@ -105,11 +108,11 @@ final class RunBatchCommand implements Callable<Integer> {
         return worst.get();
     }
 
-    private ObjectNode runOne(Pipeline pipeline, LintTargets.Target target, Identity identity) {
+    private ObjectNode runOne(Pipeline pipeline, LintTargets.Target target, Identity identity, SignaturePolicy policy) {
         ObjectNode line = Json.object().put("path", target.display());
         try {
             RunResult run = pipeline.run(new RunRequest(target.file(), null, Map.of(), identity, null, options.trust,
-                    options.allowUntrusted, false, options.receiptDir, false, options.seed()));
+                    options.allowUntrusted, false, options.receiptDir, false, options.seed(), null, policy));
             line.put("status", run.result().get("status").asString()).put("exit_code", run.exitCode());
             if (run.ok()) {
                 line.put("receipt", run.receipt().toString());

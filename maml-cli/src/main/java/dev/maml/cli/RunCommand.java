@@ -6,6 +6,7 @@ import dev.maml.run.Identity;
 import dev.maml.run.Pipeline;
 import dev.maml.run.RunRequest;
 import dev.maml.run.RunResult;
+import dev.maml.sign.SignaturePolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -70,7 +71,8 @@ final class RunCommand implements Callable<Integer> {
         RunRequest request;
         try {
             request = new RunRequest(file, readInput(), assignments(), options.identity(), key, options.trust,
-                    options.allowUntrusted, execCodeBlocks, options.receiptDir, record, options.seed());
+                    options.allowUntrusted, execCodeBlocks, options.receiptDir, record, options.seed(), null,
+                    SignaturePolicy.minimum(options.minAlgorithm));
         } catch (IllegalArgumentException e) {
             err.println("maml: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -136,6 +138,10 @@ final class RunCommand implements Callable<Integer> {
 
         @Option(names = "--allow-untrusted", description = "Run documents validly signed by a key in no trust store.")
         boolean allowUntrusted;
+
+        @Option(names = "--min-algorithm", paramLabel = "ALG", description = "Refuse (exit 3) documents signed with a "
+                + "weaker ML-DSA parameter set than this: ML-DSA-44, ML-DSA-65 or ML-DSA-87.")
+        String minAlgorithm;
 
         @Option(names = "--receipt-dir", paramLabel = "D", description = "Write receipts (and sealed payloads) here instead of next to the document.")
         Path receiptDir;

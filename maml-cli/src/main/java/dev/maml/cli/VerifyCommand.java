@@ -4,6 +4,7 @@ import dev.maml.io.InputFiles;
 import dev.maml.report.Json;
 import dev.maml.sign.DocumentVerifier;
 import dev.maml.sign.Outcome;
+import dev.maml.sign.SignaturePolicy;
 import dev.maml.sign.TrustStore;
 import dev.maml.sign.Verification;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "verify", description = "Check a document's ML-DSA signature. Exit 0 valid and trusted, 1 invalid, "
-        + "unsigned or malformed, 3 valid but the key is in no trust store, 2 usage or I/O error.")
+        + "unsigned or malformed, 3 valid but the key is in no trust store or the algorithm is below --min-algorithm, "
+        + "2 usage or I/O error.")
 final class VerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -36,6 +38,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the outcome as JSON.")
     boolean json;
 
+    @Option(names = "--min-algorithm", paramLabel = "ALG", description = "Refuse (exit 3) signatures weaker than this "
+            + "ML-DSA parameter set: ML-DSA-44, ML-DSA-65 or ML-DSA-87.")
+    String minAlgorithm;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -44,11 +50,18 @@ final class VerifyCommand implements Callable<Integer> {
             err.println("maml: " + file + ": is a directory");
             return ExitCodes.USAGE;
         }
+        SignaturePolicy policy;
+        try {
+            policy = SignaturePolicy.minimum(minAlgorithm);
+        } catch (IllegalArgumentException e) {
+            err.println("maml: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         byte[] bytes = InputFiles.read(file);
         Path dir = file.toAbsolutePath().normalize().getParent();
         TrustStore store = TrustStore.standard(dir, trust);
         store.warnings().forEach(w -> err.println("maml: warning: " + w));
-        Verification v = DocumentVerifier.verify(bytes, dir, store);
+        Verification v = DocumentVerifier.verify(bytes, dir, store, policy);
         if (json) {
             ObjectNode node = Json.object();
             node.put("file", file.toString());
@@ -67,7 +80,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         return switch (v.outcome()) {
             case VALID -> ExitCodes.OK;
-            case VALID_UNTRUSTED -> ExitCodes.REFUSED;
+            case VALID_UNTRUSTED, BELOW_MINIMUM -> ExitCodes.REFUSED;
             case INVALID, UNSIGNED, MALFORMED -> ExitCodes.FAILED;
         };
     }

@@ -48,6 +48,7 @@ public enum RuleId {
     MAML090("encoding", Severity.ERROR, "file", "File is not clean UTF-8", false),
     MAML091("delimiter-trailing-space", Severity.HINT, "file,front-matter", "Front-matter delimiter has trailing whitespace", true),
     MAML092("line-endings", Severity.INFO, "file", "Line endings are inconsistent", false),
+    MAML093("lone-carriage-return", Severity.ERROR, "file,security", "A carriage return is not followed by a line feed", true),
     MU001("receipt-front-matter", Severity.ERROR, "receipt", "Receipt front matter is missing or malformed", false),
     MU002("receipt-mirror", Severity.ERROR, "receipt", "Receipt mirror cannot be undone exactly", false),
     MU003("receipt-digest", Severity.ERROR, "receipt,security", "Receipt body does not match its digest", false),

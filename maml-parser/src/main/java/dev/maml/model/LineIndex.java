@@ -3,9 +3,10 @@ package dev.maml.model;
 import java.util.Arrays;
 
 /**
- * Converts between text offsets and line/column positions. Lines end at '\n' only (a CR before it
- * belongs to the line break, a lone CR is content). Two column conventions exist and nobody else
- * computes them: UTF-16 units, 0-based (LSP), and code points, 1-based (CLI, SARIF).
+ * Converts between text offsets and line/column positions. Lines end at "\n", "\r\n" or a lone
+ * "\r": the line breaks of YAML, CommonMark, the LSP and every editor, so a position means the same
+ * line to all of them (a lone CR is still an error, MAML093). Two column conventions exist and nobody
+ * else computes them: UTF-16 units, 0-based (LSP), and code points, 1-based (CLI, SARIF).
  */
 public final class LineIndex {
 
@@ -16,7 +17,14 @@ public final class LineIndex {
         this.text = text;
         int[] starts = new int[16];
         int count = 1;
-        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\n' && c != '\r') {
+                continue;
+            }
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                i++;
+            }
             if (count == starts.length) {
                 starts = Arrays.copyOf(starts, count * 2);
             }
@@ -39,16 +47,16 @@ public final class LineIndex {
         return lineStarts[Math.max(0, Math.min(line, lineStarts.length - 1))];
     }
 
-    /** Offset of the line's end, before its "\n" or "\r\n". */
+    /** Offset of the line's end, before its "\n", "\r\n" or "\r". */
     public int lineEnd(int line) {
         if (line + 1 >= lineStarts.length) {
             return text.length();
         }
         int end = lineStarts[line + 1] - 1;
-        return end > lineStart(line) && text.charAt(end - 1) == '\r' ? end - 1 : end;
+        return end > lineStart(line) && text.charAt(end) == '\n' && text.charAt(end - 1) == '\r' ? end - 1 : end;
     }
 
-    /** Offset just past the line's "\n" (or the text's end on the last line). */
+    /** Offset just past the line's break (or the text's end on the last line). */
     public int nextLineStart(int line) {
         return line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length();
     }

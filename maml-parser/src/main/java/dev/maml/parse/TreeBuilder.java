@@ -91,6 +91,7 @@ final class TreeBuilder implements ParseTreeListener {
         if (endings == LineEndings.MIXED) {
             reportMixedLineEndings(diagnostics);
         }
+        LoneCarriageReturns.find(text, lines, endings).ifPresent(diagnostics::add);
         diagnostics.addAll(frontMatterDiagnostics);
         int bodyStart = bom ? 1 : 0;
         if (frontMatter == null) {

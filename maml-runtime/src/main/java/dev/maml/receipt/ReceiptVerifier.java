@@ -73,6 +73,16 @@ public final class ReceiptVerifier {
             findings.add(new ReceiptFinding(Kind.FRONT_MATTER, "not a receipt: no front matter mapping", top));
             return new ReceiptVerification(findings, null, null, false);
         }
+        if (fm.closed() && receipt.text().lastIndexOf('\r', fm.closeDelimiter().end()) >= 0) {
+            // Tools write the header with LF only; a CR there is a line break to YAML but not to the
+            // signed bytes (spec 8, "one reading of the bytes"). The body may hold CRs: it is
+            // mirrored text, bound byte for byte by source_sha3_256.
+            int at = receipt.text().indexOf('\r');
+            findings.add(new ReceiptFinding(Kind.FRONT_MATTER, "the receipt header holds a carriage return (line "
+                    + receipt.lines().displayLine(at) + "); receipts are written with LF line breaks only",
+                    Range.of(at, at + 1)));
+            return new ReceiptVerification(findings, null, null, false);
+        }
         YamlMapping header = fm.mapping().get();
         String sourceId = header.scalar("source_id").map(YamlScalar::value).orElse(null);
         checkHeader(header, fm, findings);
@@ -162,8 +172,8 @@ public final class ReceiptVerifier {
         }
         Range sigRange = sigEntry.get().value().range();
         Range line = SignatureLine.of(receipt, sigEntry.get());
-        if (line == null) {
-            return fail(findings, sourceId, "signature must be one \"signature: <base64>\" line", sigRange);
+        if (line == null || !SignatureLine.canonical(receipt.text(), line, SignatureLine.RECEIPT_INDENT)) {
+            return fail(findings, sourceId, SignatureLine.form(SignatureLine.RECEIPT_INDENT), sigRange);
         }
         Optional<YamlNode> signerNode = header.get("signer");
         if (signerNode.isEmpty() || !(signerNode.get() instanceof YamlMapping signer)) {
@@ -189,7 +199,7 @@ public final class ReceiptVerifier {
         if (signer.scalar("key_id").map(k -> !k.value().equalsIgnoreCase(keyId)).orElse(false)) {
             return fail(findings, sourceId, "signer.key_id does not match the public key (" + keyId + ")", signer.range());
         }
-        byte[] sig = CanonicalBase64.decode(((YamlScalar) sigEntry.get().value()).value().strip());
+        byte[] sig = CanonicalBase64.decode(((YamlScalar) sigEntry.get().value()).value());
         if (sig == null) {
             return fail(findings, sourceId, "signature is not valid base64", sigRange);
         }

@@ -1,8 +1,10 @@
 package dev.maml.run;
 
+import dev.maml.sign.SignaturePolicy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,22 +26,27 @@ import tools.jackson.databind.node.ObjectNode;
  * @param seed           seeds every random choice that may be seeded (QKD, run id); empty: SecureRandom
  * @param root           the directory tree the files the document names must stay in (spec 10.2a):
  *                       a server's --root; null: the document's own directory
+ * @param signaturePolicy the weakest signature accepted (`--min-algorithm`)
  */
 public record RunRequest(Path document, ObjectNode input, Map<String, String> sets, Identity identity, Path key,
                          List<Path> trust, boolean allowUntrusted, boolean execCodeBlocks, Path receiptDir,
-                         boolean record, OptionalLong seed, Path root) {
+                         boolean record, OptionalLong seed, Path root, SignaturePolicy signaturePolicy) {
 
     public RunRequest {
         sets = Map.copyOf(sets);
         trust = List.copyOf(trust);
+        Objects.requireNonNull(signaturePolicy, "signaturePolicy");
     }
 
-    /** A request confined to the document's own directory (the command line's case). */
+    /**
+     * A request confined to the document's own directory (the command line's case) that accepts every
+     * ML-DSA parameter set.
+     */
     public RunRequest(Path document, ObjectNode input, Map<String, String> sets, Identity identity, Path key,
                       List<Path> trust, boolean allowUntrusted, boolean execCodeBlocks, Path receiptDir,
                       boolean record, OptionalLong seed) {
         this(document, input, sets, identity, key, trust, allowUntrusted, execCodeBlocks, receiptDir, record, seed,
-                null);
+                null, SignaturePolicy.ANY);
     }
 
     /** A plain `maml run FILE`: as agent://local, no key, nothing extra. */

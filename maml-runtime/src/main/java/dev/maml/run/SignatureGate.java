@@ -32,7 +32,7 @@ final class SignatureGate {
         } catch (IOException e) {
             throw new RunFailure(RunFailure.INVALID, "--trust: " + Messages.of(e));
         }
-        Verification v = DocumentVerifier.verify(ctx.doc, ctx.documentDir, trust);
+        Verification v = DocumentVerifier.verify(ctx.doc, ctx.documentDir, trust, ctx.request.signaturePolicy());
         entry.put("outcome", v.outcome().label()).put("reason", v.reason());
         if (!trust.warnings().isEmpty()) {
             trust.warnings().forEach(entry.putArray("warnings")::add);

@@ -5,7 +5,8 @@ import java.util.Optional;
 import org.bouncycastle.jcajce.spec.MLDSAParameterSpec;
 
 /**
- * The ML-DSA parameter sets (FIPS 204) and the names documents use for them. Round-3 names
+ * The ML-DSA parameter sets (FIPS 204), weakest first (the order {@link SignaturePolicy} compares
+ * by), and the names documents use for them. Round-3 names
  * ("Dilithium3", "crystals-dilithium") are resolved here because Bouncy Castle 1.87 rejects them;
  * they are aliases only: FIPS 204 signatures are not byte-compatible with round-3 Dilithium.
  */

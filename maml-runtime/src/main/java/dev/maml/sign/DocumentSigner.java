@@ -68,6 +68,14 @@ public final class DocumentSigner {
             throw new SigningException(block.problem() != null ? block.problem()
                     : "verification.signature could not be placed on a line of its own");
         }
+        if (!SignatureLine.canonical(unsigned, block.signatureLine(), SignatureLine.DOCUMENT_INDENT)) {
+            throw new SigningException("cannot sign: " + SignatureLine.form(SignatureLine.DOCUMENT_INDENT)
+                    + "; rewrite that line first");
+        }
+        String lineBreaks = LineBreaks.problem(unsigned);
+        if (lineBreaks != null) {
+            throw new SigningException("cannot sign: " + lineBreaks);
+        }
         byte[] signature;
         try {
             signature = MlDsa.DOCUMENT.sign(key, SignedBytes.of(unsigned, block.signatureLine()), random);

@@ -31,27 +31,38 @@ public final class DocumentVerifier {
 
     /** Checks a file's bytes; only the front matter is parsed (see {@link FrontMatterPrefix}). */
     public static Verification verify(byte[] bytes, Path documentDir, TrustStore trust) {
+        return verify(bytes, documentDir, trust, SignaturePolicy.ANY);
+    }
+
+    /** As {@link #verify(byte[], Path, TrustStore)}, refusing signatures weaker than {@code policy} allows. */
+    public static Verification verify(byte[] bytes, Path documentDir, TrustStore trust, SignaturePolicy policy) {
         String text;
         try {
             text = StrictUtf8.decode(bytes);
         } catch (CharacterCodingException e) {
             return Verification.of(Outcome.MALFORMED, "the file is not valid UTF-8, so it cannot be what was signed");
         }
-        return verify(text, documentDir, trust);
+        return verify(FrontMatterPrefix.parse(text), text, documentDir, trust, policy);
     }
 
     /** Checks a document's text; only the front matter is parsed. */
     public static Verification verify(String text, Path documentDir, TrustStore trust) {
-        return verify(FrontMatterPrefix.parse(text), text, documentDir, trust);
+        return verify(FrontMatterPrefix.parse(text), text, documentDir, trust, SignaturePolicy.ANY);
     }
 
     /** @param documentDir where relative public_key paths start; null for a document without a file */
     public static Verification verify(MamlDocument doc, Path documentDir, TrustStore trust) {
-        return verify(doc, doc.text(), documentDir, trust);
+        return verify(doc, documentDir, trust, SignaturePolicy.ANY);
+    }
+
+    /** As {@link #verify(MamlDocument, Path, TrustStore)}, refusing signatures weaker than {@code policy} allows. */
+    public static Verification verify(MamlDocument doc, Path documentDir, TrustStore trust, SignaturePolicy policy) {
+        return verify(doc, doc.text(), documentDir, trust, policy);
     }
 
     /** @param doc the document, or just its front matter (a prefix of {@code text}) */
-    private static Verification verify(MamlDocument doc, String text, Path documentDir, TrustStore trust) {
+    private static Verification verify(MamlDocument doc, String text, Path documentDir, TrustStore trust,
+                                       SignaturePolicy policy) {
         Optional<String> unreadable = unreadable(doc);
         Optional<VerificationBlock> read = VerificationBlock.of(doc);
         if (read.isEmpty() || !read.get().signed() && read.get().problem() == null) {
@@ -60,6 +71,10 @@ public final class DocumentVerifier {
                     : Verification.of(Outcome.UNSIGNED, "the document has no verification.signature");
         }
         VerificationBlock block = read.get();
+        String lineBreaks = LineBreaks.problem(text);
+        if (lineBreaks != null) {
+            return Verification.of(Outcome.MALFORMED, lineBreaks);
+        }
         if (unreadable.isPresent()) {
             return Verification.of(Outcome.MALFORMED, unreadable.get());
         }
@@ -93,7 +108,7 @@ public final class DocumentVerifier {
             return new Verification(Outcome.MALFORMED, "verification.key_id " + block.keyId().value()
                     + " does not match the public key (" + keyId + ")", keyAlgorithm, keyId);
         }
-        byte[] signature = CanonicalBase64.decode(block.signature().value().strip());
+        byte[] signature = CanonicalBase64.decode(block.signature().value());
         if (signature == null) {
             return new Verification(Outcome.MALFORMED, "verification.signature is not valid base64", keyAlgorithm, keyId);
         }
@@ -101,6 +116,10 @@ public final class DocumentVerifier {
         if (!MlDsa.DOCUMENT.verify(key, signed, signature)) {
             return new Verification(Outcome.INVALID, "the signature does not match the document "
                     + "(changed after signing, or not signed by this key)", keyAlgorithm, keyId);
+        }
+        if (!policy.accepts(keyAlgorithm)) {
+            return new Verification(Outcome.BELOW_MINIMUM, "signed with " + keyAlgorithm + ", weaker than the "
+                    + policy.minimum() + " this verifier requires (--min-algorithm)", keyAlgorithm, keyId);
         }
         return trust.trusts(key)
                 ? new Verification(Outcome.VALID, "signed by trusted key " + keyId, keyAlgorithm, keyId)

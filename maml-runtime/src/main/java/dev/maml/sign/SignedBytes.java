@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What a signature covers (spec section 8): the text as UTF-8 with CRLF line breaks turned into LF,
- * minus the one line that holds the signature itself. A lone CR is content (as for the parser's
- * line index) and stays; nothing else is removed or normalised.
+ * minus the one line that holds the signature itself. Nothing else is removed or normalised; a lone CR
+ * stays as it is, but a signed text holding one is malformed before it gets here (see
+ * {@link LineBreaks}).
  */
 public final class SignedBytes {
 

@@ -43,6 +43,9 @@ public record VerificationBlock(YamlEntry entry, YamlMapping mapping, YamlScalar
             line = SignatureLine.of(doc, m.entry("signature").orElseThrow());
             if (line == null) {
                 problem = "verification.signature must be on a line of its own (\"signature: <base64>\")";
+            } else if (!signature.value().isBlank()
+                    && !SignatureLine.canonical(doc.text(), line, SignatureLine.DOCUMENT_INDENT)) {
+                problem = SignatureLine.form(SignatureLine.DOCUMENT_INDENT);
             }
         } else if (m.get("signature").isPresent()) {
             problem = "verification.signature is not a string";

@@ -9,6 +9,7 @@ import dev.maml.run.Pipeline;
 import dev.maml.run.RunFailure;
 import dev.maml.run.RunRequest;
 import dev.maml.run.RunResult;
+import dev.maml.sign.SignaturePolicy;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ class RunConfinementAttackTest {
             throw new AssertionError("no code block runs here");
         });
         return pipeline.run(new RunRequest(doc, null, Map.of(), Identity.LOCAL, null, List.of(), false, false, null,
-                false, OptionalLong.of(7), root));
+                false, OptionalLong.of(7), root, SignaturePolicy.ANY));
     }
 
     private static void assertRefusedOutside(RunResult result) {

@@ -1,0 +1,44 @@
+package dev.maml.sign;
+
+import dev.maml.model.LineIndex;
+
+/**
+ * The line-break half of spec 8's "one reading of the bytes". A lone CR is a line break to YAML,
+ * CommonMark and editors but not to a reader that splits on LF, so text holding one cannot have a
+ * single reading; and signed bytes turn CRLF into LF, so one LF changed into CRLF (or back) would
+ * leave them unchanged: a signed text uses one kind of line break throughout.
+ */
+public final class LineBreaks {
+
+    private LineBreaks() {
+    }
+
+    /** Why {@code text} cannot be signed or verified as it stands, or null when its line breaks are sound. */
+    public static String problem(String text) {
+        int lf = -1;
+        int crlf = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                if (i + 1 == text.length() || text.charAt(i + 1) != '\n') {
+                    return "line " + line(text, i) + " ends with a lone carriage return (CR not followed by LF); "
+                            + "YAML reads a line break there and the signed bytes do not (MAML093)";
+                }
+                crlf = crlf < 0 ? i : crlf;
+                i++;
+            } else if (c == '\n') {
+                lf = lf < 0 ? i : lf;
+            }
+        }
+        if (lf >= 0 && crlf >= 0) {
+            return "line " + line(text, Math.max(lf, crlf)) + " ends with " + (lf > crlf ? "LF" : "CRLF")
+                    + " but line " + line(text, Math.min(lf, crlf)) + " with " + (lf > crlf ? "CRLF" : "LF")
+                    + "; a signed text uses one kind of line break, since CRLF and LF sign alike";
+        }
+        return null;
+    }
+
+    private static int line(String text, int offset) {
+        return new LineIndex(text).displayLine(offset);
+    }
+}
