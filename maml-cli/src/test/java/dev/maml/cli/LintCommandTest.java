@@ -209,7 +209,7 @@ class LintCommandTest {
         CliRun run = lint(dir.resolve("p").toString());
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
-        assertEquals("maml: " + cfg + ":3: unknown rule 'front-matter-nope'\n", run.err());
+        assertEquals("maml: " + cfg + ":3:3: unknown rule (expected a rule id such as MAML012, or its alias)\n", run.err());
     }
 
     @Test
