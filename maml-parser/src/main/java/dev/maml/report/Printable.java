@@ -1,5 +1,7 @@
 package dev.maml.report;
 
+import java.util.Locale;
+
 /**
  * The one escaping of text that people read on a terminal or in a CI log: document content,
  * file names and messages are attacker-controlled, and a raw ESC, OSC or BEL there drives the
@@ -52,7 +54,7 @@ public final class Printable {
 
     /** Appends {@code c} written as an escape: {@code \x1B}, {@code \\u202E}. */
     public static void appendEscape(StringBuilder out, char c) {
-        String hex = Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT);
+        String hex = Integer.toHexString(c).toUpperCase(Locale.ROOT);
         if (c <= 0xFF) {
             out.append("\\x").append(hex.length() == 1 ? "0" : "").append(hex);
         } else {

@@ -72,12 +72,11 @@ class OutputEscapingAttackTest {
     }
 
     @Test
-    void aFileNamedLikeAWorkflowCommandCannotStartALine() throws Exception {
-        Files.writeString(dir.resolve("::error title=x::forged.maml.md"), "# x\n");
+    void aFileNamedLikeAWorkflowCommandCannotStartALine() {
+        // A relative name as a directory search prints it; --stdin-filename prints it as given.
         Run run = maml("lint", "--stdin-filename", "::warning::x.maml.md", "--stdin");
         assertFalse(run.out().lines().anyMatch(l -> l.startsWith("::")), run.out());
-        Path previous = Path.of("").toAbsolutePath();
-        assertTrue(run.out().startsWith("./::warning::x.maml.md:1:1: "), run.out() + " (run in " + previous + ")");
+        assertTrue(run.out().startsWith("./::warning::x.maml.md:1:1: "), run.out());
     }
 
     @Test
