@@ -7,6 +7,7 @@ import dev.maml.lint.config.ConfigResolver;
 import dev.maml.lint.config.LintConfig;
 import dev.maml.lint.config.LintConfigException;
 import dev.maml.lint.fix.Fixer;
+import dev.maml.lint.fix.ResignAdvice;
 import dev.maml.linting.FileKind;
 import dev.maml.linting.Linting;
 import dev.maml.report.LintedFile;
@@ -49,20 +50,30 @@ final class FileLinter {
         return text == null ? null : Linting.fix(text, kind(name), settings(config, name));
     }
 
+    /** A linted file and, when a fix broke its signature, the advice to give (else null). */
+    record Linted(LintedFile file, String resign) {
+    }
+
     /** Lints (and with {@code fix} repairs, atomically) a file on disk. */
-    LintedFile lintFile(Path file, String display, LintConfig config, boolean fix) throws IOException {
+    Linted lintFile(Path file, String display, LintConfig config, boolean fix) throws IOException {
         byte[] bytes = InputFiles.read(file);
         if (fix) {
             Fixer.FixOutcome fixed = fix(bytes, file, config);
             if (fixed != null) {
-                if (!fixed.text().equals(new String(bytes, StandardCharsets.UTF_8))) {
+                String before = new String(bytes, StandardCharsets.UTF_8);
+                if (!fixed.text().equals(before)) {
                     // Through symlinks: replace the file the link points to, not the link.
                     AtomicFiles.write(file.toRealPath(), fixed.text());
                 }
-                return LintedFile.of(display, fixed.remaining());
+                return new Linted(LintedFile.of(display, fixed.remaining()), resignAdvice(file, before, fixed.text(), display));
             }
         }
-        return LintedFile.of(display, Linting.lint(bytes, kind(file), settings(config, file)));
+        return new Linted(LintedFile.of(display, Linting.lint(bytes, kind(file), settings(config, file))), null);
+    }
+
+    /** {@link ResignAdvice} for a document ({@code name}, null for stdin) whose signed bytes a fix changed; else null. */
+    static String resignAdvice(Path name, String before, String after, String display) {
+        return kind(name) == FileKind.DOCUMENT && ResignAdvice.invalidates(before, after) ? ResignAdvice.message(display) : null;
     }
 
     private static FileKind kind(Path name) {

@@ -3,10 +3,10 @@ package dev.maml.cli;
 import dev.maml.format.Formatter;
 import dev.maml.io.AtomicFiles;
 import dev.maml.io.InputFiles;
+import dev.maml.lint.fix.ResignAdvice;
 import dev.maml.model.MamlDocument;
 import dev.maml.parse.DocumentParser;
 import dev.maml.sign.StrictUtf8;
-import dev.maml.yaml.YamlMapping;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
@@ -54,7 +54,7 @@ final class FmtCommand implements Callable<Integer> {
                 // Through symlinks: replace the file the link points to, not the link.
                 AtomicFiles.write(file.toRealPath(), formatted);
                 out.println("formatted " + file);
-                if (signed(doc)) {
+                if (ResignAdvice.signed(doc)) {
                     err.println("maml: " + file + ": the signed bytes changed; sign it again (maml sign)");
                 }
             } catch (CharacterCodingException e) {
@@ -66,10 +66,5 @@ final class FmtCommand implements Callable<Integer> {
             }
         }
         return exit;
-    }
-
-    private static boolean signed(MamlDocument doc) {
-        return doc.optionalFrontMatter().flatMap(f -> f.mapping()).flatMap(m -> m.get("verification"))
-                .filter(v -> v instanceof YamlMapping m && m.entry("signature").isPresent()).isPresent();
     }
 }

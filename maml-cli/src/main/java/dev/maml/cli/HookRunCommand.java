@@ -7,7 +7,11 @@ import dev.maml.report.LintReport;
 import dev.maml.report.LintedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,9 +20,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * What the installed hook runs. It lints what will be committed, the staged blobs ({@code git show
- * :path}, through git's index, which honours the hook's GIT_INDEX_FILE), not the working tree, so an
- * unstaged fix cannot hide a broken staged file. Configs and ignores come from the working tree.
+ * What the installed hook runs. It lints what will be committed: the staged blobs, read by id from
+ * the index (which honours the hook's GIT_INDEX_FILE), not the working tree, so an unstaged fix
+ * cannot hide a broken staged file. The lint configs come from the index too: its
+ * {@code .maml-lint.yaml} files and the YAML files they may extend are checked out into a private
+ * temporary directory, and configs are looked up there, never above it, so an unstaged or
+ * untracked config cannot switch rules off for the commit.
  */
 @Command(name = "run", description = "Lint the staged versions of staged MAML files (what the installed hook runs).")
 final class HookRunCommand implements Callable<Integer> {
@@ -29,21 +36,31 @@ final class HookRunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path top = Path.of(Git.text(Path.of("."), "rev-parse", "--show-toplevel"));
-        byte[] listing = Git.run(top, "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR");
-        FileLinter linter = new FileLinter(ConfigResolver.discovering());
+        StagedIndex index = StagedIndex.read(top);
+        Path configs = Files.createTempDirectory("maml-hook-");
+        try {
+            checkOutConfigs(top, index, configs);
+            return lint(index, configs);
+        } finally {
+            deleteTree(configs);
+        }
+    }
+
+    private int lint(StagedIndex index, Path configs) throws IOException {
+        FileLinter linter = new FileLinter(ConfigResolver.discoveringWithin(configs));
         List<LintedFile> files = new ArrayList<>();
-        for (String name : new String(listing, StandardCharsets.UTF_8).split("\0")) {
-            if (name.isEmpty() || FileKind.of(Path.of(name)).isEmpty()) {
+        for (StagedIndex.Entry entry : index.changed()) {
+            if (!entry.regularFile() || FileKind.of(Path.of(entry.path())).isEmpty()) {
                 continue;
             }
-            byte[] staged = Git.run(top, "show", ":" + name);
             try {
-                LintedFile file = linter.lint(staged, name, top.resolve(name));
+                LintedFile file = linter.lint(index.content(entry), entry.path(), configs.resolve(entry.path()));
                 if (file != null) {
                     files.add(file);
                 }
             } catch (LintConfigException e) {
-                spec.commandLine().getErr().println("maml: " + e.getMessage());
+                // The message names the temporary copy; say which staged file it stands for.
+                spec.commandLine().getErr().println("maml: " + e.getMessage().replace(configs + "/", "(staged) "));
                 return ExitCodes.USAGE;
             }
         }
@@ -56,5 +73,38 @@ final class HookRunCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    /** The staged lint configs, and the YAML files they may extend, under {@code into} (a `.git` marks it a repository). */
+    private static void checkOutConfigs(Path top, StagedIndex index, Path into) throws IOException {
+        Files.createDirectory(into.resolve(".git"));
+        StringBuilder paths = new StringBuilder();
+        for (StagedIndex.Entry entry : index.entries()) {
+            String name = entry.path();
+            if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                paths.append(name).append('\0');
+            }
+        }
+        if (paths.length() > 0) {
+            Git.run(top, paths.toString().getBytes(StandardCharsets.UTF_8),
+                    "checkout-index", "-z", "--stdin", "--prefix=" + into + "/");
+        }
+    }
+
+    /** Deletes {@code dir} and what is in it; symbolic links are removed, never followed. */
+    private static void deleteTree(Path dir) throws IOException {
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 }

@@ -130,6 +130,10 @@ final class LintCommand implements Callable<Integer> {
         }
         out.print(fixed.text());
         out.flush();
+        String resign = FileLinter.resignAdvice(stdinFilename, new String(bytes, StandardCharsets.UTF_8), fixed.text(), display);
+        if (resign != null) {
+            err.println("maml: " + resign);
+        }
         // stdout carries the fixed text, so what remains to report goes to stderr.
         List<LintedFile> files = List.of(LintedFile.of(display, fixed.remaining()));
         report(files, err);
@@ -155,7 +159,10 @@ final class LintCommand implements Callable<Integer> {
                 err.println("maml: " + o.error);
                 failed = true;
             } else {
-                files.add(o.file);
+                files.add(o.linted.file());
+                if (o.linted.resign() != null) {
+                    err.println("maml: " + o.linted.resign());
+                }
             }
         }
         report(files, out);
@@ -165,7 +172,7 @@ final class LintCommand implements Callable<Integer> {
     private record Job(LintTargets.Target target, LintConfig config) {
     }
 
-    private record Outcome(LintedFile file, String error) {
+    private record Outcome(FileLinter.Linted linted, String error) {
     }
 
     /** Lints in parallel on a bounded pool; results come back in the jobs' (sorted) order. */

@@ -40,7 +40,9 @@ public final class Main {
         main.stdin = in;
         CommandLine cli = new CommandLine(main);
         cli.setOut(out);
-        cli.setErr(err);
+        cli.setErr(new EscapingPrintWriter(err));
+        // Standard error escapes control characters, so picocli's colours would show as \x1B[…m.
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("maml: " + Failures.describe(e));
             if (main.debug) {
@@ -50,7 +52,7 @@ public final class Main {
         });
         int code = cli.execute(args);
         out.flush();
-        err.flush();
+        cli.getErr().flush();
         return code;
     }
 

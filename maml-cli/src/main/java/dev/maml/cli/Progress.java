@@ -24,7 +24,8 @@ final class Progress {
 
     /** A bar when there are more than {@link #MIN_FILES} files and stderr is a terminal, otherwise null. */
     static Progress startIfUseful(PrintWriter err, int total) {
-        return total > MIN_FILES && Terminal.stderrIsTerminal() ? new Progress(err, total) : null;
+        // The bar's own CR and ESC are meant for the terminal: the unescaped stream.
+        return total > MIN_FILES && Terminal.stderrIsTerminal() ? new Progress(EscapingPrintWriter.raw(err), total) : null;
     }
 
     void advance() {

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import dev.maml.cli.security.IsolatedGit;
+import dev.maml.cli.security.IsolatedGit.Result;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,33 +24,30 @@ class HookCommandTest {
     @TempDir
     Path repo;
 
-    record Result(int code, String output) {
-    }
+    /** Only this repository's configuration counts, whatever the machine's (no global config, own HOME). */
+    @TempDir
+    Path home;
+
+    IsolatedGit isolated;
 
     Result git(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        // Only this repository's configuration counts, whatever the machine's.
-        env.put("GIT_CONFIG_GLOBAL", "/dev/null");
-        env.put("GIT_CONFIG_NOSYSTEM", "1");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(p.waitFor(), out);
+        return isolated.git(args);
     }
 
     void ok(String... args) throws Exception {
-        Result r = git(args);
-        assertEquals(0, r.code(), "git " + String.join(" ", args) + ": " + r.output());
+        isolated.ok(args);
+    }
+
+    /** `maml hook install` as its own process, in the isolated environment (git runs in it). */
+    Result install(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("hook", "install"));
+        command.addAll(List.of(args));
+        return isolated.maml(command.toArray(String[]::new));
     }
 
     @BeforeEach
     void init() throws Exception {
-        ok("init", "-q");
-        ok("config", "user.email", "test@example.org");
-        ok("config", "user.name", "Test");
-        ok("config", "commit.gpgsign", "false");
+        isolated = IsolatedGit.init(repo, home);
     }
 
     Result commit(String file, String content) throws Exception {
@@ -61,11 +58,11 @@ class HookCommandTest {
 
     @Test
     void refusesBrokenStagedDocumentsAndAcceptsCleanOnes() throws Exception {
-        CliRun install = CliRun.of("hook", "install", "-C", repo.toString());
-        assertEquals(0, install.exitCode(), install.err());
+        Result install = install("-C", repo.toString());
+        assertEquals(0, install.code(), install.output());
         Path hook = repo.resolve(".git/hooks/pre-commit");
         assertTrue(Files.isExecutable(hook));
-        assertEquals("maml: installed " + hook + "\n", install.out());
+        assertEquals("maml: installed " + hook + "\n", install.output());
 
         Result refused = commit("doc.maml.md", BROKEN);
         assertNotEquals(0, refused.code());
@@ -76,13 +73,14 @@ class HookCommandTest {
         assertEquals(0, commit("doc.maml.md", CLEAN).code());
         assertEquals(0, commit("notes.md", BROKEN).code(), "other files are not linted");
         Files.writeString(repo.resolve(".maml-lint.yaml"), "ignores: [\"drafts/**\"]\n");
+        ok("add", ".maml-lint.yaml"); // the staged config counts, not the working tree's
         Files.createDirectories(repo.resolve("drafts"));
         assertEquals(0, commit("drafts/wip.maml.md", BROKEN).code(), "ignored by the config");
     }
 
     @Test
     void anUnstagedFixDoesNotFoolIt() throws Exception {
-        assertEquals(0, CliRun.of("hook", "install", "-C", repo.toString()).exitCode());
+        assertEquals(0, install("-C", repo.toString()).code());
         Files.writeString(repo.resolve("doc.maml.md"), BROKEN);
         ok("add", "doc.maml.md");
         Files.writeString(repo.resolve("doc.maml.md"), CLEAN);
@@ -100,7 +98,7 @@ class HookCommandTest {
     void honoursCoreHooksPath() throws Exception {
         ok("config", "core.hooksPath", "tools/hooks");
         Files.createDirectories(repo.resolve("sub"));
-        assertEquals(0, CliRun.of("hook", "install", "-C", repo.resolve("sub").toString()).exitCode());
+        assertEquals(0, install("-C", repo.resolve("sub").toString()).code());
         assertTrue(Files.isExecutable(repo.resolve("tools/hooks/pre-commit")));
         assertTrue(Files.notExists(repo.resolve(".git/hooks/pre-commit")));
         assertNotEquals(0, commit("doc.maml.md", BROKEN).code());
@@ -111,13 +109,13 @@ class HookCommandTest {
         Path hook = repo.resolve(".git/hooks/pre-commit");
         Files.createDirectories(hook.getParent());
         Files.writeString(hook, "#!/bin/sh\nexit 0\n");
-        CliRun refused = CliRun.of("hook", "install", "-C", repo.toString());
-        assertEquals(2, refused.exitCode());
-        assertEquals("maml: " + hook + " exists and was not installed by maml; use --force to replace it\n", refused.err());
+        Result refused = install("-C", repo.toString());
+        assertEquals(2, refused.code());
+        assertEquals("maml: " + hook + " exists and was not installed by maml; use --force to replace it\n", refused.output());
         assertEquals("#!/bin/sh\nexit 0\n", Files.readString(hook));
-        assertEquals(0, CliRun.of("hook", "install", "-C", repo.toString(), "--force").exitCode());
+        assertEquals(0, install("-C", repo.toString(), "--force").code());
         assertTrue(Files.readString(hook).contains(HookInstallCommand.MARKER));
-        assertEquals(0, CliRun.of("hook", "install", "-C", repo.toString()).exitCode(), "its own hook it may update");
+        assertEquals(0, install("-C", repo.toString()).code(), "its own hook it may update");
     }
 
     @Test

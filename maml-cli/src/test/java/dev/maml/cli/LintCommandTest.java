@@ -27,18 +27,18 @@ import tools.jackson.databind.JsonNode;
  * `maml lint` end to end with the real engine and the whole rule catalogue; the tests mostly use
  * parser-level findings (MAML001, 040, 090, 091, 092) and, for receipts, the MU rules.
  */
-class LintCommandTest {
+public class LintCommandTest {
 
     /** Front matter and body that every rule accepts; the documents below break one thing each. */
     static final String FRONT_MATTER = "maml_version: \"2.0.0\"\nid: \"urn:uuid:6f1c2a9e-3b7d-4e8f-9a0b-1c2d3e4f5a6b\"\n"
             + "type: workflow\norigin: \"agent://drone\"\npermissions:\n  read: [\"agent://*\"]\n"
             + "  write: [\"agent://drone\"]\n  execute: [\"agent://drone\"]\ncreated_at: 2026-11-25T12:00:00Z\n";
     static final String BODY = "## Intent\nFly.\n\n## Context\nregion: north\n";
-    static final String CLEAN = "---\n" + FRONT_MATTER + "---\n" + BODY;
+    public static final String CLEAN = "---\n" + FRONT_MATTER + "---\n" + BODY;
     static final String NO_FRONT_MATTER = BODY;
     static final String TRAILING = "---  \n" + FRONT_MATTER + "---\t\n" + BODY;
     /** CLEAN is 16 lines; the unclosed fence opens on line 19. */
-    static final String UNCLOSED_FENCE = CLEAN + "\n## Code_Blocks\n```python\nprint(1)\n";
+    public static final String UNCLOSED_FENCE = CLEAN + "\n## Code_Blocks\n```python\nprint(1)\n";
     static final String MIXED_ENDINGS = "---\r\n" + FRONT_MATTER + "---\n" + BODY;
 
     @TempDir
@@ -209,7 +209,7 @@ class LintCommandTest {
         CliRun run = lint(dir.resolve("p").toString());
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
-        assertEquals("maml: " + cfg + ":3: unknown rule 'front-matter-nope'\n", run.err());
+        assertEquals("maml: " + cfg + ":3:3: unknown rule (expected a rule id such as MAML012, or its alias)\n", run.err());
     }
 
     @Test

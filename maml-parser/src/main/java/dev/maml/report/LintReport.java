@@ -14,19 +14,32 @@ public final class LintReport {
 
     /**
      * {@code path:line:column: severity MAML012/id-urn-uuid message}, one line per finding (line
-     * breaks inside a message become spaces, so every finding stays one greppable line).
+     * breaks inside a message become spaces, so every finding stays one greppable line). Path and
+     * message are {@link Printable#line escaped}; see {@link #textPath} for paths.
      */
     public static String text(List<LintedFile> files) {
         StringBuilder out = new StringBuilder();
         for (LintedFile f : files) {
+            String path = textPath(f.path());
             for (Diagnostic d : f.diagnostics()) {
-                out.append(f.path()).append(':').append(f.lines().displayLine(d.range().start())).append(':')
+                out.append(path).append(':').append(f.lines().displayLine(d.range().start())).append(':')
                         .append(f.lines().displayColumn(d.range().start())).append(": ").append(d.severity().label())
                         .append(' ').append(d.rule().id()).append('/').append(d.rule().alias()).append(' ')
-                        .append(oneLine(d.message())).append('\n');
+                        .append(Printable.line(oneLine(d.message()))).append('\n');
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A path as the text format prints it: escaped, and a relative path that starts with a colon
+     * or white space gets {@code ./} in front, so no line can begin with {@code ::} (a file named
+     * {@code ::error::x.maml.md} would otherwise be a GitHub workflow command in a CI log).
+     */
+    public static String textPath(String path) {
+        String escaped = Printable.line(path);
+        return !escaped.isEmpty() && (escaped.charAt(0) == ':' || Character.isWhitespace(escaped.charAt(0)))
+                ? "./" + escaped : escaped;
     }
 
     private static String oneLine(String message) {
@@ -51,7 +64,8 @@ public final class LintReport {
 
     /**
      * GitHub Actions workflow commands: {@code ::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message}.
-     * Info and hint findings become notices. Escaping follows the runner's rules: in the message
+     * Info and hint findings become notices. Control characters are {@link Printable escaped}
+     * first (a message keeps its line breaks), then the runner's own escaping: in the message
      * {@code %}, CR and LF; in property values also {@code :} and {@code ,}.
      */
     public static String github(List<LintedFile> files) {
@@ -61,13 +75,13 @@ public final class LintReport {
                 int start = d.range().start();
                 int end = d.range().end();
                 out.append("::").append(githubLevel(d.severity()))
-                        .append(" file=").append(property(f.path()))
+                        .append(" file=").append(property(Printable.line(f.path())))
                         .append(",line=").append(f.lines().displayLine(start))
                         .append(",col=").append(f.lines().displayColumn(start))
                         .append(",endLine=").append(f.lines().displayLine(end))
                         .append(",endColumn=").append(f.lines().displayColumn(end))
                         .append(",title=").append(property(d.rule().id() + " (" + d.rule().alias() + ")"))
-                        .append("::").append(data(d.message())).append('\n');
+                        .append("::").append(data(Printable.lines(d.message()))).append('\n');
             }
         }
         return out.toString();

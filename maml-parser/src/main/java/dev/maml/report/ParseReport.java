@@ -85,7 +85,7 @@ public final class ParseReport {
         return node;
     }
 
-    /** A short outline for people. */
+    /** A short outline for people, control characters {@link Printable escaped}. */
     public static String text(String path, MamlDocument doc) {
         LineIndex lines = doc.lines();
         List<String> out = new ArrayList<>();
@@ -118,6 +118,7 @@ public final class ParseReport {
                     lines.displayColumn(d.range().start()), d.severity().label(), d.rule().id(), d.rule().alias(),
                     d.message()));
         }
-        return String.join(System.lineSeparator(), out);
+        // Names, keys, History text and messages come from the document: one escaped line each.
+        return String.join(System.lineSeparator(), out.stream().map(Printable::line).toList());
     }
 }

@@ -31,12 +31,31 @@ public final class YamlReader {
     /** Most nodes a front matter may contain as written. */
     public static final int MAX_NODES = 1_000_000;
 
-    private static final YAMLMapper MAPPER = new YAMLMapper(YAMLFactory.builder()
-            .loadSettings(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build())
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
-            // Duplicates are ours to report (MAML005, at the second key), not a reason to stop reading.
-            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build());
+    /** Smallest read buffer: SnakeYAML's default, enough for any real front matter. */
+    private static final int MIN_BUFFER_BITS = 10;
+
+    /**
+     * One mapper per read-buffer size, a power of two at least as large as the text. SnakeYAML
+     * copies its whole look-ahead window on every buffer refill, and a scalar keeps the window
+     * open from its first character, so with a fixed 1 KiB buffer one long scalar cost
+     * length² / 2 KiB copies (a 10 MB value: 43 s). With a buffer that holds the whole text
+     * there is one refill, and reading is linear.
+     */
+    private static final YAMLMapper[] MAPPERS = new YAMLMapper[Integer.SIZE];
+
+    private static synchronized YAMLMapper mapperFor(int length) {
+        int bits = Math.max(MIN_BUFFER_BITS, Integer.SIZE - Integer.numberOfLeadingZeros(Math.max(1, length)));
+        if (MAPPERS[bits] == null) {
+            int size = bits >= Integer.SIZE - 1 ? Integer.MAX_VALUE - 16 : 1 << bits;
+            MAPPERS[bits] = new YAMLMapper(YAMLFactory.builder()
+                    .loadSettings(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).setBufferSize(size).build())
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+                    // Duplicates are ours to report (MAML005, at the second key), not a reason to stop reading.
+                    .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build());
+        }
+        return MAPPERS[bits];
+    }
 
     private final String document;
     private final int base;
@@ -59,7 +78,7 @@ public final class YamlReader {
 
     private YamlResult read(Range content) {
         String yaml = document.substring(content.start(), content.end());
-        try (JsonParser p = MAPPER.createParser(yaml)) {
+        try (JsonParser p = mapperFor(yaml.length()).createParser(yaml)) {
             parser = p;
             JsonToken first = p.nextToken();
             if (first == null) {

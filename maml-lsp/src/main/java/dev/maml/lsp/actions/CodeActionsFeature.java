@@ -4,6 +4,8 @@ import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.Fix;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.lint.fix.Fixer;
+import dev.maml.lint.fix.ResignAdvice;
+import dev.maml.linting.FileKind;
 import dev.maml.lsp.LspDocument;
 import dev.maml.lsp.Ranges;
 import dev.maml.lsp.diagnostics.DiagnosticsFeature;
@@ -42,7 +44,9 @@ public final class CodeActionsFeature {
     public static final String RECEIPT_KIND = CodeActionKind.Source + ".maml.receipt";
     public static final String VERIFY_KIND = CodeActionKind.Source + ".maml.verify";
     public static final String VERIFY_COMMAND = "maml.verifySignature";
-    public static final List<String> COMMANDS = List.of(VERIFY_COMMAND);
+    /** Run by the editor after a "Fix all" that changed a signed document: tells the user to sign again. */
+    public static final String RESIGN_COMMAND = "maml.signatureInvalidated";
+    public static final List<String> COMMANDS = List.of(VERIFY_COMMAND, RESIGN_COMMAND);
 
     private final DiagnosticsFeature diagnostics;
     private final Optional<DocumentSigner> signer;
@@ -82,9 +86,15 @@ public final class CodeActionsFeature {
         if (anyFix && wanted(only, FIX_ALL_KIND)) {
             Fixer.FixOutcome fixed = linter.fixAll(doc);
             if (fixed != null && !fixed.text().equals(doc.text())) {
-                CodeAction all = new CodeAction("Fix all MAML problems (" + fixed.fixes() + ")");
+                // A signed document: the title says so before, and the command (run after the edit) after.
+                boolean resign = doc.kind() == FileKind.DOCUMENT && ResignAdvice.invalidates(doc.text(), fixed.text());
+                CodeAction all = new CodeAction("Fix all MAML problems (" + fixed.fixes() + ")"
+                        + (resign ? "; invalidates the signature" : ""));
                 all.setKind(FIX_ALL_KIND);
                 all.setEdit(edit(doc.uri(), List.of(replaceAll(lines, doc.text(), fixed.text()))));
+                if (resign) {
+                    all.setCommand(new Command("Sign the document again", RESIGN_COMMAND, List.of(doc.uri())));
+                }
                 out.add(Either.forRight(all));
             }
         }
@@ -95,6 +105,10 @@ public final class CodeActionsFeature {
 
     /** Runs a command of {@link #COMMANDS}; returns the message for the user. */
     public String execute(String command, LspDocument doc, Linter linter) {
+        if (RESIGN_COMMAND.equals(command)) {
+            return "maml: warning: " + ResignAdvice.message(doc.path() == null ? doc.uri() : doc.path().toString())
+                    + " (or use the \"Sign document\" action)";
+        }
         if (!VERIFY_COMMAND.equals(command)) {
             return "maml: unknown command " + command;
         }

@@ -15,12 +15,15 @@ import dev.maml.yaml.YamlResult;
 import dev.maml.yaml.YamlScalar;
 import dev.maml.yaml.YamlSequence;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -43,18 +46,47 @@ import java.util.Map;
  * </pre>
  * The YAML goes through the project's own reader (Jackson YAML with ranges and alias limits) so
  * every error names its file and line. A later file's setting for a rule replaces the earlier one.
+ *
+ * <p>A config may come from a cloned repository, and the language server may be told to read any
+ * path, so: every file of the chain must be, once symlinks are resolved, inside the first file's
+ * repository (the nearest directory above it holding {@code .git}) or, outside a repository,
+ * below the first file's own directory; it must be a regular file of at most {@link #MAX_BYTES};
+ * and no message quotes the file's content (a key, a value, a YAML parser's excerpt), only where
+ * the problem is, so a config error cannot leak a file the caller could not read otherwise.
  */
 final class ConfigReader {
+
+    /** Largest config file read: real ones are a few hundred bytes. */
+    static final int MAX_BYTES = 1 << 20;
 
     private static final List<String> KEYS = List.of("extends", "rules", "ignores");
 
     private final List<Path> chain = new ArrayList<>();
+    private final Path root;
 
-    private ConfigReader() {
+    private ConfigReader(Path root) {
+        this.root = root;
     }
 
     static LintConfig read(Path file) throws LintConfigException {
-        return new ConfigReader().load(file.toAbsolutePath().normalize(), null);
+        Path first = file.toAbsolutePath().normalize();
+        return new ConfigReader(root(first)).load(first, null);
+    }
+
+    /** The tree a config chain must stay in: the repository of {@code first}, else its directory. */
+    private static Path root(Path first) throws LintConfigException {
+        Path dir = first.getParent();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+                dir = d;
+                break;
+            }
+        }
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            throw new LintConfigException(first + ": cannot read its directory");
+        }
     }
 
     private LintConfig load(Path file, String from) throws LintConfigException {
@@ -66,24 +98,25 @@ final class ConfigReader {
         chain.add(file);
         String text = readText(file, from);
         LineIndex lines = new LineIndex(text);
+        Located at = new Located(file, lines);
         YamlResult yaml = YamlReader.read(text, Range.of(0, text.length()));
         if (!yaml.diagnostics().isEmpty()) {
+            // The YAML reader's own message may quote the text; its rule alias says enough.
             Diagnostic d = yaml.diagnostics().get(0);
-            throw new LintConfigException(file + ":" + lines.displayLine(d.range().start()) + ": " + d.message());
+            throw at.error(d.range().start(), "not valid YAML (" + d.rule().alias() + ")");
         }
-        Located at = new Located(file, lines);
-        YamlMapping root = yaml.root() instanceof YamlMapping m ? m
+        YamlMapping top = yaml.root() instanceof YamlMapping m ? m
                 : yaml.root() instanceof YamlScalar s && s.type() == ScalarType.NULL ? null
                 : at.fail(yaml.root(), "a lint config must be a mapping with the keys extends, rules, ignores");
         Map<RuleId, RuleSetting> rules = new EnumMap<>(RuleId.class);
         List<IgnorePattern> ignores = new ArrayList<>();
-        if (root != null) {
-            for (YamlEntry e : root.entries()) {
+        if (top != null) {
+            for (YamlEntry e : top.entries()) {
                 if (!KEYS.contains(e.key().value())) {
-                    at.fail(e.key(), "unknown key '" + e.key().value() + "' (expected extends, rules or ignores)");
+                    at.fail(e.key(), "unknown key (expected extends, rules or ignores)");
                 }
             }
-            YamlNode base = root.get("extends").orElse(null);
+            YamlNode base = top.get("extends").orElse(null);
             if (base != null) {
                 String target = at.string(base, "extends must be a path to another lint config");
                 String here = file + ":" + lines.displayLine(base.range().start());
@@ -91,11 +124,11 @@ final class ConfigReader {
                 rules.putAll(parent.rules());
                 ignores.addAll(parent.ignores());
             }
-            YamlNode ruleNode = root.get("rules").orElse(null);
+            YamlNode ruleNode = top.get("rules").orElse(null);
             if (ruleNode != null) {
                 rules.putAll(rules(ruleNode, at));
             }
-            YamlNode ignoreNode = root.get("ignores").orElse(null);
+            YamlNode ignoreNode = top.get("ignores").orElse(null);
             if (ignoreNode != null) {
                 ignores.addAll(ignores(ignoreNode, file.getParent(), at));
             }
@@ -104,17 +137,33 @@ final class ConfigReader {
         return new LintConfig(file, rules, ignores);
     }
 
-    private static String readText(Path file, String from) throws LintConfigException {
+    /** The file's text, when it is a regular file in the chain's tree and no larger than the bound. */
+    private String readText(Path file, String from) throws LintConfigException {
         String where = from == null ? file.toString() : from + ": extends " + file;
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            Path real = file.toRealPath();
+            if (!real.startsWith(root)) {
+                throw new LintConfigException(where + ": outside " + root
+                        + " (a lint config extends only files of its own repository, or of its own directory outside one)");
+            }
+            BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile()) {
+                throw new LintConfigException(where + ": not a regular file");
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                throw new LintConfigException(where + ": larger than " + MAX_BYTES + " bytes");
+            }
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new LintConfigException(where + ": no such file");
         } catch (CharacterCodingException e) {
             throw new LintConfigException(where + ": not UTF-8 text");
         } catch (IOException e) {
-            throw new LintConfigException(where + ": " + e.getMessage());
+            throw new LintConfigException(where + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -125,7 +174,7 @@ final class ConfigReader {
         Map<RuleId, RuleSetting> rules = new EnumMap<>(RuleId.class);
         for (YamlEntry e : map.entries()) {
             RuleId id = RuleId.find(e.key().value())
-                    .orElseThrow(() -> at.error(e.key(), "unknown rule '" + e.key().value() + "'"));
+                    .orElseThrow(() -> at.error(e.key(), "unknown rule (expected a rule id such as MAML012, or its alias)"));
             rules.put(id, setting(e.value(), at));
         }
         return rules;
@@ -167,7 +216,7 @@ final class ConfigReader {
         try {
             return new RuleSetting(true, Severity.parse(v), options);
         } catch (IllegalArgumentException e) {
-            throw at.error(s, "unknown severity '" + s.value() + "' (expected off, error, warning, info or hint)");
+            throw at.error(s, "unknown severity (expected off, error, warning, info or hint)");
         }
     }
 
@@ -179,7 +228,7 @@ final class ConfigReader {
             try {
                 patterns.add(new IgnorePattern(base, glob));
             } catch (IllegalArgumentException e) {
-                throw at.error(item, "invalid glob '" + glob + "': " + e.getMessage().lines().findFirst().orElse(""));
+                throw at.error(item, "invalid glob pattern");
             }
         }
         return patterns;
@@ -221,12 +270,15 @@ final class ConfigReader {
         }
     }
 
-    /** Error messages that point at a node: "file:line: message". */
+    /** Error messages that point at a node: "file:line:column: message". */
     private record Located(Path file, LineIndex lines) {
 
         LintConfigException error(YamlNode node, String message) {
-            int line = node == null ? 1 : lines.displayLine(node.range().start());
-            return new LintConfigException(file + ":" + line + ": " + message);
+            return error(node == null ? 0 : node.range().start(), message);
+        }
+
+        LintConfigException error(int offset, String message) {
+            return new LintConfigException(file + ":" + lines.displayLine(offset) + ":" + lines.displayColumn(offset) + ": " + message);
         }
 
         <T> T fail(YamlNode node, String message) throws LintConfigException {

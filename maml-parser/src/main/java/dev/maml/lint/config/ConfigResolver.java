@@ -17,21 +17,32 @@ public final class ConfigResolver {
     public static final String FILE_NAME = ".maml-lint.yaml";
 
     private final Path fixed;
+    private final Path ceiling;
     private final Map<Path, Optional<Path>> nearest = new ConcurrentHashMap<>();
     private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
 
-    private ConfigResolver(Path fixed) {
+    private ConfigResolver(Path fixed, Path ceiling) {
         this.fixed = fixed;
+        this.ceiling = ceiling;
     }
 
     /** Discovers configs upward from each document. */
     public static ConfigResolver discovering() {
-        return new ConfigResolver(null);
+        return new ConfigResolver(null, null);
+    }
+
+    /**
+     * Discovers configs upward from each document, but not above {@code top}: for a tree that
+     * stands for something else (the git index, checked out into a temporary directory), where a
+     * config above it would be a stranger's.
+     */
+    public static ConfigResolver discoveringWithin(Path top) {
+        return new ConfigResolver(null, top.toAbsolutePath().normalize());
     }
 
     /** Uses {@code configFile} for every document (`--config F`). */
     public static ConfigResolver fixed(Path configFile) {
-        return new ConfigResolver(configFile.toAbsolutePath().normalize());
+        return new ConfigResolver(configFile.toAbsolutePath().normalize(), null);
     }
 
     /** The configuration for a document (for stdin, the name it is given, or a path in the directory to search from). */
@@ -48,7 +59,7 @@ public final class ConfigResolver {
     }
 
     private Optional<Path> nearestConfig(Path dir) {
-        if (dir == null) {
+        if (dir == null || (ceiling != null && !dir.startsWith(ceiling))) {
             return Optional.empty();
         }
         Optional<Path> known = nearest.get(dir);

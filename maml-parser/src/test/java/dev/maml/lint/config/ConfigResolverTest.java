@@ -90,6 +90,7 @@ class ConfigResolverTest {
 
     @Test
     void extendsChainsWithTheLaterFileWinning() throws Exception {
+        Files.createDirectory(dir.resolve(".git")); // a repository: extends may reach its other directories
         write("base/root.yaml", "rules:\n  MAML012: off\n  MAML032: info\nignores: [\"vendor/**\"]\n");
         write("base/mid.yaml", "extends: root.yaml\nrules:\n  MAML032: error\n");
         write("proj/.maml-lint.yaml", "extends: ../base/mid.yaml\nrules:\n  MAML033: hint\nignores:\n  - \"**/*.draft.maml.md\"\n");
@@ -120,7 +121,7 @@ class ConfigResolverTest {
         Path cfg = write(".maml-lint.yaml", "# settings\nrules:\n  MAML012: off\n  MAML999: warning\n");
         LintConfigException e = assertThrows(LintConfigException.class,
                 () -> ConfigResolver.discovering().forDocument(dir.resolve("doc.maml.md")));
-        assertEquals(cfg + ":4: unknown rule 'MAML999'", e.getMessage());
+        assertEquals(cfg + ":4:3: unknown rule (expected a rule id such as MAML012, or its alias)", e.getMessage());
     }
 
     @Test
@@ -134,14 +135,14 @@ class ConfigResolverTest {
 
     @Test
     void otherMistakesNameFileAndLine() throws Exception {
-        assertError("rules:\n  MAML012: loud\n", ":2: unknown severity 'loud' (expected off, error, warning, info or hint)");
-        assertError("rule:\n  MAML012: off\n", ":1: unknown key 'rule' (expected extends, rules or ignores)");
-        assertError("- a\n", ":1: a lint config must be a mapping with the keys extends, rules, ignores");
-        assertError("rules: [MAML012]\n", ":1: rules must be a mapping of rule ids to settings");
+        assertError("rules:\n  MAML012: loud\n", ":2:12: unknown severity (expected off, error, warning, info or hint)");
+        assertError("rule:\n  MAML012: off\n", ":1:1: unknown key (expected extends, rules or ignores)");
+        assertError("- a\n", ":1:1: a lint config must be a mapping with the keys extends, rules, ignores");
+        assertError("rules: [MAML012]\n", ":1:8: rules must be a mapping of rule ids to settings");
         assertError("extends: missing.yaml\n", ":1: extends " + dir.resolve("missing.yaml") + ": no such file");
-        assertError("rules:\n  MAML012: off\n  MAML012: info\n", ":3: duplicate key 'MAML012'");
+        assertError("rules:\n  MAML012: off\n  MAML012: info\n", ":3:3: not valid YAML (duplicate-key)");
         assertError("rules: {\n", ":");
-        assertError("ignores:\n  - ok/**\n  - \"[a-\"\n", ":3: invalid glob '[a-'");
+        assertError("ignores:\n  - ok/**\n  - \"[a-\"\n", ":3:5: invalid glob pattern");
     }
 
     @Test
