@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,9 @@ class SandboxLifecycleTest {
 
     /** A sandbox whose temp directories go to {@link #workDir}, so leftovers can be counted. */
     @BeforeAll
-    static void sandboxInItsOwnWorkDir() throws RunFailure {
+    static void sandboxInItsOwnWorkDir() throws RunFailure, IOException {
+        // As root the sandbox starts as nobody, who must reach the block file as it does in /tmp.
+        Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwx--x--x"));
         String tmp = System.getProperty("java.io.tmpdir");
         System.setProperty("java.io.tmpdir", workDir.toString());
         try {
