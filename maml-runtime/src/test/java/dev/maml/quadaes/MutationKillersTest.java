@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,5 +98,36 @@ class MutationKillersTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Gcm()
                 .encrypt(DataKey.aes(new byte[32]), new byte[8], new byte[0], new byte[1]));
         assertEquals("AES-GCM nonces here are 96 bits, not 64", e.getMessage());
+    }
+
+    @Test
+    void chunkNoncesAreThePrefixTheBigEndianCounterAndTheLastFlag() {
+        byte[] prefix = {1, 2, 3, 4, 5, 6, 7};
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 0, 0, 0, 0, 0}, StreamNonce.of(prefix, 0, false));
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 0x0a, 0x0b, 0x0c, 0x0d, 1},
+                StreamNonce.of(prefix, 0x0a0b0c0dL, true));
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, -1, -1, -1, -1, 0},
+                StreamNonce.of(prefix, StreamNonce.MAX_CHUNKS - 1, false));
+        assertThrows(IllegalArgumentException.class, () -> StreamNonce.of(prefix, StreamNonce.MAX_CHUNKS, true));
+        assertThrows(IllegalArgumentException.class, () -> StreamNonce.of(prefix, -1, true));
+        assertThrows(IllegalArgumentException.class, () -> StreamNonce.of(new byte[8], 0, true));
+    }
+
+    @Test
+    void sealingAFileReportsWhatItSealed() throws IOException {
+        Path in = Files.write(dir.resolve("in"), Fixtures.payload(70_000, 9));
+        Path out = dir.resolve("in.mqa");
+        SealResult result = new QuadAes(RANDOM).seal(in, out, Keyring.generate(RANDOM), SealOptions.defaults().withThreshold(2));
+        assertEquals(70_000, result.plaintextBytes());
+        assertEquals(2, result.threshold());
+        byte[] commitment = ContainerHeader.parse(Files.readAllBytes(out), "c").preamble().commitment();
+        assertEquals(HexFormat.of().formatHex(commitment, 0, 8), result.keyId());
+    }
+
+    /** Keys must never reach a log or a message through toString. */
+    @Test
+    void aHeadKeyPrintsItsNumberAndEpochOnly() {
+        Keyring keyring = Keyring.generate(RANDOM);
+        assertEquals("HeadKey[head=3, epoch=1]", keyring.head(3).toString());
     }
 }
