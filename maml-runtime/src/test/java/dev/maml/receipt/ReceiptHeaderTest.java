@@ -142,6 +142,31 @@ class ReceiptHeaderTest {
         }
     }
 
+    /** A header the parser cannot read is reported as such, not as a receipt with keys missing. */
+    @Test
+    void anUnreadableHeaderIsNamedAsSuch() {
+        ReceiptVerification v = verify(receipt.replace("type: receipt\n", "type: [receipt\n"));
+        assertEquals(List.of(Kind.FRONT_MATTER), v.findings().stream().map(ReceiptFinding::kind).toList());
+        assertTrue(v.firstProblem().startsWith("not a readable receipt: "), v.firstProblem());
+    }
+
+    /** A mirror that cannot be undone is one finding: the body is not digested as if it could be. */
+    @Test
+    void anotherMirrorIsNotDigested() {
+        ReceiptVerification v = verify(receipt.replace("mirror: text-reversal", "mirror: line-reversal"));
+        assertEquals(List.of(Kind.MIRROR, Kind.UNSIGNED), v.findings().stream().map(ReceiptFinding::kind).toList());
+    }
+
+    /** An empty signature without a signer is an unsigned receipt, reported at its signature key. */
+    @Test
+    void anEmptySignatureWithoutASignerIsUnsigned() {
+        String text = receipt.replace("created_at:", "signature: \"\"\ncreated_at:");
+        ReceiptVerification v = verify(text);
+        assertTrue(v.valid(), v.findings().toString());
+        assertEquals(List.of(Kind.UNSIGNED), v.findings().stream().map(ReceiptFinding::kind).toList());
+        assertEquals(text.indexOf("signature:"), v.findings().get(0).range().start());
+    }
+
     private static void assertRejected(String edited, Kind kind, String names) {
         ReceiptVerification v = verify(edited);
         assertFalse(v.valid(), edited);

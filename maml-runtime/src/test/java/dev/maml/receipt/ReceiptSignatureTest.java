@@ -73,8 +73,11 @@ class ReceiptSignatureTest {
         String receipt = signedReceipt(Algorithm.ML_DSA_44);
         String line = "signature: \"" + signatureOf(receipt) + "\"\n";
         assertSignatureFails(receipt.replace(line, ""));
-        assertSignatureFails(receipt.replace(line, "signature: \"\"\n"));
-        assertSignatureFails(receipt.replace(line, "signature: \" \"\n"));
+        for (String blank : new String[] {"signature: \"\"\n", "signature: \" \"\n"}) {
+            assertSignatureFails(receipt.replace(line, blank));
+            assertEquals("signer is present but the signature is missing",
+                    verify(receipt.replace(line, blank), TrustStore.EMPTY).firstProblem());
+        }
         ReceiptVerification stripped = verify(receipt.replace(line, ""), TrustStore.EMPTY);
         assertTrue(stripped.findings().stream().noneMatch(f -> f.kind() == Kind.UNSIGNED), stripped.findings().toString());
         assertTrue(stripped.firstProblem().contains("signature"), stripped.firstProblem());
@@ -142,5 +145,14 @@ class ReceiptSignatureTest {
         assertTrue(otherKey.valid());
         assertFalse(otherKey.trusted(), "a store holding a different key does not vouch for this one");
         assertNotNull(otherKey.keyId());
+    }
+
+    @Test
+    void aSignatureThatIsNotOneLineFails() throws Exception {
+        String receipt = signedReceipt(Algorithm.ML_DSA_44);
+        String sig = signatureOf(receipt);
+        int half = sig.length() / 2;
+        assertSignatureFails(receipt.replace("signature: \"" + sig + "\"",
+                "signature: >-\n  " + sig.substring(0, half) + "\n  " + sig.substring(half)));
     }
 }
