@@ -85,8 +85,6 @@ public final class Gcm {
         } catch (InvalidKeyException | InvalidAlgorithmParameterException e) {
             throw new IllegalArgumentException("bad AES-GCM key or nonce: " + e.getMessage(), e);
         }
-        if (aad.length > 0) {
-            cipher.updateAAD(aad);
-        }
+        cipher.updateAAD(aad); // an empty AAD is a no-op
     }
 }

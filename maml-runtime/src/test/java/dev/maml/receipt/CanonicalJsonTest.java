@@ -47,4 +47,21 @@ class CanonicalJsonTest {
         assertEquals("333333333.3333333", CanonicalJson.number(333333333.3333333));
         assertThrows(IllegalArgumentException.class, () -> CanonicalJson.number(Double.NaN));
     }
+
+    /** Integers beyond 2^53 become the double they read as, as in ECMAScript; below it they stay exact. */
+    @Test
+    void largeIntegersAreRoundedLikeJavaScriptNumbers() {
+        assertEquals("[1152921504606847000,9007199254740992,4503599627370497,-9007199254740991]",
+                CanonicalJson.of(Json.MAPPER.readTree("[1152921504606846977, 9007199254740993, 4503599627370497, -9007199254740991]")));
+    }
+
+    @Test
+    void fractionsBelowOneHaveALeadingZero() {
+        assertEquals("0.5", CanonicalJson.number(0.5));
+        assertEquals("0.25", CanonicalJson.number(0.25));
+        assertEquals("0.000001", CanonicalJson.number(0.000001));
+        assertEquals("123456789012345680000", CanonicalJson.number(1.2345678901234568e20));
+        assertEquals("1.2345678901234568e+21", CanonicalJson.number(1.2345678901234568e21));
+        assertEquals("1.5", CanonicalJson.number(1.5));
+    }
 }

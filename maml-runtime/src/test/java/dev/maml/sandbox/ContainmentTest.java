@@ -264,11 +264,11 @@ class ContainmentTest {
     }
 
     /** run() returns only once the sandbox is torn down: no process may still carry the marker. */
-    private static void assertNoSurvivors(String marker) throws IOException {
+    static void assertNoSurvivors(String marker) throws IOException {
         assertEquals(List.of(), processesWith(marker), "processes of the block outlived its sandbox");
     }
 
-    private static List<Long> processesWith(String marker) throws IOException {
+    static List<Long> processesWith(String marker) throws IOException {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(p -> cmdline(p).contains(marker))

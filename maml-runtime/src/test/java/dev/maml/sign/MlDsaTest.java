@@ -1,0 +1,34 @@
+package dev.maml.sign;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
+
+/** Verification answers false, never true and never an exception, for input the library refuses. */
+class MlDsaTest {
+
+    @Test
+    void aKeyOfAnotherAlgorithmVerifiesNothing() throws Exception {
+        KeyPair mlDsa = MlDsa.generate(Algorithm.ML_DSA_44, new SecureRandom());
+        byte[] message = "m".getBytes(StandardCharsets.US_ASCII);
+        byte[] sig = MlDsa.DOCUMENT.sign(mlDsa.getPrivate(), message, new SecureRandom());
+        assertTrue(MlDsa.DOCUMENT.verify(mlDsa.getPublic(), message, sig));
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(256);
+        assertFalse(MlDsa.DOCUMENT.verify(ec.generateKeyPair().getPublic(), message, sig));
+        assertFalse(MlDsa.RECEIPT.verify(mlDsa.getPublic(), message, sig), "another context");
+        assertFalse(MlDsa.DOCUMENT.verify(mlDsa.getPublic(), message, new byte[0]));
+    }
+
+    @Test
+    void contextsOverTwoHundredFiftyFiveBytesAreRefused() {
+        new MlDsa(new byte[255]);
+        assertThrows(IllegalArgumentException.class, () -> new MlDsa(new byte[256]));
+    }
+}
