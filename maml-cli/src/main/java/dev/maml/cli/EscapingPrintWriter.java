@@ -4,9 +4,10 @@ import dev.maml.report.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Standard error as every command writes to it: messages name files and quote documents, both
+ * Standard error as every command writes to it (and standard output of the commands that print text): messages name files and quote documents, both
  * attacker-controlled, so control characters are {@link Printable escaped} on their way out; line
  * feeds and tabs (stack traces with {@code --debug}) pass. {@link #raw()} is the unescaped stream,
  * for the one writer that sends terminal controls on purpose ({@link Progress}).
@@ -18,6 +19,14 @@ final class EscapingPrintWriter extends PrintWriter {
     EscapingPrintWriter(PrintWriter raw) {
         super(new Escaper(raw), true);
         this.raw = raw;
+    }
+
+    /**
+     * Standard output for a command whose output is text for people (file names in it come from
+     * repositories); JSON and documents go to the plain {@code getOut()}, where escaping would change them.
+     */
+    static PrintWriter stdout(CommandSpec spec) {
+        return new EscapingPrintWriter(spec.commandLine().getOut());
     }
 
     /** {@code err} without escaping: itself unless it is an {@link EscapingPrintWriter}. */

@@ -35,7 +35,7 @@ final class FmtCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = EscapingPrintWriter.stdout(spec);
         PrintWriter err = spec.commandLine().getErr();
         int exit = ExitCodes.OK;
         for (Path file : files) {

@@ -103,7 +103,7 @@ final class HeadsCommand {
             } catch (ContainerException e) {
                 return HeadAdvice.failed(spec.commandLine().getErr(), e);
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = EscapingPrintWriter.stdout(spec);
             out.println(container + ": " + report.threshold() + " of " + Keyring.HEADS + " heads needed, generation "
                     + report.generation());
             for (HeadStatus h : report.heads()) {

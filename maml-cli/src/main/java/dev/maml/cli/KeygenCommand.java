@@ -49,7 +49,7 @@ final class KeygenCommand implements Callable<Integer> {
         }
         KeyPair pair = MlDsa.generate(alg.get(), new SecureRandom());
         Path[] files = KeyFiles.write(pair, prefix);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = EscapingPrintWriter.stdout(spec);
         out.println("Public key:  " + files[0]);
         out.println("Private key: " + files[1] + " (mode 0600; keep it secret)");
         out.println("Key id:      " + KeyId.of(pair.getPublic()) + " (" + alg.get() + ")");

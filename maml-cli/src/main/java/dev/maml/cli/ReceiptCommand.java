@@ -136,7 +136,7 @@ final class ReceiptCommand implements Callable<Integer> {
         }
 
         private int report(Path file, ReceiptVerification v) {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = EscapingPrintWriter.stdout(spec);
             boolean ok = v.valid() && (v.signed() || !requireSignature);
             if (!ok) {
                 out.println(file + ": invalid");
@@ -153,7 +153,7 @@ final class ReceiptCommand implements Callable<Integer> {
         }
 
         private int chains(String onlySource) throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = EscapingPrintWriter.stdout(spec);
             if (!Files.isDirectory(chain)) {
                 spec.commandLine().getErr().println("maml: " + chain + ": not a directory");
                 return ExitCodes.USAGE;

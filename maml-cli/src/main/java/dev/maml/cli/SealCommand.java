@@ -41,7 +41,7 @@ final class SealCommand implements Callable<Integer> {
         }
         SealResult result = new QuadAes(new SecureRandom()).seal(in, out, Keyring.load(keyring),
                 SealOptions.defaults().withThreshold(threshold));
-        spec.commandLine().getOut().println("sealed " + in + " -> " + out + " (" + result.plaintextBytes()
+        EscapingPrintWriter.stdout(spec).println("sealed " + in + " -> " + out + " (" + result.plaintextBytes()
                 + " bytes, key " + result.keyId() + ", " + result.threshold() + " of " + Keyring.HEADS + " heads needed)");
         return ExitCodes.OK;
     }

@@ -38,7 +38,7 @@ final class SignCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         String keyId = DocumentSigner.signFile(file, key, publicKey, Instant.now(), new SecureRandom());
-        spec.commandLine().getOut().println("Signed " + file + " with key " + keyId);
+        EscapingPrintWriter.stdout(spec).println("Signed " + file + " with key " + keyId);
         return ExitCodes.OK;
     }
 }

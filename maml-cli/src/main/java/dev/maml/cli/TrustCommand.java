@@ -41,19 +41,6 @@ final class TrustCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    /** Paths and file names come from repositories: a control character must not reach the terminal raw. */
-    static String printable(Object value) {
-        StringBuilder out = new StringBuilder();
-        value.toString().codePoints().forEach(c -> {
-            if (c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
-    }
-
     @Command(name = "allow", description = "Trust the keys of DIR/.maml/trusted_keys/ (or of DIR when it is such a store) "
             + "as they are now. Review them first: every key in it may then sign documents you run. Exit 0 allowed, "
             + "1 the contents differ from --digest, 2 no store or I/O error.")
@@ -71,31 +58,31 @@ final class TrustCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = EscapingPrintWriter.stdout(spec);
             PrintWriter err = spec.commandLine().getErr();
             Optional<Path> store = ProjectStores.named(dir);
             if (store.isEmpty()) {
-                err.println("maml: " + printable(dir) + ": no project trust store (.maml/trusted_keys/ as a real "
+                err.println("maml: " + dir + ": no project trust store (.maml/trusted_keys/ as a real "
                         + "directory, not a symbolic link)");
                 return ExitCodes.USAGE;
             }
             StoreSnapshot snapshot = StoreSnapshot.read(store.get());
             if (digest != null && !digest.equals(snapshot.digest())) {
-                err.println("maml: " + printable(store.get()) + ": contents are " + snapshot.digest() + ", not " + printable(digest)
+                err.println("maml: " + store.get() + ": contents are " + snapshot.digest() + ", not " + digest
                         + "; not allowed");
                 return ExitCodes.FAILED;
             }
-            snapshot.skipped().forEach(s -> err.println("maml: warning: " + printable(s) + "; skipped"));
+            snapshot.skipped().forEach(s -> err.println("maml: warning: " + s + "; skipped"));
             List<String> keys = new ArrayList<>();
             for (Map.Entry<String, byte[]> file : snapshot.keyFiles().entrySet()) {
                 try {
-                    keys.add(KeyId.of(KeyFiles.readPublic(file.getValue(), file.getKey())) + " (" + printable(file.getKey()) + ")");
+                    keys.add(KeyId.of(KeyFiles.readPublic(file.getValue(), file.getKey())) + " (" + file.getKey() + ")");
                 } catch (KeyFileException e) {
-                    err.println("maml: warning: " + printable(e.getMessage()) + "; not a key, skipped");
+                    err.println("maml: warning: " + e.getMessage() + "; not a key, skipped");
                 }
             }
             AllowedStores.load(UserConfig.fromEnvironment()).allow(snapshot);
-            out.println("Allowed " + printable(store.get()) + ": " + keys.size() + " key(s)"
+            out.println("Allowed " + store.get() + ": " + keys.size() + " key(s)"
                     + (keys.isEmpty() ? "" : ": " + String.join(", ", keys)) + "; " + snapshot.digest());
             return ExitCodes.OK;
         }
@@ -110,11 +97,11 @@ final class TrustCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = EscapingPrintWriter.stdout(spec);
             AllowedStores allowed = AllowedStores.load(UserConfig.fromEnvironment());
             for (Map.Entry<Path, String> e : allowed.all().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey()).toList()) {
-                out.println(state(e.getKey(), e.getValue()) + "  " + printable(e.getKey()) + "  " + e.getValue());
+                out.println(state(e.getKey(), e.getValue()) + "  " + e.getKey() + "  " + e.getValue());
             }
             return ExitCodes.OK;
         }
@@ -146,11 +133,11 @@ final class TrustCommand implements Callable<Integer> {
             AllowedStores allowed = AllowedStores.load(UserConfig.fromEnvironment());
             for (Path name : ProjectStores.recordNames(dir)) {
                 if (allowed.revoke(name)) {
-                    spec.commandLine().getOut().println("Revoked " + printable(name));
+                    EscapingPrintWriter.stdout(spec).println("Revoked " + name);
                     return ExitCodes.OK;
                 }
             }
-            spec.commandLine().getErr().println("maml: " + printable(dir) + ": no allowed project trust store here; "
+            spec.commandLine().getErr().println("maml: " + dir + ": no allowed project trust store here; "
                     + "see maml trust list");
             return ExitCodes.FAILED;
         }

@@ -40,7 +40,7 @@ final class UnsealCommand implements Callable<Integer> {
             return HeadAdvice.failed(spec.commandLine().getErr(), e);
         }
         HeadAdvice.warnUnhealthy(spec.commandLine().getErr(), container, result.heads(), keyring);
-        spec.commandLine().getOut().println("unsealed " + container + " -> " + out + " (" + result.plaintextBytes()
+        EscapingPrintWriter.stdout(spec).println("unsealed " + container + " -> " + out + " (" + result.plaintextBytes()
                 + " bytes, " + result.heads().healthyCount() + " of " + Keyring.HEADS + " heads ok)");
         return ExitCodes.OK;
     }

@@ -1,6 +1,7 @@
 package dev.maml.cli;
 
 import dev.maml.io.InputFiles;
+import dev.maml.report.Printable;
 import dev.maml.report.Json;
 import dev.maml.sign.DocumentVerifier;
 import dev.maml.sign.Outcome;
@@ -73,7 +74,7 @@ final class VerifyCommand implements Callable<Integer> {
             node.put("reason", v.reason());
             out.println(Json.pretty(node));
         } else {
-            out.println(file + ": " + v.outcome().label() + ": " + v.reason());
+            out.println(Printable.line(file + ": " + v.outcome().label() + ": " + v.reason()));
         }
         if (v.outcome() == Outcome.VALID_UNTRUSTED && !store.notAllowed().isEmpty()) {
             err.println("maml: note" + store.advice().replaceFirst("^;", ":"));

@@ -113,4 +113,31 @@ class OutputEscapingAttackTest {
         assertPrintable("stderr", missing.err());
         assertTrue(missing.err().contains("gone\\x1B]8;;https:evil.example\\x07x"), missing.err());
     }
+
+    @Test
+    void textCommandsEscapeFileNamesOnStandardOutput() throws Exception {
+        Path doc = Files.writeString(dir.resolve("v" + HOSTILE + ".maml.md"), """
+                ---
+                maml_version: "2.0.0"
+                id: "urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e"
+                type: "workflow"
+                origin: "agent://tests"
+                created_at: 2026-11-29T12:00:00Z
+                ---
+                ## Intent
+                x
+                ## Context
+                y
+                """);
+        Path keys = dir.resolve("signer");
+        for (Run run : List.of(
+                maml("verify", doc.toString()),
+                maml("fmt", doc.toString()),
+                maml("keygen", "--out", keys.toString()),
+                maml("sign", doc.toString(), "--key", keys + ".key"))) {
+            assertFalse(run.out().isEmpty(), "the command printed its result: " + run);
+            assertPrintable("stdout", run.out());
+            assertPrintable("stderr", run.err());
+        }
+    }
 }
