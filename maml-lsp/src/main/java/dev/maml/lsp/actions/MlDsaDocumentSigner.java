@@ -1,5 +1,6 @@
 package dev.maml.lsp.actions;
 
+import dev.maml.io.OutsideTreeException;
 import dev.maml.receipt.Receipts;
 import dev.maml.sign.DocumentSigner;
 import dev.maml.sign.DocumentVerifier;
@@ -35,11 +36,24 @@ public final class MlDsaDocumentSigner implements dev.maml.lsp.actions.DocumentS
             PrivateKey key = KeyFiles.readPrivate(keys.key());
             PublicKey pub = KeyFiles.publicOf(key);
             Path dir = document == null ? null : document.toAbsolutePath().normalize().getParent();
-            String ref = dir == null ? null : DocumentSigner.publicKeyRef(keys.key(), pub, keys.publicKey(), dir);
+            String ref = dir == null ? null : publicKeyRef(keys, pub, dir);
             String signed = DocumentSigner.sign(text, key, dir, ref, clock.instant(), random);
             return new Outcome(signed, null, "Signed with key " + KeyId.of(pub));
         } catch (IOException | SigningException e) {
             return Outcome.failed(e.getMessage());
+        }
+    }
+
+    /**
+     * The document's public_key: the configured public key by its path when it lies in the document's
+     * tree; embedded as base64 (null) when it does not. The setting is one key for every workspace, so
+     * it usually lies elsewhere, and a path out of the tree would never verify (spec 10.2a).
+     */
+    private static String publicKeyRef(Keys keys, PublicKey pub, Path dir) throws IOException, SigningException {
+        try {
+            return DocumentSigner.publicKeyRef(keys.key(), pub, keys.publicKey(), dir);
+        } catch (OutsideTreeException e) {
+            return null;
         }
     }
 

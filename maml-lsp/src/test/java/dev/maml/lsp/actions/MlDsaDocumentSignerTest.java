@@ -58,6 +58,19 @@ class MlDsaDocumentSignerTest {
     }
 
     @Test
+    void aConfiguredPublicKeyOutsideTheDocumentsTreeIsEmbedded() throws IOException {
+        Path keysDir = Files.createDirectories(dir.resolve("keys"));
+        Path[] files = KeyFiles.write(MlDsa.generate(Algorithm.DEFAULT, new SecureRandom()), keysDir.resolve("k").toString());
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Path doc = Files.writeString(project.resolve("d.maml.md"), DOC);
+        DocumentSigner.Keys keys = new DocumentSigner.Keys(files[1], files[0], List.of(files[0]));
+
+        DocumentSigner.Outcome signed = signer.sign(DOC, doc, keys);
+        assertTrue(signed.text() != null && signed.text().contains("public_key: \"base64:"), signed.message());
+        assertTrue(signer.verify(signed.text(), doc, keys).message().startsWith("valid:"));
+    }
+
+    @Test
     void theEditorsTrustSettingCountsForMaml072() throws IOException {
         Path[] files = KeyFiles.write(MlDsa.generate(Algorithm.DEFAULT, new SecureRandom()), dir.resolve("k").toString());
         Path doc = Files.writeString(dir.resolve("d.maml.md"), DOC);
