@@ -1,0 +1,73 @@
+package dev.maml.sign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where signing puts the verification keys: each case pins the exact text around them, since a key
+ * written at the wrong indentation or with the wrong line break would be read by YAML as something
+ * else (or make the signature line non-canonical).
+ */
+class VerificationEditorTest {
+
+    private static final KeyPair KEYS = MlDsa.generate(Algorithm.ML_DSA_44, new SecureRandom());
+    private static final String KEY_ID = KeyId.of(KEYS.getPublic());
+    private static final String PUB = PublicKeyRef.base64(KEYS.getPublic());
+
+    private static String sign(String text) throws SigningException {
+        String signed = DocumentSigner.sign(text, KEYS.getPrivate(), null, null, Instant.EPOCH, new SecureRandom());
+        assertEquals(Outcome.VALID_UNTRUSTED, DocumentVerifier.verify(signed, null, TrustStore.EMPTY).outcome(), signed);
+        return signed;
+    }
+
+    private static String keys(String eol) {
+        return "  method: ml-dsa-44" + eol + "  key_id: \"" + KEY_ID + "\"" + eol + "  public_key: \"" + PUB + "\"" + eol
+                + "  signed_at: 1970-01-01T00:00:00Z" + eol + "  signature: \"";
+    }
+
+    @Test
+    void aScalarVerificationBecomesABlockMappingInItsPlace() throws Exception {
+        String signed = sign("---\nid: x\nverification: legacy\ntype: t\n---\n## Intent\nx\n");
+        assertTrue(signed.startsWith("---\nid: x\nverification:\n" + keys("\n")), signed);
+        assertTrue(signed.contains("\"\ntype: t\n---\n"), signed);
+        assertFalse(signed.contains("legacy"), signed);
+    }
+
+    @Test
+    void aCrlfDocumentGetsCrlfVerificationAndHistory() throws Exception {
+        String signed = sign("---\r\nid: x\r\n---\r\n## Intent\r\nx\r\n");
+        assertTrue(signed.startsWith("---\r\nid: x\r\nverification:\r\n" + keys("\r\n")), signed);
+        assertTrue(signed.endsWith("\"\r\n---\r\n## Intent\r\nx\r\n\r\n## History\r\n- 1970-01-01T00:00:00Z: [SIGN] by "
+                + KEY_ID + "\r\n"), signed);
+    }
+
+    @Test
+    void anEmptyValueIsFilledInAfterOneSpace() throws Exception {
+        String signed = sign("---\nverification:\n  method:\n  signature:\n---\n");
+        assertTrue(signed.startsWith("---\nverification:\n  method: ml-dsa-44\n  signature: \""), signed);
+        assertTrue(signed.contains("\"\n  key_id: \"" + KEY_ID + "\"\n  public_key: \"" + PUB
+                + "\"\n  signed_at: 1970-01-01T00:00:00Z\n---\n"), signed);
+    }
+
+    @Test
+    void missingKeysGoAfterTheLastEntryEvenWhenItSpansLines() throws Exception {
+        String signed = sign("---\nverification:\n  method: ml-dsa-44\n  spec_files:\n    - a\n    - b\nid: x\n---\n");
+        assertTrue(signed.startsWith("---\nverification:\n  method: ml-dsa-44\n  spec_files:\n    - a\n    - b\n  key_id: \""
+                + KEY_ID + "\"\n"), signed);
+        assertTrue(signed.contains("\n  signature: \""), signed);
+        assertTrue(signed.contains("\"\nid: x\n---\n"), signed);
+    }
+
+    @Test
+    void aLastEntryWithAQuotedValueSpanningLines() throws Exception {
+        String signed = sign("---\nverification:\n  method: ml-dsa-44\n  note: \"one\n    two\"\n---\n");
+        assertTrue(signed.startsWith("---\nverification:\n  method: ml-dsa-44\n  note: \"one\n    two\"\n  key_id: \""),
+                signed);
+    }
+}
