@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.maml.model.Range;
 import dev.maml.parse.DocumentParser;
 import dev.maml.receipt.ReceiptFinding.Kind;
 import dev.maml.sign.TrustStore;
@@ -178,5 +179,24 @@ class ReceiptHeaderTest {
         assertTrue(v.findings().stream().anyMatch(f -> f.kind() == kind && f.message().contains(names)),
                 () -> "expected a " + kind + " finding naming " + names + ": " + v.findings());
         assertTrue(v.firstProblem() != null, "a failing receipt names its first problem");
+    }
+
+    @Test
+    void aCarriageReturnInTheHeaderIsRefusedWithItsLineAndPlace() {
+        int thirdLineEnd = receipt.indexOf('\n', receipt.indexOf('\n', receipt.indexOf('\n') + 1) + 1);
+        String text = receipt.substring(0, thirdLineEnd) + "\r" + receipt.substring(thirdLineEnd);
+        ReceiptVerification v = verify(text);
+        assertFalse(v.valid());
+        assertEquals(List.of(new ReceiptFinding(Kind.FRONT_MATTER, "the receipt header holds a carriage return (line 3);"
+                + " receipts are written with LF line breaks only", Range.of(thirdLineEnd, thirdLineEnd + 1))), v.findings());
+    }
+
+    @Test
+    void aCarriageReturnInTheMirroredBodyIsNotAHeaderProblem() {
+        int lastBreak = receipt.lastIndexOf('\n');
+        assertTrue(lastBreak > receipt.indexOf("\n---\n"), "the receipt ends with its mirrored body");
+        String text = receipt.substring(0, lastBreak) + "\r" + receipt.substring(lastBreak);
+        ReceiptVerification v = verify(text);
+        assertTrue(v.findings().stream().noneMatch(f -> f.message().contains("carriage return")), v.findings().toString());
     }
 }

@@ -43,7 +43,7 @@ class ReceiptsTest {
     void signedReceiptOfATrickySourceVerifiesAndMirrorsExactly(@TempDir Path dir) throws Exception {
         Path source = dir.resolve("tricky.maml.md");
         Files.writeString(source, TRICKY, StandardCharsets.UTF_8);
-        Path receipt = Receipts.create(source, null, null, keyFile(dir), null, NOW, new SecureRandom());
+        Path receipt = createBeside(source, null, keyFile(dir), NOW, new SecureRandom());
         assertEquals(dir.resolve("tricky.mu"), receipt);
         MamlDocument doc = DocumentParser.read(receipt);
         assertEquals(TRICKY, Mirror.apply(ReceiptVerifier.body(doc)));
@@ -63,7 +63,7 @@ class ReceiptsTest {
     void changedSourceBodyOrHeaderIsDetected(@TempDir Path dir) throws Exception {
         Path source = dir.resolve("doc.maml.md");
         Files.copy(TestData.example(), source);
-        Path receipt = Receipts.create(source, null, null, keyFile(dir), null, NOW, new SecureRandom());
+        Path receipt = createBeside(source, null, keyFile(dir), NOW, new SecureRandom());
         String text = Files.readString(receipt);
         byte[] original = Files.readAllBytes(source);
 
@@ -109,7 +109,7 @@ class ReceiptsTest {
                 Json.MAPPER.readTree("{\"b\":1,\"a\":[true,null]}"), Json.MAPPER.readTree("{\"is_valid\":true}"),
                 List.of(new RunRecord.Step("qkd.bb84", "ok", 12), new RunRecord.Step("ml-dsa.sign", "ok", 3)));
         assertEquals(Digests.sha3_256Hex("{\"a\":[true,null],\"b\":1}".getBytes(StandardCharsets.UTF_8)), run.inputsSha3());
-        Path receipt = Receipts.create(source, null, run, keyFile(dir), null, NOW, new SecureRandom());
+        Path receipt = createBeside(source, run, keyFile(dir), NOW, new SecureRandom());
         String text = Files.readString(receipt);
         assertTrue(text.contains("run:\n  run_id: \"7d0b3c5e-2f1a-4b6c-8d9e-0a1b2c3d4e5f\"\n  identity: \"agent://drone-security\"\n"
                 + "  inputs_sha3_256: \"" + run.inputsSha3() + "\"\n  outputs_sha3_256: \"" + run.outputsSha3() + "\"\n"
@@ -125,9 +125,9 @@ class ReceiptsTest {
         Path source = dir.resolve("doc.maml.md");
         Files.copy(TestData.example(), source);
         Path key = keyFile(dir);
-        Path r1 = Receipts.create(source, null, null, key, null, NOW, new SecureRandom());
-        Path r2 = Receipts.create(source, null, null, key, null, NOW, new SecureRandom());
-        Path r3 = Receipts.create(source, null, null, key, null, NOW.plusSeconds(5), new SecureRandom());
+        Path r1 = createBeside(source, null, key, NOW, new SecureRandom());
+        Path r2 = createBeside(source, null, key, NOW, new SecureRandom());
+        Path r3 = createBeside(source, null, key, NOW.plusSeconds(5), new SecureRandom());
         assertEquals(List.of("doc.mu", "doc.2.mu", "doc.3.mu"),
                 List.of(r1, r2, r3).stream().map(p -> p.getFileName().toString()).toList());
         assertTrue(Files.readString(r2).contains("prev_sha3_256: \"" + Digests.sha3_256Hex(Files.readAllBytes(r1)) + "\""));
@@ -155,6 +155,17 @@ class ReceiptsTest {
         assertTrue(gap.reason().contains("changed or removed"), gap.reason());
     }
 
+    /**
+     * {@code Receipts.create} with the default name, checked before anything is written: a wrong
+     * default (a mutant, a regression) must fail here, not drop a receipt in the working directory.
+     */
+    private static Path createBeside(Path source, RunRecord run, Path key, Instant at, SecureRandom random)
+            throws Exception {
+        Path target = Receipts.defaultName(source);
+        assertEquals(source.getParent(), target.getParent(), "default receipt name not beside the source: " + target);
+        return Receipts.create(source, target, run, key, null, at, random);
+    }
+
     private static List<Kind> kinds(ReceiptVerification v) {
         return v.findings().stream().map(ReceiptFinding::kind).toList();
     }
@@ -164,7 +175,7 @@ class ReceiptsTest {
         Path source = dir.resolve("a.maml.md");
         Files.writeString(source, "---\nid: a\n---\n");
         assertNull(ReceiptChain.head(dir, "a"));
-        Path r = Receipts.create(source, null, null, null, null, NOW, null);
+        Path r = createBeside(source, null, null, NOW, null);
         assertFalse(Files.readString(r).contains("prev_sha3_256"));
     }
 }

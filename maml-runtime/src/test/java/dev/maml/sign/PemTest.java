@@ -108,4 +108,12 @@ class PemTest {
                         "AAAA", "QUJD", "QQ==", "QUI=", "=", "A", "b", "+/", "*", "é", "\u000B")
                 .list().ofMaxSize(14).map(parts -> String.join("", parts));
     }
+
+    @Test
+    void labelsMayUseEveryCapitalDigitAndSpaceUpToTheEndsOfTheirRanges() {
+        Pem.Block block = Pem.decode("-----BEGIN AZ 09-----\nAAEC\n-----END AZ 09-----\n");
+        assertEquals("AZ 09", block.label());
+        assertArrayEquals(new byte[] {0, 1, 2}, block.der());
+        assertNull(Pem.decode("-----BEGIN a-----\nAAEC\n-----END a-----\n"), "lower case is not a label character");
+    }
 }
