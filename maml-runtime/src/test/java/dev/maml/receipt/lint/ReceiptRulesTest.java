@@ -64,4 +64,10 @@ class ReceiptRulesTest {
             assertEquals(RuleId.MU001, ids.get(0), mu + ": " + ids);
         }
     }
+
+    /** Called here, not only from a static initialiser: PIT cannot see a mutant that runs only there. */
+    @Test
+    void theRuleSetIsTheReceiptCheck() {
+        assertEquals(List.of(ReceiptCheckRule.class), ReceiptRules.all().stream().map(Object::getClass).toList());
+    }
 }

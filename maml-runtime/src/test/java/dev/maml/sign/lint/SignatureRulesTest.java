@@ -109,4 +109,11 @@ class SignatureRulesTest {
         assertEquals(List.of(RuleId.MAML070),
                 lint("---\ntype: workflow\nquantum_security_flag: true\n---\n", null).stream().map(Diagnostic::rule).toList());
     }
+
+    /** Called here, not only from a static initialiser: PIT cannot see a mutant that runs only there. */
+    @Test
+    void theRuleSetIsMissingCheckAndLegacy() {
+        assertEquals(List.of(SignatureMissingRule.class, SignatureCheckRule.class, LegacyAlgorithmRule.class),
+                SignatureRules.all().stream().map(Object::getClass).toList());
+    }
 }
