@@ -1,6 +1,7 @@
 package dev.maml.sign;
 
 import dev.maml.io.AtomicFiles;
+import dev.maml.io.InputFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -143,7 +144,8 @@ public final class KeyFiles {
         if (Files.exists(file) && Files.size(file) > MAX_KEY_FILE_BYTES) {
             throw new KeyFileException(file + ": too large for a key file");
         }
-        return block(Files.readAllBytes(file), file.toString());
+        // Bounded read as well: a file that grows after the size check is cut off and refused.
+        return block(InputFiles.read(file, MAX_KEY_FILE_BYTES), file.toString());
     }
 
     private static Pem.Block block(byte[] pem, String source) throws KeyFileException {
