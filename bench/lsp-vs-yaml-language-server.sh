@@ -15,7 +15,7 @@ if [ ! -x "$work/node_modules/.bin/yaml-language-server" ]; then
 fi
 jar=maml-cli/target/maml.jar
 mvn -B -q -pl maml-cli -am package -DskipTests   # never measure a stale jar
-schema=maml-parser/src/main/resources/dev/maml/schema/maml-front-matter.schema.json
+schema=maml-core/src/main/resources/dev/maml/schema/maml-front-matter.schema.json
 node bench/lsp/client.mjs --iterations "$iterations" --warmup "$warmup" --schema "$schema" \
   --maml "java -XX:+UseSerialGC -jar $jar lsp" \
   --yaml "node $work/node_modules/.bin/yaml-language-server --stdio"

@@ -111,7 +111,7 @@ class SealOutputAttackTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(mu)));
     }
 
-    /** What a `kill -9` of an earlier unseal left (a real SIGKILL: StaleTempAttackTest in maml-parser). */
+    /** What a `kill -9` of an earlier unseal left (a real SIGKILL: StaleTempAttackTest in maml-core). */
     @Test
     void theNextUnsealRemovesADeadUnsealsPartialPlaintext() throws Exception {
         Process gone = new ProcessBuilder("true").start();

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class FrontMatterSchema {
 
-    /** Where maml-parser ships the schema. */
+    /** Where maml-core ships the schema. */
     public static final String RESOURCE = "/dev/maml/schema/maml-front-matter.schema.json";
 
     public static final FrontMatterSchema EMPTY = new FrontMatterSchema(null);

@@ -18,7 +18,7 @@ class FrontMatterSchemaTest {
     void publishedCopyIsIdenticalToTheBundledSchema() throws IOException {
         Path published = TestData.repositoryRoot().resolve("docs/schema/maml-front-matter.schema.json");
         Path bundled = TestData.repositoryRoot()
-                .resolve("maml-parser/src/main/resources" + FrontMatterSchema.RESOURCE);
+                .resolve("maml-core/src/main/resources" + FrontMatterSchema.RESOURCE);
         assertEquals(-1L, Files.mismatch(published, bundled), "docs/schema copy differs from the bundled schema");
     }
 

@@ -9,8 +9,9 @@ import dev.maml.lint.LintEngine;
 import dev.maml.lint.LintSettings;
 import dev.maml.lint.Rule;
 import dev.maml.lint.RuleFixture;
+import dev.maml.lint.RuleFixturesTest;
 import dev.maml.parse.DocumentParser;
-import dev.maml.testing.TestData;
+import dev.maml.sign.lint.SignatureRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -35,22 +37,29 @@ class FixedFixturesTest {
     static final UUID NEW_UUID = UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e");
     static final Clock NOW = Clock.fixed(Instant.parse("2026-11-25T12:34:56Z"), ZoneOffset.UTC);
 
-    /** The standard engine, with the rules that invent values made deterministic. */
+    /** The document engine of {@code maml lint}, with the rules that invent values made deterministic. */
     static LintEngine engine() {
         Supplier<UUID> uuids = () -> NEW_UUID;
-        List<Rule> rules = Rules.all().stream().map(rule -> rule instanceof RequiredKeyRule ? new RequiredKeyRule(NOW, uuids)
-                : rule instanceof IdUrnUuidRule ? new IdUrnUuidRule(uuids) : rule).toList();
+        List<Rule> rules = Stream.concat(Rules.all().stream(), SignatureRules.all().stream())
+                .map(rule -> rule instanceof RequiredKeyRule ? new RequiredKeyRule(NOW, uuids)
+                        : rule instanceof IdUrnUuidRule ? new IdUrnUuidRule(uuids) : rule).toList();
         return new LintEngine(rules);
     }
 
-    static List<Diagnostic> findings(String text, RuleId rule) {
-        return engine().lint(DocumentParser.parse(text.getBytes(StandardCharsets.UTF_8)), LintSettings.DEFAULTS)
+    /** Linted as the file, so a relative public_key and the MAML072 folder's allowed store are found. */
+    static List<Diagnostic> findings(Path file, String text, RuleId rule) {
+        return engine().lint(DocumentParser.parse(text.getBytes(StandardCharsets.UTF_8)), LintSettings.DEFAULTS.withDocumentPath(file))
                 .diagnostics().stream().filter(d -> d.rule() == rule).toList();
+    }
+
+    @BeforeAll
+    static void allowTheFixtureStore() throws IOException {
+        RuleFixturesTest.allowTheFixtureStore();
     }
 
     @TestFactory
     Stream<DynamicTest> fixesGiveTheFixedFile() throws IOException {
-        Path root = TestData.repositoryRoot().resolve("maml-parser/src/test/resources/fixtures");
+        Path root = RuleFixturesTest.fixturesRoot();
         List<Path> fixed;
         try (Stream<Path> files = Files.walk(root)) {
             fixed = files.filter(p -> p.toString().endsWith(".maml.md.fixed")).sorted().toList();
@@ -60,9 +69,9 @@ class FixedFixturesTest {
             RuleId rule = RuleId.find(expectedFile.getParent().getFileName().toString()).orElseThrow();
             Path badFile = expectedFile.resolveSibling(expectedFile.getFileName().toString().replace(".fixed", ""));
             String bad = RuleFixture.read(badFile).text();
-            String after = TestFixes.apply(bad, findings(bad, rule));
+            String after = TestFixes.apply(bad, findings(badFile, bad, rule));
             assertEquals(Files.readString(expectedFile, StandardCharsets.UTF_8), after);
-            assertEquals(List.of(), findings(after, rule).stream().filter(d -> d.fix() != null).toList(),
+            assertEquals(List.of(), findings(badFile, after, rule).stream().filter(d -> d.fix() != null).toList(),
                     "fixable findings left after fixing");
         }));
     }
