@@ -1,97 +1,81 @@
 package dev.maml.cli;
 
 import dev.maml.io.AtomicFiles;
-import dev.maml.io.InputFiles;
-import dev.maml.lint.LintSettings;
-import dev.maml.lint.config.ConfigResolver;
-import dev.maml.lint.config.LintConfig;
 import dev.maml.lint.config.LintConfigException;
-import dev.maml.lint.fix.Fixer;
 import dev.maml.lint.fix.ResignAdvice;
-import dev.maml.linting.FileKind;
-import dev.maml.linting.Linting;
 import dev.maml.report.LintedFile;
+import dev.maml.toolchain.Fixed;
+import dev.maml.toolchain.LintOutcome;
+import dev.maml.toolchain.Resolution;
+import dev.maml.toolchain.Session;
+import dev.maml.toolchain.Source;
+import dev.maml.toolchain.Toolchain;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Lints one file, or content under a file's name (stdin, a staged blob): finds its config, honours
- * the config's ignores, picks the engine for its kind, and with {@code fix} repairs it.
+ * The command line's adapter over the {@link Toolchain} for linting: turns a broken config into the
+ * exception that stops `maml lint` (exit 2), an ignored file into nothing, findings into a
+ * {@link LintedFile} for the reports, and with {@code --fix} writes the fixed file back.
  */
 final class FileLinter {
 
-    private final ConfigResolver configs;
+    private final Toolchain toolchain = new Toolchain();
+    private final Session session;
 
-    FileLinter(ConfigResolver configs) {
-        this.configs = configs;
+    FileLinter(Session session) {
+        this.session = session;
     }
 
-    /** The config of a named document, or, for a nameless one, of the current directory. */
-    LintConfig config(Path name) throws LintConfigException {
-        return configs.forDocument(name != null ? absolute(name) : absolute(Path.of("stdin")));
+    /** Whether the document named {@code file} is linted (false: its config ignores it); a broken config throws. */
+    boolean lints(Path file) throws LintConfigException {
+        Resolution r = session.resolve(file);
+        if (r instanceof Resolution.BrokenConfig broken) {
+            throw new LintConfigException(broken.message());
+        }
+        return r instanceof Resolution.Lint;
     }
 
     /** Content under {@code name} (null: unnamed stdin); null when the config ignores that name. */
     LintedFile lint(byte[] bytes, String display, Path name) throws LintConfigException {
-        LintConfig config = config(name);
-        if (name != null && config.ignores(absolute(name))) {
-            return null;
+        LintOutcome outcome = toolchain.lint(Source.of(bytes, name), session);
+        if (outcome.configError() != null) {
+            throw new LintConfigException(outcome.configError());
         }
-        return LintedFile.of(display, Linting.lint(bytes, kind(name), settings(config, name)));
+        return outcome.ignored() ? null : LintedFile.of(display, outcome.result());
     }
 
-    /** Fixes content under {@code name}; null when it is not UTF-8 (it could not be written back unchanged). */
-    Fixer.FixOutcome fix(byte[] bytes, Path name, LintConfig config) {
-        String text = strictUtf8(bytes);
-        return text == null ? null : Linting.fix(text, kind(name), settings(config, name));
+    /** Fixes content under {@code name} (null: unnamed stdin); see {@link Fixed} for when nothing was fixed. */
+    Fixed fix(byte[] bytes, Path name) throws LintConfigException {
+        Fixed fixed = toolchain.fix(Source.of(bytes, name), session);
+        if (fixed.resolution() instanceof Resolution.BrokenConfig broken) {
+            throw new LintConfigException(broken.message());
+        }
+        return fixed;
     }
 
     /** A linted file and, when a fix broke its signature, the advice to give (else null). */
     record Linted(LintedFile file, String resign) {
     }
 
-    /** Lints (and with {@code fix} repairs, atomically) a file on disk. */
-    Linted lintFile(Path file, String display, LintConfig config, boolean fix) throws IOException {
-        byte[] bytes = InputFiles.read(file);
+    /** Lints (and with {@code fix} repairs, atomically) a file on disk that {@link #lints} said is linted. */
+    Linted lintFile(Path file, String display, boolean fix) throws IOException {
+        Source source = session.read(file);
         if (fix) {
-            Fixer.FixOutcome fixed = fix(bytes, file, config);
-            if (fixed != null) {
-                String before = new String(bytes, StandardCharsets.UTF_8);
-                if (!fixed.text().equals(before)) {
+            Fixed fixed = toolchain.fix(source, session);
+            if (fixed.outcome() != null) {
+                if (!fixed.outcome().text().equals(source.text())) {
                     // Through symlinks: replace the file the link points to, not the link.
-                    AtomicFiles.write(file.toRealPath(), fixed.text());
+                    AtomicFiles.write(file.toRealPath(), fixed.outcome().text());
                 }
-                return new Linted(LintedFile.of(display, fixed.remaining()), resignAdvice(file, before, fixed.text(), display));
+                return new Linted(LintedFile.of(display, fixed.outcome().remaining()), resignAdvice(fixed, display));
             }
         }
-        return new Linted(LintedFile.of(display, Linting.lint(bytes, kind(file), settings(config, file))), null);
+        return new Linted(LintedFile.of(display, toolchain.lint(source, session).result()), null);
     }
 
-    /** {@link ResignAdvice} for a document ({@code name}, null for stdin) whose signed bytes a fix changed; else null. */
-    static String resignAdvice(Path name, String before, String after, String display) {
-        return kind(name) == FileKind.DOCUMENT && ResignAdvice.invalidates(before, after) ? ResignAdvice.message(display) : null;
-    }
-
-    private static FileKind kind(Path name) {
-        return name == null ? FileKind.DOCUMENT : FileKind.named(name);
-    }
-
-    private static LintSettings settings(LintConfig config, Path name) {
-        return config.settingsFor(name == null ? null : absolute(name));
-    }
-
-    static Path absolute(Path path) {
-        return path.toAbsolutePath().normalize();
-    }
-
-    static String strictUtf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+    /** {@link ResignAdvice} when a fix changed the signed bytes, else null. */
+    static String resignAdvice(Fixed fixed, String display) {
+        return fixed.brokeSignature() ? ResignAdvice.message(display) : null;
     }
 }

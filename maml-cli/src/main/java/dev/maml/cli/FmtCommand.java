@@ -1,16 +1,11 @@
 package dev.maml.cli;
 
-import dev.maml.format.Formatter;
 import dev.maml.io.AtomicFiles;
-import dev.maml.io.InputFiles;
-import dev.maml.lint.fix.ResignAdvice;
-import dev.maml.model.MamlDocument;
-import dev.maml.parse.DocumentParser;
-import dev.maml.sign.StrictUtf8;
+import dev.maml.toolchain.Formatted;
+import dev.maml.toolchain.Session;
+import dev.maml.toolchain.Toolchain;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,12 +33,17 @@ final class FmtCommand implements Callable<Integer> {
         PrintWriter out = EscapingPrintWriter.stdout(spec);
         PrintWriter err = spec.commandLine().getErr();
         int exit = ExitCodes.OK;
+        Toolchain toolchain = new Toolchain();
+        Session session = Session.standard();
         for (Path file : files) {
             try {
-                String text = StrictUtf8.decode(InputFiles.read(file));
-                MamlDocument doc = DocumentParser.parse(text);
-                String formatted = Formatter.format(doc);
-                if (formatted.equals(text)) {
+                Formatted formatted = toolchain.format(session.read(file));
+                if (formatted.text() == null) {
+                    err.println("maml: " + file + ": not valid UTF-8; left unchanged");
+                    exit = ExitCodes.USAGE;
+                    continue;
+                }
+                if (!formatted.changed()) {
                     continue;
                 }
                 if (check) {
@@ -52,14 +52,11 @@ final class FmtCommand implements Callable<Integer> {
                     continue;
                 }
                 // Through symlinks: replace the file the link points to, not the link.
-                AtomicFiles.write(file.toRealPath(), formatted);
+                AtomicFiles.write(file.toRealPath(), formatted.text());
                 out.println("formatted " + file);
-                if (ResignAdvice.signed(doc)) {
+                if (formatted.signed()) {
                     err.println("maml: " + file + ": the signed bytes changed; sign it again (maml sign)");
                 }
-            } catch (CharacterCodingException e) {
-                err.println("maml: " + file + ": not valid UTF-8; left unchanged");
-                exit = ExitCodes.USAGE;
             } catch (IOException e) {
                 err.println("maml: " + Failures.describe(e));
                 exit = ExitCodes.USAGE;

@@ -1,10 +1,10 @@
 package dev.maml.cli;
 
-import dev.maml.lint.config.ConfigResolver;
 import dev.maml.lint.config.LintConfigException;
-import dev.maml.linting.FileKind;
 import dev.maml.report.LintReport;
 import dev.maml.report.LintedFile;
+import dev.maml.toolchain.FileKind;
+import dev.maml.toolchain.Session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -47,7 +47,7 @@ final class HookRunCommand implements Callable<Integer> {
     }
 
     private int lint(StagedIndex index, Path configs) throws IOException {
-        FileLinter linter = new FileLinter(ConfigResolver.discoveringWithin(configs));
+        FileLinter linter = new FileLinter(Session.builder().configWithin(configs).build());
         List<LintedFile> files = new ArrayList<>();
         for (StagedIndex.Entry entry : index.changed()) {
             if (!entry.regularFile() || FileKind.of(Path.of(entry.path())).isEmpty()) {

@@ -1,14 +1,13 @@
 package dev.maml.cli;
 
 import dev.maml.io.InputFiles;
-import dev.maml.lint.config.ConfigResolver;
-import dev.maml.lint.config.LintConfig;
 import dev.maml.lint.config.LintConfigException;
-import dev.maml.lint.fix.Fixer;
 import dev.maml.report.Json;
 import dev.maml.report.LintReport;
 import dev.maml.report.LintedFile;
 import dev.maml.report.SarifReport;
+import dev.maml.toolchain.Fixed;
+import dev.maml.toolchain.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -80,7 +79,7 @@ final class LintCommand implements Callable<Integer> {
             err.println("maml: " + usage);
             return ExitCodes.USAGE;
         }
-        FileLinter linter = new FileLinter(config == null ? ConfigResolver.discovering() : ConfigResolver.fixed(config));
+        FileLinter linter = new FileLinter(Session.builder().config(config).build());
         try {
             return stdin ? lintStdin(linter) : lintPaths(linter);
         } catch (LintConfigException e) {
@@ -117,25 +116,24 @@ final class LintCommand implements Callable<Integer> {
             report(files, out);
             return exitCode(files, false);
         }
-        LintConfig config = linter.config(stdinFilename);
-        if (stdinFilename != null && config.ignores(FileLinter.absolute(stdinFilename))) {
+        Fixed fixed = linter.fix(bytes, stdinFilename);
+        if (fixed.ignored()) {
             out.print(new String(bytes, StandardCharsets.UTF_8));
             report(List.of(), err);
             return ExitCodes.OK;
         }
-        Fixer.FixOutcome fixed = linter.fix(bytes, stdinFilename, config);
-        if (fixed == null) {
+        if (fixed.notUtf8()) {
             err.println("maml: " + display + ": not valid UTF-8; nothing fixed");
             return ExitCodes.USAGE;
         }
-        out.print(fixed.text());
+        out.print(fixed.outcome().text());
         out.flush();
-        String resign = FileLinter.resignAdvice(stdinFilename, new String(bytes, StandardCharsets.UTF_8), fixed.text(), display);
+        String resign = FileLinter.resignAdvice(fixed, display);
         if (resign != null) {
             err.println("maml: " + resign);
         }
         // stdout carries the fixed text, so what remains to report goes to stderr.
-        List<LintedFile> files = List.of(LintedFile.of(display, fixed.remaining()));
+        List<LintedFile> files = List.of(LintedFile.of(display, fixed.outcome().remaining()));
         report(files, err);
         return exitCode(files, false);
     }
@@ -144,11 +142,10 @@ final class LintCommand implements Callable<Integer> {
         LintTargets found = LintTargets.collect(paths.isEmpty() ? List.of(Path.of(".")) : paths);
         found.errors.forEach(e -> err.println("maml: " + e));
         // Configs first, one at a time (each is read once): a broken config stops the run before any output.
-        List<Job> jobs = new ArrayList<>();
+        List<LintTargets.Target> jobs = new ArrayList<>();
         for (LintTargets.Target t : found.targets) {
-            LintConfig c = linter.config(t.file());
-            if (!c.ignores(FileLinter.absolute(t.file()))) {
-                jobs.add(new Job(t, c));
+            if (linter.lints(t.file())) {
+                jobs.add(t);
             }
         }
         List<Outcome> outcomes = run(jobs, linter);
@@ -169,14 +166,11 @@ final class LintCommand implements Callable<Integer> {
         return exitCode(files, failed);
     }
 
-    private record Job(LintTargets.Target target, LintConfig config) {
-    }
-
     private record Outcome(FileLinter.Linted linted, String error) {
     }
 
     /** Lints in parallel on a bounded pool; results come back in the jobs' (sorted) order. */
-    private List<Outcome> run(List<Job> jobs, FileLinter linter) {
+    private List<Outcome> run(List<LintTargets.Target> jobs, FileLinter linter) {
         if (jobs.size() <= 1) {
             return jobs.stream().map(j -> lintOne(j, linter)).toList();
         }
@@ -189,7 +183,7 @@ final class LintCommand implements Callable<Integer> {
         Progress progress = Progress.startIfUseful(err, jobs.size());
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
-            for (Job j : jobs) {
+            for (LintTargets.Target j : jobs) {
                 futures.add(pool.submit(() -> {
                     try {
                         return lintOne(j, linter);
@@ -218,9 +212,9 @@ final class LintCommand implements Callable<Integer> {
         }
     }
 
-    private Outcome lintOne(Job job, FileLinter linter) {
+    private Outcome lintOne(LintTargets.Target target, FileLinter linter) {
         try {
-            return new Outcome(linter.lintFile(job.target().file(), job.target().display(), job.config(), fix), null);
+            return new Outcome(linter.lintFile(target.file(), target.display(), fix), null);
         } catch (IOException e) {
             return new Outcome(null, Failures.describe(e));
         }

@@ -1,6 +1,6 @@
 package dev.maml.cli;
 
-import dev.maml.linting.FileKind;
+import dev.maml.toolchain.FileKind;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

@@ -1,9 +1,10 @@
 package dev.maml.cli;
 
 import dev.maml.model.MamlDocument;
-import dev.maml.parse.DocumentParser;
 import dev.maml.report.Json;
 import dev.maml.report.ParseReport;
+import dev.maml.toolchain.Session;
+import dev.maml.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ final class ParseCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("maml: " + file + ": is a directory");
             return ExitCodes.USAGE;
         }
-        MamlDocument doc = DocumentParser.read(file);
+        MamlDocument doc = new Toolchain().parse(Session.standard().read(file));
         String path = file.toString();
         spec.commandLine().getOut().println(json ? Json.pretty(ParseReport.json(path, doc)) : ParseReport.text(path, doc));
         return ExitCodes.OK;

@@ -1,24 +1,23 @@
 package dev.maml.cli;
 
-import dev.maml.io.InputFiles;
-import dev.maml.model.MamlDocument;
-import dev.maml.parse.DocumentParser;
+import dev.maml.io.AtomicFiles;
 import dev.maml.receipt.ReceiptChain;
 import dev.maml.receipt.ReceiptFinding;
 import dev.maml.receipt.ReceiptVerification;
-import dev.maml.receipt.ReceiptVerifier;
-import dev.maml.receipt.Receipts;
-import dev.maml.sign.KeyFiles;
-import dev.maml.sign.PublicKeyRef;
+import dev.maml.sign.SigningException;
 import dev.maml.sign.TrustStore;
+import dev.maml.toolchain.Identity;
+import dev.maml.toolchain.ReceiptChecked;
+import dev.maml.toolchain.ReceiptDraft;
+import dev.maml.toolchain.Session;
+import dev.maml.toolchain.Toolchain;
+import dev.maml.trust.TrustSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -63,25 +62,20 @@ final class ReceiptCommand implements Callable<Integer> {
         Path out;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() throws IOException, SigningException {
             if (!Files.isRegularFile(file)) {
                 spec.commandLine().getErr().println("maml: " + Failures.notAFile(file));
                 return ExitCodes.USAGE;
             }
-            String ref = null;
-            if (publicKey != null) {
-                if (key == null || !Arrays.equals(KeyFiles.readPublic(publicKey).getEncoded(),
-                        KeyFiles.publicOf(KeyFiles.readPrivate(key)).getEncoded())) {
-                    spec.commandLine().getErr().println("maml: " + publicKey + " is not the public key of "
-                            + (key == null ? "a signing key (give --key)" : key));
-                    return ExitCodes.USAGE;
-                }
-                Path dir = (out != null ? out : file).toAbsolutePath().normalize().getParent();
-                ref = PublicKeyRef.relativePath(dir, publicKey);
+            if (publicKey != null && key == null) {
+                spec.commandLine().getErr().println("maml: " + publicKey + " is not the public key of a signing key (give --key)");
+                return ExitCodes.USAGE;
             }
-            Path written = Receipts.create(file, out, null, key, ref, Instant.now(), key == null ? null : new SecureRandom());
-            ReceiptVerification check = ReceiptVerifier.verify(DocumentParser.read(written),
-                    written.toAbsolutePath().getParent(), null, TrustStore.EMPTY);
+            Session session = Session.builder().identity(key == null ? null : new Identity(key, publicKey)).build();
+            ReceiptDraft draft = new Toolchain().receiptCreate(session.read(file), out, session);
+            AtomicFiles.write(draft.file(), draft.text().getBytes(StandardCharsets.UTF_8), AtomicFiles.OWNER_ONLY);
+            Path written = draft.file();
+            ReceiptVerification check = draft.check();
             spec.commandLine().getOut().println("Wrote " + written + (check.signed() ? " (signed by key " + check.keyId() + ")"
                     : " (unsigned)"));
             return check.valid() ? ExitCodes.OK : ExitCodes.FAILED;
@@ -120,12 +114,12 @@ final class ReceiptCommand implements Callable<Integer> {
             }
             int code = ExitCodes.OK;
             String sourceId = null;
+            Session session = Session.builder().trust(new TrustSettings(trust, true)).build();
             if (receipt != null) {
-                Path dir = receipt.toAbsolutePath().normalize().getParent();
-                TrustStore store = TrustStore.standard(dir, trust);
-                store.warnings().forEach(w -> err.println("maml: warning: " + w));
-                MamlDocument doc = DocumentParser.read(receipt);
-                ReceiptVerification v = ReceiptVerifier.verify(doc, dir, source == null ? null : InputFiles.read(source), store);
+                ReceiptChecked checked = new Toolchain().receiptVerify(session.read(receipt),
+                        source == null ? null : session.read(source), session);
+                checked.trust().warnings().forEach(w -> err.println("maml: warning: " + w));
+                ReceiptVerification v = checked.verification();
                 sourceId = v.sourceId();
                 code = report(receipt, v);
             }

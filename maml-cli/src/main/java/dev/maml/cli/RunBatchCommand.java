@@ -1,6 +1,6 @@
 package dev.maml.cli;
 
-import dev.maml.linting.FileKind;
+import dev.maml.toolchain.FileKind;
 import dev.maml.report.Json;
 import dev.maml.run.Identity;
 import dev.maml.run.Pipeline;

@@ -1,12 +1,14 @@
 package dev.maml.cli;
 
-import dev.maml.sign.DocumentSigner;
+import dev.maml.io.AtomicFiles;
 import dev.maml.sign.SigningException;
+import dev.maml.toolchain.Identity;
+import dev.maml.toolchain.Session;
+import dev.maml.toolchain.Signed;
+import dev.maml.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,8 +39,10 @@ final class SignCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("maml: " + Failures.notAFile(file));
             return ExitCodes.USAGE;
         }
-        String keyId = DocumentSigner.signFile(file, key, publicKey, Instant.now(), new SecureRandom());
-        EscapingPrintWriter.stdout(spec).println("Signed " + file + " with key " + keyId);
+        Session session = Session.builder().identity(new Identity(key, publicKey)).build();
+        Signed signed = new Toolchain().sign(session.read(file), session);
+        AtomicFiles.write(file, signed.text());
+        EscapingPrintWriter.stdout(spec).println("Signed " + file + " with key " + signed.keyId());
         return ExitCodes.OK;
     }
 }

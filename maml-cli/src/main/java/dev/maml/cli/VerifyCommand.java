@@ -1,13 +1,15 @@
 package dev.maml.cli;
 
-import dev.maml.io.InputFiles;
-import dev.maml.report.Printable;
 import dev.maml.report.Json;
-import dev.maml.sign.DocumentVerifier;
+import dev.maml.report.Printable;
 import dev.maml.sign.Outcome;
 import dev.maml.sign.SignaturePolicy;
 import dev.maml.sign.TrustStore;
 import dev.maml.sign.Verification;
+import dev.maml.toolchain.Session;
+import dev.maml.toolchain.Toolchain;
+import dev.maml.toolchain.Verified;
+import dev.maml.trust.TrustSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -58,11 +60,11 @@ final class VerifyCommand implements Callable<Integer> {
             err.println("maml: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        byte[] bytes = InputFiles.read(file);
-        Path dir = file.toAbsolutePath().normalize().getParent();
-        TrustStore store = TrustStore.standard(dir, trust);
+        Session session = Session.builder().trust(new TrustSettings(trust, true)).signaturePolicy(policy).build();
+        Verified verified = new Toolchain().verify(session.read(file), session);
+        TrustStore store = verified.trust();
         store.warnings().forEach(w -> err.println("maml: warning: " + w));
-        Verification v = DocumentVerifier.verify(bytes, dir, store, policy);
+        Verification v = verified.verification();
         if (json) {
             ObjectNode node = Json.object();
             node.put("file", file.toString());

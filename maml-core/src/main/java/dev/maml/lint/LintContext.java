@@ -5,6 +5,7 @@ import dev.maml.diagnostic.Fix;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.model.MamlDocument;
 import dev.maml.model.Range;
+import dev.maml.trust.TrustSettings;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -28,6 +29,11 @@ public final class LintContext {
     /** The document's file, or null for a buffer that has none. */
     public Path documentPath() {
         return settings.documentPath();
+    }
+
+    /** The keys and stores the person linting trusts, for the signature check. */
+    public TrustSettings trust() {
+        return settings.trust();
     }
 
     public Map<String, Object> options(RuleId id) {

@@ -3,6 +3,7 @@ package dev.maml.sign;
 import dev.maml.trust.AllowedStores;
 import dev.maml.trust.ProjectStores;
 import dev.maml.trust.StoreSnapshot;
+import dev.maml.trust.TrustSettings;
 import dev.maml.trust.UserConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -43,6 +44,11 @@ public final class TrustStore {
     /** The standard stores of the environment's user for a document in {@code documentDir}, plus explicit files. */
     public static TrustStore standard(Path documentDir, List<Path> trustFiles) throws IOException {
         return standard(UserConfig.fromEnvironment(), documentDir, trustFiles);
+    }
+
+    /** The user's store of {@code config} and what {@code trust} adds for a document in {@code documentDir} (null: none). */
+    public static TrustStore standard(UserConfig config, Path documentDir, TrustSettings trust) throws IOException {
+        return standard(config, trust.projectStores() ? documentDir : null, trust.keys());
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.maml.lsp;
 
-import dev.maml.linting.FileKind;
 import dev.maml.model.MamlDocument;
 import dev.maml.parse.DocumentParser;
+import dev.maml.toolchain.FileKind;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Supplier;

@@ -8,10 +8,11 @@ import dev.maml.diagnostic.RuleId;
 import dev.maml.lint.LintResult;
 import dev.maml.lint.LintSettings;
 import dev.maml.lsp.diagnostics.DiagnosticsFeature;
-import dev.maml.lsp.diagnostics.LintOutcome;
+import dev.maml.toolchain.LintOutcome;
+import dev.maml.toolchain.Resolution;
 import dev.maml.lsp.diagnostics.RuleDocs;
-import dev.maml.linting.FileKind;
-import dev.maml.linting.Linting;
+import dev.maml.toolchain.FileKind;
+import dev.maml.toolchain.Linting;
 import dev.maml.lsp.actions.CodeActionsFeature;
 import dev.maml.lsp.actions.DocumentSigner;
 import dev.maml.lsp.diagnostics.Linter;
@@ -86,8 +87,8 @@ class CodeActionsTest {
     void unsignedFindingGetsSigningAsItsQuickFix() {
         LspDocument doc = new LspDocument("file:///work/project/doc.maml.md", 1, TRAILING);
         // MAML070 comes from the signing rules (merged separately); a finding of it is made here by hand.
-        LintOutcome lint = new LintOutcome(new LintResult(doc.parsed(), List.of(Diagnostic.of(RuleId.MAML070,
-                "document is not signed", dev.maml.model.Range.of(0, 3)))), false, null);
+        LintOutcome lint = new LintOutcome(new Resolution.Lint(LintSettings.DEFAULTS), new LintResult(doc.parsed(),
+                List.of(Diagnostic.of(RuleId.MAML070, "document is not signed", dev.maml.model.Range.of(0, 3)))));
         CodeActionsFeature feature = new CodeActionsFeature(new DiagnosticsFeature(RuleDocs.of(null)),
                 Optional.of(new FakeSigner()));
         List<CodeAction> actions = feature.actions(doc, at(0, 1), new CodeActionContext(List.of(), List.of("quickfix")),

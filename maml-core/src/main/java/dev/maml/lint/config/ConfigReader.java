@@ -2,7 +2,6 @@ package dev.maml.lint.config;
 
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
-import dev.maml.diagnostic.Severity;
 import dev.maml.lint.RuleSetting;
 import dev.maml.model.LineIndex;
 import dev.maml.model.Range;
@@ -37,7 +36,7 @@ import java.util.Map;
  * <pre>
  * extends: ../base.maml-lint.yaml
  * rules:
- *   MAML012: off                  # off | error | warning | info | hint | on
+ *   MAML012: off                  # off | on | error | warning | info | hint ({@link SeverityWord})
  *   section-empty:                # by alias too
  *     severity: info
  *     min_length: 3               # anything else is an option for the rule
@@ -45,7 +44,8 @@ import java.util.Map;
  *   - "drafts/**"                 # globs relative to this file's directory
  * </pre>
  * The YAML goes through the project's own reader (Jackson YAML with ranges and alias limits) so
- * every error names its file and line. A later file's setting for a rule replaces the earlier one.
+ * every error names its file and line. A later file's setting for a rule is applied over the earlier
+ * one ({@link #rules}).
  *
  * <p>A config may come from a cloned repository, and the language server may be told to read any
  * path, so: every file of the chain must be, once symlinks are resolved, inside the first file's
@@ -126,7 +126,7 @@ final class ConfigReader {
             }
             YamlNode ruleNode = top.get("rules").orElse(null);
             if (ruleNode != null) {
-                rules.putAll(rules(ruleNode, at));
+                rules.putAll(rules(ruleNode, rules, at));
             }
             YamlNode ignoreNode = top.get("ignores").orElse(null);
             if (ignoreNode != null) {
@@ -167,7 +167,13 @@ final class ConfigReader {
         }
     }
 
-    private static Map<RuleId, RuleSetting> rules(YamlNode node, Located at) throws LintConfigException {
+    /**
+     * The settings of {@code node}, each applied over what {@code inherited} (the {@code extends} chain)
+     * configures for the rule: a {@link SeverityWord} changes only whether the rule runs and, when it
+     * names one, its severity; options given replace the inherited options.
+     */
+    private static Map<RuleId, RuleSetting> rules(YamlNode node, Map<RuleId, RuleSetting> inherited, Located at)
+            throws LintConfigException {
         if (!(node instanceof YamlMapping map)) {
             throw at.error(node, "rules must be a mapping of rule ids to settings");
         }
@@ -175,14 +181,14 @@ final class ConfigReader {
         for (YamlEntry e : map.entries()) {
             RuleId id = RuleId.find(e.key().value())
                     .orElseThrow(() -> at.error(e.key(), "unknown rule (expected a rule id such as MAML012, or its alias)"));
-            rules.put(id, setting(e.value(), at));
+            rules.put(id, setting(e.value(), inherited.getOrDefault(id, RuleSetting.DEFAULT), at));
         }
         return rules;
     }
 
-    private static RuleSetting setting(YamlNode value, Located at) throws LintConfigException {
+    private static RuleSetting setting(YamlNode value, RuleSetting inherited, Located at) throws LintConfigException {
         if (value instanceof YamlScalar s) {
-            return level(s, Map.of(), at);
+            return word(s, at).applyTo(inherited);
         }
         if (value instanceof YamlMapping m) {
             Map<String, Object> options = new LinkedHashMap<>();
@@ -194,30 +200,19 @@ final class ConfigReader {
                 }
             }
             YamlNode severity = m.get("severity").orElse(null);
-            if (severity == null) {
-                return new RuleSetting(true, null, options);
+            if (severity != null && !(severity instanceof YamlScalar)) {
+                throw at.error(severity, "severity must be one word (" + SeverityWord.EXPECTED + ")");
             }
-            if (!(severity instanceof YamlScalar s)) {
-                throw at.error(severity, "severity must be off, error, warning, info or hint");
-            }
-            return level(s, options, at);
+            SeverityWord word = severity == null ? SeverityWord.parse("on").orElseThrow() : word((YamlScalar) severity, at);
+            return word.applyTo(new RuleSetting(inherited.enabled(), inherited.severity(), options));
         }
-        throw at.error(value, "a rule setting is off, error, warning, info, hint, or a mapping with severity and options");
+        throw at.error(value, "a rule setting is a severity word (" + SeverityWord.EXPECTED
+                + "), or a mapping with severity and options");
     }
 
-    private static RuleSetting level(YamlScalar s, Map<String, Object> options, Located at) throws LintConfigException {
-        String v = s.value().strip().toLowerCase(Locale.ROOT);
-        if (v.equals("off") || v.equals("false")) {
-            return new RuleSetting(false, null, options);
-        }
-        if (v.equals("on") || v.equals("true")) {
-            return new RuleSetting(true, null, options);
-        }
-        try {
-            return new RuleSetting(true, Severity.parse(v), options);
-        } catch (IllegalArgumentException e) {
-            throw at.error(s, "unknown severity (expected off, error, warning, info or hint)");
-        }
+    /** The word's meaning; the message names where the bad word is, not the word (the file may be someone else's). */
+    private static SeverityWord word(YamlScalar s, Located at) throws LintConfigException {
+        return SeverityWord.parse(s.value()).orElseThrow(() -> at.error(s, "unknown severity (" + SeverityWord.EXPECTED + ")"));
     }
 
     private static List<IgnorePattern> ignores(YamlNode node, Path base, Located at) throws LintConfigException {

@@ -11,7 +11,6 @@ import dev.maml.sign.VerificationBlock;
 import dev.maml.trust.UserConfig;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,10 +18,9 @@ import java.util.stream.Collectors;
  * MAML071 (the signature does not verify, or cannot be checked) and MAML072 (it verifies, but the key
  * is in no trust store), from the same check as {@code maml verify}. Relative public_key paths and
  * the allowed project trust stores are found from the document's path; a buffer without one only checks
- * base64: keys against the user's trust store. The option {@code trust} of MAML072 (a list of public
- * key files, relative ones from the document's directory) adds keys, as `maml verify --trust` does;
- * the language server sets it from the editor's trust setting. The option {@code projectStores: false}
- * ignores project trust stores even when allowed (the language server sets it for an untrusted workspace).
+ * base64: keys against the user's trust store. The front end's {@link dev.maml.trust.TrustSettings}
+ * ({@link LintContext#trust()}) add keys, as `maml verify --trust` does, and turn project stores off
+ * for an editor's untrusted workspace; a lint config cannot, as trust is not the repository's to give.
  */
 final class SignatureCheckRule implements Rule {
 
@@ -40,9 +38,7 @@ final class SignatureCheckRule implements Rule {
         Path dir = context.documentPath() == null ? null : context.documentPath().toAbsolutePath().normalize().getParent();
         TrustStore trust;
         try {
-            // An editor's untrusted workspace turns project stores off: its files must not vouch for themselves.
-            boolean projectStores = !Boolean.FALSE.equals(context.options(RuleId.MAML072).get("projectStores"));
-            trust = TrustStore.standard(UserConfig.fromEnvironment(), projectStores ? dir : null, trustFiles(context, dir));
+            trust = TrustStore.standard(UserConfig.fromEnvironment(), dir, context.trust());
         } catch (IOException e) {
             trust = TrustStore.EMPTY; // an unlistable trust directory trusts nothing
         }
@@ -57,17 +53,5 @@ final class SignatureCheckRule implements Rule {
             default -> {
             }
         }
-    }
-
-    private static List<Path> trustFiles(LintContext context, Path dir) {
-        if (!(context.options(RuleId.MAML072).get("trust") instanceof List<?> files)) {
-            return List.of();
-        }
-        List<Path> out = new ArrayList<>();
-        for (Object f : files) {
-            Path p = Path.of(String.valueOf(f));
-            out.add(dir == null || p.isAbsolute() ? p : dir.resolve(p));
-        }
-        return out;
     }
 }

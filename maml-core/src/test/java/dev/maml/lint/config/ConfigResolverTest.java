@@ -135,7 +135,7 @@ class ConfigResolverTest {
 
     @Test
     void otherMistakesNameFileAndLine() throws Exception {
-        assertError("rules:\n  MAML012: loud\n", ":2:12: unknown severity (expected off, error, warning, info or hint)");
+        assertError("rules:\n  MAML012: loud\n", ":2:12: unknown severity (expected off, on, error, warning, info or hint)");
         assertError("rule:\n  MAML012: off\n", ":1:1: unknown key (expected extends, rules or ignores)");
         assertError("- a\n", ":1:1: a lint config must be a mapping with the keys extends, rules, ignores");
         assertError("rules: [MAML012]\n", ":1:8: rules must be a mapping of rule ids to settings");

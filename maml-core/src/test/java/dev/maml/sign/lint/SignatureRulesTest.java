@@ -9,7 +9,6 @@ import dev.maml.diagnostic.RuleId;
 import dev.maml.diagnostic.Severity;
 import dev.maml.lint.LintEngine;
 import dev.maml.lint.LintSettings;
-import dev.maml.lint.RuleSetting;
 import dev.maml.parse.DocumentParser;
 import dev.maml.sign.Algorithm;
 import dev.maml.sign.DocumentSigner;
@@ -19,6 +18,7 @@ import dev.maml.testing.TestData;
 import dev.maml.trust.AllowedStores;
 import dev.maml.trust.ProjectStores;
 import dev.maml.trust.StoreSnapshot;
+import dev.maml.trust.TrustSettings;
 import dev.maml.trust.UserConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,8 +89,7 @@ class SignatureRulesTest {
             // A buffer with no path does not see the project's trust store.
             assertEquals(List.of(RuleId.MAML072), lint(signed, null).stream().map(Diagnostic::rule).toList());
             // Nor does an editor's untrusted workspace.
-            LintSettings untrustedWorkspace = new LintSettings(Map.of(RuleId.MAML072,
-                    new RuleSetting(true, null, Map.of("projectStores", false))), doc);
+            LintSettings untrustedWorkspace = new LintSettings(Map.of(), doc, new TrustSettings(List.of(), false));
             assertEquals(List.of(RuleId.MAML072), ENGINE.lint(DocumentParser.parse(signed), untrustedWorkspace).diagnostics()
                     .stream().map(Diagnostic::rule).toList());
 

@@ -4,6 +4,7 @@ import dev.maml.diagnostic.Severity;
 import dev.maml.lsp.LspDocument;
 import dev.maml.lsp.Ranges;
 import dev.maml.model.LineIndex;
+import dev.maml.toolchain.LintOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;

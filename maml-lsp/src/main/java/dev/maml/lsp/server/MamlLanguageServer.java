@@ -23,6 +23,8 @@ import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
 import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.Registration;
 import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.WorkspaceClientCapabilities;
@@ -134,14 +136,23 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
         workspace.connect(languageClient);
     }
 
-    /** New settings: a new linter (and with it a fresh config cache). */
+    /**
+     * New settings: a new linter (and with it a fresh config cache). What is wrong in them (a bad
+     * severity word) is logged to the editor, as `maml lint` reports a bad word in a config file,
+     * and the entry is not applied.
+     */
     void settings(ServerSettings settings) {
-        this.linter = new Linter(settings, workingDirectory);
+        Linter next = new Linter(settings, workingDirectory);
+        this.linter = next;
+        LanguageClient c = client;
+        if (c != null) {
+            next.problems().forEach(p -> c.logMessage(new MessageParams(MessageType.Warning, "maml: settings: " + p)));
+        }
     }
 
     /** Config files may have changed: same settings, config cache dropped. */
     void reloadConfig() {
-        settings(linter.settings());
+        this.linter = new Linter(linter.settings(), workingDirectory);
     }
 
     Linter linter() {

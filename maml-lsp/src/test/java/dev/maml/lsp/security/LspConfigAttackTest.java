@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.lsp.LspDocument;
 import dev.maml.lsp.ServerSettings;
-import dev.maml.lsp.diagnostics.LintOutcome;
+import dev.maml.toolchain.LintOutcome;
 import dev.maml.lsp.diagnostics.Linter;
 import java.nio.file.Files;
 import java.nio.file.Path;

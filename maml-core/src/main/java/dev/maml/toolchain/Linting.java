@@ -1,4 +1,4 @@
-package dev.maml.linting;
+package dev.maml.toolchain;
 
 import dev.maml.diagnostic.RuleId;
 import dev.maml.lint.LintEngine;

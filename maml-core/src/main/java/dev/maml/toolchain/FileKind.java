@@ -1,4 +1,4 @@
-package dev.maml.linting;
+package dev.maml.toolchain;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.maml.linting;
+package dev.maml.toolchain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
