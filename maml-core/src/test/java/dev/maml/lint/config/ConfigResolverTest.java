@@ -107,6 +107,20 @@ class ConfigResolverTest {
     }
 
     @Test
+    void aLaterFilesWordAppliesOverTheInheritedSetting() throws Exception {
+        write("base.yaml", "rules:\n  MAML019: {severity: info, max_distance: 3}\n  MAML032: {severity: hint, strict: true}\n"
+                + "  MAML033: warning\n");
+        write(".maml-lint.yaml", "extends: base.yaml\nrules:\n  MAML019: off\n  MAML032: error\n  MAML033: on\n"
+                + "  MAML034: {max_distance: 1}\n");
+        Map<RuleId, RuleSetting> rules = ConfigResolver.discovering().forDocument(dir.resolve("d.maml.md")).rules();
+        // A word changes only what it names: on/off keep the severity, and the options stay.
+        assertEquals(new RuleSetting(false, Severity.INFO, Map.of("max_distance", 3L)), rules.get(RuleId.MAML019));
+        assertEquals(new RuleSetting(true, Severity.ERROR, Map.of("strict", true)), rules.get(RuleId.MAML032));
+        assertEquals(new RuleSetting(true, Severity.WARNING, Map.of()), rules.get(RuleId.MAML033));
+        assertEquals(new RuleSetting(true, null, Map.of("max_distance", 1L)), rules.get(RuleId.MAML034));
+    }
+
+    @Test
     void ignoredDirectoriesCoverTheirContents() throws Exception {
         Path cfg = write(".maml-lint.yaml", "ignores:\n  - drafts\n  - \"gen/*.mu\"\n");
         LintConfig config = ConfigResolver.fixed(cfg).forDocument(dir.resolve("x.maml.md"));
