@@ -3,6 +3,7 @@ package dev.maml.lsp;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ public record ServerSettings(String config, Map<String, String> severities, Stri
             DEFAULT_DEBOUNCE_MILLIS);
 
     public ServerSettings {
-        severities = Map.copyOf(severities);
+        // In the editor's order, so problems with them are told in that order too.
+        severities = Collections.unmodifiableMap(new LinkedHashMap<>(severities));
         trust = List.copyOf(trust);
     }
 

@@ -36,6 +36,8 @@ import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
@@ -158,6 +160,33 @@ class ProtocolTest {
             s.server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
                     List.of(new FileEvent(config.toUri().toString(), FileChangeType.Changed))));
             assertTrue(summary(s.client.next(uri)).stream().noneMatch(d -> d.startsWith("MAML040")));
+        }
+    }
+
+    @Test
+    void aBadSeverityWordIsLoggedToTheEditorNotDroppedSilently(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(".maml-lint.yaml"), "rules:\n  fence-unclosed: warning\n");
+        try (Session s = Session.start()) {
+            s.server.initialize(new InitializeParams()).get(30, TimeUnit.SECONDS);
+            String uri = dir.resolve("doc.maml.md").toUri().toString();
+            s.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(uri, "markdown", 1, "## Intent\nx\n```python\n")));
+            assertEquals(List.of("MAML040:Warning"), summary(s.client.next(uri), "MAML040"));
+
+            s.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
+                    JsonParser.parseString("{\"maml\":{\"severities\":{\"fence-unclosed\":\"loud\",\"MAML999\":\"off\"}}}")));
+            MessageParams logged = s.client.logs.poll(30, TimeUnit.SECONDS);
+            assertEquals(MessageType.Warning, logged.getType());
+            assertEquals("maml: settings: severities: fence-unclosed: unknown severity 'loud' (expected off, on, error, warning,"
+                    + " info or hint)", logged.getMessage());
+            assertTrue(s.client.logs.poll(30, TimeUnit.SECONDS).getMessage().contains("unknown rule 'MAML999'"));
+            // The bad entry is left out: the config file's severity stays.
+            assertEquals(List.of("MAML040:Warning"), summary(s.client.next(uri), "MAML040"));
+
+            s.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
+                    JsonParser.parseString("{\"maml\":{\"severities\":{\"fence-unclosed\":\"on\"}}}")));
+            // `on` keeps the configured severity (the config file's warning), as in the config file.
+            assertEquals(List.of("MAML040:Warning"), summary(s.client.next(uri), "MAML040"));
         }
     }
 

@@ -16,6 +16,7 @@ class RecordingClient implements LanguageClient {
 
     final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
     final BlockingQueue<MessageParams> messages = new LinkedBlockingQueue<>();
+    final BlockingQueue<MessageParams> logs = new LinkedBlockingQueue<>();
     final BlockingQueue<RegistrationParams> registrations = new LinkedBlockingQueue<>();
 
     @Override
@@ -57,5 +58,6 @@ class RecordingClient implements LanguageClient {
 
     @Override
     public void logMessage(MessageParams params) {
+        logs.add(params);
     }
 }
