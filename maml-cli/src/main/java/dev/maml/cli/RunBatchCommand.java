@@ -1,12 +1,12 @@
 package dev.maml.cli;
 
-import dev.maml.toolchain.FileKind;
 import dev.maml.report.Json;
 import dev.maml.run.Identity;
 import dev.maml.run.Pipeline;
 import dev.maml.run.RunRequest;
 import dev.maml.run.RunResult;
 import dev.maml.sign.SignaturePolicy;
+import dev.maml.toolchain.FileKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.maml.lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.maml.testing.TestData;
 import dev.maml.toolchain.FileKind;
 import dev.maml.toolchain.Linting;
-import dev.maml.testing.TestData;
 import dev.maml.trust.AllowedStores;
 import dev.maml.trust.ProjectStores;
 import dev.maml.trust.StoreSnapshot;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.lsp.LspDocument;
 import dev.maml.lsp.ServerSettings;
-import dev.maml.toolchain.LintOutcome;
 import dev.maml.lsp.diagnostics.Linter;
+import dev.maml.toolchain.LintOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
