@@ -1,12 +1,27 @@
 package dev.maml.receipt.lint;
 
 import dev.maml.lint.Rule;
+import dev.maml.lint.RuleProvider;
+import dev.maml.linting.FileKind;
 import java.util.List;
+import java.util.Set;
 
 /** The rules for {@code .mu} receipts (MU001-MU006). Run them on receipts only, not on documents. */
-public final class ReceiptRules {
+public final class ReceiptRules implements RuleProvider {
 
-    private ReceiptRules() {
+    /** For {@link java.util.ServiceLoader} (META-INF/services); code calls {@link #all()}. */
+    public ReceiptRules() {
+        // stateless
+    }
+
+    @Override
+    public Set<FileKind> kinds() {
+        return Set.of(FileKind.RECEIPT);
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return all();
     }
 
     public static List<Rule> all() {
