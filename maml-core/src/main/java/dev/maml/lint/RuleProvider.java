@@ -14,7 +14,9 @@ import java.util.Set;
 public interface RuleProvider {
 
     /** The kinds of file these rules are for (a `.mu` receipt is linted with the receipt rules only). */
-    Set<FileKind> kinds();
+    default Set<FileKind> kinds() {
+        return Set.of(FileKind.DOCUMENT);
+    }
 
     /** The rules, in the order they should run; each reports only under its own {@link Rule#ids()}. */
     List<Rule> rules();

@@ -128,8 +128,6 @@ public final class Vocabulary {
     }
 
     private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asString()));
-        return List.copyOf(out);
+        return array.valueStream().map(JsonNode::asString).toList();
     }
 }

@@ -25,11 +25,6 @@ class RuleProvidersTest {
     /** Registered through a services file in a test class loader only, so other tests never see it. */
     public static final class ThrowingProvider implements RuleProvider {
         @Override
-        public Set<FileKind> kinds() {
-            return Set.of(FileKind.DOCUMENT);
-        }
-
-        @Override
         public List<Rule> rules() {
             return List.of(new Rule() {
                 @Override
@@ -47,11 +42,6 @@ class RuleProvidersTest {
 
     /** Claims MAML030, which the built-in RequiredSections owns. */
     public static final class ClashingProvider implements RuleProvider {
-        @Override
-        public Set<FileKind> kinds() {
-            return Set.of(FileKind.DOCUMENT);
-        }
-
         @Override
         public List<Rule> rules() {
             return List.of(new Rule() {

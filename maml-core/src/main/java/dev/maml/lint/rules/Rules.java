@@ -2,24 +2,13 @@ package dev.maml.lint.rules;
 
 import dev.maml.lint.Rule;
 import dev.maml.lint.RuleProvider;
-import dev.maml.linting.FileKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** The built-in document rules (front matter, sections, code, schema, History), in catalogue order. */
 public final class Rules implements RuleProvider {
 
-    /** For {@link java.util.ServiceLoader} (META-INF/services); code calls {@link #all()}. */
-    public Rules() {
-        // stateless
-    }
-
-    @Override
-    public Set<FileKind> kinds() {
-        return Set.of(FileKind.DOCUMENT);
-    }
-
+    /** For documents; {@link java.util.ServiceLoader} creates it (META-INF/services), code calls {@link #all()}. */
     @Override
     public List<Rule> rules() {
         return all();

@@ -9,11 +9,7 @@ import java.util.Set;
 /** The rules for {@code .mu} receipts (MU001-MU006). Run them on receipts only, not on documents. */
 public final class ReceiptRules implements RuleProvider {
 
-    /** For {@link java.util.ServiceLoader} (META-INF/services); code calls {@link #all()}. */
-    public ReceiptRules() {
-        // stateless
-    }
-
+    /** For receipts only; {@link java.util.ServiceLoader} creates it (META-INF/services), code calls {@link #all()}. */
     @Override
     public Set<FileKind> kinds() {
         return Set.of(FileKind.RECEIPT);
