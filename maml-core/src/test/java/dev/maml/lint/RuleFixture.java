@@ -53,7 +53,7 @@ public record RuleFixture(Path file, byte[] bytes, List<Expected> expected) {
     }
 
     /** Reads the bytes as ISO-8859-1, one char per byte, so removing the ASCII markers keeps every other byte. */
-    private static RuleFixture parse(Path file, byte[] content) {
+    static RuleFixture parse(Path file, byte[] content) {
         String marked = new String(content, StandardCharsets.ISO_8859_1);
         StringBuilder text = new StringBuilder();
         List<Expected> expected = new ArrayList<>();
