@@ -7,6 +7,7 @@ import dev.maml.model.MamlDocument;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,15 +59,16 @@ public final class LintEngine {
             findings.add(d);
         }
         for (Rule rule : rules) {
-            List<RuleId> active = rule.ids().stream().filter(id -> scope.contains(id) && settings.setting(id).enabled())
-                    .toList();
-            if (!active.isEmpty()) {
-                run(rule, active.get(0), context, findings);
-            }
+            firstActive(rule, settings).ifPresent(own -> run(rule, own, context, findings));
         }
         List<Diagnostic> out = findings.list();
         out.sort(DOCUMENT_ORDER);
         return new LintResult(document, out);
+    }
+
+    /** The rule's first id that this engine reports and the settings leave on; empty: the rule need not run. */
+    private Optional<RuleId> firstActive(Rule rule, LintSettings settings) {
+        return rule.ids().stream().filter(id -> scope.contains(id) && settings.setting(id).enabled()).findFirst();
     }
 
     /**
