@@ -6,8 +6,13 @@
 const fs = require('fs');
 const path = require('path');
 
+// The format's words (sections, History verbs, runtime languages) are maml-core's vocabulary, the
+// one copy the linter and the language server read too.
+const VOCABULARY = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'maml-core', 'src', 'main',
+  'resources', 'dev', 'maml', 'vocabulary', 'vocabulary.json'), 'utf8'));
+
 const SCOPE = 'text.maml';
-const VERBS = ['CREATE', 'UPDATE', 'VALIDATE', 'VERIFY', 'SIGN', 'EXECUTE', 'RECEIPT', 'WRAP', 'TICKET'];
+const VERBS = VOCABULARY.historyVerbs;
 // fence info word -> [embedded scope, name used in meta.embedded.block.NAME]
 const LANGUAGES = [
   ['python|py|python3', 'source.python', 'python'],
@@ -15,6 +20,20 @@ const LANGUAGES = [
   ['json|jsonc', 'source.json', 'json'],
   ['yaml|yml', 'source.yaml', 'yaml'],
 ];
+for (const language of VOCABULARY.runtimeLanguages) {
+  if (!LANGUAGES.some(([words]) => words.split('|').includes(language))) {
+    throw new Error(`runtime language ${language} (vocabulary.json) has no embedded grammar in LANGUAGES`);
+  }
+}
+
+/** The canonical name of a known section, failing the build when the vocabulary no longer has it. */
+function sectionName(name) {
+  if (!VOCABULARY.sections.some((s) => s.name === name)) {
+    throw new Error(`section ${name} is not in vocabulary.json`);
+  }
+  return name;
+}
+const SCHEMA_SECTIONS = VOCABULARY.sections.filter((s) => s.schema).map((s) => s.name).join('|');
 const TIMESTAMP = '\\d{4}-\\d{2}-\\d{2}(?:[Tt ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:[Zz]|[+-]\\d{2}:?\\d{2})?)?';
 
 /** A level-2 section whose body gets its own patterns; it ends at the next level-1 or level-2 heading. */
@@ -102,7 +121,7 @@ const grammar = {
         2: { name: 'entity.name.section.subheading.maml' },
       },
     },
-    'history-section': section('History', 'history', [{ include: '#fenced-code' }, { include: '#history-entry' },
+    'history-section': section(sectionName('History'), 'history', [{ include: '#fenced-code' }, { include: '#history-entry' },
       { include: '#heading' }, { include: '#inline' }]),
     'history-entry': {
       // Spec section 7: "- <ISO-8601 timestamp>: [VERB] text", one line.
@@ -119,7 +138,7 @@ const grammar = {
         8: { patterns: [{ include: '#inline' }] },
       },
     },
-    'context-section': section('Context', 'context', [{ include: '#fenced-code' }, { include: '#context-entry' },
+    'context-section': section(sectionName('Context'), 'context', [{ include: '#fenced-code' }, { include: '#context-entry' },
       { include: '#heading' }, { include: '#inline' }]),
     'context-entry': {
       // Spec section 4: "key: value" lines outside fences form the context map.
@@ -134,7 +153,7 @@ const grammar = {
     },
     // Spec section 4: one JSON object, bare or fenced. The bare object is embedded JSON that a
     // "while" rule cuts off at the next heading, so an unbalanced brace cannot swallow the rest.
-    'schema-section': section('Input_Schema|Output_Schema', 'schema', [
+    'schema-section': section(SCHEMA_SECTIONS, 'schema', [
       { include: '#fenced-code' },
       {
         begin: '^(?=[ \\t]*[\\[{])',

@@ -3,7 +3,7 @@ package dev.maml.cli;
 import dev.maml.lint.config.LintConfigException;
 import dev.maml.report.LintReport;
 import dev.maml.report.LintedFile;
-import dev.maml.toolchain.FileKind;
+import dev.maml.model.FileKind;
 import dev.maml.toolchain.Session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

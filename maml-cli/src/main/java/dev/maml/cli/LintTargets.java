@@ -1,6 +1,6 @@
 package dev.maml.cli;
 
-import dev.maml.toolchain.FileKind;
+import dev.maml.model.FileKind;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

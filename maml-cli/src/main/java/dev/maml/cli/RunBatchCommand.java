@@ -6,7 +6,7 @@ import dev.maml.run.Pipeline;
 import dev.maml.run.RunRequest;
 import dev.maml.run.RunResult;
 import dev.maml.sign.SignaturePolicy;
-import dev.maml.toolchain.FileKind;
+import dev.maml.model.FileKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -48,6 +48,15 @@ final class Findings {
         }
     }
 
+    /**
+     * A finding of the engine about a rule ({@link RuleFailures}): kept whatever the settings and
+     * suppressions say, since it means findings are missing or were refused, and at its error
+     * severity, so a broken rule never passes silently.
+     */
+    void addEngineFinding(Diagnostic d) {
+        kept.add(d);
+    }
+
     /** The findings kept, then one summary per rule that had more than the limit. */
     List<Diagnostic> list() {
         List<Diagnostic> out = new ArrayList<>(kept);

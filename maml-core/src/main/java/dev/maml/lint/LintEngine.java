@@ -2,11 +2,12 @@ package dev.maml.lint;
 
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
-import dev.maml.lint.rules.Rules;
+import dev.maml.model.FileKind;
 import dev.maml.model.MamlDocument;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,6 +15,10 @@ import java.util.Set;
  * settings (rules off, severities) and the document's inline suppressions, listing at most
  * {@value Findings#MAX_PER_RULE} findings per rule and document (see {@link Findings}). The CLI and the
  * language server both lint through this class, so they always agree.
+ * <p>
+ * As markdownlint's {@code onError} does, the engine holds each rule to its word: a report under an
+ * id the rule does not declare is refused, and a rule that throws does not abort the lint; both
+ * become an error finding that names the rule ({@link RuleFailures}).
  */
 public final class LintEngine {
 
@@ -38,9 +43,9 @@ public final class LintEngine {
         this.scope = scope.isEmpty() ? EnumSet.noneOf(RuleId.class) : EnumSet.copyOf(scope);
     }
 
-    /** The engine with every rule of the catalogue. */
+    /** The engine {@code maml lint} uses for documents: every installed provider's document rules. */
     public static LintEngine standard() {
-        return new LintEngine(Rules.all());
+        return new LintEngine(RuleProviders.installed().rules(FileKind.DOCUMENT));
     }
 
     public List<Rule> rules() {
@@ -51,16 +56,36 @@ public final class LintEngine {
         Findings findings = new Findings(document, settings, scope);
         LintContext context = new LintContext(document, settings, findings);
         for (Diagnostic d : document.diagnostics()) {
-            context.report(d);
+            findings.add(d);
         }
         for (Rule rule : rules) {
-            if (rule.ids().stream().anyMatch(id -> scope.contains(id) && settings.setting(id).enabled())) {
-                rule.check(context);
-            }
+            firstActive(rule, settings).ifPresent(own -> run(rule, own, context, findings));
         }
         List<Diagnostic> out = findings.list();
         out.sort(DOCUMENT_ORDER);
         return new LintResult(document, out);
+    }
+
+    /** The rule's first id that this engine reports and the settings leave on; empty: the rule need not run. */
+    private Optional<RuleId> firstActive(Rule rule, LintSettings settings) {
+        return rule.ids().stream().filter(id -> scope.contains(id) && settings.setting(id).enabled()).findFirst();
+    }
+
+    /**
+     * Runs one rule, reporting under {@code own} (its first id this lint reports) what goes wrong:
+     * a RuntimeException is a bug in the rule, a StackOverflowError a rule recursing too deep on
+     * this document; either costs that rule's remaining findings, not the other rules'. Other errors
+     * (out of memory) leave the JVM in no state to go on, so they are not caught.
+     */
+    private static void run(Rule rule, RuleId own, LintContext context, Findings findings) {
+        context.running(rule, own);
+        try {
+            rule.check(context);
+        } catch (RuntimeException | StackOverflowError e) {
+            findings.addEngineFinding(RuleFailures.threw(rule, own, e));
+        } finally {
+            context.running(null, null);
+        }
     }
 
     /** Every id some rule of this engine (or the parser) can report. */

@@ -19,6 +19,7 @@ import dev.maml.model.SchemaBlock;
 import dev.maml.model.Section;
 import dev.maml.parse.grammar.MamlLexer;
 import dev.maml.parse.grammar.MamlParser;
+import dev.maml.vocabulary.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -295,8 +296,9 @@ final class TreeBuilder implements ParseTreeListener {
         schemas.add(new SchemaBlock(section.name(), json, Range.of(from, from + json.length()), false, ""));
     }
 
+    /** Exact names only: the parser reads sections as written; folding forms is the rules' business. */
     private static boolean isSchemaSection(String name) {
-        return name.equals("Input_Schema") || name.equals("Output_Schema");
+        return Vocabulary.section(name).filter(s -> s.schema() && s.name().equals(name)).isPresent();
     }
 
     private void historyEntry(Token token) {

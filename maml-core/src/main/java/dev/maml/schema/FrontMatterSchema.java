@@ -17,6 +17,7 @@ public final class FrontMatterSchema {
     private static final SchemaValidator VALIDATOR = SchemaValidator.compile(JSON);
     private static final List<String> KNOWN_KEYS = List.copyOf(JSON.get("properties").propertyNames());
     private static final List<String> REQUIRED_KEYS = strings(JSON.get("required"));
+    private static final List<String> DOCUMENT_TYPES = enumOf(JSON.get("properties").get("type"));
 
     private FrontMatterSchema() {
     }
@@ -38,6 +39,20 @@ public final class FrontMatterSchema {
     /** The keys every document must have, in the schema's order. */
     public static List<String> requiredKeys() {
         return REQUIRED_KEYS;
+    }
+
+    /** The known values of {@code type}: its {@code anyOf}'s {@code enum} (any other string is allowed too). */
+    public static List<String> documentTypes() {
+        return DOCUMENT_TYPES;
+    }
+
+    private static List<String> enumOf(JsonNode property) {
+        for (JsonNode alternative : property.get("anyOf")) {
+            if (alternative.has("enum")) {
+                return strings(alternative.get("enum"));
+            }
+        }
+        throw new IllegalStateException("the bundled schema lists no known document types");
     }
 
     private static List<String> strings(JsonNode array) {

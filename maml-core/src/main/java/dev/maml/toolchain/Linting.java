@@ -4,20 +4,20 @@ import dev.maml.diagnostic.RuleId;
 import dev.maml.lint.LintEngine;
 import dev.maml.lint.LintResult;
 import dev.maml.lint.LintSettings;
-import dev.maml.lint.Rule;
+import dev.maml.lint.RuleProviders;
 import dev.maml.lint.fix.Fixer;
 import dev.maml.lint.rules.Rules;
+import dev.maml.model.FileKind;
 import dev.maml.parse.DocumentParser;
 import dev.maml.receipt.lint.ReceiptRules;
 import dev.maml.sign.lint.SignatureRules;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /**
  * The one place that decides which engine lints which kind of file; the CLI, the git hook and
- * the language server all lint through here.
+ * the language server all lint through here. The rules come from the installed
+ * {@link dev.maml.lint.RuleProvider}s (the built-in ones are listed below).
  * <ul>
  * <li>Documents: every rule of the catalogue ({@link Rules#all()}) and the signature rules
  * ({@link SignatureRules}, MAML070-073).</li>
@@ -55,18 +55,12 @@ public final class Linting {
 
     /** Built on first use only: a one-file run should not pay for rules it never loads. */
     private static final class Engines {
-        static final LintEngine DOCUMENT = new LintEngine(concat(Rules.all(), SignatureRules.all()));
-        static final LintEngine RECEIPT = new LintEngine(ReceiptRules.all(), receiptScope());
-
-        private static List<Rule> concat(List<Rule> a, List<Rule> b) {
-            List<Rule> all = new ArrayList<>(a);
-            all.addAll(b);
-            return all;
-        }
+        static final LintEngine DOCUMENT = LintEngine.standard();
+        static final LintEngine RECEIPT = new LintEngine(RuleProviders.installed().rules(FileKind.RECEIPT), receiptScope());
 
         private static Set<RuleId> receiptScope() {
             Set<RuleId> scope = EnumSet.copyOf(RECEIPT_SCOPE);
-            ReceiptRules.all().forEach(rule -> scope.addAll(rule.ids()));
+            RuleProviders.installed().rules(FileKind.RECEIPT).forEach(rule -> scope.addAll(rule.ids()));
             return scope;
         }
     }

@@ -1,6 +1,7 @@
 package dev.maml.toolchain;
 
 import dev.maml.io.InputFiles;
+import dev.maml.model.FileKind;
 import dev.maml.model.MamlDocument;
 import dev.maml.parse.DocumentParser;
 import dev.maml.sign.StrictUtf8;

@@ -4,6 +4,7 @@ import dev.maml.format.Formatter;
 import dev.maml.lint.LintResult;
 import dev.maml.lint.fix.Fixer;
 import dev.maml.lint.fix.ResignAdvice;
+import dev.maml.model.FileKind;
 import dev.maml.model.MamlDocument;
 import dev.maml.parse.DocumentParser;
 import dev.maml.receipt.ReceiptVerification;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
+import dev.maml.model.FileKind;
+import dev.maml.toolchain.Linting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +38,8 @@ class BodyFixesTest {
     void onlyFixableRulesAttachFixes() throws IOException {
         int fixes = 0;
         for (Path file : RuleFixturesTest.fixtures()) {
-            for (Diagnostic d : LintEngine.standard().lint(RuleFixture.read(file).document(), LintSettings.DEFAULTS)
-                    .diagnostics()) {
+            for (Diagnostic d : Linting.engine(FileKind.of(file).orElseThrow()).lint(RuleFixture.read(file).document(),
+                    LintSettings.DEFAULTS).diagnostics()) {
                 if (d.fix() != null) {
                     fixes++;
                     assertTrue(d.rule().fixable(), file + ": " + d.rule() + " is not fixable but has a fix");

@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  * A fixture document in markdownlint's style: a line that should get a finding ends with the rule id
  * in braces, e.g. {@code id: not-a-uuid {MAML012}} (several markers may follow each other). The
  * markers, each with the one space before it, are removed before the document is linted, so they
- * never change what a rule sees on the lines it reports.
+ * never change what a rule sees on the lines it reports. Markers are found in the file's bytes, so
+ * every other byte is linted as it is: a MAML090 fixture may hold invalid UTF-8.
  */
-public record RuleFixture(Path file, String text, List<Expected> expected) {
+public record RuleFixture(Path file, byte[] bytes, List<Expected> expected) {
 
     private static final Pattern MARKER = Pattern.compile(" ?\\{((?:MAML|MU)\\d{3})\\}");
 
@@ -41,13 +42,19 @@ public record RuleFixture(Path file, String text, List<Expected> expected) {
 
     public static RuleFixture read(Path file) {
         try {
-            return parse(file, Files.readString(file, StandardCharsets.UTF_8));
+            return parse(file, Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     static RuleFixture parse(Path file, String marked) {
+        return parse(file, marked.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads the bytes as ISO-8859-1, one char per byte, so removing the ASCII markers keeps every other byte. */
+    static RuleFixture parse(Path file, byte[] content) {
+        String marked = new String(content, StandardCharsets.ISO_8859_1);
         StringBuilder text = new StringBuilder();
         List<Expected> expected = new ArrayList<>();
         String[] lines = marked.split("\n", -1);
@@ -62,11 +69,16 @@ public record RuleFixture(Path file, String text, List<Expected> expected) {
                 text.append('\n');
             }
         }
-        return new RuleFixture(file, text.toString(), List.copyOf(expected));
+        return new RuleFixture(file, text.toString().getBytes(StandardCharsets.ISO_8859_1), List.copyOf(expected));
+    }
+
+    /** The text without markers, as UTF-8 (an invalid sequence reads as U+FFFD). */
+    public String text() {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     public MamlDocument document() {
-        return DocumentParser.parse(text.getBytes(StandardCharsets.UTF_8));
+        return DocumentParser.parse(bytes);
     }
 
     /** The rules this fixture speaks about: the folder's rule and every rule in a marker. */

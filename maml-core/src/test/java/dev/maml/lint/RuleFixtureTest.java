@@ -1,5 +1,6 @@
 package dev.maml.lint;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.maml.diagnostic.RuleId;
@@ -18,5 +19,13 @@ class RuleFixtureTest {
         assertEquals(List.of(new RuleFixture.Expected(1, RuleId.MAML091), new RuleFixture.Expected(2, RuleId.MAML012),
                 new RuleFixture.Expected(2, RuleId.MAML019)), f.expected());
         assertEquals(Set.of(RuleId.MAML012, RuleId.MAML019, RuleId.MAML091), f.rulesUnderTest());
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreKeptAsTheyAre() {
+        byte[] marked = {'c', 'a', 'f', (byte) 0xE9, ' ', '{', 'M', 'A', 'M', 'L', '0', '9', '0', '}', '\n', 0, '\n'};
+        RuleFixture f = RuleFixture.parse(Path.of("fixtures/MAML090/bad-x.maml.md"), marked);
+        assertArrayEquals(new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n', 0, '\n'}, f.bytes());
+        assertEquals(List.of(new RuleFixture.Expected(1, RuleId.MAML090)), f.expected());
     }
 }

@@ -4,28 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.maml.testing.TestData;
-import dev.maml.toolchain.FileKind;
+import dev.maml.model.FileKind;
 import dev.maml.toolchain.Linting;
 import dev.maml.trust.AllowedStores;
 import dev.maml.trust.ProjectStores;
 import dev.maml.trust.StoreSnapshot;
 import dev.maml.trust.UserConfig;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.maml.diagnostic.RuleId;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every fixture under src/test/resources/fixtures/RULE_ID/: a {@code bad-*.maml.md} file must
- * get exactly the findings its markers name (see {@link RuleFixture}), a {@code good-*.maml.md} file
- * none of the folder's rule. Every rule's fixtures run through the engine {@code maml lint} uses
- * ({@link Linting}), as files, so relative {@code public_key} paths and the MAML072 folder's trust
- * store are found from the fixture's path.
+ * Runs every fixture under src/test/resources/fixtures/RULE_ID/: a {@code bad-*} file must get
+ * exactly the findings its markers name (see {@link RuleFixture}), a {@code good-*} file none of the
+ * folder's rule. A fixture is a document ({@code .maml.md}) or a receipt ({@code .mu}), linted with
+ * the engine {@code maml lint} uses for that kind of file ({@link Linting}), as a file, so relative
+ * {@code public_key} paths, a receipt's source next to it and the MAML072 folder's trust store are
+ * found from the fixture's path. Every id of the catalogue has at least one bad and one good fixture.
  */
 public class RuleFixturesTest {
 
@@ -42,7 +47,7 @@ public class RuleFixturesTest {
 
     public static List<Path> fixtures() throws IOException {
         try (Stream<Path> files = Files.walk(fixturesRoot())) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".maml.md")).sorted().toList();
+            return files.filter(p -> FileKind.of(p).isPresent()).sorted().toList();
         }
     }
 
@@ -55,9 +60,25 @@ public class RuleFixturesTest {
                     if (name.startsWith("bad")) {
                         assertFalse(fixture.expected().isEmpty(), name + " is a bad fixture without markers");
                     }
-                    LintResult result = Linting.lint(fixture.text().getBytes(StandardCharsets.UTF_8), FileKind.DOCUMENT, LintSettings.DEFAULTS.withDocumentPath(file));
+                    LintResult result = Linting.lint(fixture.bytes(), FileKind.of(file).orElseThrow(),
+                            LintSettings.DEFAULTS.withDocumentPath(file));
                     assertEquals(fixture.expected().stream().sorted().toList(),
                             fixture.actual(result).stream().sorted().toList(), file.toString());
                 }));
+    }
+
+    @Test
+    void everyRuleHasABadAndAGoodFixture() throws IOException {
+        Set<String> names = fixtures().stream().map(f -> f.getParent().getFileName() + "/" + f.getFileName())
+                .collect(Collectors.toSet());
+        List<String> missing = new ArrayList<>();
+        for (RuleId rule : RuleId.values()) {
+            for (String kind : List.of("bad-", "good-")) {
+                if (names.stream().noneMatch(n -> n.startsWith(rule.id() + "/" + kind))) {
+                    missing.add(rule.id() + "/" + kind + "*");
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "fixtures missing under " + fixturesRoot());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.lint.LintSettings;
+import dev.maml.model.FileKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -12,6 +12,7 @@ import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.diagnostic.Severity;
 import dev.maml.lint.LintSettings;
+import dev.maml.model.FileKind;
 import dev.maml.model.MamlDocument;
 import dev.maml.sign.Algorithm;
 import dev.maml.sign.KeyFiles;

@@ -2,7 +2,7 @@ package dev.maml.lsp;
 
 import dev.maml.model.MamlDocument;
 import dev.maml.parse.DocumentParser;
-import dev.maml.toolchain.FileKind;
+import dev.maml.model.FileKind;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Supplier;

@@ -12,7 +12,7 @@ import dev.maml.lsp.actions.DocumentSigner;
 import dev.maml.lsp.diagnostics.DiagnosticsFeature;
 import dev.maml.lsp.diagnostics.Linter;
 import dev.maml.lsp.diagnostics.RuleDocs;
-import dev.maml.toolchain.FileKind;
+import dev.maml.model.FileKind;
 import dev.maml.toolchain.LintOutcome;
 import dev.maml.toolchain.Linting;
 import dev.maml.toolchain.Resolution;

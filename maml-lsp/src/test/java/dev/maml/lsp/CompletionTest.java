@@ -58,6 +58,19 @@ class CompletionTest {
         assertNoCompletion("---\na: 1\n---\n## Intent\nx\n## |", "## Intent");
     }
 
+    /** The linter folds forms, so a section written "## Code Blocks" is present: offering "## Code_Blocks" would make a duplicate. */
+    @Test
+    void aSectionWrittenInAnotherFormIsPresent() {
+        String doc = "---\na: 1\n---\n## Intent\nx\n## Code Blocks\n```python\nprint(1)\n```\n## |";
+        assertNoCompletion(doc, "## Code_Blocks");
+        assertCompletion(doc, "## Context", "## History");
+    }
+
+    @Test
+    void historyEntriesAlsoUnderAnotherFormOfTheHeading() {
+        assertEquals(InsertTextFormat.Snippet, completion("## history\n|").get(0).getInsertTextFormat());
+    }
+
     @Test
     void fenceLanguagesAfterBackticks() {
         assertCompletion("## Code_Blocks\n```|", "python", "bash", "sh");

@@ -9,7 +9,7 @@ import dev.maml.diagnostic.RuleId;
 import dev.maml.lint.LintSettings;
 import dev.maml.lint.config.ConfigResolver;
 import dev.maml.lsp.diagnostics.Linter;
-import dev.maml.toolchain.FileKind;
+import dev.maml.model.FileKind;
 import dev.maml.toolchain.Linting;
 import java.io.IOException;
 import java.nio.file.Files;

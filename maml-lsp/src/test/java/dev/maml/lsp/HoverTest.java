@@ -31,6 +31,13 @@ class HoverTest {
         assertHover("## Inp|ut_Schema\n{}\n", "JSON Schema");
     }
 
+    /** The linter reads "## Code Blocks" as Code_Blocks (MAML035 asks for the canonical form); hover explains it the same. */
+    @Test
+    void aFoldedSectionFormShowsTheCanonicalSectionsMeaning() {
+        assertHover("## Code Bl|ocks\n```python\nprint(1)\n```\n", "**## Code_Blocks**");
+        assertHover("## code_bl|ocks\n```python\nprint(1)\n```\n", "Fenced code blocks, each with a language tag");
+    }
+
     @Test
     void plainProseHasNoHover() {
         assertNull(hover("## Intent\nplain wo|rds\n"));

@@ -8,7 +8,7 @@ import dev.maml.lint.LintResult;
 import dev.maml.lint.LintSettings;
 import dev.maml.lint.config.ConfigResolver;
 import dev.maml.lint.config.LintConfigException;
-import dev.maml.toolchain.FileKind;
+import dev.maml.model.FileKind;
 import dev.maml.toolchain.Linting;
 import dev.maml.model.LineIndex;
 import dev.maml.yaml.YamlScalar;

@@ -6,6 +6,8 @@ import dev.maml.lint.Rule;
 import dev.maml.model.CodeBlock;
 import dev.maml.model.MamlDocument;
 import dev.maml.model.Range;
+import dev.maml.vocabulary.SectionWord;
+import dev.maml.vocabulary.Vocabulary;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,7 +19,7 @@ import java.util.Locale;
 final class CodeBlockLanguages implements Rule {
 
     /** The languages the runtime executes (spec section 4). */
-    static final List<String> RUNTIME = List.of("python", "bash", "sh");
+    private static final List<String> RUNTIME = Vocabulary.runtimeLanguages();
 
     @Override
     public List<RuleId> ids() {
@@ -28,7 +30,7 @@ final class CodeBlockLanguages implements Rule {
     public void check(LintContext context) {
         MamlDocument doc = context.document();
         for (CodeBlock block : doc.codeBlocks()) {
-            if (!SectionNames.canonical(block.section()).filter("Code_Blocks"::equals).isPresent()) {
+            if (Vocabulary.section(block.section()).filter(SectionWord::code).isEmpty()) {
                 continue;
             }
             String language = block.language();

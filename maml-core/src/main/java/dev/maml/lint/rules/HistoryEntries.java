@@ -5,6 +5,7 @@ import dev.maml.lint.LintContext;
 import dev.maml.lint.Rule;
 import dev.maml.model.HistoryEntry;
 import dev.maml.model.MamlDocument;
+import dev.maml.vocabulary.Vocabulary;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -22,8 +23,7 @@ import java.util.Optional;
  */
 final class HistoryEntries implements Rule {
 
-    static final List<String> VERBS = List.of(
-            "CREATE", "UPDATE", "VALIDATE", "VERIFY", "SIGN", "EXECUTE", "RECEIPT", "WRAP", "TICKET");
+    static final List<String> VERBS = Vocabulary.historyVerbs();
 
     /** A parsed timestamp: an instant, or a whole day for a date-only entry. */
     private record When(OffsetDateTime instant, LocalDate day) {

@@ -12,6 +12,8 @@ import dev.maml.model.LineEndings;
 import dev.maml.model.MamlDocument;
 import dev.maml.model.Range;
 import dev.maml.model.Section;
+import dev.maml.vocabulary.SectionWord;
+import dev.maml.vocabulary.Vocabulary;
 import java.util.List;
 import java.util.Set;
 
@@ -43,14 +45,14 @@ final class RequiredSections implements Rule {
                 SectionNames.suggestion(s.name()).ifPresent(present::add); // MAML032 offers the rename
             }
         }
-        require(context, present, "Intent", Severity.ERROR, "it says what the document is for");
-        require(context, present, "Context", Severity.WARNING, "it gives the parameters and background a run uses");
+        for (SectionWord section : Vocabulary.sections()) {
+            if (section.required() != null && !present.contains(section.name())) {
+                missing(context, section.name(), section.required(), section.purpose());
+            }
+        }
     }
 
-    private static void require(LintContext context, Set<String> present, String name, Severity severity, String why) {
-        if (present.contains(name)) {
-            return;
-        }
+    private static void missing(LintContext context, String name, Severity severity, String why) {
         MamlDocument doc = context.document();
         Range firstLine = Range.of(doc.bom() ? 1 : 0, doc.lines().lineEnd(0));
         context.report(Diagnostic.of(RuleId.MAML030, severity, "required section \"## " + name + "\" is missing ("

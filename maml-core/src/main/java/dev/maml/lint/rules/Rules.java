@@ -1,13 +1,17 @@
 package dev.maml.lint.rules;
 
 import dev.maml.lint.Rule;
+import dev.maml.lint.RuleProvider;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The registry of built-in rules, in catalogue order. */
-public final class Rules {
+/** The built-in document rules (front matter, sections, code, schema, History), in catalogue order. */
+public final class Rules implements RuleProvider {
 
-    private Rules() {
+    /** For documents; {@link java.util.ServiceLoader} creates it (META-INF/services), code calls {@link #all()}. */
+    @Override
+    public List<Rule> rules() {
+        return all();
     }
 
     public static List<Rule> all() {

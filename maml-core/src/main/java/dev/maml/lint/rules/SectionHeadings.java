@@ -8,6 +8,7 @@ import dev.maml.lint.Rule;
 import dev.maml.model.Heading;
 import dev.maml.model.Section;
 import java.util.List;
+import dev.maml.vocabulary.Vocabulary;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,7 +36,7 @@ final class SectionHeadings implements Rule {
                 context.report(RuleId.MAML035, "section heading \"" + name + "\" should be written \"## "
                         + canonical.get() + "\" (names are case-sensitive, with underscores)", section.nameRange(),
                         Fix.of("Rename to " + canonical.get(), new TextEdit(section.nameRange(), canonical.get())));
-            } else if (name.equals(SectionNames.VERIFICATION)) {
+            } else if (!Vocabulary.section(name).orElseThrow().ordered()) {
                 context.report(RuleId.MAML032, "section \"Verification\" is legacy: prefer the \"verification\""
                         + " front-matter key (signatures are checked only there)", section.nameRange());
             }

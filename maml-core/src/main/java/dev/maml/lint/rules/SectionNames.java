@@ -3,69 +3,40 @@ package dev.maml.lint.rules;
 import dev.maml.model.Heading;
 import dev.maml.model.MamlDocument;
 import dev.maml.model.Section;
+import dev.maml.vocabulary.SectionWord;
+import dev.maml.vocabulary.Vocabulary;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The section names of spec section 4 and how a written heading maps onto them. A heading "names"
- * a known section when it matches it exactly, or after folding case, spaces, underscores and
- * hyphens ({@code Code Blocks}, {@code code_blocks}); the folded match is a form problem (MAML035),
- * not an unknown section (MAML032), so the section rules all resolve names through this class.
+ * The section names of spec section 4 ({@link Vocabulary}) as the section rules use them. A heading
+ * "names" a known section when it matches it exactly, or after folding case, spaces, underscores
+ * and hyphens ({@code Code Blocks}, {@code code_blocks}); the folded match is a form problem
+ * (MAML035), not an unknown section (MAML032), so the section rules all resolve names through here.
  */
 final class SectionNames {
 
     /** Spec section 4's recommended order; the index is a section's rank. */
-    static final List<String> RECOMMENDED_ORDER = List.of(
-            "Intent", "Context", "Content", "Code_Blocks", "Input_Schema", "Output_Schema", "History");
+    static final List<String> RECOMMENDED_ORDER = Vocabulary.recommendedOrder();
 
-    /** Legacy section: known, but outside the recommended order (spec section 4). */
-    static final String VERIFICATION = "Verification";
+    static final List<String> KNOWN = Vocabulary.sections().stream().map(SectionWord::name).toList();
 
-    static final List<String> KNOWN;
-
-    /** Folded name to known name: rules resolve every section and code block through this. */
-    private static final Map<String, String> BY_FOLDED = new HashMap<>();
-
-    static {
-        List<String> known = new ArrayList<>(RECOMMENDED_ORDER);
-        known.add(VERIFICATION);
-        KNOWN = List.copyOf(known);
-        KNOWN.forEach(k -> BY_FOLDED.put(fold(k), k));
-    }
+    private static final List<String> KNOWN_FOLDED = KNOWN.stream().map(Vocabulary::fold).toList();
 
     private SectionNames() {
     }
 
-    /** Lower case without spaces, underscores and hyphens: the key for form-insensitive matching. */
-    static String fold(String name) {
-        StringBuilder out = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c != '_' && c != '-' && !Character.isWhitespace(c)) {
-                out.append(c);
-            }
-        }
-        return out.toString().toLowerCase(Locale.ROOT);
-    }
-
     /** The known section a name stands for, exactly or in another form; empty for unknown names. */
     static Optional<String> canonical(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(BY_FOLDED.get(fold(name)));
+        return Vocabulary.canonicalSection(name);
     }
 
     /** "Did you mean": the known section an unknown name is a near-miss of (Levenshtein <= 2, folded). */
     static Optional<String> suggestion(String name) {
-        return Suggestions.closest(fold(name), KNOWN.stream().map(SectionNames::fold).toList())
-                .flatMap(SectionNames::canonical);
+        return Suggestions.closest(Vocabulary.fold(name), KNOWN_FOLDED).flatMap(SectionNames::canonical);
     }
 
     /** Position in the recommended order, or -1 for a section outside it (Verification). */

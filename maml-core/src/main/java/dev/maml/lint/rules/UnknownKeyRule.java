@@ -4,7 +4,7 @@ import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.Fix;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.lint.LintContext;
-import dev.maml.schema.FrontMatterSchema;
+import dev.maml.vocabulary.Vocabulary;
 import dev.maml.yaml.YamlEntry;
 import dev.maml.yaml.YamlMapping;
 import dev.maml.yaml.YamlScalar;
@@ -26,7 +26,7 @@ final class UnknownKeyRule extends FrontMatterRule {
      * (and a rename fix would be harmful), so a short key only matches a near-identical one.
      */
     static Optional<String> suggestion(String key) {
-        return Suggestions.closest(key, FrontMatterSchema.knownKeys())
+        return Suggestions.closest(key, Vocabulary.frontMatterKeys())
                 .filter(known -> known.equalsIgnoreCase(key) || Suggestions.distance(key, known) <= known.length() / 3);
     }
 
@@ -34,7 +34,7 @@ final class UnknownKeyRule extends FrontMatterRule {
     void check(LintContext context, YamlMapping frontMatter) {
         for (YamlEntry entry : frontMatter.entries()) {
             YamlScalar key = entry.key();
-            if (FrontMatterSchema.knownKeys().contains(key.value())) {
+            if (Vocabulary.frontMatterKeys().contains(key.value())) {
                 continue;
             }
             Optional<String> closest = suggestion(key.value());

@@ -5,6 +5,7 @@ import dev.maml.diagnostic.RuleId;
 import dev.maml.lint.LintContext;
 import dev.maml.yaml.YamlMapping;
 import dev.maml.yaml.YamlNode;
+import dev.maml.vocabulary.Vocabulary;
 import java.util.List;
 
 /**
@@ -13,8 +14,7 @@ import java.util.List;
  */
 final class UnknownTypeRule extends FrontMatterRule {
 
-    static final List<String> KNOWN = List.of("workflow", "security_workflow", "quantum_workflow", "prompt", "dataset",
-            "agent_blueprint", "api_request", "hybrid_workflow", "documentation");
+    private static final List<String> KNOWN = Vocabulary.documentTypes();
 
     UnknownTypeRule() {
         super(RuleId.MAML017);

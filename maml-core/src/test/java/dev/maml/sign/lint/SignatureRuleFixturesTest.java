@@ -1,7 +1,6 @@
 package dev.maml.sign.lint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.diagnostic.Diagnostic;
@@ -11,32 +10,23 @@ import dev.maml.lint.LintSettings;
 import dev.maml.lint.RuleFixture;
 import dev.maml.lint.RuleFixturesTest;
 import dev.maml.lint.rules.TestFixes;
-import dev.maml.toolchain.FileKind;
+import dev.maml.model.FileKind;
 import dev.maml.toolchain.Linting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
 /**
  * What the signature rules' fixtures (src/test/resources/fixtures/MAML07x/) must show beyond the
  * markers that {@link RuleFixturesTest} and the {@code .fixed} files that FixedFixturesTest check for
- * every rule: each signature rule has bad and good fixtures, and each broken signature is reported
- * for its own reason. The signed fixtures carry real ML-DSA-44 signatures (see fixtures/README.md).
+ * every rule (and RuleFixturesTest's check that every rule has bad and good fixtures): each broken
+ * signature is reported for its own reason. The signed fixtures carry real ML-DSA-44 signatures (see fixtures/README.md).
  */
 class SignatureRuleFixturesTest {
-
-    static final Set<RuleId> SIGNATURE_RULES = Set.of(RuleId.MAML070, RuleId.MAML071, RuleId.MAML072, RuleId.MAML073);
 
     /** Lints with the MAML072 folder's store allowed, as {@link RuleFixturesTest} sets it up. */
     @BeforeAll
@@ -48,30 +38,9 @@ class SignatureRuleFixturesTest {
         return RuleFixturesTest.fixturesRoot();
     }
 
-    static List<Path> files(String suffix) throws IOException {
-        try (Stream<Path> files = Files.walk(root())) {
-            return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
-        }
-    }
-
     static LintResult lint(Path file, String text) {
         return Linting.lint(text.getBytes(StandardCharsets.UTF_8), FileKind.DOCUMENT,
                 LintSettings.DEFAULTS.withDocumentPath(file));
-    }
-
-    static RuleId folderRule(Path file) {
-        return RuleId.find(file.getParent().getFileName().toString()).orElseThrow();
-    }
-
-    @Test
-    void everySignatureRuleHasBadAndGoodFixtures() throws IOException {
-        List<Path> all = files(".maml.md");
-        for (String kind : List.of("bad-", "good-")) {
-            Set<RuleId> covered = all.stream().filter(p -> p.getFileName().toString().startsWith(kind))
-                    .map(SignatureRuleFixturesTest::folderRule).filter(SIGNATURE_RULES::contains)
-                    .collect(Collectors.toCollection(TreeSet::new));
-            assertEquals(new TreeSet<>(SIGNATURE_RULES), covered, kind + " fixtures under " + root());
-        }
     }
 
     /** The markers only say where; each broken signature must also be reported for its own reason. */

@@ -11,7 +11,7 @@ import dev.maml.lsp.diagnostics.DiagnosticsFeature;
 import dev.maml.lsp.diagnostics.Linter;
 import dev.maml.model.LineIndex;
 import dev.maml.model.Range;
-import dev.maml.toolchain.FileKind;
+import dev.maml.model.FileKind;
 import dev.maml.toolchain.LintOutcome;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,19 +2,21 @@ package dev.maml.lsp.completion;
 
 import dev.maml.lsp.LspDocument;
 import dev.maml.lsp.Ranges;
-import dev.maml.lsp.Vocabulary;
 import dev.maml.model.CodeBlock;
 import dev.maml.model.FrontMatter;
 import dev.maml.model.LineIndex;
 import dev.maml.model.MamlDocument;
 import dev.maml.model.Range;
 import dev.maml.model.Section;
+import dev.maml.vocabulary.SectionWord;
+import dev.maml.vocabulary.Vocabulary;
 import dev.maml.yaml.YamlEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -154,29 +156,31 @@ public final class CompletionFeature {
         if (section != null && inSchema(section.name()) && at.offset() > section.body().start()) {
             return schemaKeywords(at);
         }
-        if (section != null && section.isNamed("History") && at.before().matches("\\s*-?\\s*")) {
+        if (section != null && isHistory(section.name()) && at.before().matches("\\s*-?\\s*")) {
             return List.of(historyEntry(at));
         }
         return List.of();
     }
 
+    /** The known sections the document lacks in every form (the linter folds forms: {@code ## Code Blocks} is Code_Blocks). */
     private List<CompletionItem> sections(Cursor at) {
-        Set<String> present = at.doc().sections().stream().map(Section::name).collect(Collectors.toSet());
+        Set<String> present = at.doc().sections().stream().map(s -> Vocabulary.canonicalSection(s.name()))
+                .flatMap(Optional::stream).collect(Collectors.toSet());
         List<CompletionItem> items = new ArrayList<>();
-        Vocabulary.SECTIONS.forEach((name, meaning) -> {
-            if (!present.contains(name)) {
-                CompletionItem item = item("## " + name, CompletionItemKind.Module, at, at.before().length(),
-                        "## " + name);
-                item.setDocumentation(markdown(meaning));
+        for (SectionWord section : Vocabulary.sections()) {
+            if (!present.contains(section.name())) {
+                CompletionItem item = item("## " + section.name(), CompletionItemKind.Module, at, at.before().length(),
+                        "## " + section.name());
+                item.setDocumentation(markdown(section.meaning()));
                 items.add(item);
             }
-        });
+        }
         return items;
     }
 
     private List<CompletionItem> fenceLanguages(Cursor at, int typed) {
         List<CompletionItem> items = new ArrayList<>();
-        for (String lang : Vocabulary.FENCE_LANGUAGES) {
+        for (String lang : Vocabulary.fenceLanguages()) {
             items.add(item(lang, CompletionItemKind.Keyword, at, typed, lang));
         }
         return items;
@@ -190,14 +194,14 @@ public final class CompletionFeature {
         int typed = m.group(1).length();
         boolean closed = at.offset() < at.doc().text().length() && at.doc().text().charAt(at.offset()) == '"';
         List<CompletionItem> items = new ArrayList<>();
-        for (String keyword : Vocabulary.JSON_SCHEMA_KEYWORDS) {
+        for (String keyword : JsonSchemaKeywords.ALL) {
             items.add(item(keyword, CompletionItemKind.Keyword, at, typed, closed ? keyword : keyword + "\""));
         }
         return items;
     }
 
     private CompletionItem historyEntry(Cursor at) {
-        String verbs = String.join(",", Vocabulary.HISTORY_VERBS);
+        String verbs = String.join(",", Vocabulary.historyVerbs());
         String snippet = "- " + now() + ": [${1|" + verbs + "|}] ${2:what happened}";
         CompletionItem item = item("- " + now() + ": [VERB] …", CompletionItemKind.Snippet, at,
                 at.before().length(), snippet);
@@ -259,7 +263,11 @@ public final class CompletionFeature {
     }
 
     private static boolean inSchema(String section) {
-        return section != null && Vocabulary.SCHEMA_SECTIONS.contains(section);
+        return Vocabulary.section(section).filter(SectionWord::schema).isPresent();
+    }
+
+    private static boolean isHistory(String section) {
+        return Vocabulary.canonicalSection(section).filter("History"::equals).isPresent();
     }
 
     static CodeBlock blockAt(MamlDocument doc, int offset) {

@@ -4,12 +4,12 @@ import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.lsp.LspDocument;
 import dev.maml.lsp.Ranges;
-import dev.maml.lsp.Vocabulary;
 import dev.maml.lsp.completion.FrontMatterSchema;
 import dev.maml.lsp.diagnostics.RuleDocs;
 import dev.maml.model.MamlDocument;
 import dev.maml.model.Section;
 import dev.maml.toolchain.LintOutcome;
+import dev.maml.vocabulary.Vocabulary;
 import dev.maml.yaml.YamlEntry;
 import dev.maml.yaml.YamlMapping;
 import dev.maml.yaml.YamlNode;
@@ -57,8 +57,9 @@ public final class HoverFeature {
             }
         }
         for (Section s : doc.sections()) {
-            if (s.heading().contains(offset) && Vocabulary.SECTIONS.containsKey(s.name())) {
-                parts.add("**## " + s.name() + "**\n\n" + Vocabulary.SECTIONS.get(s.name()));
+            if (s.heading().contains(offset)) {
+                // any form the linter folds (## Code Blocks) means the known section, so it explains it too
+                Vocabulary.section(s.name()).ifPresent(w -> parts.add("**## " + w.name() + "**\n\n" + w.meaning()));
             }
         }
         if (parts.isEmpty()) {

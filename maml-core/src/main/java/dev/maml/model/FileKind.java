@@ -1,4 +1,4 @@
-package dev.maml.toolchain;
+package dev.maml.model;
 
 import java.nio.file.Path;
 import java.util.Locale;
