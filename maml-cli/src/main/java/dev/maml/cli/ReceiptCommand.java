@@ -15,8 +15,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,7 +66,13 @@ final class ReceiptCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("maml: " + Failures.notAFile(file));
                 return ExitCodes.USAGE;
             }
-            String ref = null;
+            Receipts.Builder receipt = Receipts.of(file);
+            if (out != null) {
+                receipt.out(out);
+            }
+            if (key != null) {
+                receipt.key(key);
+            }
             if (publicKey != null) {
                 if (key == null || !Arrays.equals(KeyFiles.readPublic(publicKey).getEncoded(),
                         KeyFiles.publicOf(KeyFiles.readPrivate(key)).getEncoded())) {
@@ -77,9 +81,9 @@ final class ReceiptCommand implements Callable<Integer> {
                     return ExitCodes.USAGE;
                 }
                 Path dir = (out != null ? out : file).toAbsolutePath().normalize().getParent();
-                ref = PublicKeyRef.relativePath(dir, publicKey);
+                receipt.publicKeyRef(PublicKeyRef.relativePath(dir, publicKey));
             }
-            Path written = Receipts.create(file, out, null, key, ref, Instant.now(), key == null ? null : new SecureRandom());
+            Path written = receipt.create();
             ReceiptVerification check = ReceiptVerifier.verify(DocumentParser.read(written),
                     written.toAbsolutePath().getParent(), null, TrustStore.EMPTY);
             spec.commandLine().getOut().println("Wrote " + written + (check.signed() ? " (signed by key " + check.keyId() + ")"

@@ -4,7 +4,6 @@ import dev.maml.receipt.Receipts;
 import dev.maml.receipt.RunRecord;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -29,8 +28,11 @@ final class ReceiptStep {
                 Path target = Receipts.nextName(ctx.document, dir);
                 RunRecord record = RunRecord.of(ctx.runId.toString(), ctx.request.identity().uri(), ctx.parameters,
                         outputs(ctx.result()), steps(ctx.result()));
-                Path written = Receipts.create(ctx.document, target, record, ctx.request.key(), null, ctx.now,
-                        new SecureRandom());
+                Receipts.Builder receipt = Receipts.of(ctx.document).out(target).run(record).at(ctx.now);
+                if (ctx.request.key() != null) {
+                    receipt.key(ctx.request.key());
+                }
+                Path written = receipt.create();
                 ctx.result().put("receipt", written.toString());
                 ctx.result().put("receipt_signed", ctx.request.key() != null);
                 return written;
