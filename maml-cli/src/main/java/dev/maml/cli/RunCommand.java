@@ -3,7 +3,6 @@ package dev.maml.cli;
 import dev.maml.io.InputFiles;
 import dev.maml.report.Json;
 import dev.maml.run.Identity;
-import dev.maml.run.Pipeline;
 import dev.maml.run.RunRequest;
 import dev.maml.run.RunResult;
 import dev.maml.sign.SignaturePolicy;
@@ -15,8 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,14 +70,21 @@ final class RunCommand implements Callable<Integer> {
         }
         RunRequest request;
         try {
-            request = new RunRequest(file, readInput(), assignments(), options.identity(), key, options.trust,
-                    options.allowUntrusted, execCodeBlocks, options.receiptDir, record, options.seed(), null,
-                    SignaturePolicy.minimum(options.minAlgorithm));
+            RunRequest.Builder builder = options.requests().apply(file).sets(assignments()).execCodeBlocks(execCodeBlocks)
+                    .record(record);
+            ObjectNode object = readInput();
+            if (object != null) {
+                builder.input(object);
+            }
+            if (key != null) {
+                builder.key(key);
+            }
+            request = builder.build();
         } catch (IllegalArgumentException e) {
             err.println("maml: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        RunResult result = new Pipeline().run(request);
+        RunResult result = main.pipeline().run(request);
         spec.commandLine().getOut().println(Json.pretty(result.result()));
         // A project trust store that changed since it was allowed: said on stderr too, not only in the JSON.
         result.result().path("document_signature").path("warnings")
@@ -100,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The --input object; IllegalArgumentException with a one-line reason when it is not one. */
-    private ObjectNode readInput() throws IOException {
+    private @Nullable ObjectNode readInput() throws IOException {
         if (input == null) {
             return null;
         }
@@ -149,13 +156,30 @@ final class RunCommand implements Callable<Integer> {
         @Option(names = "--seed", paramLabel = "N", description = "Seed QKD and the run id (never keys, nonces or signatures) for a reproducible run.")
         Long seed;
 
-        Identity identity() {
-            return Identity.parse(as).filter(id -> !id.isWildcard()).orElseThrow(() -> new IllegalArgumentException(
-                    "--as takes agent://NAME or gateway://NAME, got '" + as + "'"));
+        /**
+         * Requests with these options (identity, trust, receipt directory, seed, weakest algorithm),
+         * one per document; checked once, here: IllegalArgumentException with a one-line reason for a
+         * bad --as or --min-algorithm.
+         */
+        Function<Path, RunRequest.Builder> requests() {
+            Identity who = identity();
+            SignaturePolicy policy = SignaturePolicy.minimum(minAlgorithm);
+            return file -> {
+                RunRequest.Builder builder = RunRequest.builder(file).identity(who).trust(trust)
+                        .allowUntrusted(allowUntrusted).signaturePolicy(policy);
+                if (receiptDir != null) {
+                    builder.receiptDir(receiptDir);
+                }
+                if (seed != null) {
+                    builder.seed(seed);
+                }
+                return builder;
+            };
         }
 
-        OptionalLong seed() {
-            return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
+        private Identity identity() {
+            return Identity.parse(as).filter(id -> !id.isWildcard()).orElseThrow(() -> new IllegalArgumentException(
+                    "--as takes agent://NAME or gateway://NAME, got '" + as + "'"));
         }
     }
 }

@@ -18,33 +18,42 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Seals the run's payload (`payload`, else `dataset`: a file, relative to the document) with quad
  * AES (spec 10.2) into {@code NAME.mqa} in the output directory, the QKD key mixed into the data key
  * derivation. The head keys live in the keyring named by `keyring`, else {@code NAME.mqa.keyring}
  * next to the container (created, mode 0600, when missing; reused when present). Paths the
- * document names stay inside the run's tree (spec 10.2a). Fills
- * `ciphertext_sha3_256` (of the container file) and `heads`.
+ * document names stay inside the run's tree (spec 10.2a). Gives `ciphertext_sha3_256` (of the
+ * container file) and `heads`.
  */
 final class Seal {
 
     private Seal() {
     }
 
-    static void run(RunContext ctx, byte[] qkdKey, SecureRandom random) throws RunFailure {
-        String name = ctx.parameters.has("payload") ? "payload" : "dataset";
-        if (ctx.parameters.path(name).isNull() || ctx.parameters.path(name).isMissingNode()) {
-            return;
+    /** The sealed container and its custody, for `ciphertext_sha3_256` and `heads`. */
+    record Sealed(String ciphertextSha3, int threshold, Path container, Path keyring, String keyringId,
+                  String dataKeyId, long plaintextBytes) implements ResultPart {
+    }
+
+    /** Null when the parameters name no payload (nothing to seal, no step). */
+    static @Nullable Sealed run(RunContext ctx, RunLog log, ObjectNode parameters, byte[] qkdKey, SecureRandom random)
+            throws RunFailure {
+        String name = parameters.has("payload") ? "payload" : "dataset";
+        if (parameters.path(name).isNull() || parameters.path(name).isMissingNode()) {
+            return null;
         }
-        ctx.log.step("quad_aes.seal", () -> {
-            Path payload = file(ctx, name);
+        return log.step("quad_aes.seal", () -> {
+            Path payload = file(ctx, parameters, name);
             if (!Files.isRegularFile(payload)) {
                 throw new RunFailure(RunFailure.INVALID, "payload " + payload + ": "
                         + (Files.exists(payload) ? "not a regular file" : "no such file"));
             }
-            Path keyringParameter = ctx.parameters.has("keyring") ? file(ctx, "keyring") : null;
+            Path keyringParameter = parameters.has("keyring") ? file(ctx, parameters, "keyring") : null;
             try {
                 Path container = ctx.createdOutputDir().resolve(payload.getFileName() + ".mqa");
                 Path keyringFile = keyringParameter != null ? keyringParameter
@@ -52,23 +61,14 @@ final class Seal {
                 Keyring keyring = keyring(keyringFile, keyringParameter == null, random);
                 SealResult sealed = new QuadAes(random).seal(payload, container, keyring,
                         SealOptions.defaults().withExtraKeyMaterial(qkdKey));
-                ctx.result().put("ciphertext_sha3_256", sha3(container));
-                ctx.result().putObject("heads")
-                        .put("scheme", "quad-aes-256-gcm")
-                        .put("heads", Keyring.HEADS)
-                        .put("threshold", sealed.threshold())
-                        .put("container", container.toString())
-                        .put("keyring", keyringFile.toString())
-                        .put("keyring_id", keyring.idHex())
-                        .put("data_key_id", sealed.keyId())
-                        .put("plaintext_bytes", sealed.plaintextBytes());
+                return new Sealed(sha3(container), sealed.threshold(), container, keyringFile, keyring.idHex(),
+                        sealed.keyId(), sealed.plaintextBytes());
             } catch (KeyringException | RefusedFileException e) {
                 // a keyring we may not trust, or an output that is a link or device: refused (spec 10.2a)
                 throw new RunFailure(RunFailure.REFUSED, Messages.of(e));
             } catch (IOException e) {
                 throw new RunFailure(RunFailure.FAILED, "sealing " + payload + " failed: " + Messages.of(e));
             }
-            return null;
         });
     }
 
@@ -76,13 +76,13 @@ final class Seal {
      * A parameter naming a file, resolved against the document's directory and confined to the
      * run's tree (spec 10.2a): the document is hostile, and its paths must not reach other files.
      */
-    private static Path file(RunContext ctx, String name) throws RunFailure {
-        JsonNode value = ctx.parameters.get(name);
+    private static Path file(RunContext ctx, ObjectNode parameters, String name) throws RunFailure {
+        JsonNode value = parameters.get(name);
         if (!value.isString() || value.asString().isBlank()) {
             throw new RunFailure(RunFailure.INVALID, name + " must name a file, got " + value);
         }
         try {
-            return ctx.tree.resolve(ctx.documentDir, value.asString().strip(), name);
+            return ctx.tree().resolve(ctx.documentDir(), value.asString().strip(), name);
         } catch (OutsideTreeException e) {
             throw new RunFailure(RunFailure.REFUSED, e.getMessage());
         } catch (IOException e) {
