@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "run", description = {"Run a workflow document (spec section 10); the result JSON goes to stdout.",
         "Steps: lint, signature, permissions, inputs, the workflow, the output check, a .mu receipt. Messages go to stderr.",
-        "Exit codes: 0 ok, 1 the workflow failed, 2 invalid document or command line, 3 refused."})
+        "Exit codes: 0 ok, 1 the workflow failed, 2 invalid document or command line, 3 refused, 70 internal error (a bug)."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
