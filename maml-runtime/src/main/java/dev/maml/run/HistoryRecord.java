@@ -24,25 +24,23 @@ final class HistoryRecord {
     record Recorded() implements ResultPart {
     }
 
-    static Recorded append(RunContext ctx, RunLog log, MamlDocument doc, Path receipt) throws RunFailure {
-        return log.step("record", () -> {
-            String stamp = ctx.now().truncatedTo(ChronoUnit.SECONDS).toString();
-            String eol = doc.text().contains("\r\n") ? "\r\n" : "\n";
-            String text = doc.text();
-            text = apply(DocumentParser.parse(text), "- " + stamp + ": [EXECUTE] run " + ctx.runId() + " by "
-                    + ctx.request().identity().uri() + ", status ok", eol);
-            text = apply(DocumentParser.parse(text), "- " + stamp + ": [RECEIPT] " + receipt.getFileName(), eol);
-            try {
-                Path file = ctx.document().toRealPath();
-                if (!Files.isWritable(file)) {
-                    throw new RunFailure(RunFailure.FAILED, file + ": not writable, History not recorded");
-                }
-                AtomicFiles.write(file, text);
-            } catch (IOException e) {
-                throw new RunFailure(RunFailure.FAILED, "cannot record History: " + Messages.of(e));
+    static Recorded append(RunContext ctx, MamlDocument doc, Path receipt) throws RunFailure {
+        String stamp = ctx.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String eol = doc.text().contains("\r\n") ? "\r\n" : "\n";
+        String text = doc.text();
+        text = apply(DocumentParser.parse(text), "- " + stamp + ": [EXECUTE] run " + ctx.runId() + " by "
+                + ctx.request().identity().uri() + ", status ok", eol);
+        text = apply(DocumentParser.parse(text), "- " + stamp + ": [RECEIPT] " + receipt.getFileName(), eol);
+        try {
+            Path file = ctx.document().toRealPath();
+            if (!Files.isWritable(file)) {
+                throw new RunFailure(RunFailure.FAILED, file + ": not writable, History not recorded");
             }
-            return new Recorded();
-        });
+            AtomicFiles.write(file, text);
+        } catch (IOException e) {
+            throw new RunFailure(RunFailure.FAILED, "cannot record History: " + Messages.of(e));
+        }
+        return new Recorded();
     }
 
     private static String apply(MamlDocument doc, String entry, String eol) {

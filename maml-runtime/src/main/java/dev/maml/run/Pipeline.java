@@ -59,9 +59,9 @@ public final class Pipeline {
                 OutputCheck.check(linted.doc(), log.snapshot());
                 return null;
             });
-            ReceiptStep.Written receipt = ReceiptStep.write(ctx, log, inputs);
+            ReceiptStep.Written receipt = log.step("receipt", () -> ReceiptStep.write(ctx, inputs, log.snapshot()));
             if (request.record()) {
-                HistoryRecord.append(ctx, log, linted.doc(), receipt.file());
+                log.step("record", () -> HistoryRecord.append(ctx, linted.doc(), receipt.file()));
             }
             return new RunResult(log.finish(), 0, receipt.file(), null);
         } catch (RunFailure failure) {

@@ -23,28 +23,26 @@ final class ReceiptStep {
     record Written(Path file, boolean signed) implements ResultPart {
     }
 
-    static Written write(RunContext ctx, RunLog log, Inputs.Resolved inputs) throws RunFailure {
-        return log.step("receipt", () -> {
-            RunReport soFar = log.snapshot();
-            try {
-                Path dir = ctx.createdOutputDir();
-                RunRecord record = RunRecord.of(ctx.runId().toString(), ctx.request().identity().uri(),
-                        inputs.parameters(), outputs(soFar), steps(soFar));
-                Receipts.Builder receipt = Receipts.of(ctx.document()).out(Receipts.nextName(ctx.document(), dir))
-                        .run(record).at(ctx.now());
-                Path key = ctx.request().key();
-                if (key != null) {
-                    receipt.key(key);
-                }
-                return new Written(receipt.create(), key != null);
-            } catch (IOException e) {
-                throw new RunFailure(RunFailure.FAILED, "cannot write the receipt: " + Messages.of(e));
+    /** @param soFar the run up to this step, whose result the receipt digests */
+    static Written write(RunContext ctx, Inputs.Resolved inputs, RunReport soFar) throws RunFailure {
+        try {
+            Path dir = ctx.createdOutputDir();
+            RunRecord record = RunRecord.of(ctx.runId().toString(), ctx.request().identity().uri(),
+                    inputs.parameters(), outputs(soFar), steps(soFar));
+            Receipts.Builder receipt = Receipts.of(ctx.document()).out(Receipts.nextName(ctx.document(), dir))
+                    .run(record).at(ctx.now());
+            Path key = ctx.request().key();
+            if (key != null) {
+                receipt.key(key);
             }
-        });
+            return new Written(receipt.create(), key != null);
+        } catch (IOException e) {
+            throw new RunFailure(RunFailure.FAILED, "cannot write the receipt: " + Messages.of(e));
+        }
     }
 
     /** The result as printed, without the fields that only exist once the receipt does. */
-    static ObjectNode outputs(RunReport soFar) {
+    private static ObjectNode outputs(RunReport soFar) {
         ObjectNode result = ResultJson.of(soFar);
         result.remove(List.of("status", "steps", "receipt"));
         return result;

@@ -64,19 +64,15 @@ final class ResultSigner {
     record Verified(boolean valid) implements ResultPart {
     }
 
-    static void run(RunContext ctx, RunLog log, ObjectNode parameters, Qkd.Run qkd, Seal.@Nullable Sealed sealed,
-                    SecureRandom random) throws RunFailure {
-        Signed signed = log.step("sign", () -> sign(ctx, parameters, qkd, sealed, random));
-        log.step("verify", () -> {
-            boolean valid = RESULT.verify(signed.publicKey(), signed.message(), signed.signature());
-            if (!valid) {
-                throw new RunFailure(RunFailure.FAILED, "the result's signature does not verify", new Verified(false));
-            }
-            return new Verified(true);
-        });
+    /** Checks the signature just made with its own public key. */
+    static Verified verify(Signed signed) throws RunFailure {
+        if (!RESULT.verify(signed.publicKey(), signed.message(), signed.signature())) {
+            throw new RunFailure(RunFailure.FAILED, "the result's signature does not verify", new Verified(false));
+        }
+        return new Verified(true);
     }
 
-    private static Signed sign(RunContext ctx, ObjectNode parameters, Qkd.Run qkd, Seal.@Nullable Sealed sealed,
+    static Signed sign(RunContext ctx, ObjectNode parameters, Qkd.Run qkd, Seal.@Nullable Sealed sealed,
                                SecureRandom random) throws RunFailure {
         Path keyFile = ctx.request().key();
         KeyPair pair = keyFile != null ? keyPair(keyFile) : ephemeral(parameters, random);

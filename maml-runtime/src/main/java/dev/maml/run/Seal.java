@@ -18,7 +18,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,36 +39,39 @@ final class Seal {
                   String dataKeyId, long plaintextBytes) implements ResultPart {
     }
 
-    /** Null when the parameters name no payload (nothing to seal, no step). */
-    static @Nullable Sealed run(RunContext ctx, RunLog log, ObjectNode parameters, byte[] qkdKey, SecureRandom random)
-            throws RunFailure {
-        String name = parameters.has("payload") ? "payload" : "dataset";
-        if (parameters.path(name).isNull() || parameters.path(name).isMissingNode()) {
-            return null;
+    /** The parameter naming the payload: `payload`, else `dataset`. */
+    static String payloadParameter(ObjectNode parameters) {
+        return parameters.has("payload") ? "payload" : "dataset";
+    }
+
+    /** Whether the parameters name a payload to seal (otherwise there is no seal step). */
+    static boolean wanted(ObjectNode parameters) {
+        JsonNode value = parameters.path(payloadParameter(parameters));
+        return !value.isNull() && !value.isMissingNode();
+    }
+
+    static Sealed run(RunContext ctx, ObjectNode parameters, byte[] qkdKey, SecureRandom random) throws RunFailure {
+        Path payload = file(ctx, parameters, payloadParameter(parameters));
+        if (!Files.isRegularFile(payload)) {
+            throw new RunFailure(RunFailure.INVALID, "payload " + payload + ": "
+                    + (Files.exists(payload) ? "not a regular file" : "no such file"));
         }
-        return log.step("quad_aes.seal", () -> {
-            Path payload = file(ctx, parameters, name);
-            if (!Files.isRegularFile(payload)) {
-                throw new RunFailure(RunFailure.INVALID, "payload " + payload + ": "
-                        + (Files.exists(payload) ? "not a regular file" : "no such file"));
-            }
-            Path keyringParameter = parameters.has("keyring") ? file(ctx, parameters, "keyring") : null;
-            try {
-                Path container = ctx.createdOutputDir().resolve(payload.getFileName() + ".mqa");
-                Path keyringFile = keyringParameter != null ? keyringParameter
-                        : container.resolveSibling(container.getFileName() + ".keyring");
-                Keyring keyring = keyring(keyringFile, keyringParameter == null, random);
-                SealResult sealed = new QuadAes(random).seal(payload, container, keyring,
-                        SealOptions.defaults().withExtraKeyMaterial(qkdKey));
-                return new Sealed(sha3(container), sealed.threshold(), container, keyringFile, keyring.idHex(),
-                        sealed.keyId(), sealed.plaintextBytes());
-            } catch (KeyringException | RefusedFileException e) {
-                // a keyring we may not trust, or an output that is a link or device: refused (spec 10.2a)
-                throw new RunFailure(RunFailure.REFUSED, Messages.of(e));
-            } catch (IOException e) {
-                throw new RunFailure(RunFailure.FAILED, "sealing " + payload + " failed: " + Messages.of(e));
-            }
-        });
+        Path keyringParameter = parameters.has("keyring") ? file(ctx, parameters, "keyring") : null;
+        try {
+            Path container = ctx.createdOutputDir().resolve(payload.getFileName() + ".mqa");
+            Path keyringFile = keyringParameter != null ? keyringParameter
+                    : container.resolveSibling(container.getFileName() + ".keyring");
+            Keyring keyring = keyring(keyringFile, keyringParameter == null, random);
+            SealResult sealed = new QuadAes(random).seal(payload, container, keyring,
+                    SealOptions.defaults().withExtraKeyMaterial(qkdKey));
+            return new Sealed(sha3(container), sealed.threshold(), container, keyringFile, keyring.idHex(),
+                    sealed.keyId(), sealed.plaintextBytes());
+        } catch (KeyringException | RefusedFileException e) {
+            // a keyring we may not trust, or an output that is a link or device: refused (spec 10.2a)
+            throw new RunFailure(RunFailure.REFUSED, Messages.of(e));
+        } catch (IOException e) {
+            throw new RunFailure(RunFailure.FAILED, "sealing " + payload + " failed: " + Messages.of(e));
+        }
     }
 
     /**

@@ -18,7 +18,9 @@ final class SecurityWorkflow {
         Qkd.Run qkd = log.step(Qkd.STEP, () -> Qkd.run(parameters, ctx.rng()));
         // Key material, nonces and signatures always come from SecureRandom, never from --seed.
         SecureRandom random = new SecureRandom();
-        Seal.@Nullable Sealed sealed = Seal.run(ctx, log, parameters, Qkd.bytes(qkd.key()), random);
-        ResultSigner.run(ctx, log, parameters, qkd, sealed, random);
+        Seal.@Nullable Sealed sealed = !Seal.wanted(parameters) ? null
+                : log.step("quad_aes.seal", () -> Seal.run(ctx, parameters, Qkd.bytes(qkd.key()), random));
+        ResultSigner.Signed signed = log.step("sign", () -> ResultSigner.sign(ctx, parameters, qkd, sealed, random));
+        log.step("verify", () -> ResultSigner.verify(signed));
     }
 }
