@@ -70,9 +70,11 @@ final class RunCommand implements Callable<Integer> {
         }
         RunRequest request;
         try {
-            RunRequest.Builder builder = options.requests().apply(file).sets(assignments()).execCodeBlocks(execCodeBlocks)
-                    .record(record);
+            // --input, then --set, then --as and --min-algorithm: the first problem found is the one reported.
             ObjectNode object = readInput();
+            Map<String, String> sets = assignments();
+            RunRequest.Builder builder = options.requests().apply(file).sets(sets).execCodeBlocks(execCodeBlocks)
+                    .record(record);
             if (object != null) {
                 builder.input(object);
             }
@@ -85,9 +87,10 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         RunResult result = main.pipeline().run(request);
-        spec.commandLine().getOut().println(Json.pretty(result.result()));
+        ObjectNode json = result.result();
+        spec.commandLine().getOut().println(Json.pretty(json));
         // A project trust store that changed since it was allowed: said on stderr too, not only in the JSON.
-        result.result().path("document_signature").path("warnings")
+        json.path("document_signature").path("warnings")
                 .forEach(w -> err.println("maml: warning: " + w.asString()));
         if (result.ok()) {
             err.println("maml: ok; receipt " + result.receipt());
