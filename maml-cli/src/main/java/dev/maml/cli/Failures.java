@@ -23,12 +23,12 @@ final class Failures {
 
     /**
      * Whether {@code e} is an error of the user's input or environment (exit 2): I/O, a bad
-     * configuration, a key that cannot sign, an interruption. Anything else escaping a command is a
-     * bug (exit 70).
+     * configuration or environment variable, a key that cannot sign, an interruption. Anything else
+     * escaping a command is a bug (exit 70).
      */
     static boolean isUserError(Throwable e) {
         return e instanceof IOException || e instanceof UncheckedIOException || e instanceof SigningException
-                || e instanceof LintConfigException || e instanceof InterruptedException;
+                || e instanceof LintConfigException || e instanceof UsageException || e instanceof InterruptedException;
     }
 
     /** The line for a bug: what broke, and what to do about it. */

@@ -2,6 +2,7 @@ package dev.maml.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.lint.config.LintConfigException;
@@ -90,9 +91,21 @@ class InternalErrorExitTest {
         assertTrue(Failures.isUserError(new NoSuchFileException("x")));
         assertTrue(Failures.isUserError(new UncheckedIOException(new IOException("disk full"))));
         assertTrue(Failures.isUserError(new LintConfigException("bad .maml-lint.yaml")));
+        assertTrue(Failures.isUserError(new UsageException("MAML_DOCS_URL must be an absolute URL")));
         assertFalse(Failures.isUserError(new NullPointerException()));
         assertFalse(Failures.isUserError(new IllegalArgumentException("a bug too, when it escapes a command")));
         assertEquals("internal error: NullPointerException; this is a bug; rerun with --debug and report it",
                 Failures.internal(new NullPointerException()));
+    }
+
+    @Test
+    void aMalformedDocsUrlIsTheUsersErrorNotABug() {
+        assertEquals(null, LintCommand.RuleDocs.base(" "));
+        assertEquals("https://example.org/docs/", LintCommand.RuleDocs.base("https://example.org/docs").toString());
+        for (String bad : new String[] {"docs/relative", "https://exa mple.org/"}) {
+            UsageException e = assertThrows(UsageException.class, () -> LintCommand.RuleDocs.base(bad));
+            assertTrue(Failures.isUserError(e), e.getMessage());
+            assertEquals("MAML_DOCS_URL must be an absolute URL, not '" + bad + "'", e.getMessage());
+        }
     }
 }
