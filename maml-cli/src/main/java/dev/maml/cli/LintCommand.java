@@ -11,6 +11,7 @@ import dev.maml.toolchain.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -264,14 +266,23 @@ final class LintCommand implements Callable<Integer> {
         private RuleDocs() {
         }
 
-        static URI base() {
-            String url = System.getenv("MAML_DOCS_URL");
+        static @Nullable URI base() {
+            return base(System.getenv("MAML_DOCS_URL"));
+        }
+
+        /** Null when {@code url} is unset or blank; a {@link UsageException} (exit 2) when it is no absolute URL. */
+        static @Nullable URI base(@Nullable String url) {
             if (url == null || url.isBlank()) {
                 return null;
             }
-            URI uri = URI.create(url.endsWith("/") ? url : url + "/");
-            if (!uri.isAbsolute()) {
-                throw new IllegalArgumentException("MAML_DOCS_URL must be an absolute URL, not '" + url + "'");
+            URI uri;
+            try {
+                uri = new URI(url.endsWith("/") ? url : url + "/");
+            } catch (URISyntaxException e) {
+                uri = null;
+            }
+            if (uri == null || !uri.isAbsolute()) {
+                throw new UsageException("MAML_DOCS_URL must be an absolute URL, not '" + url + "'");
             }
             return uri;
         }

@@ -3,7 +3,9 @@ package dev.maml.cli;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import dev.maml.run.Pipeline;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,10 +20,11 @@ import picocli.CommandLine.Option;
 public final class Main {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
-            description = "Print stack traces of unexpected errors.")
+            description = "Print the stack trace of an internal error (exit 70).")
     boolean debug;
 
     private InputStream stdin = System.in;
+    private Supplier<Pipeline> pipelines = Pipeline::new;
 
     public static void main(String[] args) {
         // UTF-8 whatever the locale: documents are UTF-8, and `lint --fix --stdin` prints one back.
@@ -36,19 +39,24 @@ public final class Main {
 
     /** Runs the command line with the given standard input too (for `--stdin`). */
     public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        return run(Pipeline::new, in, out, err, args);
+    }
+
+    /** Runs the command line with the run pipeline {@code pipelines} makes (a test injects a failing one). */
+    static int run(Supplier<Pipeline> pipelines, InputStream in, PrintWriter out, PrintWriter err, String... args) {
         Main main = new Main();
         main.stdin = in;
+        main.pipelines = pipelines;
         CommandLine cli = new CommandLine(main);
         cli.setOut(out);
         cli.setErr(new EscapingPrintWriter(err));
         // Standard error escapes control characters, so picocli's colours would show as \x1B[…m.
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("maml: " + Failures.describe(e));
-            if (main.debug) {
-                e.printStackTrace(commandLine.getErr());
-            }
-            return ExitCodes.USAGE;
+            boolean userError = Failures.isUserError(e);
+            commandLine.getErr().println("maml: " + (userError ? Failures.describe(e) : Failures.internal(e)));
+            main.debugTrace(e, commandLine.getErr());
+            return userError ? ExitCodes.USAGE : ExitCodes.INTERNAL;
         });
         int code = cli.execute(args);
         out.flush();
@@ -58,6 +66,17 @@ public final class Main {
 
     InputStream stdin() {
         return stdin;
+    }
+
+    Pipeline pipeline() {
+        return pipelines.get();
+    }
+
+    /** With --debug, the stack trace of an unexpected error; nothing otherwise. */
+    void debugTrace(Throwable e, PrintWriter err) {
+        if (debug) {
+            e.printStackTrace(err);
+        }
     }
 
     static String version() {

@@ -1,27 +1,26 @@
 package dev.maml.cli;
 
 import dev.maml.report.Json;
-import dev.maml.run.Identity;
 import dev.maml.run.Pipeline;
 import dev.maml.run.RunRequest;
 import dev.maml.run.RunResult;
-import dev.maml.sign.SignaturePolicy;
 import dev.maml.model.FileKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,6 +37,9 @@ final class RunBatchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Documents, or directories searched for *.maml.md and *.maml.markdown.")
     List<Path> paths;
@@ -57,11 +59,9 @@ final class RunBatchCommand implements Callable<Integer> {
             err.println("maml: --jobs must be at least 1, got " + parallel);
             return ExitCodes.USAGE;
         }
-        Identity identity;
-        SignaturePolicy policy;
+        Function<Path, RunRequest.Builder> requests;
         try {
-            identity = options.identity();
-            policy = SignaturePolicy.minimum(options.minAlgorithm);
+            requests = options.requests();
         } catch (IllegalArgumentException e) {
             err.println("maml: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -74,7 +74,7 @@ final class RunBatchCommand implements Callable<Integer> {
         });
         List<LintTargets.Target> documents = found.targets.stream()
                 .filter(t -> FileKind.named(t.file()) == FileKind.DOCUMENT).toList();
-        Pipeline pipeline = new Pipeline();
+        Pipeline pipeline = main.pipeline();
         Progress progress = Progress.startIfUseful(err, documents.size());
         Semaphore inFlight = new Semaphore(2 * parallel);
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
@@ -83,7 +83,7 @@ final class RunBatchCommand implements Callable<Integer> {
                 inFlight.acquire();
                 pool.execute(() -> {
                     try {
-                        ObjectNode line = runOne(pipeline, target, identity, policy);
+                        ObjectNode line = runOne(pipeline, target, requests, err);
                         int code = line.get("exit_code").asInt();
                         worst.accumulateAndGet(code, Math::max);
                         synchronized (out) {
@@ -108,16 +108,17 @@ final class RunBatchCommand implements Callable<Integer> {
         return worst.get();
     }
 
-    private ObjectNode runOne(Pipeline pipeline, LintTargets.Target target, Identity identity, SignaturePolicy policy) {
+    private ObjectNode runOne(Pipeline pipeline, LintTargets.Target target, Function<Path, RunRequest.Builder> requests,
+                              PrintWriter err) {
         ObjectNode line = Json.object().put("path", target.display());
         try {
-            RunResult run = pipeline.run(new RunRequest(target.file(), null, Map.of(), identity, null, options.trust,
-                    options.allowUntrusted, false, options.receiptDir, false, options.seed(), null, policy));
-            line.put("status", run.result().get("status").asString()).put("exit_code", run.exitCode());
+            RunResult run = pipeline.run(requests.apply(target.file()).build());
+            ObjectNode result = run.result();
+            line.put("status", result.get("status").asString()).put("exit_code", run.exitCode());
             if (run.ok()) {
                 line.put("receipt", run.receipt().toString());
-                copy(run.result(), line, "type", "run_id", "is_valid", "key_id", "ciphertext_sha3_256");
-                JsonNode qkd = run.result().get("qkd");
+                copy(result, line, "type", "run_id", "is_valid", "key_id", "ciphertext_sha3_256");
+                JsonNode qkd = result.get("qkd");
                 if (qkd != null) {
                     line.put("qkd_final_length", qkd.get("final_length").asInt());
                 }
@@ -125,9 +126,12 @@ final class RunBatchCommand implements Callable<Integer> {
                 line.put("failed_step", run.failedStep()).put("message", run.message());
             }
         } catch (RuntimeException e) {
-            // One broken document must not end the batch; the line says what happened.
-            line.put("status", "failed").put("exit_code", ExitCodes.USAGE).put("message",
-                    "internal error: " + Failures.describe(e));
+            // A bug: one broken document must not end the batch; the line says what happened.
+            line.put("status", "failed").put("exit_code", ExitCodes.INTERNAL).put("message", Failures.internal(e));
+            synchronized (err) {
+                err.println("maml: " + target.display() + ": " + Failures.internal(e));
+                main.debugTrace(e, err);
+            }
         }
         return line;
     }

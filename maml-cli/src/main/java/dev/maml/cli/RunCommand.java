@@ -3,7 +3,6 @@ package dev.maml.cli;
 import dev.maml.io.InputFiles;
 import dev.maml.report.Json;
 import dev.maml.run.Identity;
-import dev.maml.run.Pipeline;
 import dev.maml.run.RunRequest;
 import dev.maml.run.RunResult;
 import dev.maml.sign.SignaturePolicy;
@@ -15,8 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "run", description = {"Run a workflow document (spec section 10); the result JSON goes to stdout.",
         "Steps: lint, signature, permissions, inputs, the workflow, the output check, a .mu receipt. Messages go to stderr.",
-        "Exit codes: 0 ok, 1 the workflow failed, 2 invalid document or command line, 3 refused."})
+        "Exit codes: 0 ok, 1 the workflow failed, 2 invalid document or command line, 3 refused, 70 internal error (a bug)."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -70,17 +70,27 @@ final class RunCommand implements Callable<Integer> {
         }
         RunRequest request;
         try {
-            request = new RunRequest(file, readInput(), assignments(), options.identity(), key, options.trust,
-                    options.allowUntrusted, execCodeBlocks, options.receiptDir, record, options.seed(), null,
-                    SignaturePolicy.minimum(options.minAlgorithm));
+            // --input, then --set, then --as and --min-algorithm: the first problem found is the one reported.
+            ObjectNode object = readInput();
+            Map<String, String> sets = assignments();
+            RunRequest.Builder builder = options.requests().apply(file).sets(sets).execCodeBlocks(execCodeBlocks)
+                    .record(record);
+            if (object != null) {
+                builder.input(object);
+            }
+            if (key != null) {
+                builder.key(key);
+            }
+            request = builder.build();
         } catch (IllegalArgumentException e) {
             err.println("maml: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        RunResult result = new Pipeline().run(request);
-        spec.commandLine().getOut().println(Json.pretty(result.result()));
+        RunResult result = main.pipeline().run(request);
+        ObjectNode json = result.result();
+        spec.commandLine().getOut().println(Json.pretty(json));
         // A project trust store that changed since it was allowed: said on stderr too, not only in the JSON.
-        result.result().path("document_signature").path("warnings")
+        json.path("document_signature").path("warnings")
                 .forEach(w -> err.println("maml: warning: " + w.asString()));
         if (result.ok()) {
             err.println("maml: ok; receipt " + result.receipt());
@@ -100,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The --input object; IllegalArgumentException with a one-line reason when it is not one. */
-    private ObjectNode readInput() throws IOException {
+    private @Nullable ObjectNode readInput() throws IOException {
         if (input == null) {
             return null;
         }
@@ -149,13 +159,30 @@ final class RunCommand implements Callable<Integer> {
         @Option(names = "--seed", paramLabel = "N", description = "Seed QKD and the run id (never keys, nonces or signatures) for a reproducible run.")
         Long seed;
 
-        Identity identity() {
-            return Identity.parse(as).filter(id -> !id.isWildcard()).orElseThrow(() -> new IllegalArgumentException(
-                    "--as takes agent://NAME or gateway://NAME, got '" + as + "'"));
+        /**
+         * Requests with these options (identity, trust, receipt directory, seed, weakest algorithm),
+         * one per document; checked once, here: IllegalArgumentException with a one-line reason for a
+         * bad --as or --min-algorithm.
+         */
+        Function<Path, RunRequest.Builder> requests() {
+            Identity who = identity();
+            SignaturePolicy policy = SignaturePolicy.minimum(minAlgorithm);
+            return file -> {
+                RunRequest.Builder builder = RunRequest.builder(file).identity(who).trust(trust)
+                        .allowUntrusted(allowUntrusted).signaturePolicy(policy);
+                if (receiptDir != null) {
+                    builder.receiptDir(receiptDir);
+                }
+                if (seed != null) {
+                    builder.seed(seed);
+                }
+                return builder;
+            };
         }
 
-        OptionalLong seed() {
-            return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
+        private Identity identity() {
+            return Identity.parse(as).filter(id -> !id.isWildcard()).orElseThrow(() -> new IllegalArgumentException(
+                    "--as takes agent://NAME or gateway://NAME, got '" + as + "'"));
         }
     }
 }

@@ -20,31 +20,21 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates receipt files: reads the source, finds the previous receipt of the same document in the
- * output directory (the chain), writes the new one atomically. The run pipeline passes a
- * {@link RunRecord}; {@code maml receipt create} passes none.
+ * output directory (the chain), writes the new one atomically. The run pipeline sets a
+ * {@link RunRecord}; {@code maml receipt create} sets none.
  */
 public final class Receipts {
 
     private Receipts() {
     }
 
-    /**
-     * @param out          the receipt to write, or null for the default name next to the source
-     *                     ({@code NAME.mu}, or {@code NAME.2.mu}, {@code NAME.3.mu}… when taken)
-     * @param keyFile      the signing key, or null for an unsigned receipt
-     * @param publicKeyRef signer.public_key to write; null: a sibling PREFIX.pub of the key inside the
-     *                     receipt's directory tree when there is one, else base64
-     * @return the receipt's path
-     */
-    public static Path create(Path source, Path out, RunRecord run, Path keyFile, String publicKeyRef, Instant now,
-                              SecureRandom random) throws IOException {
-        String text = strictUtf8(InputFiles.read(source), source);
-        Draft draft = draft(text, source, out, run, keyFile, publicKeyRef, now, random);
-        AtomicFiles.write(draft.file(), draft.text().getBytes(StandardCharsets.UTF_8), AtomicFiles.OWNER_ONLY);
-        return draft.file();
+    /** A receipt of {@code source}: set what differs from the defaults, then {@link Builder#create()} or {@link Builder#draft}. */
+    public static Builder of(Path source) {
+        return new Builder(source);
     }
 
     /** A receipt's text and the file it belongs in, not yet written. */
@@ -52,33 +42,100 @@ public final class Receipts {
     }
 
     /**
-     * The receipt {@link #create} would write, for {@code text} as the content of {@code source} (an
-     * editor's buffer may differ from the file on disk): the chain is still read from disk.
+     * What a receipt is made from. Defaults: the next free name next to the source, no run record
+     * (`maml receipt create`), unsigned, the current time, and hedged signing from a fresh SecureRandom.
      */
-    public static Draft draft(String text, Path source, Path out, RunRecord run, Path keyFile, String publicKeyRef,
-                              Instant now, SecureRandom random) throws IOException {
-        MamlDocument doc = DocumentParser.parse(text);
-        String sourceId = doc.optionalFrontMatter().flatMap(f -> f.mapping()).flatMap(m -> m.scalar("id"))
-                .map(YamlScalar::value).orElse(null);
-        Path target = out != null ? out : defaultName(source);
-        Path dir = target.toAbsolutePath().normalize().getParent();
-        ReceiptChain.Link head = ReceiptChain.head(dir, sourceId != null ? sourceId : source.getFileName().toString());
-        String prev = head == null ? null : head.sha3();
-        if (head != null && head.file().toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
-            prev = head.prev(); // replacing the newest receipt: the new one follows what it followed
+    public static final class Builder {
+
+        private final Path source;
+        private @Nullable Path out;
+        private @Nullable RunRecord run;
+        private @Nullable Path keyFile;
+        private @Nullable String publicKeyRef;
+        private @Nullable Instant at;
+        private @Nullable SecureRandom random;
+
+        private Builder(Path source) {
+            this.source = Objects.requireNonNull(source, "source");
         }
-        PrivateKey key = keyFile == null ? null : KeyFiles.readPrivate(keyFile);
-        String ref = publicKeyRef;
-        if (key != null && ref == null) {
-            PublicKey pub = KeyFiles.publicOf(key);
-            ref = Objects.requireNonNullElseGet(PublicKeyRef.siblingOf(keyFile, pub, dir), () -> PublicKeyRef.base64(pub));
+
+        /** The receipt to write; by default {@code NAME.mu}, or {@code NAME.2.mu}, {@code NAME.3.mu}… when taken. */
+        public Builder out(Path file) {
+            this.out = Objects.requireNonNull(file, "out");
+            return this;
         }
-        Receipt receipt = new Receipt(source.getFileName().toString(), sourceId,
-                Digests.sha3_256Hex(text.getBytes(StandardCharsets.UTF_8)), now, run, prev);
-        try {
-            return new Draft(target, ReceiptWriter.write(receipt, text, key, ref, random));
-        } catch (GeneralSecurityException e) {
-            throw new IOException("ML-DSA signing failed: " + e.getMessage(), e);
+
+        /** The run the receipt records (the run pipeline's receipts). */
+        public Builder run(RunRecord record) {
+            this.run = Objects.requireNonNull(record, "run");
+            return this;
+        }
+
+        /** Signs the receipt with this private key file. */
+        public Builder key(Path file) {
+            this.keyFile = Objects.requireNonNull(file, "key");
+            return this;
+        }
+
+        /**
+         * signer.public_key to write; by default a sibling PREFIX.pub of the key inside the receipt's
+         * directory tree when there is one, else base64.
+         */
+        public Builder publicKeyRef(String ref) {
+            this.publicKeyRef = Objects.requireNonNull(ref, "publicKeyRef");
+            return this;
+        }
+
+        public Builder at(Instant now) {
+            this.at = Objects.requireNonNull(now, "at");
+            return this;
+        }
+
+        /** The randomness of the hedged signature. */
+        public Builder random(SecureRandom random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** Reads the source, writes the receipt atomically (mode 0600) and returns its path. */
+        public Path create() throws IOException {
+            String text = strictUtf8(InputFiles.read(source), source);
+            Draft draft = draft(text);
+            AtomicFiles.write(draft.file(), draft.text().getBytes(StandardCharsets.UTF_8), AtomicFiles.OWNER_ONLY);
+            return draft.file();
+        }
+
+        /**
+         * The receipt {@link #create} would write, for {@code text} as the content of the source (an
+         * editor's buffer may differ from the file on disk): the chain is still read from disk.
+         */
+        public Draft draft(String text) throws IOException {
+            MamlDocument doc = DocumentParser.parse(text);
+            String sourceId = doc.optionalFrontMatter().flatMap(f -> f.mapping()).flatMap(m -> m.scalar("id"))
+                    .map(YamlScalar::value).orElse(null);
+            Path target = out != null ? out : defaultName(source);
+            Path dir = target.toAbsolutePath().normalize().getParent();
+            ReceiptChain.Link head = ReceiptChain.head(dir, sourceId != null ? sourceId : source.getFileName().toString());
+            String prev = head == null ? null : head.sha3();
+            if (head != null && head.file().toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
+                prev = head.prev(); // replacing the newest receipt: the new one follows what it followed
+            }
+            PrivateKey key = keyFile == null ? null : KeyFiles.readPrivate(keyFile);
+            String ref = publicKeyRef;
+            if (key != null && ref == null) {
+                PublicKey pub = KeyFiles.publicOf(key);
+                ref = Objects.requireNonNullElseGet(PublicKeyRef.siblingOf(keyFile, pub, dir),
+                        () -> PublicKeyRef.base64(pub));
+            }
+            Receipt receipt = new Receipt(source.getFileName().toString(), sourceId,
+                    Digests.sha3_256Hex(text.getBytes(StandardCharsets.UTF_8)), at != null ? at : Instant.now(), run,
+                    prev);
+            SecureRandom signing = key == null ? null : random != null ? random : new SecureRandom();
+            try {
+                return new Draft(target, ReceiptWriter.write(receipt, text, key, ref, signing));
+            } catch (GeneralSecurityException e) {
+                throw new IOException("ML-DSA signing failed: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -8,13 +8,15 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.util.Objects;
 import org.bouncycastle.jcajce.spec.ContextParameterSpec;
 
 /**
  * ML-DSA (FIPS 204) signing and verification under one context string. Bouncy Castle keeps the
  * context set by {@code setParameter} across re-initialisations, so each context string gets its
  * own instance here (and each thread its own {@link Signature}); contexts can never leak between
- * uses. Signing is hedged whenever a SecureRandom is given, which is how the tools always call it.
+ * uses. Signing is hedged ({@link #sign}) or deterministic ({@link #signDeterministic}), always by
+ * the caller's explicit choice.
  */
 public final class MlDsa {
 
@@ -44,16 +46,26 @@ public final class MlDsa {
     }
 
     /**
-     * Signs {@code message}. With a SecureRandom the signature is hedged (FIPS 204's default); with
-     * null it is deterministic, which only known-answer tests should ask for.
+     * Signs {@code message}, hedged (FIPS 204's default): {@code random} adds fresh randomness to every
+     * signature, so signing the same message twice gives two different, equally valid signatures.
      */
     public byte[] sign(PrivateKey key, byte[] message, SecureRandom random) throws GeneralSecurityException {
         Signature s = signature.get();
-        if (random == null) {
-            s.initSign(key);
-        } else {
-            s.initSign(key, random);
-        }
+        s.initSign(key, Objects.requireNonNull(random, "random: hedged signing needs a SecureRandom"));
+        return finish(s, message);
+    }
+
+    /**
+     * Signs {@code message} deterministically (FIPS 204's deterministic variant): the same key and
+     * message always give the same signature. For known-answer tests; the tools sign hedged.
+     */
+    public byte[] signDeterministic(PrivateKey key, byte[] message) throws GeneralSecurityException {
+        Signature s = signature.get();
+        s.initSign(key);
+        return finish(s, message);
+    }
+
+    private static byte[] finish(Signature s, byte[] message) throws GeneralSecurityException {
         s.update(message);
         return s.sign();
     }

@@ -118,8 +118,17 @@ public final class Toolchain {
             Path dir = (out != null ? out : path).toAbsolutePath().normalize().getParent();
             ref = DocumentSigner.publicKeyRef(identity.key(), pub, identity.publicKey(), dir);
         }
-        Receipts.Draft draft = Receipts.draft(text, path, out, null, identity == null ? null : identity.key(), ref,
-                session.clock().instant(), identity == null ? null : session.random());
+        Receipts.Builder receipt = Receipts.of(path).at(session.clock().instant());
+        if (out != null) {
+            receipt.out(out);
+        }
+        if (identity != null) {
+            receipt.key(identity.key()).random(session.random());
+        }
+        if (ref != null) {
+            receipt.publicKeyRef(ref);
+        }
+        Receipts.Draft draft = receipt.draft(text);
         Path dir = draft.file().toAbsolutePath().normalize().getParent();
         ReceiptVerification check = ReceiptVerifier.verify(DocumentParser.parse(draft.text()), dir, null, TrustStore.EMPTY);
         return new ReceiptDraft(draft.file(), draft.text(), check);

@@ -52,8 +52,8 @@ class GoldenReceiptTest {
         Files.createDirectories(dir.resolve("keys"));
         Path key = KeyFiles.write(MlDsa.generate(Algorithm.ML_DSA_44, new SecureRandom()),
                 dir.resolve("keys/other").toString())[1];
-        Receipts.Draft draft = Receipts.draft(Files.readString(source), source, dir.resolve("golden.mu"), null, key,
-                "golden.pub", Instant.parse(created.group(1)), new SecureRandom());
+        Receipts.Draft draft = Receipts.of(source).out(dir.resolve("golden.mu")).key(key).publicKeyRef("golden.pub")
+                .at(Instant.parse(created.group(1))).draft(Files.readString(source));
         // Another key and a hedged signature: only the key id and the signature value may differ.
         assertEquals(withoutKey(golden), withoutKey(draft.text()));
     }

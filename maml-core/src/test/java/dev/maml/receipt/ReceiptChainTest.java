@@ -31,7 +31,7 @@ class ReceiptChainTest {
 
     private Path receipt(Path in, String name, Instant at) throws Exception {
         Files.createDirectories(in);
-        return Receipts.create(source(), in.resolve(name), null, null, null, at, null);
+        return Receipts.of(source()).out(in.resolve(name)).at(at).create();
     }
 
     private ReceiptChain.Result verifyOnly() throws Exception {

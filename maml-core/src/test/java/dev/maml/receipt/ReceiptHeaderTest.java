@@ -41,7 +41,7 @@ class ReceiptHeaderTest {
     static void unsignedReceipt() throws Exception {
         Path source = dir.resolve("doc.maml.md");
         Files.writeString(source, "---\nid: \"urn:uuid:0b7e4a52-7c1e-4d2a-9a55-3f1e2d4c5b6a\"\n---\n## Intent\nReceipt me.\n");
-        receipt = Files.readString(Receipts.create(source, dir.resolve("doc.mu"), null, null, null, NOW, null));
+        receipt = Files.readString(Receipts.of(source).out(dir.resolve("doc.mu")).at(NOW).create());
         int at = receipt.indexOf(DIGEST_LINE) + DIGEST_LINE.length();
         digest = receipt.substring(at, at + 64);
     }

@@ -48,7 +48,7 @@ class ReceiptSignatureTest {
         Path key = KeyFiles.write(keys, dir.resolve("keys/signer").toString())[1];
         Path source = dir.resolve("doc.maml.md");
         Files.writeString(source, "---\nid: \"urn:uuid:0b7e4a52-7c1e-4d2a-9a55-3f1e2d4c5b6a\"\n---\n## Intent\nSign me.\n");
-        return Files.readString(Receipts.create(source, dir.resolve("doc.mu"), null, key, null, NOW, new SecureRandom()));
+        return Files.readString(Receipts.of(source).out(dir.resolve("doc.mu")).key(key).at(NOW).create());
     }
 
     private ReceiptVerification verify(String text, TrustStore trust) {

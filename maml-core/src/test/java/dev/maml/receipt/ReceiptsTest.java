@@ -43,7 +43,7 @@ class ReceiptsTest {
     void signedReceiptOfATrickySourceVerifiesAndMirrorsExactly(@TempDir Path dir) throws Exception {
         Path source = dir.resolve("tricky.maml.md");
         Files.writeString(source, TRICKY, StandardCharsets.UTF_8);
-        Path receipt = createBeside(source, null, keyFile(dir), NOW, new SecureRandom());
+        Path receipt = createBeside(source, Receipts.of(source).key(keyFile(dir)).at(NOW));
         assertEquals(dir.resolve("tricky.mu"), receipt);
         MamlDocument doc = DocumentParser.read(receipt);
         assertEquals(TRICKY, Mirror.apply(ReceiptVerifier.body(doc)));
@@ -63,7 +63,7 @@ class ReceiptsTest {
     void changedSourceBodyOrHeaderIsDetected(@TempDir Path dir) throws Exception {
         Path source = dir.resolve("doc.maml.md");
         Files.copy(TestData.example(), source);
-        Path receipt = createBeside(source, null, keyFile(dir), NOW, new SecureRandom());
+        Path receipt = createBeside(source, Receipts.of(source).key(keyFile(dir)).at(NOW));
         String text = Files.readString(receipt);
         byte[] original = Files.readAllBytes(source);
 
@@ -86,7 +86,7 @@ class ReceiptsTest {
     void unsignedReceiptIsValidButSaysSo(@TempDir Path dir) throws Exception {
         Path source = dir.resolve("doc.maml.md");
         Files.copy(TestData.example(), source);
-        Path receipt = Receipts.create(source, dir.resolve("r.mu"), null, null, null, NOW, null);
+        Path receipt = Receipts.of(source).out(dir.resolve("r.mu")).at(NOW).create();
         ReceiptVerification v = ReceiptVerifier.verify(DocumentParser.read(receipt), dir, null, TrustStore.EMPTY);
         assertTrue(v.valid());
         assertFalse(v.signed());
@@ -109,7 +109,7 @@ class ReceiptsTest {
                 Json.MAPPER.readTree("{\"b\":1,\"a\":[true,null]}"), Json.MAPPER.readTree("{\"is_valid\":true}"),
                 List.of(new RunRecord.Step("qkd.bb84", "ok", 12), new RunRecord.Step("ml-dsa.sign", "ok", 3)));
         assertEquals(Digests.sha3_256Hex("{\"a\":[true,null],\"b\":1}".getBytes(StandardCharsets.UTF_8)), run.inputsSha3());
-        Path receipt = createBeside(source, run, keyFile(dir), NOW, new SecureRandom());
+        Path receipt = createBeside(source, Receipts.of(source).run(run).key(keyFile(dir)).at(NOW));
         String text = Files.readString(receipt);
         assertTrue(text.contains("run:\n  run_id: \"7d0b3c5e-2f1a-4b6c-8d9e-0a1b2c3d4e5f\"\n  identity: \"agent://drone-security\"\n"
                 + "  inputs_sha3_256: \"" + run.inputsSha3() + "\"\n  outputs_sha3_256: \"" + run.outputsSha3() + "\"\n"
@@ -125,9 +125,9 @@ class ReceiptsTest {
         Path source = dir.resolve("doc.maml.md");
         Files.copy(TestData.example(), source);
         Path key = keyFile(dir);
-        Path r1 = createBeside(source, null, key, NOW, new SecureRandom());
-        Path r2 = createBeside(source, null, key, NOW, new SecureRandom());
-        Path r3 = createBeside(source, null, key, NOW.plusSeconds(5), new SecureRandom());
+        Path r1 = createBeside(source, Receipts.of(source).key(key).at(NOW));
+        Path r2 = createBeside(source, Receipts.of(source).key(key).at(NOW));
+        Path r3 = createBeside(source, Receipts.of(source).key(key).at(NOW.plusSeconds(5)));
         assertEquals(List.of("doc.mu", "doc.2.mu", "doc.3.mu"),
                 List.of(r1, r2, r3).stream().map(p -> p.getFileName().toString()).toList());
         assertTrue(Files.readString(r2).contains("prev_sha3_256: \"" + Digests.sha3_256Hex(Files.readAllBytes(r1)) + "\""));
@@ -140,8 +140,8 @@ class ReceiptsTest {
         // Re-sign r2 with a new date: valid on its own, but r3 no longer follows anything.
         Path other = dir.resolve("elsewhere");
         Files.createDirectories(other);
-        Path rebuilt = Receipts.create(source, other.resolve("x.mu"), null, key, "keys/signer.pub", NOW.plusSeconds(1),
-                new SecureRandom());
+        Path rebuilt = Receipts.of(source).out(other.resolve("x.mu")).key(key).publicKeyRef("keys/signer.pub")
+                .at(NOW.plusSeconds(1)).create();
         Files.writeString(r2, Files.readString(rebuilt).replace("created_at", "prev_sha3_256: \""
                 + Digests.sha3_256Hex(Files.readAllBytes(r1)) + "\"\ncreated_at"));
         ReceiptChain.Result broken = ReceiptChain.verify(ReceiptChain.read(dir).values().iterator().next(), TrustStore.EMPTY);
@@ -159,11 +159,10 @@ class ReceiptsTest {
      * {@code Receipts.create} with the default name, checked before anything is written: a wrong
      * default (a mutant, a regression) must fail here, not drop a receipt in the working directory.
      */
-    private static Path createBeside(Path source, RunRecord run, Path key, Instant at, SecureRandom random)
-            throws Exception {
+    private static Path createBeside(Path source, Receipts.Builder receipt) throws Exception {
         Path target = Receipts.defaultName(source);
         assertEquals(source.getParent(), target.getParent(), "default receipt name not beside the source: " + target);
-        return Receipts.create(source, target, run, key, null, at, random);
+        return receipt.out(target).create();
     }
 
     private static List<Kind> kinds(ReceiptVerification v) {
@@ -175,7 +174,7 @@ class ReceiptsTest {
         Path source = dir.resolve("a.maml.md");
         Files.writeString(source, "---\nid: a\n---\n");
         assertNull(ReceiptChain.head(dir, "a"));
-        Path r = createBeside(source, null, null, NOW, null);
+        Path r = createBeside(source, Receipts.of(source).at(NOW));
         assertFalse(Files.readString(r).contains("prev_sha3_256"));
     }
 }

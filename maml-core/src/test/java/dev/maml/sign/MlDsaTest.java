@@ -1,5 +1,6 @@
 package dev.maml.sign;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,10 @@ import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 
-/** Verification answers false, never true and never an exception, for input the library refuses. */
+/**
+ * Verification answers false, never true and never an exception, for input the library refuses;
+ * signing is hedged or deterministic only as asked.
+ */
 class MlDsaTest {
 
     @Test
@@ -24,6 +28,16 @@ class MlDsaTest {
         assertFalse(MlDsa.DOCUMENT.verify(ec.generateKeyPair().getPublic(), message, sig));
         assertFalse(MlDsa.RECEIPT.verify(mlDsa.getPublic(), message, sig), "another context");
         assertFalse(MlDsa.DOCUMENT.verify(mlDsa.getPublic(), message, new byte[0]));
+    }
+
+    @Test
+    void hedgedSigningRefusesAMissingRandomInsteadOfTurningDeterministic() throws Exception {
+        KeyPair keys = MlDsa.generate(Algorithm.ML_DSA_44, new SecureRandom());
+        byte[] message = "m".getBytes(StandardCharsets.US_ASCII);
+        assertThrows(NullPointerException.class, () -> MlDsa.DOCUMENT.sign(keys.getPrivate(), message, null));
+        byte[] deterministic = MlDsa.DOCUMENT.signDeterministic(keys.getPrivate(), message);
+        assertArrayEquals(deterministic, MlDsa.DOCUMENT.signDeterministic(keys.getPrivate(), message));
+        assertTrue(MlDsa.DOCUMENT.verify(keys.getPublic(), message, deterministic));
     }
 
     @Test

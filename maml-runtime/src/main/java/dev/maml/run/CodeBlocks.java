@@ -1,16 +1,14 @@
 package dev.maml.run;
 
 import dev.maml.model.CodeBlock;
+import dev.maml.model.MamlDocument;
 import dev.maml.sandbox.BlockResult;
 import dev.maml.sandbox.Language;
 import dev.maml.sandbox.Limits;
 import dev.maml.sandbox.Sandbox;
 import java.io.IOException;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -30,52 +28,52 @@ final class CodeBlocks {
     private CodeBlocks() {
     }
 
-    static void run(RunContext ctx) throws RunFailure {
-        ArrayNode reports = ctx.result().putArray("code_blocks");
-        var runnable = ctx.doc.codeBlocks().stream()
+    /** The code blocks were reached: the result lists them (`code_blocks`, empty when none runs). */
+    record Started() implements ResultPart {
+    }
+
+    /**
+     * One block, as `code_blocks` lists it.
+     *
+     * @param result how it ran; null when it could not be started
+     */
+    record Report(int index, String language, int line, @Nullable BlockResult result) implements ResultPart {
+    }
+
+    static void run(RunContext ctx, RunLog log, MamlDocument doc, ObjectNode parameters) throws RunFailure {
+        log.add(new Started());
+        var runnable = doc.codeBlocks().stream()
                 .filter(b -> "Code_Blocks".equals(b.section()) && b.closed() && Language.of(b.language()).isPresent())
                 .toList();
         if (runnable.isEmpty()) {
             return;
         }
-        Sandbox sandbox = ctx.log.step("sandbox", () -> ctx.sandbox.get().orRefuse());
+        Sandbox sandbox = log.step("sandbox", () -> ctx.sandbox().get().orRefuse());
         int n = 0;
         for (CodeBlock block : runnable) {
-            n++;
-            ObjectNode report = reports.addObject().put("index", n).put("language", block.language())
-                    .put("line", ctx.doc.lines().displayLine(block.range().start()));
-            ctx.log.step("code_block." + n, () -> {
-                BlockResult result = execute(ctx, sandbox, block);
-                report.setAll(result.toJson());
+            Report started = new Report(++n, block.language(), doc.lines().displayLine(block.range().start()), null);
+            log.step("code_block." + n, () -> {
+                BlockResult result = execute(sandbox, doc, block, parameters, started);
+                Report report = new Report(started.index(), started.language(), started.line(), result);
                 if (!result.ok()) {
-                    throw new RunFailure(RunFailure.FAILED, "code block " + report.get("index") + " (line "
-                            + report.get("line") + ", " + block.language() + "): " + result.detail());
+                    throw new RunFailure(RunFailure.FAILED, "code block " + report.index() + " (line " + report.line()
+                            + ", " + block.language() + "): " + result.detail(), report);
                 }
-                merge(ctx.result(), result.output());
-                return null;
+                return report;
             });
         }
     }
 
-    private static BlockResult execute(RunContext ctx, Sandbox sandbox, CodeBlock block) throws RunFailure {
-        Optional<Language> language = Language.of(block.language());
+    private static BlockResult execute(Sandbox sandbox, MamlDocument doc, CodeBlock block, ObjectNode parameters,
+                                       Report started) throws RunFailure {
         try {
-            return sandbox.run(language.orElseThrow(), ctx.doc.text(block.content()), ctx.parameters, Limits.DEFAULT);
+            return sandbox.run(Language.of(block.language()).orElseThrow(), doc.text(block.content()), parameters,
+                    Limits.DEFAULT);
         } catch (IOException e) {
-            throw new RunFailure(RunFailure.FAILED, "cannot run the code block: " + Messages.of(e));
+            throw new RunFailure(RunFailure.FAILED, "cannot run the code block: " + Messages.of(e), started);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RunFailure(RunFailure.FAILED, "interrupted while a code block ran");
-        }
-    }
-
-    private static void merge(ObjectNode result, JsonNode output) {
-        if (output != null && output.isObject()) {
-            for (Map.Entry<String, JsonNode> field : output.properties()) {
-                if (!RESERVED.contains(field.getKey())) {
-                    result.set(field.getKey(), field.getValue());
-                }
-            }
+            throw new RunFailure(RunFailure.FAILED, "interrupted while a code block ran", started);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.maml.run;
 
-import dev.maml.io.AtomicFiles;
 import dev.maml.diagnostic.TextEdit;
+import dev.maml.io.AtomicFiles;
 import dev.maml.model.MamlDocument;
 import dev.maml.parse.DocumentParser;
 import dev.maml.sign.HistoryAppender;
@@ -20,26 +20,27 @@ final class HistoryRecord {
     private HistoryRecord() {
     }
 
-    static void append(RunContext ctx, Path receipt) throws RunFailure {
-        ctx.log.step("record", () -> {
-            String stamp = ctx.now.truncatedTo(ChronoUnit.SECONDS).toString();
-            String eol = ctx.doc.text().contains("\r\n") ? "\r\n" : "\n";
-            String text = ctx.doc.text();
-            text = apply(DocumentParser.parse(text), "- " + stamp + ": [EXECUTE] run " + ctx.runId + " by "
-                    + ctx.request.identity().uri() + ", status ok", eol);
-            text = apply(DocumentParser.parse(text), "- " + stamp + ": [RECEIPT] " + receipt.getFileName(), eol);
-            try {
-                Path file = ctx.document.toRealPath();
-                if (!Files.isWritable(file)) {
-                    throw new RunFailure(RunFailure.FAILED, file + ": not writable, History not recorded");
-                }
-                AtomicFiles.write(file, text);
-            } catch (IOException e) {
-                throw new RunFailure(RunFailure.FAILED, "cannot record History: " + Messages.of(e));
+    /** The History entries were appended: `recorded`. */
+    record Recorded() implements ResultPart {
+    }
+
+    static Recorded append(RunContext ctx, MamlDocument doc, Path receipt) throws RunFailure {
+        String stamp = ctx.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String eol = doc.text().contains("\r\n") ? "\r\n" : "\n";
+        String text = doc.text();
+        text = apply(DocumentParser.parse(text), "- " + stamp + ": [EXECUTE] run " + ctx.runId() + " by "
+                + ctx.request().identity().uri() + ", status ok", eol);
+        text = apply(DocumentParser.parse(text), "- " + stamp + ": [RECEIPT] " + receipt.getFileName(), eol);
+        try {
+            Path file = ctx.document().toRealPath();
+            if (!Files.isWritable(file)) {
+                throw new RunFailure(RunFailure.FAILED, file + ": not writable, History not recorded");
             }
-            ctx.result().put("recorded", true);
-            return null;
-        });
+            AtomicFiles.write(file, text);
+        } catch (IOException e) {
+            throw new RunFailure(RunFailure.FAILED, "cannot record History: " + Messages.of(e));
+        }
+        return new Recorded();
     }
 
     private static String apply(MamlDocument doc, String entry, String eol) {

@@ -14,25 +14,30 @@ final class Inputs {
     private Inputs() {
     }
 
-    static void resolve(RunContext ctx) throws RunFailure {
-        SectionSchema schema = SectionSchema.of(ctx.doc, "Input_Schema");
-        ObjectNode merged = Parameters.merge(schema == null ? null : schema.schema(), ctx.doc, ctx.request.input(),
-                ctx.request.sets());
-        ctx.result().set("inputs", merged);
+    /** The merged parameters: data the document and the caller gave, so JSON by nature. */
+    record Resolved(ObjectNode parameters) implements ResultPart {
+    }
+
+    static Resolved resolve(RunContext ctx, LintGate.Linted linted) throws RunFailure {
+        SectionSchema schema = SectionSchema.of(linted.doc(), "Input_Schema");
+        ObjectNode merged = Parameters.merge(schema == null ? null : schema.schema(), linted.doc(),
+                ctx.request().input(), ctx.request().sets());
+        Resolved resolved = new Resolved(merged);
         if (schema != null) {
-            schema.require(merged, ctx, "the inputs", "input_errors", RunFailure.INVALID);
+            schema.require(merged, "the inputs", "input_errors", RunFailure.INVALID, resolved);
         }
-        if (Workflows.runsQkd(ctx.type)) {
+        if (Workflows.runsQkd(linted.type())) {
             try {
                 Bb84Parameters.fromRunParameters(merged);
             } catch (IllegalArgumentException e) {
-                throw new RunFailure(RunFailure.INVALID, e.getMessage());
+                throw new RunFailure(RunFailure.INVALID, e.getMessage(), resolved);
             }
             JsonNode algorithm = merged.get("signature_algorithm");
             if (algorithm != null && !algorithm.isString()) {
-                throw new RunFailure(RunFailure.INVALID, "signature_algorithm must be a string, got " + algorithm);
+                throw new RunFailure(RunFailure.INVALID, "signature_algorithm must be a string, got " + algorithm,
+                        resolved);
             }
         }
-        ctx.parameters = merged;
+        return resolved;
     }
 }

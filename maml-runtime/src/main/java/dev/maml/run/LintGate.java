@@ -6,23 +6,27 @@ import dev.maml.diagnostic.Severity;
 import dev.maml.io.InputFiles;
 import dev.maml.lint.LintResult;
 import dev.maml.lint.LintSettings;
+import dev.maml.lint.RuleSetting;
 import dev.maml.lint.config.ConfigResolver;
 import dev.maml.lint.config.LintConfigException;
 import dev.maml.model.FileKind;
 import dev.maml.toolchain.Linting;
 import dev.maml.model.LineIndex;
+import dev.maml.model.MamlDocument;
 import dev.maml.yaml.YamlScalar;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.node.ArrayNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Step 1: parse and lint with the document's `.maml-lint.yaml`; any error stops the run (exit 2).
- * The signature rules (MAML070-073) are left out: signatures are step 2, with their own exit codes.
+ * The signature rules (MAML070-073) are turned off, not just ignored: signatures are step 2, with
+ * their own exit codes, and a run verifies the signature once, there.
  */
 final class LintGate {
 
@@ -34,40 +38,55 @@ final class LintGate {
     private LintGate() {
     }
 
-    static void check(RunContext ctx) throws RunFailure {
-        Path file = ctx.document.toAbsolutePath().normalize();
+    /** The parsed document and its `type` (null when the front matter has none). */
+    record Linted(MamlDocument doc, @Nullable String type) implements ResultPart {
+    }
+
+    /** The first lint errors, as the result lists them (1-based line and column). */
+    record LintErrors(List<LintError> shown) implements ResultPart {
+    }
+
+    record LintError(String rule, String alias, int line, int column, String message) {
+    }
+
+    static Linted check(RunContext ctx) throws RunFailure {
+        Path file = ctx.document().toAbsolutePath().normalize();
+        byte[] bytes;
         try {
-            ctx.bytes = InputFiles.read(file);
+            bytes = InputFiles.read(file);
         } catch (IOException e) {
             throw new RunFailure(RunFailure.INVALID, Messages.of(e));
         }
         LintSettings settings;
         try {
-            settings = ConfigResolver.discovering().forDocument(file).settingsFor(file);
+            settings = withoutSignatureRules(ConfigResolver.discovering().forDocument(file).settingsFor(file));
         } catch (LintConfigException e) {
             throw new RunFailure(RunFailure.INVALID, e.getMessage());
         }
-        LintResult linted = Linting.lint(ctx.bytes, FileKind.DOCUMENT, settings);
-        ctx.doc = linted.document();
-        ctx.type = ctx.doc.optionalFrontMatter().flatMap(f -> f.mapping()).flatMap(m -> m.scalar("type"))
-                .map(YamlScalar::value).orElse(null);
-        List<Diagnostic> errors = linted.diagnostics().stream()
-                .filter(d -> d.severity() == Severity.ERROR && !SIGNATURE_RULES.contains(d.rule())).toList();
+        LintResult linted = Linting.lint(bytes, FileKind.DOCUMENT, settings);
+        MamlDocument doc = linted.document();
+        List<Diagnostic> errors = linted.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
         if (errors.isEmpty()) {
-            return;
+            return new Linted(doc, doc.optionalFrontMatter().flatMap(f -> f.mapping()).flatMap(m -> m.scalar("type"))
+                    .map(YamlScalar::value).orElse(null));
         }
-        LineIndex lines = ctx.doc.lines();
-        ArrayNode shown = ctx.result().putArray("lint_errors");
-        for (Diagnostic d : errors.subList(0, Math.min(SHOWN_ERRORS, errors.size()))) {
-            shown.addObject().put("rule", d.rule().id()).put("alias", d.rule().alias())
-                    .put("line", lines.displayLine(d.range().start()))
-                    .put("column", lines.displayColumn(d.range().start()))
-                    .put("message", d.message());
-        }
-        Diagnostic first = errors.get(0);
+        LineIndex lines = doc.lines();
+        List<LintError> shown = errors.subList(0, Math.min(SHOWN_ERRORS, errors.size())).stream()
+                .map(d -> new LintError(d.rule().id(), d.rule().alias(), lines.displayLine(d.range().start()),
+                        lines.displayColumn(d.range().start()), d.message()))
+                .toList();
+        LintError first = shown.get(0);
         throw new RunFailure(RunFailure.INVALID, errors.size() + " lint error" + (errors.size() == 1 ? "" : "s")
-                + "; first: " + ctx.document + ":" + lines.displayLine(first.range().start()) + ":"
-                + lines.displayColumn(first.range().start()) + ": " + first.rule().id() + "/" + first.rule().alias()
-                + " " + first.message() + " (run `maml lint` for all, `maml lint --fix` to repair what it can)");
+                + "; first: " + ctx.document() + ":" + first.line() + ":" + first.column() + ": " + first.rule() + "/"
+                + first.alias() + " " + first.message() + " (run `maml lint` for all, `maml lint --fix` to repair what"
+                + " it can)", new LintErrors(shown));
+    }
+
+    /** The configured settings with MAML070-073 off, so the lint engine never runs the signature check. */
+    static LintSettings withoutSignatureRules(LintSettings settings) {
+        Map<RuleId, RuleSetting> rules = new EnumMap<>(RuleId.class);
+        rules.putAll(settings.rules());
+        SIGNATURE_RULES.forEach(id -> rules.put(id, new RuleSetting(false, null, Map.of())));
+        return new LintSettings(rules, settings.documentPath());
     }
 }

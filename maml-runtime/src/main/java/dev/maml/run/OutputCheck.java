@@ -1,5 +1,7 @@
 package dev.maml.run;
 
+import dev.maml.model.MamlDocument;
+
 /**
  * Step 5: the result, as it stands after the workflow, against Output_Schema (spec 10, step 5). The
  * whole result object is the instance (with `status` still "running"), so a schema describes the
@@ -10,10 +12,10 @@ final class OutputCheck {
     private OutputCheck() {
     }
 
-    static void check(RunContext ctx) throws RunFailure {
-        SectionSchema schema = SectionSchema.of(ctx.doc, "Output_Schema");
+    static void check(MamlDocument doc, RunReport soFar) throws RunFailure {
+        SectionSchema schema = SectionSchema.of(doc, "Output_Schema");
         if (schema != null) {
-            schema.require(ctx.result(), ctx, "the result", "output_errors", RunFailure.FAILED);
+            schema.require(ResultJson.of(soFar), "the result", "output_errors", RunFailure.FAILED);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.maml.model.MamlDocument;
 import dev.maml.report.Json;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -21,7 +22,8 @@ public final class Parameters {
     private Parameters() {
     }
 
-    public static ObjectNode merge(JsonNode inputSchema, MamlDocument doc, ObjectNode input, Map<String, String> sets) {
+    public static ObjectNode merge(@Nullable JsonNode inputSchema, MamlDocument doc, @Nullable ObjectNode input,
+                                   Map<String, String> sets) {
         ObjectNode merged = JsonNodeFactory.instance.objectNode();
         merged.setAll(defaults(inputSchema));
         for (ContextEntry entry : doc.context()) {
@@ -35,7 +37,7 @@ public final class Parameters {
     }
 
     /** The `default` of each top-level property of an object schema. */
-    static ObjectNode defaults(JsonNode schema) {
+    static ObjectNode defaults(@Nullable JsonNode schema) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         JsonNode properties = schema == null ? null : schema.get("properties");
         if (properties != null && properties.isObject()) {

@@ -8,6 +8,7 @@ import dev.maml.yaml.YamlSequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Reads `permissions` from the front matter and decides who may do what (spec section 5). */
 public final class Permissions {
@@ -16,7 +17,7 @@ public final class Permissions {
     }
 
     /** Null when {@code who} may execute the document, otherwise why not (for "permission denied"). */
-    public static String denyExecute(MamlDocument doc, Identity who) {
+    public static @Nullable String denyExecute(MamlDocument doc, Identity who) {
         List<Identity> allowed = entries(doc, "execute");
         if (allowed.stream().anyMatch(entry -> entry.admits(who))) {
             return null;

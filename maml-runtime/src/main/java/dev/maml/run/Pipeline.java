@@ -2,27 +2,25 @@ package dev.maml.run;
 
 import dev.maml.sandbox.Detection;
 import dev.maml.sandbox.Sandbox;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * `maml run` without a transport (spec section 10): lint, signature, permissions, inputs, the
  * workflow, the output check, the receipt and, with --record, the History entries. Each step is
- * timed into the result's `steps`; the first failure stops the run and decides the exit code.
- * Thread-safe: every run has its own state, so a batch or a server may run many at once.
+ * timed, takes what earlier steps returned and returns an immutable record of what it found; the
+ * first failure stops the run and decides the exit code. Thread-safe: every run has its own state,
+ * so a batch or a server may run many at once.
  */
 public final class Pipeline {
 
     private final Clock clock;
     private final Supplier<Detection> sandbox;
+    private final SignatureGate.Verifier verifier;
 
     public Pipeline() {
         this(Clock.systemUTC(), Sandbox::detect);
@@ -30,60 +28,45 @@ public final class Pipeline {
 
     /** @param sandbox how to find a sandbox when code blocks are to run (asked at most once per run) */
     public Pipeline(Clock clock, Supplier<Detection> sandbox) {
+        this(clock, sandbox, SignatureGate.Verifier.STANDARD);
+    }
+
+    /** @param verifier checks the document's signature (a test counts the checks through it) */
+    Pipeline(Clock clock, Supplier<Detection> sandbox, SignatureGate.Verifier verifier) {
         this.clock = clock;
         this.sandbox = sandbox;
+        this.verifier = verifier;
     }
 
     public RunResult run(RunRequest request) {
-        RunLog log = new RunLog();
         RandomGenerator rng = request.seed().isPresent() ? new SplittableRandom(request.seed().getAsLong())
                 : new SecureRandom();
         UUID runId = request.seed().isPresent() ? seededUuid(rng) : UUID.randomUUID();
-        Instant now = clock.instant();
-        ObjectNode result = log.result();
-        result.put("document", request.document().toString()).put("run_id", runId.toString())
-                .put("identity", request.identity().uri());
-        request.seed().ifPresent(seed -> result.put("seed", seed));
-        RunContext ctx = new RunContext(request, log, now, rng, runId, sandbox);
+        RunContext ctx = RunContext.of(request, clock.instant(), rng, runId, sandbox);
+        RunLog log = new RunLog();
+        log.add(new RunHeader(request.document().toString(), runId.toString(), request.identity().uri(),
+                request.seed()));
         try {
-            log.step("lint", () -> {
-                LintGate.check(ctx);
-                return null;
-            });
-            result.put("type", ctx.type);
-            log.step("signature", () -> {
-                SignatureGate.check(ctx);
-                return null;
-            });
+            LintGate.Linted linted = log.step("lint", () -> LintGate.check(ctx));
+            log.step("signature", () -> SignatureGate.check(ctx, linted.doc(), verifier));
             log.step("permissions", () -> {
-                PermissionGate.check(ctx);
+                PermissionGate.check(linted.doc(), request.identity());
                 return null;
             });
-            log.step("inputs", () -> {
-                Inputs.resolve(ctx);
-                return null;
-            });
-            Workflows.run(ctx);
+            Inputs.Resolved inputs = log.step("inputs", () -> Inputs.resolve(ctx, linted));
+            Workflows.run(ctx, log, linted, inputs);
             log.step("output_schema", () -> {
-                OutputCheck.check(ctx);
+                OutputCheck.check(linted.doc(), log.snapshot());
                 return null;
             });
-            Path receipt = ReceiptStep.write(ctx);
+            ReceiptStep.Written receipt = log.step("receipt", () -> ReceiptStep.write(ctx, inputs, log.snapshot()));
             if (request.record()) {
-                HistoryRecord.append(ctx, receipt);
+                log.step("record", () -> HistoryRecord.append(ctx, linted.doc(), receipt.file()));
             }
-            log.finish();
-            return new RunResult(stepsLast(result), 0, receipt, null);
+            return new RunResult(log.finish(), 0, receipt.file(), null);
         } catch (RunFailure failure) {
-            return new RunResult(stepsLast(result), failure.exitCode(), null, failure.getMessage());
+            return new RunResult(log.finish(), failure.exitCode(), null, failure.getMessage());
         }
-    }
-
-    /** Steps read best after the fields they produced. */
-    private static ObjectNode stepsLast(ObjectNode result) {
-        JsonNode steps = result.remove("steps");
-        result.set("steps", steps);
-        return result;
     }
 
     /** A version 4 UUID drawn from the seeded generator, so a seeded run's id repeats too. */

@@ -4,10 +4,7 @@ import dev.maml.receipt.Receipts;
 import dev.maml.receipt.RunRecord;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -22,39 +19,39 @@ final class ReceiptStep {
     private ReceiptStep() {
     }
 
-    static Path write(RunContext ctx) throws RunFailure {
-        return ctx.log.step("receipt", () -> {
-            try {
-                Path dir = ctx.createdOutputDir();
-                Path target = Receipts.nextName(ctx.document, dir);
-                RunRecord record = RunRecord.of(ctx.runId.toString(), ctx.request.identity().uri(), ctx.parameters,
-                        outputs(ctx.result()), steps(ctx.result()));
-                Path written = Receipts.create(ctx.document, target, record, ctx.request.key(), null, ctx.now,
-                        new SecureRandom());
-                ctx.result().put("receipt", written.toString());
-                ctx.result().put("receipt_signed", ctx.request.key() != null);
-                return written;
-            } catch (IOException e) {
-                throw new RunFailure(RunFailure.FAILED, "cannot write the receipt: " + Messages.of(e));
-            }
-        });
+    /** The receipt written: `receipt` and `receipt_signed`. */
+    record Written(Path file, boolean signed) implements ResultPart {
     }
 
-    static ObjectNode outputs(ObjectNode result) {
-        ObjectNode copy = result.deepCopy();
-        copy.remove(List.of("status", "steps", "receipt"));
-        return copy;
-    }
-
-    private static List<RunRecord.Step> steps(ObjectNode result) {
-        List<RunRecord.Step> out = new ArrayList<>();
-        for (JsonNode step : result.get("steps")) {
-            if (!step.has("status")) {
-                continue; // the receipt step itself, still running
+    /** @param soFar the run up to this step, whose result the receipt digests */
+    static Written write(RunContext ctx, Inputs.Resolved inputs, RunReport soFar) throws RunFailure {
+        try {
+            Path dir = ctx.createdOutputDir();
+            RunRecord record = RunRecord.of(ctx.runId().toString(), ctx.request().identity().uri(),
+                    inputs.parameters(), outputs(soFar), steps(soFar));
+            Receipts.Builder receipt = Receipts.of(ctx.document()).out(Receipts.nextName(ctx.document(), dir))
+                    .run(record).at(ctx.now());
+            Path key = ctx.request().key();
+            if (key != null) {
+                receipt.key(key);
             }
-            out.add(new RunRecord.Step(step.get("name").asString(), step.get("status").asString(),
-                    step.get("millis").asLong()));
+            return new Written(receipt.create(), key != null);
+        } catch (IOException e) {
+            throw new RunFailure(RunFailure.FAILED, "cannot write the receipt: " + Messages.of(e));
         }
-        return out;
+    }
+
+    /** The result as printed, without the fields that only exist once the receipt does. */
+    private static ObjectNode outputs(RunReport soFar) {
+        ObjectNode result = ResultJson.of(soFar);
+        result.remove(List.of("status", "steps", "receipt"));
+        return result;
+    }
+
+    /** The steps that have ended (the receipt step itself is still running). */
+    private static List<RunRecord.Step> steps(RunReport soFar) {
+        return soFar.steps().stream()
+                .map(s -> new RunRecord.Step(s.name(), s.status().label(), s.millis()))
+                .toList();
     }
 }

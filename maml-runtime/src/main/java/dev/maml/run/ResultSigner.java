@@ -8,15 +8,15 @@ import dev.maml.sign.KeyId;
 import dev.maml.sign.MlDsa;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,39 +27,61 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ResultSigner {
 
-    static final MlDsa RESULT = new MlDsa("maml-2 run result".getBytes(StandardCharsets.US_ASCII));
-    /** The result fields the signature covers, in this order of the signed object's keys (sorted by RFC 8785). */
-    static final List<String> SIGNED_FIELDS = List.of("run_id", "qkd", "key_id", "ciphertext_sha3_256");
+    static final String CONTEXT = "maml-2 run result";
+    static final MlDsa RESULT = new MlDsa(CONTEXT.getBytes(StandardCharsets.US_ASCII));
 
     private ResultSigner() {
     }
 
-    private record Signed(PublicKey publicKey, byte[] message, byte[] signature) {
+    /**
+     * The result's signature: `key_id`, `signature` and `signing`.
+     *
+     * @param algorithm the signing key's parameter set, as named in `signing.algorithm`
+     * @param covers    the signed fields present in this run: run_id, qkd, key_id and, when a payload was
+     *                  sealed, ciphertext_sha3_256
+     */
+    record Signed(String keyId, byte[] signature, String algorithm, boolean ephemeral, List<String> covers,
+                  PublicKey publicKey, byte[] message) implements ResultPart {
+
+        Signed {
+            covers = List.copyOf(covers);
+            signature = signature.clone();
+            message = message.clone();
+        }
+
+        @Override
+        public byte[] signature() {
+            return signature.clone();
+        }
+
+        @Override
+        public byte[] message() {
+            return message.clone();
+        }
     }
 
-    static void run(RunContext ctx, SecureRandom random) throws RunFailure {
-        Signed signed = ctx.log.step("sign", () -> sign(ctx, random));
-        ctx.log.step("verify", () -> {
-            boolean valid = RESULT.verify(signed.publicKey(), signed.message(), signed.signature());
-            ctx.result().put("is_valid", valid);
-            if (!valid) {
-                throw new RunFailure(RunFailure.FAILED, "the result's signature does not verify");
-            }
-            return null;
-        });
+    /** Whether the result's signature verified: `is_valid`. */
+    record Verified(boolean valid) implements ResultPart {
     }
 
-    private static Signed sign(RunContext ctx, SecureRandom random) throws RunFailure {
-        KeyPair pair = keyPair(ctx, random);
+    /** Checks the signature just made with its own public key. */
+    static Verified verify(Signed signed) throws RunFailure {
+        if (!RESULT.verify(signed.publicKey(), signed.message(), signed.signature())) {
+            throw new RunFailure(RunFailure.FAILED, "the result's signature does not verify", new Verified(false));
+        }
+        return new Verified(true);
+    }
+
+    static Signed sign(RunContext ctx, ObjectNode parameters, Qkd.Run qkd, Seal.@Nullable Sealed sealed,
+                               SecureRandom random) throws RunFailure {
+        Path keyFile = ctx.request().key();
+        KeyPair pair = keyFile != null ? keyPair(keyFile) : ephemeral(parameters, random);
         String keyId = KeyId.of(pair.getPublic());
-        ObjectNode result = ctx.result();
-        result.put("key_id", keyId);
-        ObjectNode covered = Json.object();
-        for (String field : SIGNED_FIELDS) {
-            JsonNode value = result.get(field);
-            if (value != null) {
-                covered.set(field, value);
-            }
+        ObjectNode covered = Json.object().put("run_id", ctx.runId().toString());
+        covered.set("qkd", qkd.outcome().toJson());
+        covered.put("key_id", keyId);
+        if (sealed != null) {
+            covered.put("ciphertext_sha3_256", sealed.ciphertextSha3());
         }
         byte[] message = CanonicalJson.of(covered).getBytes(StandardCharsets.UTF_8);
         byte[] signature;
@@ -68,32 +90,23 @@ final class ResultSigner {
         } catch (GeneralSecurityException e) {
             throw new RunFailure(RunFailure.FAILED, "ML-DSA signing failed: " + e.getMessage());
         }
-        result.put("signature", Base64.getEncoder().encodeToString(signature));
-        ObjectNode signing = result.putObject("signing")
-                .put("algorithm", Algorithm.resolve(pair.getPublic().getAlgorithm()).map(Algorithm::id)
-                        .orElse(pair.getPublic().getAlgorithm()))
-                .put("key_id", keyId)
-                .put("ephemeral", ctx.request.key() == null)
-                .put("context", "maml-2 run result");
-        ArrayNode covers = signing.putArray("covers");
-        covered.propertyNames().forEach(covers::add);
-        if (ctx.request.key() == null) {
-            signing.put("note", "no --key: an ephemeral key pair was generated for this run and discarded;"
-                    + " the signature proves nothing about who ran it");
-        }
-        return new Signed(pair.getPublic(), message, signature);
+        String algorithm = Algorithm.resolve(pair.getPublic().getAlgorithm()).map(Algorithm::id)
+                .orElse(pair.getPublic().getAlgorithm());
+        return new Signed(keyId, signature, algorithm, keyFile == null, List.copyOf(covered.propertyNames()),
+                pair.getPublic(), message);
     }
 
-    private static KeyPair keyPair(RunContext ctx, SecureRandom random) throws RunFailure {
-        if (ctx.request.key() != null) {
-            try {
-                PrivateKey key = KeyFiles.readPrivate(ctx.request.key());
-                return new KeyPair(KeyFiles.publicOf(key), key);
-            } catch (IOException e) {
-                throw new RunFailure(RunFailure.INVALID, "--key: " + Messages.of(e));
-            }
+    private static KeyPair keyPair(Path keyFile) throws RunFailure {
+        try {
+            PrivateKey key = KeyFiles.readPrivate(keyFile);
+            return new KeyPair(KeyFiles.publicOf(key), key);
+        } catch (IOException e) {
+            throw new RunFailure(RunFailure.INVALID, "--key: " + Messages.of(e));
         }
-        JsonNode name = ctx.parameters.get("signature_algorithm");
+    }
+
+    private static KeyPair ephemeral(ObjectNode parameters, SecureRandom random) throws RunFailure {
+        JsonNode name = parameters.get("signature_algorithm");
         Algorithm algorithm = name == null ? Algorithm.DEFAULT : Algorithm.resolve(name.asString())
                 .orElseThrow(() -> new RunFailure(RunFailure.INVALID, "signature_algorithm '" + name.asString()
                         + "' is not ML-DSA-44, ML-DSA-65 or ML-DSA-87 (or a Dilithium alias of one)"));

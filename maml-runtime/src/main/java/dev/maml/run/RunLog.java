@@ -1,52 +1,62 @@
 package dev.maml.run;
 
-import dev.maml.report.Json;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The result JSON of a run as it grows: each step is timed and recorded, and the first failure
- * marks the result `failed` with the failing step, so stdout always says how far the run got.
+ * The record of one run as it grows: each step is timed, the part it returns (or the parts its
+ * failure carries) is kept in order, and the first failure ends the run. Owned by one run of the
+ * {@link Pipeline}; the steps see it only through immutable {@link #snapshot()}s.
  */
-public final class RunLog {
+final class RunLog {
 
     /** A step's body; it may stop the run with a {@link RunFailure}. */
     @FunctionalInterface
-    public interface Step<T> {
+    interface Step<T> {
         T run() throws RunFailure;
     }
 
-    private final ObjectNode result = Json.object();
-    private final ArrayNode steps;
+    private final List<ResultPart> parts = new ArrayList<>();
+    private final List<StepRecord> steps = new ArrayList<>();
+    private @Nullable String running;
 
-    public RunLog() {
-        result.put("status", "running");
-        steps = result.putArray("steps");
+    /** A part found outside any step (the header, the start of the code blocks). */
+    void add(ResultPart part) {
+        parts.add(part);
     }
 
-    public ObjectNode result() {
-        return result;
-    }
-
-    public <T> T step(String name, Step<T> body) throws RunFailure {
+    /** Runs and times a step; what it returns is kept when it is a {@link ResultPart}. */
+    <T> T step(String name, Step<T> body) throws RunFailure {
         long start = System.nanoTime();
-        ObjectNode entry = steps.addObject().put("name", name);
+        running = name;
         try {
             T value = body.run();
-            entry.put("status", "ok");
+            if (value instanceof ResultPart part) {
+                parts.add(part);
+            }
+            steps.add(new StepRecord(name, StepRecord.Status.OK, null, millisSince(start)));
             return value;
         } catch (RunFailure failure) {
-            entry.put("status", "failed").put("message", failure.getMessage());
-            result.put("status", "failed");
-            result.put("failed_step", name);
-            result.put("error", failure.getMessage());
+            parts.addAll(failure.found());
+            steps.add(new StepRecord(name, StepRecord.Status.FAILED, failure.getMessage(), millisSince(start)));
             throw failure;
         } finally {
-            entry.put("millis", (System.nanoTime() - start) / 1_000_000);
+            running = null;
         }
     }
 
-    public void finish() {
-        result.put("status", "ok");
+    /** The run so far (with the step under way, when called from inside one). */
+    RunReport snapshot() {
+        return new RunReport(parts, steps, running, false);
+    }
+
+    /** The run, ended: ok unless a step failed. */
+    RunReport finish() {
+        return new RunReport(parts, steps, null, true);
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
     }
 }

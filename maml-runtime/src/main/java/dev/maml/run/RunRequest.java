@@ -2,56 +2,228 @@ package dev.maml.run;
 
 import dev.maml.sign.SignaturePolicy;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What to run and how (spec section 10 and the options of `maml run`, section 13). Transport-free:
- * the CLI, a server or the language server build one and get a {@link RunResult} back.
- *
- * @param document       the document file
- * @param input          the `--input` JSON object, or null
- * @param sets           the `--set key=value` pairs in command-line order (later ones win)
- * @param identity       who asks to run it (section 5)
- * @param key            the ML-DSA private key that signs the result and the receipt, or null for an
- *                       ephemeral key pair (the receipt is then unsigned)
- * @param trust          extra trusted public key files (`--trust`)
- * @param allowUntrusted run a document whose valid signature is by a key in no trust store
- * @param execCodeBlocks run the code blocks of a security or quantum workflow too
- * @param receiptDir     where receipts (and sealed payloads) go; null: next to the document
- * @param record         append EXECUTE and RECEIPT History entries to the document
- * @param seed           seeds every random choice that may be seeded (QKD, run id); empty: SecureRandom
- * @param root           the directory tree the files the document names must stay in (spec 10.2a):
- *                       a server's --root; null: the document's own directory
- * @param signaturePolicy the weakest signature accepted (`--min-algorithm`)
+ * the CLI, a server or the language server build one with {@link #builder} and get a
+ * {@link RunResult} back. Immutable.
  */
-public record RunRequest(Path document, ObjectNode input, Map<String, String> sets, Identity identity, Path key,
-                         List<Path> trust, boolean allowUntrusted, boolean execCodeBlocks, Path receiptDir,
-                         boolean record, OptionalLong seed, Path root, SignaturePolicy signaturePolicy) {
+public final class RunRequest {
 
-    public RunRequest {
-        sets = Map.copyOf(sets);
-        trust = List.copyOf(trust);
-        Objects.requireNonNull(signaturePolicy, "signaturePolicy");
+    private final Path document;
+    private final @Nullable ObjectNode input;
+    private final Map<String, String> sets;
+    private final Identity identity;
+    private final @Nullable Path key;
+    private final List<Path> trust;
+    private final boolean allowUntrusted;
+    private final boolean execCodeBlocks;
+    private final @Nullable Path receiptDir;
+    private final boolean record;
+    private final OptionalLong seed;
+    private final @Nullable Path root;
+    private final SignaturePolicy signaturePolicy;
+
+    private RunRequest(Builder b) {
+        this.document = b.document;
+        this.input = b.input == null ? null : b.input.deepCopy();
+        this.sets = Map.copyOf(b.sets);
+        this.identity = b.identity;
+        this.key = b.key;
+        this.trust = List.copyOf(b.trust);
+        this.allowUntrusted = b.allowUntrusted;
+        this.execCodeBlocks = b.execCodeBlocks;
+        this.receiptDir = b.receiptDir;
+        this.record = b.record;
+        this.seed = b.seed;
+        this.root = b.root;
+        this.signaturePolicy = b.signaturePolicy;
     }
 
-    /**
-     * A request confined to the document's own directory (the command line's case) that accepts every
-     * ML-DSA parameter set.
-     */
-    public RunRequest(Path document, ObjectNode input, Map<String, String> sets, Identity identity, Path key,
-                      List<Path> trust, boolean allowUntrusted, boolean execCodeBlocks, Path receiptDir,
-                      boolean record, OptionalLong seed) {
-        this(document, input, sets, identity, key, trust, allowUntrusted, execCodeBlocks, receiptDir, record, seed,
-                null, SignaturePolicy.ANY);
+    /** A request to run {@code document}; every option starts at its default (see {@link Builder}). */
+    public static Builder builder(Path document) {
+        return new Builder(document);
     }
 
     /** A plain `maml run FILE`: as agent://local, no key, nothing extra. */
     public static RunRequest of(Path document) {
-        return new RunRequest(document, null, Map.of(), Identity.LOCAL, null, List.of(), false, false, null, false,
-                OptionalLong.empty());
+        return builder(document).build();
+    }
+
+    /** The document file. */
+    public Path document() {
+        return document;
+    }
+
+    /** The `--input` JSON object; null when none was given. */
+    public @Nullable ObjectNode input() {
+        return input == null ? null : input.deepCopy();
+    }
+
+    /** The `--set key=value` pairs (the last value of a key won). */
+    public Map<String, String> sets() {
+        return sets;
+    }
+
+    /** Who asks to run it (section 5). */
+    public Identity identity() {
+        return identity;
+    }
+
+    /**
+     * The ML-DSA private key that signs the result and the receipt; null: an ephemeral key pair
+     * signs the result and the receipt is unsigned.
+     */
+    public @Nullable Path key() {
+        return key;
+    }
+
+    /** Extra trusted public key files (`--trust`). */
+    public List<Path> trust() {
+        return trust;
+    }
+
+    /** Run a document whose valid signature is by a key in no trust store. */
+    public boolean allowUntrusted() {
+        return allowUntrusted;
+    }
+
+    /** Run the code blocks of a security or quantum workflow (or of any type) too. */
+    public boolean execCodeBlocks() {
+        return execCodeBlocks;
+    }
+
+    /** Where receipts and sealed payloads go; null: next to the document. */
+    public @Nullable Path receiptDir() {
+        return receiptDir;
+    }
+
+    /** Append EXECUTE and RECEIPT History entries to the document. */
+    public boolean record() {
+        return record;
+    }
+
+    /** Seeds every random choice that may be seeded (QKD, run id); empty: SecureRandom. */
+    public OptionalLong seed() {
+        return seed;
+    }
+
+    /**
+     * The directory tree the files the document names must stay in (spec 10.2a), a server's
+     * --root; null: the document's own directory.
+     */
+    public @Nullable Path root() {
+        return root;
+    }
+
+    /** The weakest signature accepted (`--min-algorithm`). */
+    public SignaturePolicy signaturePolicy() {
+        return signaturePolicy;
+    }
+
+    /**
+     * Named options with the command line's defaults: agent://local, no input, no --set, no key
+     * (ephemeral), no extra trust, untrusted signatures refused, no code blocks beyond a workflow's,
+     * receipts next to the document, no History record, unseeded, confined to the document's
+     * directory, every ML-DSA parameter set accepted.
+     */
+    public static final class Builder {
+
+        private final Path document;
+        private @Nullable ObjectNode input;
+        private final Map<String, String> sets = new LinkedHashMap<>();
+        private Identity identity = Identity.LOCAL;
+        private @Nullable Path key;
+        private final List<Path> trust = new ArrayList<>();
+        private boolean allowUntrusted;
+        private boolean execCodeBlocks;
+        private @Nullable Path receiptDir;
+        private boolean record;
+        private OptionalLong seed = OptionalLong.empty();
+        private @Nullable Path root;
+        private SignaturePolicy signaturePolicy = SignaturePolicy.ANY;
+
+        private Builder(Path document) {
+            this.document = Objects.requireNonNull(document, "document");
+        }
+
+        public Builder input(ObjectNode object) {
+            this.input = Objects.requireNonNull(object, "input");
+            return this;
+        }
+
+        /** One `--set key=value`; a later value for the same key wins. */
+        public Builder set(String key, String value) {
+            sets.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Several `--set` pairs, in order. */
+        public Builder sets(Map<String, String> pairs) {
+            pairs.forEach(this::set);
+            return this;
+        }
+
+        public Builder identity(Identity who) {
+            this.identity = Objects.requireNonNull(who, "identity");
+            return this;
+        }
+
+        public Builder key(Path privateKey) {
+            this.key = Objects.requireNonNull(privateKey, "key");
+            return this;
+        }
+
+        public Builder trust(List<Path> publicKeys) {
+            trust.addAll(publicKeys);
+            return this;
+        }
+
+        public Builder allowUntrusted(boolean allow) {
+            this.allowUntrusted = allow;
+            return this;
+        }
+
+        public Builder execCodeBlocks(boolean exec) {
+            this.execCodeBlocks = exec;
+            return this;
+        }
+
+        public Builder receiptDir(Path dir) {
+            this.receiptDir = Objects.requireNonNull(dir, "receiptDir");
+            return this;
+        }
+
+        public Builder record(boolean append) {
+            this.record = append;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = OptionalLong.of(value);
+            return this;
+        }
+
+        public Builder root(Path tree) {
+            this.root = Objects.requireNonNull(tree, "root");
+            return this;
+        }
+
+        public Builder signaturePolicy(SignaturePolicy policy) {
+            this.signaturePolicy = Objects.requireNonNull(policy, "signaturePolicy");
+            return this;
+        }
+
+        public RunRequest build() {
+            return new RunRequest(this);
+        }
     }
 }

@@ -19,70 +19,72 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Seals the run's payload (`payload`, else `dataset`: a file, relative to the document) with quad
  * AES (spec 10.2) into {@code NAME.mqa} in the output directory, the QKD key mixed into the data key
  * derivation. The head keys live in the keyring named by `keyring`, else {@code NAME.mqa.keyring}
  * next to the container (created, mode 0600, when missing; reused when present). Paths the
- * document names stay inside the run's tree (spec 10.2a). Fills
- * `ciphertext_sha3_256` (of the container file) and `heads`.
+ * document names stay inside the run's tree (spec 10.2a). Gives `ciphertext_sha3_256` (of the
+ * container file) and `heads`.
  */
 final class Seal {
 
     private Seal() {
     }
 
-    static void run(RunContext ctx, byte[] qkdKey, SecureRandom random) throws RunFailure {
-        String name = ctx.parameters.has("payload") ? "payload" : "dataset";
-        if (ctx.parameters.path(name).isNull() || ctx.parameters.path(name).isMissingNode()) {
-            return;
+    /** The sealed container and its custody, for `ciphertext_sha3_256` and `heads`. */
+    record Sealed(String ciphertextSha3, int threshold, Path container, Path keyring, String keyringId,
+                  String dataKeyId, long plaintextBytes) implements ResultPart {
+    }
+
+    /** The parameter naming the payload: `payload`, else `dataset`. */
+    static String payloadParameter(ObjectNode parameters) {
+        return parameters.has("payload") ? "payload" : "dataset";
+    }
+
+    /** Whether the parameters name a payload to seal (otherwise there is no seal step). */
+    static boolean wanted(ObjectNode parameters) {
+        JsonNode value = parameters.path(payloadParameter(parameters));
+        return !value.isNull() && !value.isMissingNode();
+    }
+
+    static Sealed run(RunContext ctx, ObjectNode parameters, byte[] qkdKey, SecureRandom random) throws RunFailure {
+        Path payload = file(ctx, parameters, payloadParameter(parameters));
+        if (!Files.isRegularFile(payload)) {
+            throw new RunFailure(RunFailure.INVALID, "payload " + payload + ": "
+                    + (Files.exists(payload) ? "not a regular file" : "no such file"));
         }
-        ctx.log.step("quad_aes.seal", () -> {
-            Path payload = file(ctx, name);
-            if (!Files.isRegularFile(payload)) {
-                throw new RunFailure(RunFailure.INVALID, "payload " + payload + ": "
-                        + (Files.exists(payload) ? "not a regular file" : "no such file"));
-            }
-            Path keyringParameter = ctx.parameters.has("keyring") ? file(ctx, "keyring") : null;
-            try {
-                Path container = ctx.createdOutputDir().resolve(payload.getFileName() + ".mqa");
-                Path keyringFile = keyringParameter != null ? keyringParameter
-                        : container.resolveSibling(container.getFileName() + ".keyring");
-                Keyring keyring = keyring(keyringFile, keyringParameter == null, random);
-                SealResult sealed = new QuadAes(random).seal(payload, container, keyring,
-                        SealOptions.defaults().withExtraKeyMaterial(qkdKey));
-                ctx.result().put("ciphertext_sha3_256", sha3(container));
-                ctx.result().putObject("heads")
-                        .put("scheme", "quad-aes-256-gcm")
-                        .put("heads", Keyring.HEADS)
-                        .put("threshold", sealed.threshold())
-                        .put("container", container.toString())
-                        .put("keyring", keyringFile.toString())
-                        .put("keyring_id", keyring.idHex())
-                        .put("data_key_id", sealed.keyId())
-                        .put("plaintext_bytes", sealed.plaintextBytes());
-            } catch (KeyringException | RefusedFileException e) {
-                // a keyring we may not trust, or an output that is a link or device: refused (spec 10.2a)
-                throw new RunFailure(RunFailure.REFUSED, Messages.of(e));
-            } catch (IOException e) {
-                throw new RunFailure(RunFailure.FAILED, "sealing " + payload + " failed: " + Messages.of(e));
-            }
-            return null;
-        });
+        Path keyringParameter = parameters.has("keyring") ? file(ctx, parameters, "keyring") : null;
+        try {
+            Path container = ctx.createdOutputDir().resolve(payload.getFileName() + ".mqa");
+            Path keyringFile = keyringParameter != null ? keyringParameter
+                    : container.resolveSibling(container.getFileName() + ".keyring");
+            Keyring keyring = keyring(keyringFile, keyringParameter == null, random);
+            SealResult sealed = new QuadAes(random).seal(payload, container, keyring,
+                    SealOptions.defaults().withExtraKeyMaterial(qkdKey));
+            return new Sealed(sha3(container), sealed.threshold(), container, keyringFile, keyring.idHex(),
+                    sealed.keyId(), sealed.plaintextBytes());
+        } catch (KeyringException | RefusedFileException e) {
+            // a keyring we may not trust, or an output that is a link or device: refused (spec 10.2a)
+            throw new RunFailure(RunFailure.REFUSED, Messages.of(e));
+        } catch (IOException e) {
+            throw new RunFailure(RunFailure.FAILED, "sealing " + payload + " failed: " + Messages.of(e));
+        }
     }
 
     /**
      * A parameter naming a file, resolved against the document's directory and confined to the
      * run's tree (spec 10.2a): the document is hostile, and its paths must not reach other files.
      */
-    private static Path file(RunContext ctx, String name) throws RunFailure {
-        JsonNode value = ctx.parameters.get(name);
+    private static Path file(RunContext ctx, ObjectNode parameters, String name) throws RunFailure {
+        JsonNode value = parameters.get(name);
         if (!value.isString() || value.asString().isBlank()) {
             throw new RunFailure(RunFailure.INVALID, name + " must name a file, got " + value);
         }
         try {
-            return ctx.tree.resolve(ctx.documentDir, value.asString().strip(), name);
+            return ctx.tree().resolve(ctx.documentDir(), value.asString().strip(), name);
         } catch (OutsideTreeException e) {
             throw new RunFailure(RunFailure.REFUSED, e.getMessage());
         } catch (IOException e) {

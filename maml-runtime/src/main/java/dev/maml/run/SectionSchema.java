@@ -5,10 +5,11 @@ import dev.maml.model.SchemaBlock;
 import dev.maml.report.Json;
 import dev.maml.schema.SchemaValidator;
 import dev.maml.schema.SchemaViolation;
+import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The JSON Schema of an Input_Schema or Output_Schema section, and checks against it. The lint gate
@@ -20,7 +21,7 @@ record SectionSchema(String section, JsonNode schema) {
     private static final int SHOWN = 20;
 
     /** The section's schema, or null when the document has no such section. */
-    static SectionSchema of(MamlDocument doc, String section) throws RunFailure {
+    static @Nullable SectionSchema of(MamlDocument doc, String section) throws RunFailure {
         for (SchemaBlock block : doc.schemas()) {
             if (block.section().equals(section)) {
                 try {
@@ -33,31 +34,41 @@ record SectionSchema(String section, JsonNode schema) {
         return null;
     }
 
+    /** Schema violations as the result lists them, under {@code field} (`input_errors`, `output_errors`). */
+    record Violations(String field, List<SchemaViolation> shown) implements ResultPart {
+
+        Violations {
+            shown = List.copyOf(shown);
+        }
+    }
+
     /**
-     * Validates {@code instance}; on violations lists them under {@code field} of the result and
-     * fails with {@code exitCode}.
+     * Validates {@code instance}; on violations fails with {@code exitCode}, carrying
+     * {@code foundBefore} (what the step had found already) and the violations.
      */
-    void require(JsonNode instance, RunContext ctx, String what, String field, int exitCode) throws RunFailure {
+    void require(JsonNode instance, String what, String field, int exitCode, ResultPart... foundBefore)
+            throws RunFailure {
         List<SchemaViolation> violations;
         try {
             violations = SchemaValidator.compile(schema).validate(instance);
         } catch (IllegalArgumentException e) {
-            throw new RunFailure(RunFailure.INVALID, section + " cannot be used: " + e.getMessage());
+            throw new RunFailure(RunFailure.INVALID, section + " cannot be used: " + e.getMessage(), foundBefore);
         }
         if (violations.isEmpty()) {
             return;
         }
-        ArrayNode list = ctx.result().putArray(field);
+        List<SchemaViolation> shown = violations.subList(0, Math.min(SHOWN, violations.size()));
         StringBuilder message = new StringBuilder(what + " do" + (what.endsWith("s") ? "" : "es") + " not match "
                 + section + ":");
-        for (SchemaViolation v : violations.subList(0, Math.min(SHOWN, violations.size()))) {
-            list.addObject().put("pointer", v.displayPointer()).put("keyword", v.keyword()).put("message", v.message());
+        for (SchemaViolation v : shown) {
             message.append(' ').append(v.displayPointer()).append(": ").append(v.message()).append(';');
         }
         message.setLength(message.length() - 1);
         if (violations.size() > SHOWN) {
             message.append(" (and ").append(violations.size() - SHOWN).append(" more)");
         }
-        throw new RunFailure(exitCode, message.toString());
+        ResultPart[] found = Arrays.copyOf(foundBefore, foundBefore.length + 1);
+        found[foundBefore.length] = new Violations(field, shown);
+        throw new RunFailure(exitCode, message.toString(), found);
     }
 }

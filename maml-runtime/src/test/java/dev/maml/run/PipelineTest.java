@@ -10,9 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,14 +61,13 @@ class PipelineTest {
         Pipeline pipeline = new Pipeline(CLOCK, () -> {
             throw new AssertionError("no runnable block, so no sandbox is looked for");
         });
-        RunResult ok = pipeline.run(new RunRequest(doc, null, Map.of(), Identity.parse("agent://anyone").orElseThrow(),
-                null, List.of(), false, false, null, false, OptionalLong.of(1)));
+        RunResult ok = pipeline.run(RunRequest.builder(doc)
+                .identity(Identity.parse("agent://anyone").orElseThrow()).seed(1).build());
         assertEquals(0, ok.exitCode(), ok.message());
         assertEquals(0, ok.result().get("code_blocks").size());
         assertEquals(dir.resolve("w.mu"), ok.receipt());
-        RunResult gateway = pipeline.run(new RunRequest(doc, null, Map.of(),
-                Identity.parse("gateway://anyone").orElseThrow(), null, List.of(), false, false, null, false,
-                OptionalLong.empty()));
+        RunResult gateway = pipeline.run(RunRequest.builder(doc)
+                .identity(Identity.parse("gateway://anyone").orElseThrow()).build());
         assertEquals(RunFailure.REFUSED, gateway.exitCode());
         assertEquals("permissions", gateway.failedStep());
     }

@@ -17,17 +17,31 @@ class RunLogTest {
             });
         });
         assertEquals(3, failure.exitCode());
-        assertEquals("failed", log.result().get("status").asString());
-        assertEquals("second", log.result().get("failed_step").asString());
-        assertEquals("ok", log.result().get("steps").get(0).get("status").asString());
-        assertEquals("failed", log.result().get("steps").get(1).get("status").asString());
-        assertEquals("permission denied", log.result().get("steps").get(1).get("message").asString());
+        assertEquals("failed", ResultJson.of(log.snapshot()).get("status").asString());
+        assertEquals("second", ResultJson.of(log.snapshot()).get("failed_step").asString());
+        assertEquals("ok", ResultJson.of(log.snapshot()).get("steps").get(0).get("status").asString());
+        assertEquals("failed", ResultJson.of(log.snapshot()).get("steps").get(1).get("status").asString());
+        assertEquals("permission denied", ResultJson.of(log.snapshot()).get("steps").get(1).get("message").asString());
+    }
+
+    @Test
+    void keepsWhatStepsReturnAndWhatTheFailureFoundInOrder() {
+        RunLog log = new RunLog();
+        Inputs.Resolved inputs = new Inputs.Resolved(dev.maml.report.Json.object().put("n", 1));
+        assertThrows(RunFailure.class, () -> {
+            log.step("inputs", () -> inputs);
+            log.step("receipt", () -> {
+                throw new RunFailure(RunFailure.FAILED, "disk full", new HistoryRecord.Recorded());
+            });
+        });
+        assertEquals(java.util.List.of(inputs, new HistoryRecord.Recorded()), log.snapshot().parts());
+        assertEquals("disk full", log.snapshot().failed().message());
     }
 
     @Test
     void finishMarksOk() {
         RunLog log = new RunLog();
-        log.finish();
-        assertEquals("ok", log.result().get("status").asString());
+        assertEquals("running", ResultJson.of(log.snapshot()).get("status").asString());
+        assertEquals("ok", ResultJson.of(log.finish()).get("status").asString());
     }
 }

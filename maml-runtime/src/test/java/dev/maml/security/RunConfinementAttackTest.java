@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.maml.run.Identity;
 import dev.maml.run.Pipeline;
 import dev.maml.run.RunFailure;
 import dev.maml.run.RunRequest;
 import dev.maml.run.RunResult;
-import dev.maml.sign.SignaturePolicy;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -18,8 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,12 +69,20 @@ class RunConfinementAttackTest {
                 """ + context + "\n");
     }
 
+    private static RunResult run(Path doc) {
+        return run(RunRequest.builder(doc).seed(7));
+    }
+
+    /** A run confined to {@code root}, as a server's --root asks. */
     private static RunResult run(Path doc, Path root) {
+        return run(RunRequest.builder(doc).seed(7).root(root));
+    }
+
+    private static RunResult run(RunRequest.Builder request) {
         Pipeline pipeline = new Pipeline(CLOCK, () -> {
             throw new AssertionError("no code block runs here");
         });
-        return pipeline.run(new RunRequest(doc, null, Map.of(), Identity.LOCAL, null, List.of(), false, false, null,
-                false, OptionalLong.of(7), root, SignaturePolicy.ANY));
+        return pipeline.run(request.build());
     }
 
     private static void assertRefusedOutside(RunResult result) {
@@ -93,7 +97,7 @@ class RunConfinementAttackTest {
     void aDatasetOutsideTheTreeIsRefusedAndNothingIsSealed(String dataset) throws Exception {
         Files.createDirectories(project.resolve("sub"));
         String value = dataset.equals("ABSOLUTE") ? elsewhere.resolve("secret").toString() : dataset;
-        RunResult result = run(document("dataset: " + value), null);
+        RunResult result = run(document("dataset: " + value));
         assertRefusedOutside(result);
         assertEquals("quad_aes.seal", result.failedStep());
         assertEquals(List.of(), containers(), "nothing sealed");
@@ -102,9 +106,9 @@ class RunConfinementAttackTest {
     @Test
     void aSymbolicLinkInsideTheTreeThatLeadsOutIsRefused() throws Exception {
         Files.createSymbolicLink(project.resolve("innocent.csv"), elsewhere.resolve("secret"));
-        assertRefusedOutside(run(document("dataset: innocent.csv"), null));
+        assertRefusedOutside(run(document("dataset: innocent.csv")));
         Files.createSymbolicLink(project.resolve("linked-dir"), elsewhere);
-        assertRefusedOutside(run(document("dataset: linked-dir/secret"), null));
+        assertRefusedOutside(run(document("dataset: linked-dir/secret")));
         assertEquals(List.of(), containers());
     }
 
@@ -118,7 +122,7 @@ class RunConfinementAttackTest {
             case "LINKED" -> "keys/planted.keyring";
             default -> keyring;
         };
-        RunResult result = run(document("dataset: data.csv\nkeyring: " + value), null);
+        RunResult result = run(document("dataset: data.csv\nkeyring: " + value));
         assertRefusedOutside(result);
         assertFalse(Files.exists(elsewhere.resolve("planted.keyring"), LinkOption.NOFOLLOW_LINKS), "no keyring created");
         assertEquals(List.of(), containers());
@@ -127,14 +131,14 @@ class RunConfinementAttackTest {
     @Test
     void aDanglingLinkIsRefusedRatherThanFollowedWhenCreatingTheKeyring() throws Exception {
         Files.createSymbolicLink(project.resolve("k.keyring"), elsewhere.resolve("created-through-link"));
-        assertRefusedOutside(run(document("dataset: data.csv\nkeyring: k.keyring"), null));
+        assertRefusedOutside(run(document("dataset: data.csv\nkeyring: k.keyring")));
         assertFalse(Files.exists(elsewhere.resolve("created-through-link")));
     }
 
     @Test
     void aPathInsideTheTreeStillWorksAndEveryNewFileIsOwnerOnly() throws Exception {
         Files.createDirectories(project.resolve("private"));
-        RunResult result = run(document("dataset: ./sub/../data.csv\nkeyring: private/run.keyring"), null);
+        RunResult result = run(document("dataset: ./sub/../data.csv\nkeyring: private/run.keyring"));
         assertEquals(0, result.exitCode(), result.message());
         for (Path created : List.of(project.resolve("data.csv.mqa"), project.resolve("private/run.keyring"),
                 result.receipt())) {
@@ -158,7 +162,7 @@ class RunConfinementAttackTest {
     void anExistingOutputEndsUpOwnerOnly() throws Exception {
         Path container = Files.writeString(project.resolve("data.csv.mqa"), "old");
         Files.setPosixFilePermissions(container, PosixFilePermissions.fromString("rw-r--r--"));
-        RunResult result = run(document("dataset: data.csv"), null);
+        RunResult result = run(document("dataset: data.csv"));
         assertEquals(0, result.exitCode(), result.message());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(container)));
     }
@@ -167,7 +171,7 @@ class RunConfinementAttackTest {
     void aContainerPlantedAsALinkIsNotWrittenThrough() throws Exception {
         Path victim = Files.writeString(elsewhere.resolve("victim"), "unchanged");
         Files.createSymbolicLink(project.resolve("data.csv.mqa"), victim);
-        RunResult result = run(document("dataset: data.csv"), null);
+        RunResult result = run(document("dataset: data.csv"));
         assertEquals(RunFailure.REFUSED, result.exitCode(), result.message());
         assertTrue(result.message().contains("not a regular file (a symbolic link); refusing to replace it"),
                 result.message());
@@ -180,7 +184,7 @@ class RunConfinementAttackTest {
     void aKeyringPlantedAsALinkNextToTheContainerIsRefused() throws Exception {
         Path theirs = elsewhere.resolve("their.keyring");
         Files.createSymbolicLink(project.resolve("data.csv.mqa.keyring"), theirs);
-        RunResult result = run(document("dataset: data.csv"), null);
+        RunResult result = run(document("dataset: data.csv"));
         assertEquals(RunFailure.REFUSED, result.exitCode(), result.message());
         assertTrue(result.message().contains("symbolic link"), result.message());
         assertFalse(Files.exists(theirs));

@@ -1,6 +1,5 @@
 package dev.maml.bench;
 
-import dev.maml.run.Identity;
 import dev.maml.run.Pipeline;
 import dev.maml.run.RunRequest;
 import dev.maml.run.RunResult;
@@ -10,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -62,8 +59,8 @@ public class RunBenchmark {
         }
         pipeline = new Pipeline();
         // The demo's key is trusted as the README's first command does it: --trust, no allowed store needed.
-        request = new RunRequest(work.resolve("drone_communication.maml.md"), null, Map.of(), Identity.LOCAL, null,
-                List.of(work.resolve("keys/demo-only-drone-security.pub")), false, false, null, false, OptionalLong.of(1));
+        request = RunRequest.builder(work.resolve("drone_communication.maml.md"))
+                .trust(List.of(work.resolve("keys/demo-only-drone-security.pub"))).seed(1).build();
         RunResult first = pipeline.run(request);
         if (!first.ok()) {
             throw new IllegalStateException("the demo does not run: " + first.message());

@@ -36,9 +36,9 @@ class ReceiptRulesTest {
         Files.copy(TestData.example(), source);
         Path key = KeyFiles.write(MlDsa.generate(Algorithm.ML_DSA_65, new SecureRandom()), dir.resolve("k").toString())[1];
 
-        Path signed = Receipts.create(source, dir.resolve("signed.mu"), null, key, null, NOW, new SecureRandom());
+        Path signed = Receipts.of(source).out(dir.resolve("signed.mu")).key(key).at(NOW).create();
         assertEquals(List.of(), lint(signed));
-        Path unsigned = Receipts.create(source, dir.resolve("unsigned.mu"), null, null, null, NOW, null);
+        Path unsigned = Receipts.of(source).out(dir.resolve("unsigned.mu")).at(NOW).create();
         assertEquals(List.of(RuleId.MU005), lint(unsigned));
 
         String text = Files.readString(signed);

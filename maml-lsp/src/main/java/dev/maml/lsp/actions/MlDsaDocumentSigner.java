@@ -75,7 +75,11 @@ public final class MlDsaDocumentSigner implements dev.maml.lsp.actions.DocumentS
             return Outcome.failed("save the document first: a receipt is written next to it");
         }
         try {
-            Receipts.Draft draft = Receipts.draft(text, document, null, null, keys.key(), null, clock.instant(), random);
+            Receipts.Builder receipt = Receipts.of(document).at(clock.instant()).random(random);
+            if (keys.key() != null) {
+                receipt.key(keys.key());
+            }
+            Receipts.Draft draft = receipt.draft(text);
             return new Outcome(draft.text(), draft.file(), "Receipt " + draft.file().getFileName()
                     + (keys.key() == null ? " (unsigned: no key configured)" : ""));
         } catch (IOException e) {
