@@ -133,12 +133,6 @@ public final class MamlAssert {
         assertEquals(markdown, h.getContents().getRight().getValue());
     }
 
-    /** As {@link #assertHoverEquals(String, String)}, and the hover covers exactly {@code range}. */
-    public static void assertHoverEquals(String marked, String markdown, Range range) {
-        assertHoverEquals(marked, markdown);
-        assertEquals(range, hover(marked).getRange());
-    }
-
     public static TextEdit te(int line, int col, int endLine, int endCol, String newText) {
         return new TextEdit(new Range(new Position(line, col), new Position(endLine, endCol)), newText);
     }
