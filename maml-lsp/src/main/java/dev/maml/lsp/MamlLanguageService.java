@@ -123,6 +123,7 @@ public final class MamlLanguageService {
         return first instanceof String s ? s : null;
     }
 
+    /** Runs a code action's command on {@code doc} (null: the document is not open). */
     public CommandAnswer executeCommand(String command, LspDocument doc, Linter linter) {
         return actions(linter).execute(command, doc, linter);
     }

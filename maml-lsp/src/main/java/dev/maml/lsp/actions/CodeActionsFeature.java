@@ -124,8 +124,12 @@ public final class CodeActionsFeature {
         return action;
     }
 
-    /** Runs a command of {@link #COMMANDS}. */
+    /** Runs a command of {@link #COMMANDS} on {@code doc} (null: not open); verify always answers with a verification. */
     public CommandAnswer execute(String command, LspDocument doc, Linter linter) {
+        if (doc == null) {
+            String notOpen = "maml: the document is not open";
+            return VERIFY_COMMAND.equals(command) ? VerificationResult.error(notOpen) : new CommandAnswer.Notice(notOpen, false);
+        }
         if (RESIGN_COMMAND.equals(command)) {
             return new CommandAnswer.Notice("maml: warning: "
                     + ResignAdvice.message(doc.path() == null ? doc.uri() : doc.path().toString())

@@ -59,8 +59,7 @@ final class MamlWorkspaceService implements WorkspaceService {
         return CompletableFutures.computeAsync(requests, cancel -> {
             String uri = service.commandTarget(params);
             LspDocument doc = uri == null ? null : store.get(uri);
-            CommandAnswer answer = doc == null ? new CommandAnswer.Notice("maml: the document is not open", false)
-                    : service.executeCommand(params.getCommand(), doc, server.linter());
+            CommandAnswer answer = service.executeCommand(params.getCommand(), doc, server.linter());
             LanguageClient c = client;
             if (c != null) {
                 c.showMessage(new MessageParams(answer.ok() ? MessageType.Info : MessageType.Warning, answer.message()));

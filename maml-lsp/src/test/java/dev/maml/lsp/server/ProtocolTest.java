@@ -179,6 +179,13 @@ class ProtocolTest {
             assertEquals("maml: this build cannot verify signatures", verification.get("message"));
             assertEquals("maml: this build cannot verify signatures",
                     s.client.messages.poll(30, TimeUnit.SECONDS).getMessage());
+
+            @SuppressWarnings("unchecked")
+            Map<String, Object> notOpen = (Map<String, Object>) s.server.getWorkspaceService().executeCommand(
+                    new ExecuteCommandParams("maml.verifySignature", List.of(dir.resolve("closed.maml.md").toUri().toString())))
+                    .get(30, TimeUnit.SECONDS);
+            assertEquals("error", notOpen.get("outcome"));
+            assertEquals("maml: the document is not open", notOpen.get("message"));
         }
     }
 
