@@ -90,6 +90,23 @@ public final class LspWire {
         return m;
     }
 
+    /** The params of textDocument/didOpen for {@code text} at version 1. */
+    public static JsonObject didOpen(String uri, String text) {
+        JsonObject item = new JsonObject();
+        item.addProperty("uri", uri);
+        item.addProperty("languageId", "markdown");
+        item.addProperty("version", 1);
+        item.addProperty("text", text);
+        JsonObject params = new JsonObject();
+        params.add("textDocument", item);
+        return params;
+    }
+
+    /** The method of a request or notification; "" for a response. */
+    public static String method(JsonObject m) {
+        return m.has("method") ? m.get("method").getAsString() : "";
+    }
+
     public static JsonObject json(String text) {
         return JsonParser.parseString(text).getAsJsonObject();
     }

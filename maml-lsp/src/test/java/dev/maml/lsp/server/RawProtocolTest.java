@@ -89,7 +89,7 @@ class RawProtocolTest {
 
             w.wire.send(LspWire.request(99, "codeAction/resolve", sign));
             // The log comes first (the participant failed), then the error answer.
-            JsonObject logged = w.wire.next(m -> "window/logMessage".equals(method(m)), 30);
+            JsonObject logged = w.wire.next(m -> "window/logMessage".equals(LspWire.method(m)), 30);
             assertEquals("maml: the code action participant \"sign\" failed: java.lang.IllegalStateException: no HSM",
                     logged.getAsJsonObject("params").get("message").getAsString());
             JsonObject failed = w.wire.next(m -> m.has("id") && m.get("id").getAsInt() == 99, 30);
@@ -98,10 +98,6 @@ class RawProtocolTest {
     }
 
     private static final String RESOLVES = "{\"textDocument\":{\"codeAction\":{\"resolveSupport\":{\"properties\":[\"edit\"]}}}}";
-
-    private static String method(JsonObject m) {
-        return m.has("method") ? m.get("method").getAsString() : null;
-    }
 
     /** A signer whose every operation throws: a bug in the signing library, as far as the server can tell. */
     private static final class Throwing implements DocumentSigner {
@@ -160,14 +156,7 @@ class RawProtocolTest {
 
         String open(Path dir, String text) throws IOException {
             String uri = dir.resolve("doc.maml.md").toUri().toString();
-            JsonObject item = new JsonObject();
-            item.addProperty("uri", uri);
-            item.addProperty("languageId", "maml");
-            item.addProperty("version", 1);
-            item.addProperty("text", text);
-            JsonObject params = new JsonObject();
-            params.add("textDocument", item);
-            wire.send(LspWire.notification("textDocument/didOpen", params));
+            wire.send(LspWire.notification("textDocument/didOpen", LspWire.didOpen(uri, text)));
             return uri;
         }
 
