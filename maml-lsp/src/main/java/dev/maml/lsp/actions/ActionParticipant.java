@@ -9,20 +9,33 @@ import org.eclipse.lsp4j.CodeAction;
  * once for a client that cannot resolve. {@link CodeActionsFeature} runs each participant on its
  * own, so one that throws is logged and the others still answer.
  */
-interface ActionParticipant {
+abstract class ActionParticipant {
 
-    /** The participant's name: the action id in {@link ActionData} and the name in logs. */
-    String name();
-
-    /** The actions for the request, titled and kinded, with {@link ActionData} and without their edit. */
-    List<CodeAction> offer(ActionRequest request);
-
-    /** The edit of an action this participant offered, or why there is none. */
-    Resolution resolve(ActionRequest request, ActionData data);
+    private final String name;
+    private final boolean cheap;
 
     /**
-     * Whether {@link #resolve} costs no more than the lint already done, so a client that cannot
-     * resolve gets the edit on every request; otherwise only when it asks for the action's kind.
+     * @param name  the action id in {@link ActionData} and the participant's name in logs
+     * @param cheap {@link #resolve} costs no more than the lint already done, so a client that
+     *              cannot resolve gets the edit on every request; otherwise only when it asks for
+     *              the action's kind
      */
-    boolean cheap();
+    ActionParticipant(String name, boolean cheap) {
+        this.name = name;
+        this.cheap = cheap;
+    }
+
+    final String name() {
+        return name;
+    }
+
+    final boolean cheap() {
+        return cheap;
+    }
+
+    /** The actions for the request, titled and kinded, with {@link ActionData} and without their edit. */
+    abstract List<CodeAction> offer(ActionRequest request);
+
+    /** The edit of an action this participant offered, or why there is none. */
+    abstract Resolution resolve(ActionRequest request, ActionData data);
 }

@@ -13,20 +13,14 @@ import org.eclipse.lsp4j.Command;
  * findings (the passes may fix a few more that the first fixes reveal) and, for a signed document,
  * says that the fix breaks the signature (issue 10): any change to a signed document does.
  */
-final class FixAll implements ActionParticipant {
+final class FixAll extends ActionParticipant {
 
-    @Override
-    public String name() {
-        return "fixAll";
+    FixAll() {
+        super("fixAll", false);
     }
 
     @Override
-    public boolean cheap() {
-        return false;
-    }
-
-    @Override
-    public List<CodeAction> offer(ActionRequest request) {
+    List<CodeAction> offer(ActionRequest request) {
         int fixable = request.fixable().size();
         if (fixable == 0 || !request.wanted(CodeActionsFeature.FIX_ALL_KIND)) {
             return List.of();
@@ -43,7 +37,7 @@ final class FixAll implements ActionParticipant {
     }
 
     @Override
-    public Resolution resolve(ActionRequest request, ActionData data) {
+    Resolution resolve(ActionRequest request, ActionData data) {
         Fixer.FixOutcome fixed = request.linter().fixAll(request.doc());
         if (fixed == null || fixed.text().equals(request.doc().text())) {
             return Resolution.refused("nothing to fix");

@@ -11,20 +11,14 @@ import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.TextEdit;
 
 /** A quick fix for each fixable finding under the cursor: the rule's own fix, already made by the lint. */
-final class QuickFixes implements ActionParticipant {
+final class QuickFixes extends ActionParticipant {
 
-    @Override
-    public String name() {
-        return "fix";
+    QuickFixes() {
+        super("fix", true);
     }
 
     @Override
-    public boolean cheap() {
-        return true;
-    }
-
-    @Override
-    public List<CodeAction> offer(ActionRequest request) {
+    List<CodeAction> offer(ActionRequest request) {
         if (!request.wanted(CodeActionKind.QuickFix)) {
             return List.of();
         }
@@ -43,7 +37,7 @@ final class QuickFixes implements ActionParticipant {
     }
 
     @Override
-    public Resolution resolve(ActionRequest request, ActionData data) {
+    Resolution resolve(ActionRequest request, ActionData data) {
         LineIndex lines = request.doc().parsed().lines();
         Optional<Diagnostic> finding = request.fixable().stream().filter(d -> detail(d).equals(data.detail())).findFirst();
         return finding.map(d -> Resolution.of(request.edit(d.fix().edits().stream()

@@ -19,26 +19,17 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  * reads and parses the other receipts of the directory (the chain), so it happens only at resolve
  * time; an unsaved buffer, which has no directory, is known at once and disables the action.
  */
-final class Receipts implements ActionParticipant {
+final class Receipts extends ActionParticipant {
 
     private final DocumentSigner signer;
 
     Receipts(DocumentSigner signer) {
+        super("receipt", false);
         this.signer = signer;
     }
 
     @Override
-    public String name() {
-        return "receipt";
-    }
-
-    @Override
-    public boolean cheap() {
-        return false;
-    }
-
-    @Override
-    public List<CodeAction> offer(ActionRequest request) {
+    List<CodeAction> offer(ActionRequest request) {
         if (!request.wanted(CodeActionsFeature.RECEIPT_KIND)) {
             return List.of();
         }
@@ -50,7 +41,7 @@ final class Receipts implements ActionParticipant {
     }
 
     @Override
-    public Resolution resolve(ActionRequest request, ActionData data) {
+    Resolution resolve(ActionRequest request, ActionData data) {
         DocumentSigner.Outcome receipt = signer.receipt(request.doc().text(), request.doc().path(), request.keys());
         if (receipt.text() == null || receipt.file() == null) {
             return Resolution.refused(receipt.message());

@@ -14,26 +14,17 @@ import org.eclipse.lsp4j.CodeActionKind;
  * and MAML071 (the signature does not verify), spec section 12. Signing reads the key and runs
  * ML-DSA, so it happens only at resolve time; a missing key is known at once and disables the action.
  */
-final class Signing implements ActionParticipant {
+final class Signing extends ActionParticipant {
 
     private final DocumentSigner signer;
 
     Signing(DocumentSigner signer) {
+        super("sign", false);
         this.signer = signer;
     }
 
     @Override
-    public String name() {
-        return "sign";
-    }
-
-    @Override
-    public boolean cheap() {
-        return false;
-    }
-
-    @Override
-    public List<CodeAction> offer(ActionRequest request) {
+    List<CodeAction> offer(ActionRequest request) {
         List<CodeAction> out = new ArrayList<>();
         boolean noKey = request.keys().key() == null;
         if (request.wanted(CodeActionsFeature.SIGN_KIND)) {
@@ -50,7 +41,7 @@ final class Signing implements ActionParticipant {
     }
 
     @Override
-    public Resolution resolve(ActionRequest request, ActionData data) {
+    Resolution resolve(ActionRequest request, ActionData data) {
         DocumentSigner.Outcome signed = signer.sign(request.doc().text(), request.doc().path(), request.keys());
         return signed.text() == null ? Resolution.refused(signed.message()) : Resolution.of(request.replacedBy(signed.text()));
     }

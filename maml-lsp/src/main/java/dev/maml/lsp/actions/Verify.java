@@ -5,20 +5,14 @@ import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.Command;
 
 /** "Verify signature": no edit, a command whose answer is a {@link VerificationResult}. */
-final class Verify implements ActionParticipant {
+final class Verify extends ActionParticipant {
 
-    @Override
-    public String name() {
-        return "verify";
+    Verify() {
+        super("verify", true);
     }
 
     @Override
-    public boolean cheap() {
-        return true;
-    }
-
-    @Override
-    public List<CodeAction> offer(ActionRequest request) {
+    List<CodeAction> offer(ActionRequest request) {
         if (!request.wanted(CodeActionsFeature.VERIFY_KIND)) {
             return List.of();
         }
@@ -29,7 +23,7 @@ final class Verify implements ActionParticipant {
     }
 
     @Override
-    public Resolution resolve(ActionRequest request, ActionData data) {
+    Resolution resolve(ActionRequest request, ActionData data) {
         return Resolution.refused("verifying is a command, not an edit");
     }
 }

@@ -79,14 +79,16 @@ class ParticipantIsolationTest {
     }
 
     /** Offers one cheap quick fix, or throws when offering; throws when resolving. */
-    private record Broken(boolean failsToOffer) implements ActionParticipant {
-        @Override
-        public String name() {
-            return "broken";
+    private static final class Broken extends ActionParticipant {
+        private final boolean failsToOffer;
+
+        Broken(boolean failsToOffer) {
+            super("broken", true);
+            this.failsToOffer = failsToOffer;
         }
 
         @Override
-        public List<CodeAction> offer(ActionRequest request) {
+        List<CodeAction> offer(ActionRequest request) {
             if (failsToOffer) {
                 throw new IllegalStateException("offer broke");
             }
@@ -94,13 +96,8 @@ class ParticipantIsolationTest {
         }
 
         @Override
-        public Resolution resolve(ActionRequest request, ActionData data) {
+        Resolution resolve(ActionRequest request, ActionData data) {
             throw new IllegalStateException("resolve broke");
-        }
-
-        @Override
-        public boolean cheap() {
-            return true;
         }
     }
 }
