@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
@@ -161,7 +162,7 @@ public final class CodeActionsFeature {
      * Runs a participant's step; an exception other than cancellation is logged and gives null,
      * so one broken participant never hides the actions of the others.
      */
-    private static <T> T isolated(ActionParticipant p, Consumer<String> log, java.util.function.Supplier<T> step) {
+    private static <T> T isolated(ActionParticipant p, Consumer<String> log, Supplier<T> step) {
         try {
             return step.get();
         } catch (CancellationException | ResponseErrorException e) {
