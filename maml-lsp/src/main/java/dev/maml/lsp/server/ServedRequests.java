@@ -29,8 +29,17 @@ final class ServedRequests implements Endpoint {
         try {
             return served.request(method, parameter);
         } catch (UnsupportedOperationException e) {
-            return notServed(method);
+            if (fromLsp4jDefault(e)) {
+                return notServed(method);
+            }
+            throw e;
         }
+    }
+
+    /** Thrown by a default method of LSP4J's service interfaces, not by a bug in a method this server serves. */
+    private static boolean fromLsp4jDefault(UnsupportedOperationException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("org.eclipse.lsp4j.services.");
     }
 
     @Override
