@@ -1,11 +1,11 @@
 // Entry point: starts the language server and registers the MAML commands.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { CodeActionRequest, LanguageClient } from 'vscode-languageclient/node';
+import { CodeAction, CodeActionRequest, CodeActionResolveRequest, LanguageClient } from 'vscode-languageclient/node';
 import { createClient, java, readSettings, serverJar } from './client';
 import { javaArgs, serverSettings } from './settings';
 import { report, runArgs, runWorkflow } from './run';
-import { stateOf } from './signature';
+import { describe, stateOf, verificationOf } from './signature';
 import { SignatureStatus } from './status';
 import { refusal, withWorkspaceTrust } from './trust';
 
@@ -89,11 +89,13 @@ function activeMamlDocument(): vscode.TextDocument | undefined {
   return doc;
 }
 
+/** The server answers with typed fields (docs/lsp.md); the state comes from them, never from the message. */
 function showVerification(uri: string, answer: unknown): void {
-  const message = typeof answer === 'string' ? answer : 'maml: no answer from the server';
-  const state = stateOf(message);
+  const verification = verificationOf(answer);
+  const state = stateOf(verification);
   status.set(uri, state);
-  if (state === 'valid') void vscode.window.showInformationMessage(message);
+  const message = describe(verification);
+  if (verification?.trusted) void vscode.window.showInformationMessage(message);
   else void vscode.window.showWarningMessage(message);
 }
 
@@ -115,13 +117,21 @@ async function applySourceAction(kind: string, verb: string): Promise<void> {
     range: { start: { line: 0, character: 0 }, end: { line: end.line, character: end.character } },
     context: { diagnostics: [], only: [kind] },
   });
-  const action = (actions ?? []).find((a) => 'kind' in a && a.kind === kind);
-  if (!action || !('kind' in action)) {
+  const offered = (actions ?? []).find((a): a is CodeAction => 'kind' in a && a.kind === kind);
+  if (!offered) {
     void vscode.window.showErrorMessage(`MAML: cannot ${verb} this document: this server build has no signing.`);
     return;
   }
-  if (action.disabled) {
-    void vscode.window.showErrorMessage(`MAML: cannot ${verb} this document: ${action.disabled.reason}`);
+  if (offered.disabled) {
+    void vscode.window.showErrorMessage(`MAML: cannot ${verb} this document: ${offered.disabled.reason}`);
+    return;
+  }
+  // The server computes the edit only when asked (codeAction/resolve): signing and receipts are costly.
+  let action = offered;
+  try {
+    if (!action.edit && action.data !== undefined) action = await c.sendRequest(CodeActionResolveRequest.type, action);
+  } catch (e) {
+    void vscode.window.showErrorMessage(`MAML: cannot ${verb} this document: ${e instanceof Error ? e.message : String(e)}`);
     return;
   }
   if (!action.edit) return;

@@ -13,6 +13,7 @@ const jar = path.join(root, 'server', 'maml.jar');
 const example = path.resolve(root, '..', 'examples', 'drone_communication.maml.md');
 
 interface Diagnostic { code?: string; message: string; range: { start: { line: number; character: number } } }
+interface Action { title: string; kind?: string; edit?: { changes?: Record<string, { newText: string }[]> }; data?: unknown }
 
 test('initialize -> didOpen -> publishDiagnostics with MAML012 on the example -> shutdown -> exit 0', async () => {
   assert.ok(fs.existsSync(jar), `${jar} is missing: run npm run package first`);
@@ -47,6 +48,51 @@ test('initialize -> didOpen -> publishDiagnostics with MAML012 on the example ->
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
     assert.equal(await exited, 0, `the server exits with 0 after shutdown + exit; stderr: ${stderr}`);
+  } finally {
+    connection.dispose();
+    server.kill();
+  }
+});
+
+test('code actions are resolved lazily and verify answers with typed fields, as the extension expects', async () => {
+  assert.ok(fs.existsSync(jar), `${jar} is missing: run npm run package first`);
+  const server = spawn(process.env.MAML_JAVA ?? 'java', ['-Xmx512m', '-jar', jar, 'lsp'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+  const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  connection.listen();
+  const uri = pathToFileURL(path.join(path.dirname(example), 'protocol-test.maml.md')).toString();
+  try {
+    const init = await connection.sendRequest<{ capabilities: { codeActionProvider?: { resolveProvider?: boolean } } }>(
+      'initialize', {
+        processId: process.pid, rootUri: null, initializationOptions: {},
+        // What vscode-languageclient announces: the server may leave edits to codeAction/resolve.
+        capabilities: { textDocument: { codeAction: { resolveSupport: { properties: ['edit'] }, dataSupport: true } } },
+      });
+    assert.equal(init.capabilities.codeActionProvider?.resolveProvider, true);
+    await connection.sendNotification('initialized', {});
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'maml', version: 1, text: '---  \nmaml_version: "2.0.0"\n---\n## Intent\nx\n' },
+    });
+    const actions = await connection.sendRequest<Action[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 4 }, end: { line: 0, character: 4 } },
+      context: { diagnostics: [], only: ['quickfix'] },
+    });
+    const fix = actions.find((a) => a.title === 'Remove the trailing whitespace');
+    assert.ok(fix, `no trailing-whitespace fix in ${JSON.stringify(actions)}`);
+    assert.equal(fix.edit, undefined, 'the edit waits for codeAction/resolve');
+    const resolved = await connection.sendRequest<Action>('codeAction/resolve', fix);
+    assert.deepEqual(resolved.edit?.changes?.[uri]?.map((e) => e.newText), ['']);
+
+    const answer = await connection.sendRequest<Record<string, unknown>>('workspace/executeCommand',
+      { command: 'maml.verifySignature', arguments: [uri] });
+    assert.equal(answer.outcome, 'unsigned', JSON.stringify(answer));
+    assert.equal(answer.valid, false);
+    assert.equal(answer.trusted, false);
+    assert.equal(typeof answer.message, 'string');
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    assert.equal(await exited, 0);
   } finally {
     connection.dispose();
     server.kill();

@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * A real editor: headless Neovim starts `maml lsp` through {@code vim.lsp.start_client}, opens
  * documents and reports {@code vim.diagnostic.get}; the rule ids and lines must be exactly what
  * `maml lint --format json` reports for the same files. It also completes a section heading and
- * applies a quick fix through the client's own code. Under CI=true a missing nvim fails the test.
+ * applies a quick fix through the client's own code, its edit obtained by {@code codeAction/resolve}.
+ * Under CI=true a missing nvim fails the test.
  */
 class NeovimTest {
 
@@ -134,12 +135,24 @@ class NeovimTest {
                       range = { start = { line = 0, character = 3 }, ['end'] = { line = 0, character = 3 } },
                       context = { diagnostics = diags, only = { 'quickfix' } },
                     }, 30000)
+                    -- Neovim announces resolveSupport, so the server leaves the edits to codeAction/resolve
+                    -- (what vim.lsp.buf.code_action does); every action is resolved before any edit changes the buffer.
+                    local edits = {}
                     for _, r in pairs(actions or {}) do
                       for _, action in ipairs(r.result or {}) do
+                        if not action.edit and action.data then
+                          local resolved = vim.lsp.buf_request_sync(buf, 'codeAction/resolve', action, 30000)
+                          for _, rr in pairs(resolved or {}) do
+                            action = rr.result or action
+                          end
+                        end
                         if action.edit then
-                          vim.lsp.util.apply_workspace_edit(action.edit, 'utf-16')
+                          table.insert(edits, action.edit)
                         end
                       end
+                    end
+                    for _, edit in ipairs(edits) do
+                      vim.lsp.util.apply_workspace_edit(edit, 'utf-16')
                     end
                     out:write(vim.json.encode({ fixed = vim.api.nvim_buf_get_lines(buf, 0, 1, false)[1] }) .. '\\n')
                   end

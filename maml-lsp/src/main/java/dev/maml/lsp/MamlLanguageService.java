@@ -1,7 +1,9 @@
 package dev.maml.lsp;
 
 import dev.maml.format.Formatter;
+import dev.maml.lsp.actions.ActionData;
 import dev.maml.lsp.actions.CodeActionsFeature;
+import dev.maml.lsp.actions.CommandAnswer;
 import dev.maml.lsp.actions.DocumentSigner;
 import dev.maml.lsp.completion.CompletionFeature;
 import dev.maml.lsp.completion.FrontMatterSchema;
@@ -17,6 +19,7 @@ import dev.maml.toolchain.LintOutcome;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.Command;
@@ -83,9 +86,28 @@ public final class MamlLanguageService {
         return hover.hover(doc, position, lint(doc, linter), RuleDocs.of(linter.settings().docsUrl()), cancel);
     }
 
+    /**
+     * The code actions for {@code range}, without their edits when the client resolves them
+     * ({@link #resolveCodeAction}); {@code log} hears about a participant that failed.
+     */
     public List<org.eclipse.lsp4j.jsonrpc.messages.Either<Command, CodeAction>> codeActions(
-            LspDocument doc, Range range, CodeActionContext context, Linter linter, CancelChecker cancel) {
-        return actions(linter).actions(doc, range, context, linter, lint(doc, linter), cancel);
+            LspDocument doc, Range range, CodeActionContext context, Linter linter, boolean clientResolves,
+            Consumer<String> log, CancelChecker cancel) {
+        return actions(linter).actions(doc, range, context, linter, lint(doc, linter), clientResolves, log, cancel);
+    }
+
+    /**
+     * The edit of an action {@link #codeActions} offered, for {@code doc}, the open version of its
+     * document (null: closed); errors are LSP error responses ({@link CodeActionsFeature#resolve}).
+     */
+    public CodeAction resolveCodeAction(LspDocument doc, CodeAction action, Linter linter, Consumer<String> log,
+                                        CancelChecker cancel) {
+        return actions(linter).resolve(doc, action, linter, doc == null ? null : lint(doc, linter), log, cancel);
+    }
+
+    /** The document a code action is about (from its data), or null for an action this server did not make. */
+    public String codeActionTarget(CodeAction action) {
+        return ActionData.of(action.getData()).map(ActionData::uri).orElse(null);
     }
 
     /** The document a command of a code action is about (its first argument, a URI). */
@@ -101,7 +123,8 @@ public final class MamlLanguageService {
         return first instanceof String s ? s : null;
     }
 
-    public String executeCommand(String command, LspDocument doc, Linter linter) {
+    /** Runs a code action's command on {@code doc} (null: the document is not open). */
+    public CommandAnswer executeCommand(String command, LspDocument doc, Linter linter) {
         return actions(linter).execute(command, doc, linter);
     }
 

@@ -41,7 +41,7 @@ class CorpusTest {
                     service.hover(doc, p, linter, MamlAssert.NEVER);
                     assertNotNull(service.definition(doc, p, MamlAssert.NEVER));
                     assertNotNull(service.codeActions(doc, new Range(p, p), new CodeActionContext(List.of()),
-                            linter, MamlAssert.NEVER));
+                            linter, false, MamlAssert::noProblem, MamlAssert.NEVER));
                 }
             }
         }

@@ -1,9 +1,5 @@
 package dev.maml.lsp.actions;
 
-import dev.maml.diagnostic.Diagnostic;
-import dev.maml.diagnostic.Fix;
-import dev.maml.diagnostic.RuleId;
-import dev.maml.lint.fix.Fixer;
 import dev.maml.lint.fix.ResignAdvice;
 import dev.maml.lsp.LspDocument;
 import dev.maml.lsp.Ranges;
@@ -15,27 +11,36 @@ import dev.maml.model.FileKind;
 import dev.maml.toolchain.LintOutcome;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionDisabled;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.Command;
-import org.eclipse.lsp4j.CreateFile;
-import org.eclipse.lsp4j.CreateFileOptions;
-import org.eclipse.lsp4j.ResourceOperation;
-import org.eclipse.lsp4j.TextDocumentEdit;
 import org.eclipse.lsp4j.TextEdit;
-import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
-import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
 /**
  * Code actions: a quick fix for each fixable finding under the cursor, "Fix all MAML problems"
- * (the same {@link Fixer} passes as `maml lint --fix`), and, when signing is available, "Sign
- * document" (an edit), "Create receipt" (a new `.mu` file) and "Verify signature" (a command that
- * answers with a message).
+ * (the same passes as `maml lint --fix`), and, when signing is available, "Sign document" (an
+ * edit, also the quick fix of MAML070/071), "Create receipt" (a new `.mu` file) and "Verify
+ * signature" (a command answering with a {@link VerificationResult}).
+ *
+ * <p>A request only lists the actions (cheap: the lint of the version is already made); their
+ * edits are computed by `codeAction/resolve` from the {@link ActionData} each action carries.
+ * A client that cannot resolve gets the edits at once: always for the cheap participants, and for
+ * the expensive ones (fix-all, sign, receipt) only when it asks for their kind with {@code only},
+ * as "Source Action..." and fix-on-save do; a plain light-bulb request does not sign, fix
+ * everything and read the directory's receipts on every cursor move. Each participant runs on
+ * its own: one that throws is logged and the others still answer.
  */
 public final class CodeActionsFeature {
 
@@ -50,156 +55,131 @@ public final class CodeActionsFeature {
 
     private final DiagnosticsFeature diagnostics;
     private final Optional<DocumentSigner> signer;
+    private final List<ActionParticipant> participants;
 
     public CodeActionsFeature(DiagnosticsFeature diagnostics, Optional<DocumentSigner> signer) {
+        this(diagnostics, signer, Stream.concat(Stream.of(new QuickFixes(), new FixAll()),
+                signer.stream().flatMap(s -> Stream.of(new Signing(s), new Verify(), new Receipts(s)))).toList());
+    }
+
+    CodeActionsFeature(DiagnosticsFeature diagnostics, Optional<DocumentSigner> signer,
+                       List<ActionParticipant> participants) {
         this.diagnostics = diagnostics;
         this.signer = signer;
+        this.participants = List.copyOf(participants);
     }
 
+    /**
+     * The actions for {@code range}.
+     *
+     * @param clientResolves the client resolves actions (`codeAction.resolveSupport` names `edit`)
+     * @param log            where a participant that failed is reported
+     */
     public List<Either<Command, CodeAction>> actions(LspDocument doc, org.eclipse.lsp4j.Range range,
                                                      CodeActionContext context, Linter linter, LintOutcome lint,
+                                                     boolean clientResolves, Consumer<String> log,
                                                      CancelChecker cancel) {
-        List<String> only = context == null ? null : context.getOnly();
+        ActionRequest request = new ActionRequest(doc, range, context == null ? null : context.getOnly(), linter, lint,
+                diagnostics);
         List<Either<Command, CodeAction>> out = new ArrayList<>();
-        LineIndex lines = doc.parsed().lines();
-        boolean anyFix = false;
-        if (lint.result() != null) {
-            for (Diagnostic d : lint.result().diagnostics()) {
-                Fix fix = d.fix();
-                if (fix == null || fix.edits().isEmpty()) {
-                    continue;
-                }
-                anyFix = true;
-                org.eclipse.lsp4j.Diagnostic lsp = diagnostics.toLsp(lines, d);
-                if (wanted(only, CodeActionKind.QuickFix) && Ranges.touch(lsp.getRange(), range)) {
-                    CodeAction action = new CodeAction(fix.title());
-                    action.setKind(CodeActionKind.QuickFix);
-                    action.setDiagnostics(List.of(lsp));
-                    action.setIsPreferred(true);
-                    action.setEdit(edit(doc.uri(), fix.edits().stream()
-                            .map(e -> new TextEdit(Ranges.toLsp(lines, e.range()), e.newText())).toList()));
+        for (ActionParticipant p : participants) {
+            cancel.checkCanceled();
+            List<CodeAction> offered = isolated(p, log, () -> p.offer(request));
+            for (CodeAction action : offered == null ? List.<CodeAction>of() : offered) {
+                if (clientResolves || action.getData() == null || action.getDisabled() != null) {
                     out.add(Either.forRight(action));
+                } else if (p.cheap() || request.asked(action.getKind())) {
+                    resolveNow(p, request, action, log).ifPresent(a -> out.add(Either.forRight(a)));
                 }
             }
         }
-        cancel.checkCanceled();
-        if (anyFix && wanted(only, FIX_ALL_KIND)) {
-            Fixer.FixOutcome fixed = linter.fixAll(doc);
-            if (fixed != null && !fixed.text().equals(doc.text())) {
-                // A signed document: the title says so before, and the command (run after the edit) after.
-                boolean resign = doc.kind() == FileKind.DOCUMENT && ResignAdvice.invalidates(doc.text(), fixed.text());
-                CodeAction all = new CodeAction("Fix all MAML problems (" + fixed.fixes() + ")"
-                        + (resign ? "; invalidates the signature" : ""));
-                all.setKind(FIX_ALL_KIND);
-                all.setEdit(edit(doc.uri(), List.of(replaceAll(lines, doc.text(), fixed.text()))));
-                if (resign) {
-                    all.setCommand(new Command("Sign the document again", RESIGN_COMMAND, List.of(doc.uri())));
-                }
-                out.add(Either.forRight(all));
-            }
-        }
-        signer.ifPresent(s -> out.addAll(signing(s, doc, only, keys(linter))));
-        signer.ifPresent(s -> out.addAll(signAsQuickFix(s, doc, range, only, lint, keys(linter))));
         return out;
     }
 
-    /** Runs a command of {@link #COMMANDS}; returns the message for the user. */
-    public String execute(String command, LspDocument doc, Linter linter) {
+    /**
+     * The action with its edit. Errors (as the response): ContentModified when the document is
+     * closed or at another version than the action was made for (an edit computed now would not
+     * fit what the editor offered); RequestFailed with the reason when there is no edit (a key
+     * that cannot be read); InternalError, also logged, when the participant throws; InvalidParams
+     * for an action this server did not make.
+     */
+    public CodeAction resolve(LspDocument doc, CodeAction action, Linter linter, LintOutcome lint,
+                              Consumer<String> log, CancelChecker cancel) {
+        ActionData data = ActionData.of(action.getData()).orElseThrow(() -> error(ResponseErrorCode.InvalidParams,
+                "maml: not a code action of this server (no maml data)"));
+        if (doc == null || !doc.uri().equals(data.uri()) || doc.version() != data.version()) {
+            throw error(ResponseErrorCode.ContentModified,
+                    "maml: the document changed since the action was offered; ask for code actions again");
+        }
+        ActionParticipant p = participants.stream().filter(x -> x.name().equals(data.action())).findFirst()
+                .orElseThrow(() -> error(ResponseErrorCode.InvalidParams, "maml: unknown code action " + data.action()));
+        cancel.checkCanceled();
+        ActionRequest request = new ActionRequest(doc, null, null, linter, lint, diagnostics);
+        Resolution r = isolated(p, log, () -> p.resolve(request, data));
+        if (r == null) {
+            throw error(ResponseErrorCode.InternalError, "maml: " + failure(p) + "; see the MAML output log");
+        }
+        if (r.edit() == null) {
+            throw error(ResponseErrorCode.RequestFailed, "maml: " + action.getTitle() + ": " + r.refusal());
+        }
+        action.setEdit(r.edit());
+        return action;
+    }
+
+    /** Runs a command of {@link #COMMANDS} on {@code doc} (null: not open); verify always answers with a verification. */
+    public CommandAnswer execute(String command, LspDocument doc, Linter linter) {
+        if (doc == null) {
+            String notOpen = "maml: the document is not open";
+            return VERIFY_COMMAND.equals(command) ? VerificationResult.error(notOpen) : new CommandAnswer.Notice(notOpen, false);
+        }
         if (RESIGN_COMMAND.equals(command)) {
-            return "maml: warning: " + ResignAdvice.message(doc.path() == null ? doc.uri() : doc.path().toString())
-                    + " (or use the \"Sign document\" action)";
+            return new CommandAnswer.Notice("maml: warning: "
+                    + ResignAdvice.message(doc.path() == null ? doc.uri() : doc.path().toString())
+                    + " (or use the \"Sign document\" action)", false);
         }
         if (!VERIFY_COMMAND.equals(command)) {
-            return "maml: unknown command " + command;
+            return new CommandAnswer.Notice("maml: unknown command " + command, false);
         }
-        return signer.map(s -> s.verify(doc.text(), doc.path(), keys(linter)).message())
-                .orElse("maml: this build cannot verify signatures");
+        return signer.<CommandAnswer>map(s -> s.verify(doc.text(), doc.path(), ActionRequest.keys(linter)))
+                .orElse(VerificationResult.error("maml: this build cannot verify signatures"));
     }
 
-    private List<Either<Command, CodeAction>> signing(DocumentSigner s, LspDocument doc, List<String> only,
-                                                      DocumentSigner.Keys keys) {
-        List<Either<Command, CodeAction>> out = new ArrayList<>();
-        LineIndex lines = doc.parsed().lines();
-        if (wanted(only, SIGN_KIND)) {
-            DocumentSigner.Outcome signed = s.sign(doc.text(), doc.path(), keys);
-            CodeAction sign = new CodeAction("Sign document");
-            sign.setKind(SIGN_KIND);
-            if (signed.text() != null) {
-                sign.setEdit(edit(doc.uri(), List.of(replaceAll(lines, doc.text(), signed.text()))));
-            } else {
-                sign.setDisabled(new org.eclipse.lsp4j.CodeActionDisabled(signed.message()));
-            }
-            out.add(Either.forRight(sign));
+    /** Resolves at once for a client that cannot resolve: a refusal disables the action, a failure drops it. */
+    private static Optional<CodeAction> resolveNow(ActionParticipant p, ActionRequest request, CodeAction action,
+                                                   Consumer<String> log) {
+        Resolution r = isolated(p, log, () -> p.resolve(request, ActionData.of(action.getData()).orElseThrow()));
+        if (r == null) {
+            return Optional.empty();
         }
-        if (wanted(only, VERIFY_KIND)) {
-            CodeAction verify = new CodeAction("Verify signature");
-            verify.setKind(VERIFY_KIND);
-            verify.setCommand(new Command("Verify signature", VERIFY_COMMAND, List.of(doc.uri())));
-            out.add(Either.forRight(verify));
-        }
-        if (wanted(only, RECEIPT_KIND)) {
-            DocumentSigner.Outcome receipt = s.receipt(doc.text(), doc.path(), keys);
-            CodeAction create = new CodeAction("Create receipt");
-            create.setKind(RECEIPT_KIND);
-            if (receipt.text() != null && receipt.file() != null) {
-                String uri = receipt.file().toUri().toString();
-                CreateFileOptions options = new CreateFileOptions(true, false);
-                TextDocumentEdit content = new TextDocumentEdit(new VersionedTextDocumentIdentifier(uri, null),
-                        List.of(Either.forLeft(new TextEdit(new org.eclipse.lsp4j.Range(new org.eclipse.lsp4j.Position(0, 0),
-                                new org.eclipse.lsp4j.Position(0, 0)), receipt.text()))));
-                create.setEdit(new WorkspaceEdit(List.of(
-                        Either.<TextDocumentEdit, ResourceOperation>forRight(new CreateFile(uri, options)),
-                        Either.<TextDocumentEdit, ResourceOperation>forLeft(content))));
-            } else {
-                create.setDisabled(new org.eclipse.lsp4j.CodeActionDisabled(receipt.message()));
-            }
-            out.add(Either.forRight(create));
-        }
-        return out;
-    }
-
-    /** MAML070 (unsigned) and MAML071 (signature does not verify) are fixed by signing (spec section 12). */
-    private List<Either<Command, CodeAction>> signAsQuickFix(DocumentSigner s, LspDocument doc,
-                                                             org.eclipse.lsp4j.Range range, List<String> only,
-                                                             LintOutcome lint, DocumentSigner.Keys keys) {
-        if (lint.result() == null || !wanted(only, CodeActionKind.QuickFix)) {
-            return List.of();
-        }
-        LineIndex lines = doc.parsed().lines();
-        List<org.eclipse.lsp4j.Diagnostic> fixes = lint.result().diagnostics().stream()
-                .filter(d -> d.rule() == RuleId.MAML070 || d.rule() == RuleId.MAML071)
-                .map(d -> diagnostics.toLsp(lines, d))
-                .filter(d -> Ranges.touch(d.getRange(), range))
-                .toList();
-        if (fixes.isEmpty()) {
-            return List.of();
-        }
-        DocumentSigner.Outcome signed = s.sign(doc.text(), doc.path(), keys);
-        CodeAction sign = new CodeAction(fixes.get(0).getCode().getLeft().equals("MAML071") ? "Sign the document again"
-                : "Sign document");
-        sign.setKind(CodeActionKind.QuickFix);
-        sign.setDiagnostics(fixes);
-        if (signed.text() != null) {
-            sign.setEdit(edit(doc.uri(), List.of(replaceAll(lines, doc.text(), signed.text()))));
+        if (r.edit() == null) {
+            action.setDisabled(new CodeActionDisabled(r.refusal()));
         } else {
-            sign.setDisabled(new org.eclipse.lsp4j.CodeActionDisabled(signed.message()));
+            action.setEdit(r.edit());
         }
-        return List.of(Either.forRight(sign));
+        return Optional.of(action);
     }
 
-    private static DocumentSigner.Keys keys(Linter linter) {
-        var s = linter.settings();
-        return new DocumentSigner.Keys(linter.resolve(s.key()), linter.resolve(s.publicKey()),
-                s.trust().stream().map(linter::resolve).toList(), s.projectTrustStores());
+    /**
+     * Runs a participant's step; an exception other than cancellation is logged and gives null,
+     * so one broken participant never hides the actions of the others.
+     */
+    private static <T> T isolated(ActionParticipant p, Consumer<String> log, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (CancellationException | ResponseErrorException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.accept("maml: " + failure(p) + ": " + e);
+            return null;
+        }
     }
 
-    /** An action kind is wanted when the client asked for nothing in particular, or for it or a parent kind. */
-    private static boolean wanted(List<String> only, String kind) {
-        return only == null || only.isEmpty() || only.stream().anyMatch(o -> kind.equals(o) || kind.startsWith(o + "."));
+    private static String failure(ActionParticipant p) {
+        return "the code action participant \"" + p.name() + "\" failed";
     }
 
-    private static WorkspaceEdit edit(String uri, List<TextEdit> edits) {
-        return new WorkspaceEdit(Map.of(uri, edits));
+    private static ResponseErrorException error(ResponseErrorCode code, String message) {
+        return new ResponseErrorException(new ResponseError(code, message, null));
     }
 
     /** One edit from the first to the last character that differ, so the editor keeps the cursor and undo is small. */

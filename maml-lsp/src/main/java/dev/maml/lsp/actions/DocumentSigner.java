@@ -10,6 +10,11 @@ import java.util.List;
  */
 public interface DocumentSigner {
 
+    /** Why signing cannot start: no private key in the settings. */
+    String NO_KEY = "no signing key configured: set the \"key\" setting to a private key made by maml keygen";
+    /** Why a receipt cannot be made: an untitled buffer has no directory. */
+    String UNSAVED = "save the document first: a receipt is written next to it";
+
     /**
      * The signing configuration, from the editor's settings, paths resolved against the server's
      * working directory. {@code key} is the private key (PEM PKCS#8), never read by the server itself.
@@ -28,7 +33,7 @@ public interface DocumentSigner {
 
     /**
      * The answer of an operation: {@code text} is the new document text (sign) or the receipt's
-     * text (receipt), null on failure or for verify; {@code file} is where a receipt goes;
+     * text (receipt), null on failure; {@code file} is where a receipt goes;
      * {@code message} says what happened, for the user.
      */
     record Outcome(String text, Path file, String message) {
@@ -40,8 +45,8 @@ public interface DocumentSigner {
     /** Signs the text of {@code document} (null for an unsaved buffer) and returns the signed text. */
     Outcome sign(String text, Path document, Keys keys);
 
-    /** Verifies the signature of the text; the message says valid / valid-untrusted / invalid / unsigned / malformed. */
-    Outcome verify(String text, Path document, Keys keys);
+    /** Verifies the signature of the text: valid / valid-untrusted / invalid / unsigned / malformed, or an error. */
+    VerificationResult verify(String text, Path document, Keys keys);
 
     /** Makes a `.mu` receipt of the text: its content and the file it should be written to. */
     Outcome receipt(String text, Path document, Keys keys);

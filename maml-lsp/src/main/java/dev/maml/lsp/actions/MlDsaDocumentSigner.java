@@ -8,7 +8,6 @@ import dev.maml.sign.KeyFiles;
 import dev.maml.sign.KeyId;
 import dev.maml.sign.SigningException;
 import dev.maml.sign.TrustStore;
-import dev.maml.sign.Verification;
 import dev.maml.trust.UserConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +29,7 @@ public final class MlDsaDocumentSigner implements dev.maml.lsp.actions.DocumentS
     @Override
     public Outcome sign(String text, Path document, Keys keys) {
         if (keys.key() == null) {
-            return Outcome.failed("no signing key configured: set the \"key\" setting to a private key made by maml keygen");
+            return Outcome.failed(NO_KEY);
         }
         try {
             PrivateKey key = KeyFiles.readPrivate(keys.key());
@@ -58,21 +57,20 @@ public final class MlDsaDocumentSigner implements dev.maml.lsp.actions.DocumentS
     }
 
     @Override
-    public Outcome verify(String text, Path document, Keys keys) {
+    public VerificationResult verify(String text, Path document, Keys keys) {
         Path dir = document == null ? null : document.toAbsolutePath().normalize().getParent();
         try {
             TrustStore trust = TrustStore.standard(UserConfig.fromEnvironment(), keys.projectStores() ? dir : null, keys.trust());
-            Verification v = DocumentVerifier.verify(text, dir, trust);
-            return new Outcome(null, null, v.outcome().label() + ": " + v.reason());
+            return VerificationResult.of(DocumentVerifier.verify(text, dir, trust));
         } catch (IOException e) {
-            return Outcome.failed(e.getMessage());
+            return VerificationResult.error(e.getMessage());
         }
     }
 
     @Override
     public Outcome receipt(String text, Path document, Keys keys) {
         if (document == null) {
-            return Outcome.failed("save the document first: a receipt is written next to it");
+            return Outcome.failed(UNSAVED);
         }
         try {
             Receipts.Builder receipt = Receipts.of(document).at(clock.instant()).random(random);

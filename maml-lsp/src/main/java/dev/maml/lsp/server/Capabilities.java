@@ -27,8 +27,11 @@ final class Capabilities {
         c.setTextDocumentSync(sync);
         c.setCompletionProvider(new CompletionOptions(false, List.of(":", " ", "#", "`", "\"", "-")));
         c.setHoverProvider(true);
-        c.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.Source,
-                CodeActionsFeature.FIX_ALL_KIND)));
+        CodeActionOptions actions = new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.Source,
+                CodeActionsFeature.FIX_ALL_KIND));
+        // Edits are computed by codeAction/resolve (CodeActionsFeature says which, for which client).
+        actions.setResolveProvider(true);
+        c.setCodeActionProvider(actions);
         c.setExecuteCommandProvider(new ExecuteCommandOptions(CodeActionsFeature.COMMANDS));
         c.setDocumentSymbolProvider(true);
         c.setFoldingRangeProvider(true);

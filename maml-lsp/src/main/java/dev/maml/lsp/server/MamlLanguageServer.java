@@ -18,6 +18,11 @@ import dev.maml.lint.config.ConfigResolver;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeActionCapabilities;
+import org.eclipse.lsp4j.CodeActionResolveSupportCapabilities;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities;
 import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
 import org.eclipse.lsp4j.FileSystemWatcher;
@@ -57,6 +62,7 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
     private volatile Linter linter;
     private volatile boolean shutdown;
     private volatile boolean watchesFiles;
+    private volatile boolean resolvesCodeActions;
 
     /**
      * @param exit what the {@code exit} notification and a dead parent process do with their exit
@@ -72,7 +78,8 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
         this.validation = Executors.newSingleThreadExecutor(daemons("maml-lsp-validate"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemons("maml-lsp-debounce"));
         Validator validator = new Validator(store, service, () -> linter, () -> client, timer, validation);
-        this.documents = new MamlTextDocumentService(store, service, validator, () -> linter, requests);
+        this.documents = new MamlTextDocumentService(store, service, validator, () -> linter, requests,
+                () -> resolvesCodeActions, this::log);
         this.workspace = new MamlWorkspaceService(this, store, validator, service, requests);
     }
 
@@ -82,6 +89,9 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
         watchesFiles = Optional.ofNullable(params.getCapabilities()).map(ClientCapabilities::getWorkspace)
                 .map(WorkspaceClientCapabilities::getDidChangeWatchedFiles)
                 .map(DidChangeWatchedFilesCapabilities::getDynamicRegistration).orElse(false);
+        resolvesCodeActions = Optional.ofNullable(params.getCapabilities()).map(ClientCapabilities::getTextDocument)
+                .map(TextDocumentClientCapabilities::getCodeAction).map(CodeActionCapabilities::getResolveSupport)
+                .map(CodeActionResolveSupportCapabilities::getProperties).map(p -> p.contains("edit")).orElse(false);
         Integer parent = params.getProcessId();
         if (parent != null) {
             ParentWatch.exitWhenGone(parent, () -> exit.accept(1));
@@ -157,6 +167,14 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
 
     Linter linter() {
         return linter;
+    }
+
+    /** A problem the user cannot act on but a bug report needs, in the client's log (window/logMessage). */
+    private void log(String message) {
+        LanguageClient c = client;
+        if (c != null) {
+            c.logMessage(new MessageParams(MessageType.Error, message));
+        }
     }
 
     private static String version() {

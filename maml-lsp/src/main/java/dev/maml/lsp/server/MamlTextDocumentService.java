@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
@@ -52,14 +54,23 @@ final class MamlTextDocumentService implements TextDocumentService {
     private final Validator validator;
     private final Supplier<Linter> linter;
     private final Executor requests;
+    private final BooleanSupplier clientResolves;
+    private final Consumer<String> log;
 
+    /**
+     * @param clientResolves whether the client resolves code actions (then they come without edits)
+     * @param log            what a failed code action participant is reported to (the client's log)
+     */
     MamlTextDocumentService(DocumentStore store, MamlLanguageService service, Validator validator,
-                            Supplier<Linter> linter, Executor requests) {
+                            Supplier<Linter> linter, Executor requests, BooleanSupplier clientResolves,
+                            Consumer<String> log) {
         this.store = store;
         this.service = service;
         this.validator = validator;
         this.linter = linter;
         this.requests = requests;
+        this.clientResolves = clientResolves;
+        this.log = log;
     }
 
     @Override
@@ -105,7 +116,18 @@ final class MamlTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
         return request(params.getTextDocument().getUri(), List.of(),
-                (doc, cancel) -> service.codeActions(doc, params.getRange(), params.getContext(), linter.get(), cancel));
+                (doc, cancel) -> service.codeActions(doc, params.getRange(), params.getContext(), linter.get(),
+                        clientResolves.getAsBoolean(), log, cancel));
+    }
+
+    /** The edit of an offered action, for the document's open version; a closed or changed document is an error. */
+    @Override
+    public CompletableFuture<CodeAction> resolveCodeAction(CodeAction unresolved) {
+        return CompletableFutures.computeAsync(requests, cancel -> {
+            String uri = service.codeActionTarget(unresolved);
+            LspDocument doc = uri == null ? null : store.get(uri);
+            return service.resolveCodeAction(doc, unresolved, linter.get(), log, cancel);
+        });
     }
 
     @Override

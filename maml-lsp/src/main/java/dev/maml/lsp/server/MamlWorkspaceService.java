@@ -3,6 +3,7 @@ package dev.maml.lsp.server;
 import dev.maml.lsp.LspDocument;
 import dev.maml.lsp.MamlLanguageService;
 import dev.maml.lsp.ServerSettings;
+import dev.maml.lsp.actions.CommandAnswer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
@@ -16,7 +17,8 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
  * Settings and config files changing (every open document is validated again) and the commands
- * behind code actions that answer with a message rather than an edit ("Verify signature").
+ * behind code actions that answer rather than edit: "Verify signature" answers with a typed
+ * {@link dev.maml.lsp.actions.VerificationResult}, also shown to the user as a message.
  */
 final class MamlWorkspaceService implements WorkspaceService {
 
@@ -57,13 +59,12 @@ final class MamlWorkspaceService implements WorkspaceService {
         return CompletableFutures.computeAsync(requests, cancel -> {
             String uri = service.commandTarget(params);
             LspDocument doc = uri == null ? null : store.get(uri);
-            String message = doc == null ? "maml: the document is not open"
-                    : service.executeCommand(params.getCommand(), doc, server.linter());
+            CommandAnswer answer = service.executeCommand(params.getCommand(), doc, server.linter());
             LanguageClient c = client;
             if (c != null) {
-                c.showMessage(new MessageParams(MessageType.Info, message));
+                c.showMessage(new MessageParams(answer.ok() ? MessageType.Info : MessageType.Warning, answer.message()));
             }
-            return message;
+            return answer;
         });
     }
 

@@ -10,7 +10,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import org.eclipse.lsp4j.jsonrpc.Endpoint;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
@@ -35,7 +41,7 @@ public final class ServerLauncher {
             t.setDaemon(true);
             return t;
         });
-        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
+        Launcher<LanguageClient> launcher = new ServedOnly()
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
                 .setInput(framed)
@@ -53,5 +59,23 @@ public final class ServerLauncher {
         }
         framed.problem().ifPresent(p -> System.err.println("maml lsp: closed the connection: " + p.getMessage()));
         return 1;
+    }
+
+    /**
+     * LSP4J's builder with the local service behind {@link ServedRequests}. The body is LSP4J's
+     * own {@code createRemoteEndpoint} (1.0), with the one wrapper added: the builder has no hook
+     * for the local endpoint alone.
+     */
+    private static final class ServedOnly extends LSPLauncher.Builder<LanguageClient> {
+        @Override
+        protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
+            MessageConsumer outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, jsonHandler));
+            Endpoint local = new ServedRequests(ServiceEndpoints.toEndpoint(localServices));
+            RemoteEndpoint remote = exceptionHandler == null ? new RemoteEndpoint(outgoing, local)
+                    : new RemoteEndpoint(outgoing, local, exceptionHandler);
+            jsonHandler.setMethodProvider(remote);
+            remote.setJsonHandler(jsonHandler);
+            return remote;
+        }
     }
 }

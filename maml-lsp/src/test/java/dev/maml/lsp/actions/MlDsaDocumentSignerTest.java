@@ -13,6 +13,7 @@ import dev.maml.lsp.ServerSettings;
 import dev.maml.lsp.diagnostics.Linter;
 import dev.maml.sign.Algorithm;
 import dev.maml.sign.KeyFiles;
+import dev.maml.sign.KeyId;
 import dev.maml.sign.MlDsa;
 import dev.maml.trust.AllowedStores;
 import dev.maml.trust.ProjectStores;
@@ -55,6 +56,21 @@ class MlDsaDocumentSignerTest {
         assertTrue(signer.verify(signed.text(), doc, new DocumentSigner.Keys(files[1], null, List.of(files[0])))
                 .message().startsWith("valid:"));
         assertTrue(signer.verify(signed.text().replace("Fly.", "Run."), doc, keys).message().startsWith("invalid:"));
+
+        // The typed fields the VS Code extension reads: the outcome, trust, and the key that signed.
+        VerificationResult trusted = signer.verify(signed.text(), doc, new DocumentSigner.Keys(files[1], null, List.of(files[0])));
+        assertEquals("valid", trusted.outcome());
+        assertTrue(trusted.valid() && trusted.trusted());
+        assertEquals(Algorithm.DEFAULT.id(), trusted.algorithm());
+        assertEquals(KeyId.of(KeyFiles.readPublic(files[0])), trusted.keyId());
+        VerificationResult untrusted = signer.verify(signed.text(), doc, keys);
+        assertEquals("valid-untrusted", untrusted.outcome());
+        assertTrue(untrusted.valid() && !untrusted.trusted());
+        assertEquals(untrusted.outcome() + ": " + untrusted.reason(), untrusted.message());
+        VerificationResult unsigned = signer.verify(DOC, doc, keys);
+        assertEquals("unsigned", unsigned.outcome());
+        assertFalse(unsigned.valid());
+        assertNull(unsigned.keyId());
     }
 
     @Test

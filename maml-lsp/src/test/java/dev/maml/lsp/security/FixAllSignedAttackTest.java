@@ -1,6 +1,7 @@
 package dev.maml.lsp.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,12 +29,16 @@ class FixAllSignedAttackTest {
             + "  signature: \"AAAA\"\n---\n## Intent\nx\n";
     static final String UNSIGNED = "---  \nmaml_version: \"2.0.0\"\n---\n## Intent\nx\n";
 
+    /** The fix-all action as offered (title, command), and resolved: it must still change the document. */
     static CodeAction fixAll(MamlLanguageService service, LspDocument doc) {
         List<CodeAction> actions = service.codeActions(doc, new Range(new Position(0, 0), new Position(0, 0)),
                 new CodeActionContext(List.of(), List.of(CodeActionsFeature.FIX_ALL_KIND)), MamlAssert.linter(),
-                MamlAssert.NEVER).stream().map(Either::getRight).toList();
+                true, MamlAssert::noProblem, MamlAssert.NEVER).stream().map(Either::getRight).toList();
         assertEquals(1, actions.size(), actions::toString);
-        return actions.get(0);
+        CodeAction all = service.resolveCodeAction(doc, actions.get(0), MamlAssert.linter(), MamlAssert::noProblem,
+                MamlAssert.NEVER);
+        assertFalse(all.getEdit().getChanges().get(doc.uri()).isEmpty());
+        return all;
     }
 
     @Test
@@ -43,7 +48,7 @@ class FixAllSignedAttackTest {
         CodeAction all = fixAll(service, doc);
         assertTrue(all.getTitle().endsWith("; invalidates the signature"), all.getTitle());
         assertEquals(CodeActionsFeature.RESIGN_COMMAND, all.getCommand().getCommand());
-        String message = service.executeCommand(all.getCommand().getCommand(), doc, MamlAssert.linter());
+        String message = service.executeCommand(all.getCommand().getCommand(), doc, MamlAssert.linter()).message();
         assertTrue(message.contains("/work/project/drone.maml.md: the fixes changed the signed bytes"), message);
         assertTrue(message.contains("maml sign /work/project/drone.maml.md --key"), message);
     }

@@ -60,7 +60,7 @@ class LspSocketAttackTest {
         LspWire attacker = server.connect();
         attacker.sendBlindly(LspWire.request(1, "initialize", LspWire.json("{\"capabilities\":{},"
                 + "\"initializationOptions\":{\"config\":\"" + secretFile + "\",\"key\":\"" + key + "\"}}")));
-        attacker.sendBlindly(LspWire.notification("textDocument/didOpen", didOpen("file:///attack.maml.md")));
+        attacker.sendBlindly(LspWire.notification("textDocument/didOpen", LspWire.didOpen("file:///attack.maml.md", DOCUMENT)));
         attacker.sendBlindly(LspWire.request(2, "textDocument/codeAction", LspWire.json("{\"textDocument\":"
                 + "{\"uri\":\"file:///attack.maml.md\"},\"range\":{\"start\":{\"line\":0,\"character\":0},"
                 + "\"end\":{\"line\":0,\"character\":0}},\"context\":{\"diagnostics\":[],\"only\":[\"source\"]}}")));
@@ -73,8 +73,8 @@ class LspSocketAttackTest {
         JsonObject init = initialize(owner, server.secret);
         assertEquals("maml", init.getAsJsonObject("result").getAsJsonObject("serverInfo").get("name").getAsString());
         owner.send(LspWire.notification("initialized", new JsonObject()));
-        owner.send(LspWire.notification("textDocument/didOpen", didOpen(dir.resolve("a.maml.md").toUri().toString())));
-        JsonObject diagnostics = owner.next(m -> "textDocument/publishDiagnostics".equals(method(m)), 60);
+        owner.send(LspWire.notification("textDocument/didOpen", LspWire.didOpen(dir.resolve("a.maml.md").toUri().toString(), DOCUMENT)));
+        JsonObject diagnostics = owner.next(m -> "textDocument/publishDiagnostics".equals(LspWire.method(m)), 60);
         assertTrue(diagnostics.toString().contains("MAML010"), diagnostics::toString);
         assertFalse(diagnostics.toString().contains("TOPSECRET"), "the attacker's settings were never applied");
         server.stop(owner);
@@ -95,7 +95,7 @@ class LspSocketAttackTest {
     void theSecretMustComeWithTheFirstMessage() throws Exception {
         Server server = Server.start(dir, log);
         LspWire attacker = server.connect();
-        JsonObject open = LspWire.notification("textDocument/didOpen", didOpen("file:///x.maml.md"));
+        JsonObject open = LspWire.notification("textDocument/didOpen", LspWire.didOpen("file:///x.maml.md", DOCUMENT));
         open.getAsJsonObject("params").add("initializationOptions",
                 LspWire.json("{\"token\":\"" + server.secret + "\"}"));
         attacker.sendBlindly(open);
@@ -267,20 +267,6 @@ class LspSocketAttackTest {
         return client.next(m -> m.has("id") && m.get("id").getAsInt() == 1, 60);
     }
 
-    private static JsonObject didOpen(String uri) {
-        JsonObject item = new JsonObject();
-        item.addProperty("uri", uri);
-        item.addProperty("languageId", "markdown");
-        item.addProperty("version", 1);
-        item.addProperty("text", DOCUMENT);
-        JsonObject params = new JsonObject();
-        params.add("textDocument", item);
-        return params;
-    }
-
-    private static String method(JsonObject m) {
-        return m.has("method") ? m.get("method").getAsString() : "";
-    }
 
     /** A loopback server as `maml lsp --socket 0` runs it, on a thread. */
     private static final class Server {

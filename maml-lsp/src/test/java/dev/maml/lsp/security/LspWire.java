@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** The client end of a socket, by hand: what an attacker would write, and every byte the server sends back. */
-final class LspWire {
+public final class LspWire {
 
     private final OutputStream out;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -23,7 +23,7 @@ final class LspWire {
     /** Completes when the server closes the connection (EOF or reset). */
     final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-    LspWire(InputStream in, OutputStream out) {
+    public LspWire(InputStream in, OutputStream out) {
         this.out = out;
         Thread reader = new Thread(() -> read(in), "lsp-wire-reader");
         reader.setDaemon(true);
@@ -35,7 +35,7 @@ final class LspWire {
         out.flush();
     }
 
-    void send(JsonObject message) throws IOException {
+    public void send(JsonObject message) throws IOException {
         byte[] body = message.toString().getBytes(StandardCharsets.UTF_8);
         sendRaw("Content-Length: " + body.length + "\r\n\r\n");
         out.write(body);
@@ -51,7 +51,7 @@ final class LspWire {
         }
     }
 
-    void close() throws IOException {
+    public void close() throws IOException {
         out.close();
     }
 
@@ -63,7 +63,7 @@ final class LspWire {
         }
     }
 
-    JsonObject next(Predicate<JsonObject> filter, int seconds) throws InterruptedException {
+    public JsonObject next(Predicate<JsonObject> filter, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             JsonObject m = messages.poll(100, TimeUnit.MILLISECONDS);
@@ -74,13 +74,13 @@ final class LspWire {
         throw new AssertionError("timed out waiting for a message");
     }
 
-    static JsonObject request(int id, String method, JsonElement params) {
+    public static JsonObject request(int id, String method, JsonElement params) {
         JsonObject m = notification(method, params);
         m.addProperty("id", id);
         return m;
     }
 
-    static JsonObject notification(String method, JsonElement params) {
+    public static JsonObject notification(String method, JsonElement params) {
         JsonObject m = new JsonObject();
         m.addProperty("jsonrpc", "2.0");
         m.addProperty("method", method);
@@ -90,7 +90,24 @@ final class LspWire {
         return m;
     }
 
-    static JsonObject json(String text) {
+    /** The params of textDocument/didOpen for {@code text} at version 1. */
+    public static JsonObject didOpen(String uri, String text) {
+        JsonObject item = new JsonObject();
+        item.addProperty("uri", uri);
+        item.addProperty("languageId", "markdown");
+        item.addProperty("version", 1);
+        item.addProperty("text", text);
+        JsonObject params = new JsonObject();
+        params.add("textDocument", item);
+        return params;
+    }
+
+    /** The method of a request or notification; "" for a response. */
+    public static String method(JsonObject m) {
+        return m.has("method") ? m.get("method").getAsString() : "";
+    }
+
+    public static JsonObject json(String text) {
         return JsonParser.parseString(text).getAsJsonObject();
     }
 

@@ -11,6 +11,7 @@ import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ClientCapabilities;
@@ -199,10 +200,21 @@ class ProtocolTest {
                     new TextDocumentItem(uri, "markdown", 1, "---\na: 1\n---\n")));
             Object answer = s.server.getWorkspaceService().executeCommand(new ExecuteCommandParams(
                     "maml.verifySignature", List.of(uri))).get(30, TimeUnit.SECONDS);
-            // This service has no signer: the user is told so rather than left waiting.
-            assertEquals("maml: this build cannot verify signatures", String.valueOf(answer).replace("\"", ""));
+            // This service has no signer: the user is told so rather than left waiting, in the typed answer too.
+            @SuppressWarnings("unchecked")
+            Map<String, Object> verification = (Map<String, Object>) answer;
+            assertEquals("error", verification.get("outcome"));
+            assertEquals(false, verification.get("trusted"));
+            assertEquals("maml: this build cannot verify signatures", verification.get("message"));
             assertEquals("maml: this build cannot verify signatures",
                     s.client.messages.poll(30, TimeUnit.SECONDS).getMessage());
+
+            @SuppressWarnings("unchecked")
+            Map<String, Object> notOpen = (Map<String, Object>) s.server.getWorkspaceService().executeCommand(
+                    new ExecuteCommandParams("maml.verifySignature", List.of(dir.resolve("closed.maml.md").toUri().toString())))
+                    .get(30, TimeUnit.SECONDS);
+            assertEquals("error", notOpen.get("outcome"));
+            assertEquals("maml: the document is not open", notOpen.get("message"));
         }
     }
 

@@ -1,0 +1,180 @@
+package dev.maml.lsp.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import dev.maml.lsp.MamlAssert;
+import dev.maml.lsp.MamlLanguageService;
+import dev.maml.lsp.actions.DocumentSigner;
+import dev.maml.lsp.actions.VerificationResult;
+import dev.maml.lsp.security.LspWire;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** JSON-RPC written by hand over in-memory pipes: the protocol's edges, as any client would meet them. */
+class RawProtocolTest {
+
+    private static final String TEXT = "---  \nmaml_version: \"2.0.0\"\n---\n## Intent\nx\n";
+
+    @Test
+    void requestsTheServerDoesNotServeAreMethodNotFound() throws Exception {
+        try (Wire w = Wire.start(MamlAssert.service(), "{}", "{}")) {
+            // Declared by LSP4J's service interfaces but not implemented here, never heard of, and a $/ request.
+            for (String method : new String[] {"textDocument/references", "textDocument/rename", "workspace/symbol",
+                    "maml/unknown", "$/unknown"}) {
+                JsonObject answer = w.request(method, "{\"textDocument\":{\"uri\":\"file:///x.maml.md\"},"
+                        + "\"position\":{\"line\":0,\"character\":0},\"newName\":\"y\",\"query\":\"\"}");
+                JsonObject error = answer.getAsJsonObject("error");
+                assertEquals(-32601, error.get("code").getAsInt(), method + ": " + answer);
+                assertFalse(error.has("data"), "no stack trace for the client: " + answer);
+            }
+            assertEquals("maml lsp does not serve textDocument/references",
+                    w.request("textDocument/references", "{\"textDocument\":{\"uri\":\"file:///x.maml.md\"},"
+                            + "\"position\":{\"line\":0,\"character\":0},\"context\":{\"includeDeclaration\":true}}")
+                            .getAsJsonObject("error").get("message").getAsString());
+            // Served requests are untouched.
+            assertTrue(w.request("shutdown", null).has("result"));
+        }
+    }
+
+    @Test
+    void aResolvingClientGetsEditsFromResolveAndNoneForAChangedDocument(@TempDir Path dir) throws Exception {
+        try (Wire w = Wire.start(MamlAssert.service(), RESOLVES, "{}")) {
+            String uri = w.open(dir, TEXT);
+            JsonObject fix = w.quickFixAtStart(uri);
+            assertFalse(fix.has("edit"), fix::toString);
+            assertEquals(1, fix.getAsJsonObject("data").get("version").getAsInt());
+
+            JsonObject resolved = w.request("codeAction/resolve", fix.toString()).getAsJsonObject("result");
+            assertEquals("", resolved.getAsJsonObject("edit").getAsJsonObject("changes").getAsJsonArray(uri)
+                    .get(0).getAsJsonObject().get("newText").getAsString());
+
+            w.wire.send(LspWire.notification("textDocument/didChange", LspWire.json("{\"textDocument\":{\"uri\":\"" + uri
+                    + "\",\"version\":2},\"contentChanges\":[{\"text\":\"x" + TEXT.replace("\n", "\\n").replace("\"", "\\\"")
+                    + "\"}]}")));
+            JsonObject stale = w.request("codeAction/resolve", fix.toString());
+            assertEquals(-32801, stale.getAsJsonObject("error").get("code").getAsInt(), stale::toString);
+            assertFalse(stale.has("result"));
+        }
+    }
+
+    @Test
+    void aClientWithoutResolveGetsTheQuickFixEditAtOnce(@TempDir Path dir) throws Exception {
+        try (Wire w = Wire.start(MamlAssert.service(), "{}", "{}")) {
+            String uri = w.open(dir, TEXT);
+            JsonObject fix = w.quickFixAtStart(uri);
+            assertTrue(fix.getAsJsonObject("edit").getAsJsonObject("changes").has(uri), fix::toString);
+        }
+    }
+
+    @Test
+    void aFailingParticipantIsLoggedToTheClientAndAnsweredWithAnError(@TempDir Path dir) throws Exception {
+        MamlLanguageService service = MamlAssert.service(Optional.of(new Throwing()));
+        try (Wire w = Wire.start(service, RESOLVES, "{\"key\":\"k.key\"}")) {
+            String uri = w.open(dir, TEXT);
+            JsonObject actions = w.request("textDocument/codeAction", "{\"textDocument\":{\"uri\":\"" + uri + "\"},"
+                    + "\"range\":{\"start\":{\"line\":3,\"character\":0},\"end\":{\"line\":3,\"character\":0}},"
+                    + "\"context\":{\"diagnostics\":[],\"only\":[\"source.maml\"]}}");
+            JsonObject sign = actions.getAsJsonArray("result").get(0).getAsJsonObject();
+            assertEquals("Sign document", sign.get("title").getAsString());
+            assertEquals(3, actions.getAsJsonArray("result").size(), "verify and receipt are still offered");
+
+            w.wire.send(LspWire.request(99, "codeAction/resolve", sign));
+            // The log comes first (the participant failed), then the error answer.
+            JsonObject logged = w.wire.next(m -> "window/logMessage".equals(LspWire.method(m)), 30);
+            assertEquals("maml: the code action participant \"sign\" failed: java.lang.IllegalStateException: no HSM",
+                    logged.getAsJsonObject("params").get("message").getAsString());
+            JsonObject failed = w.wire.next(m -> m.has("id") && m.get("id").getAsInt() == 99, 30);
+            assertEquals(-32603, failed.getAsJsonObject("error").get("code").getAsInt(), failed::toString);
+        }
+    }
+
+    private static final String RESOLVES = "{\"textDocument\":{\"codeAction\":{\"resolveSupport\":{\"properties\":[\"edit\"]}}}}";
+
+    /** A signer whose every operation throws: a bug in the signing library, as far as the server can tell. */
+    private static final class Throwing implements DocumentSigner {
+        @Override
+        public Outcome sign(String text, Path document, Keys keys) {
+            throw new IllegalStateException("no HSM");
+        }
+
+        @Override
+        public VerificationResult verify(String text, Path document, Keys keys) {
+            throw new IllegalStateException("no HSM");
+        }
+
+        @Override
+        public Outcome receipt(String text, Path document, Keys keys) {
+            throw new IllegalStateException("no HSM");
+        }
+    }
+
+    /** A server on in-memory pipes, initialized with the given client capabilities and settings. */
+    private static final class Wire implements AutoCloseable {
+        final LspWire wire;
+        private final PipedOutputStream toServer;
+        private final AtomicInteger ids = new AtomicInteger(1);
+
+        private Wire(LspWire wire, PipedOutputStream toServer) {
+            this.wire = wire;
+            this.toServer = toServer;
+        }
+
+        static Wire start(MamlLanguageService service, String capabilities, String settings) throws Exception {
+            PipedOutputStream toServer = new PipedOutputStream();
+            PipedOutputStream toClient = new PipedOutputStream();
+            PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 16);
+            PipedInputStream clientIn = new PipedInputStream(toClient, 1 << 16);
+            Thread serving = new Thread(() -> {
+                try {
+                    ServerLauncher.serve(service, serverIn, toClient, code -> { });
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "raw-protocol-server");
+            serving.setDaemon(true);
+            serving.start();
+            Wire w = new Wire(new LspWire(clientIn, toServer), toServer);
+            w.request("initialize", "{\"capabilities\":" + capabilities + ",\"initializationOptions\":" + settings + "}");
+            w.wire.send(LspWire.notification("initialized", new JsonObject()));
+            return w;
+        }
+
+        JsonObject request(String method, String params) throws IOException, InterruptedException {
+            int id = ids.getAndIncrement();
+            wire.send(LspWire.request(id, method, params == null ? null : LspWire.json(params)));
+            return wire.next(m -> m.has("id") && m.get("id").getAsInt() == id && !m.has("method"), 30);
+        }
+
+        String open(Path dir, String text) throws IOException {
+            String uri = dir.resolve("doc.maml.md").toUri().toString();
+            wire.send(LspWire.notification("textDocument/didOpen", LspWire.didOpen(uri, text)));
+            return uri;
+        }
+
+        JsonObject quickFixAtStart(String uri) throws IOException, InterruptedException {
+            JsonObject answer = request("textDocument/codeAction", "{\"textDocument\":{\"uri\":\"" + uri + "\"},"
+                    + "\"range\":{\"start\":{\"line\":0,\"character\":4},\"end\":{\"line\":0,\"character\":4}},"
+                    + "\"context\":{\"diagnostics\":[],\"only\":[\"quickfix\"]}}");
+            for (var a : answer.getAsJsonArray("result")) {
+                if (a.getAsJsonObject().get("title").getAsString().equals("Remove the trailing whitespace")) {
+                    return a.getAsJsonObject();
+                }
+            }
+            throw new AssertionError("no trailing-whitespace fix in " + answer);
+        }
+
+        @Override
+        public void close() throws IOException {
+            toServer.close();
+        }
+    }
+}
