@@ -2,6 +2,7 @@ package dev.maml.receipt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.sign.TrustStore;
 import java.nio.file.Files;
@@ -76,5 +77,17 @@ class ReceiptChainEdgesTest {
 
     private static ReceiptChain.Link forged(ReceiptChain.Link l, String sha3, String prev) {
         return new ReceiptChain.Link(l.file(), sha3, l.document(), l.sourceId(), prev, l.createdAt());
+    }
+
+    @Test
+    void aSignedReceiptWhoseKeyHasNoPublicFileInTheTreeEmbedsTheKey() throws Exception {
+        java.security.KeyPair keys = dev.maml.sign.MlDsa.generate(dev.maml.sign.Algorithm.ML_DSA_44,
+                new java.security.SecureRandom());
+        Path key = dev.maml.sign.KeyFiles.write(keys, dir.resolve("signer").toString())[1];
+        Path source = source("---\nid: s\n---\n## Intent\nx\n");
+        Path out = Files.createDirectories(dir.resolve("receipts")).resolve("r.mu");
+        String text = Files.readString(Receipts.create(source, out, null, key, null, T, new java.security.SecureRandom()));
+        assertTrue(text.contains(", public_key: \"" + dev.maml.sign.PublicKeyRef.base64(keys.getPublic()) + "\"}\n"),
+                "signer.pub lies outside receipts/: " + text);
     }
 }
