@@ -70,4 +70,13 @@ class KeyFilesTest {
         assertEquals(dir.toRealPath().resolve("keys.pub") + ": not a regular file (a directory); only regular files are read",
                 e.getMessage());
     }
+
+    @Test
+    void onlyAKeyFileEndingInDotKeyHasASiblingReference() throws Exception {
+        KeyPair pair = MlDsa.generate(Algorithm.ML_DSA_44, new SecureRandom());
+        Path[] files = KeyFiles.write(pair, dir.resolve("k").toString());
+        assertEquals("k.pub", PublicKeyRef.siblingOf(files[1], pair.getPublic(), dir));
+        Path pem = Files.copy(files[1], dir.resolve("k.pem"));
+        assertEquals(null, PublicKeyRef.siblingOf(pem, pair.getPublic(), dir));
+    }
 }

@@ -41,6 +41,13 @@ class VerificationEditorTest {
     }
 
     @Test
+    void anEmptyVerificationBecomesABlockMappingInItsPlace() throws Exception {
+        String signed = sign("---\nid: x\nverification:\ntype: t\n---\n## Intent\nx\n");
+        assertTrue(signed.startsWith("---\nid: x\nverification:\n" + keys("\n")), signed);
+        assertTrue(signed.contains("\"\ntype: t\n---\n"), signed);
+    }
+
+    @Test
     void aCrlfDocumentGetsCrlfVerificationAndHistory() throws Exception {
         String signed = sign("---\r\nid: x\r\n---\r\n## Intent\r\nx\r\n");
         assertTrue(signed.startsWith("---\r\nid: x\r\nverification:\r\n" + keys("\r\n")), signed);

@@ -46,9 +46,26 @@ class SignatureRuleMessagesTest {
         assertEquals("a document with quantum_security_flag: true" + UNSIGNED, d.message());
         assertEquals("true", at(flag, d));
 
+        assertEquals(List.of(), SignatureRulesTest.lint("---\nquantum_security_flag: false\n---\n", null));
+        assertEquals("a security_workflow" + UNSIGNED, only("---\ntype: security_workflow\n---\n").message());
+
         String block = "---\nquantum_security_flag: true\nverification:\n  method: ml-dsa-44\n---\n";
         d = only(block);
         assertEquals("verification", at(block, d));
+    }
+
+    @Test
+    void aSignatureThatCannotBeCheckedIsReportedAtItsValueOrElseAtTheBlock() throws Exception {
+        String list = "---\nverification:\n  method: ml-dsa-44\n  signature: [a]\n---\n";
+        Diagnostic d = only(list);
+        assertEquals(RuleId.MAML071, d.rule());
+        assertEquals("verification", at(list, d));
+        String signed = DocumentSigner.sign("---\nid: x\n---\n", SignatureRulesTest.KEYS.getPrivate(), null, null,
+                Instant.EPOCH, new SecureRandom()).replace("id: x", "id: y");
+        d = only(signed);
+        assertEquals(RuleId.MAML071, d.rule());
+        assertEquals(signed.substring(signed.indexOf("signature: ") + "signature: ".length(), signed.lastIndexOf('"') + 1),
+                at(signed, d));
     }
 
     @Test
