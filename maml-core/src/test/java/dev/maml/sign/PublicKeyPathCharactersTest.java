@@ -21,15 +21,28 @@ class PublicKeyPathCharactersTest {
     private static final KeyPair KEYS = MlDsa.generate(Algorithm.ML_DSA_44, new SecureRandom());
     private static final String DOC = "---\nid: x\n---\n## Intent\nx\n";
 
+    private static String refusal(String printedPath, String codePoint) {
+        return "cannot sign: the public key path " + printedPath + " holds the control character " + codePoint
+                + ", which the document cannot hold as written; rename the file, or leave the public key out "
+                + "to embed it as base64";
+    }
+
+    /** Signs a file with {@code key} (and {@code pub}, or the key's sibling) and returns why it was refused. */
+    private static String signFileRefusal(Path dir, Path key, Path pub) throws Exception {
+        Path doc = Files.writeString(dir.resolve("d.maml.md"), DOC);
+        String message = assertThrows(SigningException.class,
+                () -> DocumentSigner.signFile(doc, key, pub, Instant.EPOCH, new SecureRandom())).getMessage();
+        assertEquals(DOC, Files.readString(doc), "untouched");
+        return message;
+    }
+
     @Test
     void aControlCharacterInTheGivenPathIsRefusedByName() {
         for (String[] c : new String[][] {{"a\nb.pub", "a\\x0Ab.pub", "U+000A"}, {"a\u001bb.pub", "a\\x1Bb.pub", "U+001B"},
                 {"\u0085.pub", "\\x85.pub", "U+0085"}}) {
             SigningException e = assertThrows(SigningException.class, () -> DocumentSigner.sign(DOC, KEYS.getPrivate(),
                     Path.of("."), c[0], Instant.EPOCH, new SecureRandom()));
-            assertEquals("cannot sign: the public key path " + c[1] + " holds the control character " + c[2]
-                    + ", which the document cannot hold as written; rename the file, or leave the public key out "
-                    + "to embed it as base64", e.getMessage());
+            assertEquals(refusal(c[1], c[2]), e.getMessage());
         }
     }
 
@@ -44,26 +57,13 @@ class PublicKeyPathCharactersTest {
     @Test
     void aControlCharacterInTheKeyFileNameIsRefusedWhenItsSiblingIsReferenced(@TempDir Path dir) throws Exception {
         Path[] files = KeyFiles.write(KEYS, dir.resolve("al\nice").toString());
-        Path doc = dir.resolve("d.maml.md");
-        Files.writeString(doc, DOC);
-        SigningException e = assertThrows(SigningException.class,
-                () -> DocumentSigner.signFile(doc, files[1], null, Instant.EPOCH, new SecureRandom()));
-        assertEquals("cannot sign: the public key path al\\x0Aice.pub holds the control character U+000A, which the "
-                + "document cannot hold as written; rename the file, or leave the public key out to embed it as base64",
-                e.getMessage());
-        assertEquals(DOC, Files.readString(doc), "untouched");
+        assertEquals(refusal("al\\x0Aice.pub", "U+000A"), signFileRefusal(dir, files[1], null));
     }
 
     @Test
     void aControlCharacterInAnExplicitPublicKeyFileIsRefused(@TempDir Path dir) throws Exception {
         Path[] files = KeyFiles.write(KEYS, dir.resolve("alice").toString());
         Path pub = Files.copy(files[0], dir.resolve("esc\u001b.pub"));
-        Path doc = dir.resolve("d.maml.md");
-        Files.writeString(doc, DOC);
-        SigningException e = assertThrows(SigningException.class,
-                () -> DocumentSigner.signFile(doc, files[1], pub, Instant.EPOCH, new SecureRandom()));
-        assertEquals("cannot sign: the public key path esc\\x1B.pub holds the control character U+001B, which the "
-                + "document cannot hold as written; rename the file, or leave the public key out to embed it as base64",
-                e.getMessage());
+        assertEquals(refusal("esc\\x1B.pub", "U+001B"), signFileRefusal(dir, files[1], pub));
     }
 }
