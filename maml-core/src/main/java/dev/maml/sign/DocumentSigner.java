@@ -7,6 +7,7 @@ import dev.maml.diagnostic.TextEdit;
 import dev.maml.model.MamlDocument;
 import dev.maml.parse.DocumentParser;
 import dev.maml.io.AtomicFiles;
+import dev.maml.report.Printable;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -46,6 +47,7 @@ public final class DocumentSigner {
                               SecureRandom random) throws SigningException {
         MamlDocument doc = DocumentParser.parse(text);
         requireSignable(doc);
+        requireWritable(publicKeyRef);
         PublicKey pub = KeyFiles.publicOf(key);
         Algorithm algorithm = Algorithm.ofKeyAlgorithm(key.getAlgorithm());
         String keyId = KeyId.of(pub);
@@ -63,7 +65,8 @@ public final class DocumentSigner {
         String unsigned = TextEdits.apply(text, edits);
 
         MamlDocument prepared = FrontMatterPrefix.parse(unsigned);
-        VerificationBlock block = VerificationBlock.of(prepared).orElseThrow();
+        VerificationBlock block = VerificationBlock.of(prepared).orElseThrow(() -> new SigningException(
+                "cannot sign: the front matter no longer reads as a mapping once verification is added"));
         if (block.signatureLine() == null) {
             throw new SigningException(block.problem() != null ? block.problem()
                     : "verification.signature could not be placed on a line of its own");
@@ -141,6 +144,25 @@ public final class DocumentSigner {
         }
         if (doc.frontMatter() == null || doc.frontMatter().mapping().isEmpty()) {
             throw new SigningException("cannot sign: the document has no front matter mapping to hold verification");
+        }
+    }
+
+    /**
+     * A control character (a line break, ESC) cannot stand as written in the quoted public_key value:
+     * a line break would be folded into a space, others break the front matter, so the document
+     * would name another file or none.
+     */
+    private static void requireWritable(String publicKeyRef) throws SigningException {
+        if (publicKeyRef == null) {
+            return;
+        }
+        for (int i = 0; i < publicKeyRef.length(); i++) {
+            char c = publicKeyRef.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw new SigningException(String.format("cannot sign: the public key path %s holds the control "
+                        + "character U+%04X, which the document cannot hold as written; rename the file, or leave the "
+                        + "public key out to embed it as base64", Printable.line(publicKeyRef), (int) c));
+            }
         }
     }
 

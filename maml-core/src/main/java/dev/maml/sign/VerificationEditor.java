@@ -34,11 +34,10 @@ final class VerificationEditor {
         Optional<YamlEntry> entry = root.entry(VerificationBlock.KEY);
         if (entry.isEmpty()) {
             String indent = indentOf(doc, root.entries().isEmpty() ? null : root.entries().get(0).key());
-            StringBuilder block = new StringBuilder();
+            // The content ends where the closing delimiter's line starts, so after an LF: a lone CR
+            // (MAML093) is refused before any edit.
             int at = fm.content().end();
-            if (at > fm.content().start() && doc.text().charAt(at - 1) != '\n') {
-                block.append(eol);
-            }
+            StringBuilder block = new StringBuilder();
             block.append(indent).append(VerificationBlock.KEY).append(':').append(eol);
             appendLines(block, indent + "  ", values, eol);
             return List.of(new TextEdit(Range.empty(at), block.toString()));

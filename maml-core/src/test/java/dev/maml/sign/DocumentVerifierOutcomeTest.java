@@ -70,4 +70,27 @@ class DocumentVerifierOutcomeTest {
         assertEquals(Outcome.MALFORMED, v.outcome(), v.reason());
         assertTrue(v.reason().startsWith("the front matter cannot be read"), v.reason());
     }
+
+    @Test
+    void aSignedDocumentWithANulByteIsNotCleanUtf8() throws Exception {
+        String signed = DocumentSigner.sign("---\nid: x\n---\n## Intent\nx\u0000y\n",
+                MlDsa.generate(Algorithm.ML_DSA_44, new SecureRandom()).getPrivate(), null, null,
+                java.time.Instant.EPOCH, new SecureRandom());
+        assertEquals(Outcome.VALID_UNTRUSTED, DocumentVerifier.verify(signed, null, TrustStore.EMPTY).outcome(),
+                "the text itself verifies: only a parse of the bytes reports the NUL");
+        int nul = signed.indexOf('\u0000');
+        Verification v = verifyBytes(signed);
+        assertEquals(Outcome.MALFORMED, v.outcome(), v.reason());
+        assertEquals("the file is not clean UTF-8: NUL byte at byte " + nul + " (line "
+                + (signed.substring(0, nul).split("\n", -1).length) + ")", v.reason().substring(0, v.reason().indexOf(')') + 1));
+    }
+
+    @Test
+    void aByteOrderMarkWarningDoesNotMakeASignedDocumentUnreadable() throws Exception {
+        String signed = DocumentSigner.sign("\uFEFF---\nid: x\n---\n## Intent\nx\n",
+                MlDsa.generate(Algorithm.ML_DSA_44, new SecureRandom()).getPrivate(), null, null,
+                java.time.Instant.EPOCH, new SecureRandom());
+        Verification v = verifyBytes(signed);
+        assertEquals(Outcome.VALID_UNTRUSTED, v.outcome(), v.reason());
+    }
 }

@@ -22,6 +22,14 @@ class HistoryAppenderTest {
     }
 
     @Test
+    void entriesOfASecondHistorySectionDoNotMoveTheFirstOnesEnd() {
+        assertEquals("## History\n- a: [CREATE] by x\n- NEW\n\n## Notes\nn\n\n## History\n- b: [EDIT] by y\n",
+                append("## History\n- a: [CREATE] by x\n\n## Notes\nn\n\n## History\n- b: [EDIT] by y\n", "\n"));
+        assertEquals("## History\n- NEW\ntext\n## History\n- b: [EDIT] by y\n",
+                append("## History\ntext\n## History\n- b: [EDIT] by y\n", "\n"));
+    }
+
+    @Test
     void rightUnderAHeadingWithoutEntries() {
         assertEquals("## History\n- NEW\ntext\n", append("## History\ntext\n", "\n"));
     }

@@ -53,4 +53,30 @@ class KeyFilesTest {
         KeyFileException e = assertThrows(KeyFileException.class, () -> KeyFiles.readPublic(over));
         assertEquals(over + ": too large for a key file", e.getMessage());
     }
+
+    @Test
+    void aMissingKeyFileIsNoSuchFileAndAFifoIsNotARegularFile() throws Exception {
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> KeyFiles.readPublic(dir.resolve("missing.pub")));
+        Path fifo = dir.resolve("fifo.pub");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        KeyFileException e = assertThrows(KeyFileException.class, () -> KeyFiles.readPublic(fifo));
+        assertEquals(fifo + ": not a regular file", e.getMessage());
+    }
+
+    @Test
+    void aPublicKeyReferenceToADirectoryIsRefusedBeforeItIsOpened() throws Exception {
+        Files.createDirectories(dir.resolve("keys.pub"));
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> PublicKeyRef.resolve("keys.pub", dir));
+        assertEquals(dir.toRealPath().resolve("keys.pub") + ": not a regular file (a directory); only regular files are read",
+                e.getMessage());
+    }
+
+    @Test
+    void onlyAKeyFileEndingInDotKeyHasASiblingReference() throws Exception {
+        KeyPair pair = MlDsa.generate(Algorithm.ML_DSA_44, new SecureRandom());
+        Path[] files = KeyFiles.write(pair, dir.resolve("k").toString());
+        assertEquals("k.pub", PublicKeyRef.siblingOf(files[1], pair.getPublic(), dir));
+        Path pem = Files.copy(files[1], dir.resolve("k.pem"));
+        assertEquals(null, PublicKeyRef.siblingOf(pem, pair.getPublic(), dir));
+    }
 }

@@ -28,6 +28,13 @@ class LineBreaksTest {
     }
 
     @Test
+    void aBreakAtTheVeryStartCountsAsTheFirstOfItsKind() {
+        assertEquals("line 2 ends with LF but line 1 with CRLF" + MIXED, LineBreaks.problem("\r\na\n"));
+        assertEquals("line 3 ends with LF but line 1 with CRLF" + MIXED, LineBreaks.problem("\r\nb\r\nc\n"));
+        assertEquals("line 2 ends with CRLF but line 1 with LF" + MIXED, LineBreaks.problem("\nb\r\n"));
+    }
+
+    @Test
     void aLoneCarriageReturnNamesItsLine() {
         assertEquals("line 2" + LONE, LineBreaks.problem("a\nb\rc\n"));
         assertEquals("line 1" + LONE, LineBreaks.problem("a\r"));

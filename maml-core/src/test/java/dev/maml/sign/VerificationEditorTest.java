@@ -2,6 +2,7 @@ package dev.maml.sign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.KeyPair;
@@ -40,6 +41,13 @@ class VerificationEditorTest {
     }
 
     @Test
+    void anEmptyVerificationBecomesABlockMappingInItsPlace() throws Exception {
+        String signed = sign("---\nid: x\nverification:\ntype: t\n---\n## Intent\nx\n");
+        assertTrue(signed.startsWith("---\nid: x\nverification:\n" + keys("\n")), signed);
+        assertTrue(signed.contains("\"\ntype: t\n---\n"), signed);
+    }
+
+    @Test
     void aCrlfDocumentGetsCrlfVerificationAndHistory() throws Exception {
         String signed = sign("---\r\nid: x\r\n---\r\n## Intent\r\nx\r\n");
         assertTrue(signed.startsWith("---\r\nid: x\r\nverification:\r\n" + keys("\r\n")), signed);
@@ -69,5 +77,46 @@ class VerificationEditorTest {
         String signed = sign("---\nverification:\n  method: ml-dsa-44\n  note: \"one\n    two\"\n---\n");
         assertTrue(signed.startsWith("---\nverification:\n  method: ml-dsa-44\n  note: \"one\n    two\"\n  key_id: \""),
                 signed);
+    }
+
+    private static String refusal(String text) {
+        return assertThrows(SigningException.class, () -> DocumentSigner.sign(text, KEYS.getPrivate(), null, null,
+                Instant.EPOCH, new SecureRandom())).getMessage();
+    }
+
+    @Test
+    void anIndentedRootMappingGetsAnIndentedBlockWhoseSignatureLineIsNotCanonical() {
+        // The block follows the root's indentation (so YAML reads it as a root key), which puts the
+        // signature four spaces in: not the one canonical line, so signing stops with that reason.
+        assertEquals("cannot sign: " + SignatureLine.form(SignatureLine.DOCUMENT_INDENT) + "; rewrite that line first",
+                refusal("---\n  id: x\n---\n## Intent\nx\n"));
+    }
+
+    @Test
+    void anEmptyFrontMatterGetsTheBlockAtTheStart() throws Exception {
+        String signed = sign("---\n---\n## Intent\nx\n");
+        assertTrue(signed.startsWith("---\nverification:\n" + keys("\n")), signed);
+    }
+
+    @Test
+    void aSignatureValueOnTheNextLineCannotBeSigned() {
+        assertEquals("verification.signature must be on a line of its own (\"signature: <base64>\")",
+                refusal("---\nverification:\n  method: ml-dsa-44\n  signature:\n    abc\n---\n"));
+    }
+
+    @Test
+    void explicitKeysInVerificationAreRefusedOnceTheyNoLongerRead() {
+        // "? key" lines: the missing keys are added below at the keys' column, which YAML does not read
+        // as part of that mapping; the edited front matter is refused instead of signed.
+        assertEquals("cannot sign: the front matter no longer reads as a mapping once verification is added",
+                refusal("---\nverification:\n  ? method\n  : ml-dsa-44\n---\n"));
+    }
+
+    @Test
+    void anExplicitVerificationKeyIsIndentedBySpacesNotByItsQuestionMark() {
+        // The block goes two columns right of the key's text, in spaces: "? " copied as the indent
+        // would turn every added line into an explicit key of its own.
+        assertEquals("cannot sign: " + SignatureLine.form(SignatureLine.DOCUMENT_INDENT) + "; rewrite that line first",
+                refusal("---\n? verification\n: legacy\n---\n"));
     }
 }
