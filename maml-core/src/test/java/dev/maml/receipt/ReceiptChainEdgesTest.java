@@ -32,8 +32,8 @@ class ReceiptChainEdgesTest {
     @Test
     void receiptsOfASourceWithoutAnIdAreGroupedByItsFileName() throws Exception {
         Path source = source("---\ntitle: no id\n---\n## Intent\nx\n");
-        Path first = Receipts.create(source, dir.resolve("a.mu"), null, null, null, T, null);
-        Path second = Receipts.create(source, dir.resolve("b.mu"), null, null, null, T.plusSeconds(1), null);
+        Path first = Receipts.of(source).out(dir.resolve("a.mu")).at(T).create();
+        Path second = Receipts.of(source).out(dir.resolve("b.mu")).at(T.plusSeconds(1)).create();
         Map<String, List<ReceiptChain.Link>> chains = ReceiptChain.read(dir);
         assertEquals(List.of("doc.maml.md"), List.copyOf(chains.keySet()));
         assertEquals(List.of(first, second), chains.get("doc.maml.md").stream().map(ReceiptChain.Link::file).toList());
@@ -54,17 +54,17 @@ class ReceiptChainEdgesTest {
         Path source = source("---\nid: s\n---\n## Intent\nx\n");
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         // Each is written alone in elsewhere/ (so each starts a chain), then moved beside the other.
-        Files.move(Receipts.create(source, elsewhere.resolve("t.mu"), null, null, null, T.plusSeconds(1), null),
+        Files.move(Receipts.of(source).out(elsewhere.resolve("t.mu")).at(T.plusSeconds(1)).create(),
                 dir.resolve("a.mu"));
-        Files.move(Receipts.create(source, elsewhere.resolve("t.mu"), null, null, null, T, null), dir.resolve("z.mu"));
+        Files.move(Receipts.of(source).out(elsewhere.resolve("t.mu")).at(T).create(), dir.resolve("z.mu"));
         assertEquals(dir.resolve("a.mu"), ReceiptChain.head(dir, "s").file());
     }
 
     @Test
     void aCycleOfLinksHasNoStartAndIsStillChecked() throws Exception {
         Path source = source("---\nid: s\n---\n## Intent\nx\n");
-        Receipts.create(source, dir.resolve("a.mu"), null, null, null, T, null);
-        Receipts.create(source, dir.resolve("b.mu"), null, null, null, T.plusSeconds(1), null);
+        Receipts.of(source).out(dir.resolve("a.mu")).at(T).create();
+        Receipts.of(source).out(dir.resolve("b.mu")).at(T.plusSeconds(1)).create();
         List<ReceiptChain.Link> read = ReceiptChain.read(dir).get("s");
         ReceiptChain.Link a = forged(read.get(0), "1".repeat(64), "2".repeat(64));
         ReceiptChain.Link b = forged(read.get(1), "2".repeat(64), "1".repeat(64));
@@ -86,7 +86,7 @@ class ReceiptChainEdgesTest {
         Path key = dev.maml.sign.KeyFiles.write(keys, dir.resolve("signer").toString())[1];
         Path source = source("---\nid: s\n---\n## Intent\nx\n");
         Path out = Files.createDirectories(dir.resolve("receipts")).resolve("r.mu");
-        String text = Files.readString(Receipts.create(source, out, null, key, null, T, new java.security.SecureRandom()));
+        String text = Files.readString(Receipts.of(source).out(out).key(key).at(T).random(new java.security.SecureRandom()).create());
         assertTrue(text.contains(", public_key: \"" + dev.maml.sign.PublicKeyRef.base64(keys.getPublic()) + "\"}\n"),
                 "signer.pub lies outside receipts/: " + text);
     }
