@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 public final class Session {
 
     private final ConfigResolver configs;
+    private final boolean honourIgnores;
     private final Path workingDirectory;
     private final Map<RuleId, SeverityWord> severities;
     private final List<String> problems;
@@ -45,6 +46,7 @@ public final class Session {
 
     private Session(Builder b) {
         this.workingDirectory = b.workingDirectory;
+        this.honourIgnores = b.honourIgnores;
         this.configs = b.configFile != null ? ConfigResolver.fixed(workingDirectory.resolve(b.configFile))
                 : b.configCeiling != null ? ConfigResolver.discoveringWithin(b.configCeiling) : ConfigResolver.discovering();
         Map<RuleId, SeverityWord> words = new EnumMap<>(RuleId.class);
@@ -91,7 +93,7 @@ public final class Session {
         } catch (LintConfigException e) {
             return new Resolution.BrokenConfig(e.getMessage());
         }
-        if (path != null && config.ignores(name)) {
+        if (path != null && honourIgnores && config.ignores(name)) {
             return Resolution.IGNORED;
         }
         return new Resolution.Lint(settings(config.settingsFor(path == null ? null : name)));
@@ -150,6 +152,7 @@ public final class Session {
     public static final class Builder {
 
         private @Nullable Path configFile;
+        private boolean honourIgnores = true;
         private @Nullable Path configCeiling;
         private Path workingDirectory = Path.of("").toAbsolutePath();
         private Map<String, String> severities = Map.of();
@@ -172,6 +175,15 @@ public final class Session {
         /** Discovers configs, but not above {@code top} (a checked-out git index stands for another tree). */
         public Builder configWithin(Path top) {
             this.configCeiling = top.toAbsolutePath().normalize();
+            return this;
+        }
+
+        /**
+         * Resolves documents the config ignores like any other: the config's {@code ignores} say which
+         * files `maml lint` picks up, while a run checks the one document it was given.
+         */
+        public Builder includeIgnored() {
+            this.honourIgnores = false;
             return this;
         }
 

@@ -50,6 +50,13 @@ class SessionTest {
     }
 
     @Test
+    void includeIgnoredResolvesAnIgnoredDocumentWithItsConfigsRules() throws IOException {
+        config("rules:\n  MAML012: info\nignores: [\"drafts/**\"]\n");
+        LintSettings s = settings(Session.builder().includeIgnored().build().resolve(dir.resolve("drafts/b.maml.md")));
+        assertEquals(Severity.INFO, s.setting(RuleId.MAML012).severity());
+    }
+
+    @Test
     void aNamelessDocumentIsConfiguredFromTheWorkingDirectoryAndNeverIgnored() throws IOException {
         config("rules:\n  MAML012: hint\nignores: [\"**\"]\n");
         LintSettings s = settings(Session.builder().workingDirectory(dir).build().resolve(null));

@@ -6,21 +6,20 @@ import dev.maml.diagnostic.Severity;
 import dev.maml.io.InputFiles;
 import dev.maml.lint.LintResult;
 import dev.maml.lint.LintSettings;
-import dev.maml.lint.RuleSetting;
-import dev.maml.lint.config.ConfigResolver;
-import dev.maml.lint.config.LintConfigException;
 import dev.maml.model.FileKind;
 import dev.maml.toolchain.Linting;
+import dev.maml.toolchain.Resolution;
+import dev.maml.toolchain.Session;
 import dev.maml.model.LineIndex;
 import dev.maml.model.MamlDocument;
 import dev.maml.yaml.YamlScalar;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +31,8 @@ final class LintGate {
 
     static final Set<RuleId> SIGNATURE_RULES = EnumSet.of(RuleId.MAML070, RuleId.MAML071, RuleId.MAML072,
             RuleId.MAML073);
+    private static final Map<String, String> SIGNATURE_RULES_OFF = SIGNATURE_RULES.stream()
+            .collect(Collectors.toMap(RuleId::id, id -> "off"));
     /** Enough to act on; the full list is what `maml lint` is for. */
     private static final int SHOWN_ERRORS = 20;
 
@@ -57,12 +58,7 @@ final class LintGate {
         } catch (IOException e) {
             throw new RunFailure(RunFailure.INVALID, Messages.of(e));
         }
-        LintSettings settings;
-        try {
-            settings = withoutSignatureRules(ConfigResolver.discovering().forDocument(file).settingsFor(file));
-        } catch (LintConfigException e) {
-            throw new RunFailure(RunFailure.INVALID, e.getMessage());
-        }
+        LintSettings settings = settingsFor(file);
         LintResult linted = Linting.lint(bytes, FileKind.DOCUMENT, settings);
         MamlDocument doc = linted.document();
         List<Diagnostic> errors = linted.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
@@ -82,11 +78,16 @@ final class LintGate {
                 + " it can)", new LintErrors(shown));
     }
 
-    /** The configured settings with MAML070-073 off, so the lint engine never runs the signature check. */
-    static LintSettings withoutSignatureRules(LintSettings settings) {
-        Map<RuleId, RuleSetting> rules = new EnumMap<>(RuleId.class);
-        rules.putAll(settings.rules());
-        SIGNATURE_RULES.forEach(id -> rules.put(id, new RuleSetting(false, null, Map.of())));
-        return new LintSettings(rules, settings.documentPath());
+    /**
+     * The document's settings as every front end resolves them ({@link Session}: its
+     * `.maml-lint.yaml`, ignored or not), with MAML070-073 off, so the engine never runs the
+     * signature check here.
+     */
+    static LintSettings settingsFor(Path file) throws RunFailure {
+        Resolution resolution = Session.builder().includeIgnored().severities(SIGNATURE_RULES_OFF).build().resolve(file);
+        if (resolution instanceof Resolution.BrokenConfig broken) {
+            throw new RunFailure(RunFailure.INVALID, broken.message());
+        }
+        return ((Resolution.Lint) resolution).settings();
     }
 }

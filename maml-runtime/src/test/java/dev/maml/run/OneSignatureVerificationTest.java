@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.maml.diagnostic.RuleId;
 import dev.maml.lint.LintSettings;
-import dev.maml.lint.RuleSetting;
 import dev.maml.sign.DocumentVerifier;
 import dev.maml.sign.Outcome;
 import dev.maml.sign.Verification;
@@ -86,14 +85,13 @@ class OneSignatureVerificationTest {
     }
 
     @Test
-    void theLintGateTurnsOffEverySignatureRuleEvenWhenTheConfigurationTurnsThemOn() {
-        LintSettings configured = new LintSettings(Map.of(RuleId.MAML071, new RuleSetting(true, null, Map.of()),
-                RuleId.MAML001, new RuleSetting(false, null, Map.of())), doc);
-        LintSettings gate = LintGate.withoutSignatureRules(configured);
+    void theLintGateTurnsOffEverySignatureRuleEvenWhenTheConfigurationTurnsThemOn() throws Exception {
+        Files.writeString(doc.resolveSibling(".maml-lint.yaml"), "rules:\n  MAML071: on\n  MAML001: off\nignores:\n  - \"*.maml.md\"\n");
+        LintSettings gate = LintGate.settingsFor(doc);
         // The engine runs a rule only when one of its ids is enabled: none of these is.
         SignatureRules.all().forEach(rule -> rule.ids().forEach(id ->
                 assertFalse(gate.setting(id).enabled(), rule.getClass().getSimpleName() + " would run: " + id)));
-        assertFalse(gate.setting(RuleId.MAML001).enabled(), "the rest of the configuration is kept");
-        assertEquals(doc, gate.documentPath());
+        assertFalse(gate.setting(RuleId.MAML001).enabled(), "the rest of the configuration is kept, ignores or not");
+        assertEquals(doc.toAbsolutePath().normalize(), gate.documentPath());
     }
 }

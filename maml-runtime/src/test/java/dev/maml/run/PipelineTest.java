@@ -43,6 +43,18 @@ class PipelineTest {
                 """ + blocks);
     }
 
+    /** Attack: a config planted next to the document ignores it, hoping the lint gate skips it. */
+    @Test
+    void aConfigThatIgnoresTheDocumentDoesNotSwitchTheLintGateOff() throws Exception {
+        Path doc = workflow("");
+        Files.writeString(doc, Files.readString(doc).replace("urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e", "not-a-uuid"));
+        Files.writeString(dir.resolve(".maml-lint.yaml"), "ignores: [\"*.maml.md\"]\n");
+        RunResult result = new Pipeline(CLOCK, () -> Sandbox.detect(dir.resolve("no-such-bwrap"))).run(RunRequest.of(doc));
+        assertEquals(RunFailure.INVALID, result.exitCode(), result.message());
+        assertEquals("lint", result.failedStep());
+        assertTrue(result.message().contains("MAML012"), result.message());
+    }
+
     @Test
     void withoutASandboxCodeBlocksAreRefusedWithTheInstallHintAndNothingRuns() throws Exception {
         Path doc = workflow("## Code_Blocks\n```sh\necho '{\"ran\": true}'\n```\n");
