@@ -10,6 +10,7 @@ import dev.maml.parse.DocumentParser;
 import dev.maml.sign.DocumentSigner;
 import dev.maml.sign.KeyFiles;
 import dev.maml.sign.KeyId;
+import dev.maml.trust.TrustSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -88,23 +89,23 @@ class SignatureRuleMessagesTest {
     }
 
     @Test
-    void trustedKeyFilesAreFoundFromTheDocumentsDirectoryOrAsGiven(@TempDir Path dir) throws Exception {
+    void theSessionsTrustedKeyFilesCountAndNoOthers(@TempDir Path dir) throws Exception {
         Path doc = dir.resolve("d.maml.md");
         String signed = DocumentSigner.sign("---\nid: x\n---\n", SignatureRulesTest.KEYS.getPrivate(), dir, null,
                 Instant.EPOCH, new SecureRandom());
         Path pub = Files.writeString(Files.createDirectories(dir.resolve("keys")).resolve("k.pub"),
                 KeyFiles.encodePublic(SignatureRulesTest.KEYS.getPublic()));
-        assertEquals(List.of(), lint(signed, doc, List.of("keys/k.pub")), "relative to the document");
-        assertEquals(List.of(), lint(signed, doc, List.of(pub.toString())), "absolute");
-        List<Diagnostic> untrusted = lint(signed, doc, List.of("k.pub"));
+        assertEquals(List.of(), lint(signed, doc, List.of(pub)), "trusted by the session");
+        List<Diagnostic> untrusted = lint(signed, doc, List.of());
         assertEquals(List.of(RuleId.MAML072), untrusted.stream().map(Diagnostic::rule).toList());
         assertEquals("signed by key " + KeyId.of(SignatureRulesTest.KEYS.getPublic()) + ", which is in no trust store",
                 untrusted.get(0).message().substring(0, untrusted.get(0).message().indexOf(" (trust it")));
     }
 
-    private static List<Diagnostic> lint(String text, Path file, List<String> trust) {
-        LintSettings settings = new LintSettings(Map.of(RuleId.MAML072, new RuleSetting(true, null,
-                Map.of("trust", trust, "projectStores", false))), file);
+    /** Project stores off: only the session's key files (and the test user's empty store) can vouch. */
+    private static List<Diagnostic> lint(String text, Path file, List<Path> trust) {
+        LintSettings settings = new LintSettings(Map.of(RuleId.MAML072, new RuleSetting(true, null, Map.of())), file,
+                new TrustSettings(trust, false));
         return SignatureRulesTest.ENGINE.lint(DocumentParser.parse(text), settings).diagnostics().stream()
                 .filter(d -> d.rule().name().startsWith("MAML07")).toList();
     }
