@@ -159,6 +159,16 @@ class ToolchainSignerTest {
     }
 
     @Test
+    void aReceiptIsSignedWithTheKeySettingsAndAnOutsidePublicKeyIsEmbedded() throws IOException {
+        Path keysDir = Files.createDirectories(dir.resolve("keys"));
+        Path[] files = KeyFiles.write(MlDsa.generate(Algorithm.DEFAULT, new SecureRandom()), keysDir.resolve("k").toString());
+        Path doc = Files.writeString(Files.createDirectories(dir.resolve("project")).resolve("d.maml.md"), DOC);
+        DocumentSigner.Outcome receipt = signer.receipt(text(DOC, doc), session(files[1], files[0], List.of()));
+        assertTrue(receipt.text() != null && receipt.text().contains("base64:"), receipt.message());
+        assertTrue(receipt.text().contains(KeyId.of(KeyFiles.readPublic(files[0]))), receipt.text());
+    }
+
+    @Test
     void missingKeyIsAMessageNotAnException() {
         DocumentSigner.Outcome outcome = signer.sign(text(DOC, null), session(null, null, List.of()));
         assertNull(outcome.text());
