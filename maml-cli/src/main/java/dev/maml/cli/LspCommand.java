@@ -1,7 +1,7 @@
 package dev.maml.cli;
 
 import dev.maml.lsp.MamlLanguageService;
-import dev.maml.lsp.actions.MlDsaDocumentSigner;
+import dev.maml.lsp.actions.ToolchainSigner;
 import dev.maml.lsp.completion.FrontMatterSchema;
 import dev.maml.lsp.server.ServerLauncher;
 import dev.maml.lsp.transport.Connection;
@@ -63,7 +63,7 @@ final class LspCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         MamlLanguageService service = new MamlLanguageService(FrontMatterSchema.bundled(),
-                Optional.of(new MlDsaDocumentSigner(Clock.systemUTC())), Clock.systemUTC());
+                Optional.of(new ToolchainSigner()), Clock.systemUTC());
         if (port == null && pipe == null) {
             // stdout carries the protocol only: anything else printing there would corrupt it.
             OutputStream protocol = new FileOutputStream(FileDescriptor.out);

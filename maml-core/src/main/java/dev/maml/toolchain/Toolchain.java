@@ -1,6 +1,7 @@
 package dev.maml.toolchain;
 
 import dev.maml.format.Formatter;
+import dev.maml.io.OutsideTreeException;
 import dev.maml.lint.LintResult;
 import dev.maml.lint.fix.Fixer;
 import dev.maml.lint.fix.ResignAdvice;
@@ -92,8 +93,7 @@ public final class Toolchain {
         }
         PrivateKey key = KeyFiles.readPrivate(identity.key());
         PublicKey pub = KeyFiles.publicOf(key);
-        String ref = source.directory() == null ? null
-                : DocumentSigner.publicKeyRef(identity.key(), pub, identity.publicKey(), source.directory());
+        String ref = source.directory() == null ? null : publicKeyRef(identity, pub, source.directory());
         String signed = DocumentSigner.sign(text, key, source.directory(), ref, session.clock().instant(), session.random());
         return new Signed(signed, KeyId.of(pub));
     }
@@ -115,8 +115,7 @@ public final class Toolchain {
         String ref = null;
         if (identity != null && identity.publicKey() != null) {
             PublicKey pub = KeyFiles.publicOf(KeyFiles.readPrivate(identity.key()));
-            Path dir = (out != null ? out : path).toAbsolutePath().normalize().getParent();
-            ref = DocumentSigner.publicKeyRef(identity.key(), pub, identity.publicKey(), dir);
+            ref = publicKeyRef(identity, pub, (out != null ? out : path).toAbsolutePath().normalize().getParent());
         }
         Receipts.Builder receipt = Receipts.of(path).at(session.clock().instant());
         if (out != null) {
@@ -140,6 +139,19 @@ public final class Toolchain {
         ReceiptVerification v = ReceiptVerifier.verify(receipt.parse(), receipt.directory(),
                 document == null ? null : document.bytes(), trust);
         return new ReceiptChecked(v, trust);
+    }
+
+    /** The public_key to write for something signed in {@code dir}; null: embed (or, for a receipt, the default). */
+    private static @Nullable String publicKeyRef(Identity identity, PublicKey pub, Path dir)
+            throws IOException, SigningException {
+        try {
+            return DocumentSigner.publicKeyRef(identity.key(), pub, identity.publicKey(), dir);
+        } catch (OutsideTreeException e) {
+            if (identity.embedOutsideTree()) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private static Identity requireIdentity(Session session) throws SigningException {

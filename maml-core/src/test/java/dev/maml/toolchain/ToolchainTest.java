@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.diagnostic.Severity;
+import dev.maml.io.OutsideTreeException;
 import dev.maml.lint.LintSettings;
 import dev.maml.model.FileKind;
 import dev.maml.model.MamlDocument;
@@ -146,6 +147,21 @@ class ToolchainTest {
         Session strict = Session.builder().trust(new TrustSettings(List.of(pub), true))
                 .signaturePolicy(SignaturePolicy.minimum("ML-DSA-87")).build();
         assertEquals(Outcome.BELOW_MINIMUM, toolchain.verify(strict.read(doc), strict).verification().outcome());
+    }
+
+    @Test
+    void aPublicKeyOutsideTheTreeIsRefusedUnlessTheIdentityEmbedsIt() throws Exception {
+        Path project = Files.createDirectory(dir.resolve("project"));
+        Path inner = Files.copy(doc, project.resolve("d.maml.md"));
+        Session strict = Session.builder().identity(new Identity(key, pub)).build();
+        assertThrows(OutsideTreeException.class, () -> toolchain.sign(strict.read(inner), strict));
+
+        Session editor = Session.builder().identity(new Identity(key, pub, true)).build();
+        assertTrue(toolchain.sign(editor.read(inner), editor).text().contains("public_key: \"base64:"));
+        ReceiptDraft receipt = toolchain.receiptCreate(editor.read(inner), null, editor);
+        assertTrue(receipt.check().valid() && receipt.text().contains("base64:"), receipt.text());
+        assertTrue(toolchain.sign(editor.read(doc), editor).text().contains("public_key: \"keys/me.pub\""),
+                "inside the tree the path is still referenced");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.maml.lsp;
 import dev.maml.model.MamlDocument;
 import dev.maml.parse.DocumentParser;
 import dev.maml.model.FileKind;
+import dev.maml.toolchain.Source;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -47,6 +48,11 @@ public final class LspDocument {
     public FileKind kind() {
         String name = path != null ? path.getFileName().toString() : uri.substring(uri.lastIndexOf('/') + 1);
         return FileKind.named(Path.of(name.isEmpty() ? "untitled" : name.replace(':', '_')));
+    }
+
+    /** This version for the {@link dev.maml.toolchain.Toolchain}, with the parse the other features share. */
+    public Source source() {
+        return Source.parsed(parsed(), path, kind());
     }
 
     public MamlDocument parsed() {

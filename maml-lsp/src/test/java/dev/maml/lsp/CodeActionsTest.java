@@ -23,6 +23,8 @@ import dev.maml.model.FileKind;
 import dev.maml.toolchain.LintOutcome;
 import dev.maml.toolchain.Linting;
 import dev.maml.toolchain.Resolution;
+import dev.maml.toolchain.Session;
+import dev.maml.toolchain.Source;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,7 +135,7 @@ class CodeActionsTest {
         CodeAction sign = service.resolveCodeAction(doc, actions.get(0), linter, MamlAssert::noProblem, MamlAssert.NEVER);
         String signed = Edits.apply(TRAILING, sign.getEdit().getChanges().get(doc.uri()));
         assertEquals(TRAILING + "<!-- signed with /work/project/keys/me.key -->\n", signed);
-        assertEquals(List.of(Path.of("/work/project/keys/team.pub")), signer.keys.get(0).trust());
+        assertEquals(List.of(Path.of("/work/project/keys/team.pub")), signer.sessions.get(0).trust().keys());
 
         assertEquals("maml.verifySignature", actions.get(1).getCommand().getCommand());
         VerificationResult verified = (VerificationResult) service.executeCommand("maml.verifySignature", doc, linter);
@@ -214,31 +216,32 @@ class CodeActionsTest {
 
     /** Stands in for ML-DSA signing; records what it was given and which operations ran. */
     static final class FakeSigner implements DocumentSigner {
-        final List<Keys> keys = new ArrayList<>();
+        final List<Session> sessions = new ArrayList<>();
         final List<String> calls = new ArrayList<>();
 
         @Override
-        public Outcome sign(String text, Path document, Keys k) {
+        public Outcome sign(Source document, Session session) {
             calls.add("sign");
-            keys.add(k);
-            if (k.key().getFileName().toString().equals("broken.key")) {
+            sessions.add(session);
+            Path key = session.identity().key();
+            if (key.getFileName().toString().equals("broken.key")) {
                 return Outcome.failed("cannot read keys/broken.key");
             }
-            return new Outcome(text + "<!-- signed with " + k.key() + " -->\n", null, "signed");
+            return new Outcome(document.text() + "<!-- signed with " + key + " -->\n", null, "signed");
         }
 
         @Override
-        public VerificationResult verify(String text, Path document, Keys k) {
+        public VerificationResult verify(Source document, Session session) {
             calls.add("verify");
             return new VerificationResult("valid", true, true, "ml-dsa-65", "ab12", "fake",
-                    "valid: fake for " + document.getFileName());
+                    "valid: fake for " + document.path().getFileName());
         }
 
         @Override
-        public Outcome receipt(String text, Path document, Keys k) {
+        public Outcome receipt(Source document, Session session) {
             calls.add("receipt");
-            Path mu = document.resolveSibling(document.getFileName().toString().replace(".maml.md", ".mu"));
-            return new Outcome("receipt of " + text.length() + " chars", mu, "receipt");
+            Path mu = document.path().resolveSibling(document.path().getFileName().toString().replace(".maml.md", ".mu"));
+            return new Outcome("receipt of " + document.text().length() + " chars", mu, "receipt");
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.maml.diagnostic.Diagnostic;
 import dev.maml.lsp.LspDocument;
 import dev.maml.lsp.diagnostics.DiagnosticsFeature;
 import dev.maml.toolchain.LintOutcome;
+import dev.maml.toolchain.Session;
 import dev.maml.lsp.diagnostics.Linter;
 import java.util.List;
 import java.util.Map;
@@ -47,15 +48,9 @@ record ActionRequest(LspDocument doc, Range range, List<String> only, Linter lin
         return a;
     }
 
-    /** The signing configuration: paths from the settings, resolved against the server's working directory. */
-    DocumentSigner.Keys keys() {
-        return keys(linter);
-    }
-
-    static DocumentSigner.Keys keys(Linter linter) {
-        var s = linter.settings();
-        return new DocumentSigner.Keys(linter.resolve(s.key()), linter.resolve(s.publicKey()),
-                s.trust().stream().map(linter::resolve).toList(), s.projectTrustStores());
+    /** The editor's settings as the toolchain takes them: the same session the lint used. */
+    Session session() {
+        return linter.session();
     }
 
     /** Edits to this document. */

@@ -140,7 +140,7 @@ public final class CodeActionsFeature {
         if (!VERIFY_COMMAND.equals(command)) {
             return new CommandAnswer.Notice("maml: unknown command " + command, false);
         }
-        return signer.<CommandAnswer>map(s -> s.verify(doc.text(), doc.path(), ActionRequest.keys(linter)))
+        return signer.<CommandAnswer>map(s -> s.verify(doc.source(), linter.session()))
                 .orElse(VerificationResult.error("maml: this build cannot verify signatures"));
     }
 

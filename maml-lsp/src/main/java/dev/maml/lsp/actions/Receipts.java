@@ -42,7 +42,7 @@ final class Receipts extends ActionParticipant {
 
     @Override
     Resolution resolve(ActionRequest request, ActionData data) {
-        DocumentSigner.Outcome receipt = signer.receipt(request.doc().text(), request.doc().path(), request.keys());
+        DocumentSigner.Outcome receipt = signer.receipt(request.doc().source(), request.session());
         if (receipt.text() == null || receipt.file() == null) {
             return Resolution.refused(receipt.message());
         }

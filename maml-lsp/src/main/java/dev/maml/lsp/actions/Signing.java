@@ -26,7 +26,7 @@ final class Signing extends ActionParticipant {
     @Override
     List<CodeAction> offer(ActionRequest request) {
         List<CodeAction> out = new ArrayList<>();
-        boolean noKey = request.keys().key() == null;
+        boolean noKey = request.session().identity() == null;
         if (request.wanted(CodeActionsFeature.SIGN_KIND)) {
             out.add(disabledIf(noKey, request.action("Sign document", CodeActionsFeature.SIGN_KIND, name(), "source")));
         }
@@ -42,7 +42,7 @@ final class Signing extends ActionParticipant {
 
     @Override
     Resolution resolve(ActionRequest request, ActionData data) {
-        DocumentSigner.Outcome signed = signer.sign(request.doc().text(), request.doc().path(), request.keys());
+        DocumentSigner.Outcome signed = signer.sign(request.doc().source(), request.session());
         return signed.text() == null ? Resolution.refused(signed.message()) : Resolution.of(request.replacedBy(signed.text()));
     }
 

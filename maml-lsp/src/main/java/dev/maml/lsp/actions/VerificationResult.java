@@ -2,6 +2,7 @@ package dev.maml.lsp.actions;
 
 import dev.maml.sign.Outcome;
 import dev.maml.sign.Verification;
+import dev.maml.toolchain.Verified;
 
 /**
  * The answer of "Verify signature" as typed fields, so an editor never parses the message back
@@ -17,7 +18,9 @@ public record VerificationResult(String outcome, boolean valid, boolean trusted,
 
     public static final String ERROR = "error";
 
-    public static VerificationResult of(Verification v) {
+    /** The {@link dev.maml.toolchain.Toolchain}'s check, as `maml verify --format json` reports it. */
+    public static VerificationResult of(Verified verified) {
+        Verification v = verified.verification();
         return new VerificationResult(v.outcome().label(), v.outcome().signatureValid(), v.outcome() == Outcome.VALID,
                 v.algorithm() == null ? null : v.algorithm().id(), v.keyId(), v.reason(),
                 v.outcome().label() + ": " + v.reason());

@@ -5,7 +5,7 @@ import dev.maml.lsp.LspDocument;
 import dev.maml.lsp.ServerSettings;
 import dev.maml.toolchain.LintOutcome;
 import dev.maml.toolchain.Session;
-import dev.maml.toolchain.Source;
+import dev.maml.toolchain.Identity;
 import dev.maml.toolchain.Toolchain;
 import dev.maml.trust.TrustSettings;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ import java.util.List;
  * {@code .maml-lint.yaml}, discovered upward from the file or fixed by the {@code config} setting like
  * {@code --config}; the same ignores; the same engine per file kind), with the editor's
  * {@code severities} applied last and its {@code trust} and {@code projectTrustStores} reaching the
- * signature check. An untitled buffer is configured like `maml lint --stdin` without a name: from the
+ * signature check, and its {@code key} and {@code publicKey} the signing identity of the code actions. An untitled buffer is configured like `maml lint --stdin` without a name: from the
  * server's working directory.
  */
 public final class Linter {
@@ -34,11 +34,17 @@ public final class Linter {
                 .config(settings.config() == null ? null : Path.of(settings.config()))
                 .severities(settings.severities())
                 .trust(new TrustSettings(settings.trust().stream().map(this::resolve).toList(), settings.projectTrustStores()))
+                .identity(settings.key() == null ? null : new Identity(resolve(settings.key()), resolve(settings.publicKey()), true))
                 .build();
     }
 
     public ServerSettings settings() {
         return settings;
+    }
+
+    /** The settings as the {@link Toolchain} takes them; the code actions sign, verify and draft receipts with it. */
+    public Session session() {
+        return session;
     }
 
     /** What is wrong in the settings (bad severity words, unknown rules): the server tells the editor. */
@@ -47,21 +53,16 @@ public final class Linter {
     }
 
     /** A path from the settings, relative to the server's working directory; null stays null. */
-    public Path resolve(String path) {
+    private Path resolve(String path) {
         return path == null ? null : workingDirectory.resolve(path).normalize();
     }
 
     public LintOutcome lint(LspDocument doc) {
-        return toolchain.lint(source(doc), session);
+        return toolchain.lint(doc.source(), session);
     }
 
     /** "Fix all": every fix of the engine, passes repeated as `maml lint --fix` does; null when not linted. */
     public Fixer.FixOutcome fixAll(LspDocument doc) {
-        return toolchain.fix(source(doc), session).outcome();
-    }
-
-    /** The buffer with the parse the other features share. */
-    private static Source source(LspDocument doc) {
-        return Source.parsed(doc.parsed(), doc.path(), doc.kind());
+        return toolchain.fix(doc.source(), session).outcome();
     }
 }

@@ -10,6 +10,8 @@ import dev.maml.lsp.MamlLanguageService;
 import dev.maml.lsp.actions.DocumentSigner;
 import dev.maml.lsp.actions.VerificationResult;
 import dev.maml.lsp.security.LspWire;
+import dev.maml.toolchain.Session;
+import dev.maml.toolchain.Source;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -102,17 +104,17 @@ class RawProtocolTest {
     /** A signer whose every operation throws: a bug in the signing library, as far as the server can tell. */
     private static final class Throwing implements DocumentSigner {
         @Override
-        public Outcome sign(String text, Path document, Keys keys) {
+        public Outcome sign(Source document, Session session) {
             throw new IllegalStateException("no HSM");
         }
 
         @Override
-        public VerificationResult verify(String text, Path document, Keys keys) {
+        public VerificationResult verify(Source document, Session session) {
             throw new IllegalStateException("no HSM");
         }
 
         @Override
-        public Outcome receipt(String text, Path document, Keys keys) {
+        public Outcome receipt(Source document, Session session) {
             throw new IllegalStateException("no HSM");
         }
     }

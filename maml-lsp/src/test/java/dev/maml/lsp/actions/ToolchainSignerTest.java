@@ -18,21 +18,20 @@ import dev.maml.sign.MlDsa;
 import dev.maml.trust.AllowedStores;
 import dev.maml.trust.ProjectStores;
 import dev.maml.trust.StoreSnapshot;
+import dev.maml.toolchain.Session;
+import dev.maml.toolchain.Source;
 import dev.maml.trust.UserConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The editor's signing actions with real ML-DSA keys: what they produce verifies as `maml verify` would. */
-class MlDsaDocumentSignerTest {
+class ToolchainSignerTest {
 
     static final String DOC = "---\nmaml_version: \"2.0.0\"\nid: \"urn:uuid:6f1c2a9e-3b7d-4e8f-9a0b-1c2d3e4f5a6b\"\n"
             + "type: security_workflow\n---\n## Intent\nFly.\n\n## History\n- 2026-01-01T00:00:00Z: [CREATE] x\n";
@@ -40,34 +39,51 @@ class MlDsaDocumentSignerTest {
     @TempDir
     Path dir;
 
-    final MlDsaDocumentSigner signer = new MlDsaDocumentSigner(
-            Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC));
+    final ToolchainSigner signer = new ToolchainSigner();
+
+    /**
+     * The session the server builds from these settings (paths relative to the test's directory),
+     * the one its lint uses too.
+     */
+    Session session(Path key, Path publicKey, List<Path> trust, boolean projectStores) {
+        return new Linter(new ServerSettings(null, Map.of(), key == null ? null : key.toString(),
+                publicKey == null ? null : publicKey.toString(), trust.stream().map(Path::toString).toList(), null, 0,
+                projectStores), dir).session();
+    }
+
+    Session session(Path key, Path publicKey, List<Path> trust) {
+        return session(key, publicKey, trust, true);
+    }
+
+    static Source text(String text, Path document) {
+        return new LspDocument(document == null ? "untitled:Untitled-1" : document.toUri().toString(), 1, text).source();
+    }
 
     @Test
     void signedTextVerifiesAndIsTrustedOnlyWithTheKey() throws IOException {
         Path[] files = KeyFiles.write(MlDsa.generate(Algorithm.DEFAULT, new SecureRandom()), dir.resolve("k").toString());
         Path doc = Files.writeString(dir.resolve("d.maml.md"), DOC);
-        DocumentSigner.Keys keys = new DocumentSigner.Keys(files[1], null, List.of());
+        Session keys = session(files[1], null, List.of());
 
-        DocumentSigner.Outcome signed = signer.sign(DOC, doc, keys);
+        DocumentSigner.Outcome signed = signer.sign(text(DOC, doc), keys);
         assertTrue(signed.text().contains("[SIGN] by "), signed.message());
         assertTrue(signed.text().contains("public_key: \"k.pub\""), signed.text());
-        assertTrue(signer.verify(signed.text(), doc, keys).message().startsWith("valid-untrusted:"));
-        assertTrue(signer.verify(signed.text(), doc, new DocumentSigner.Keys(files[1], null, List.of(files[0])))
+        assertTrue(signer.verify(text(signed.text(), doc), keys).message().startsWith("valid-untrusted:"));
+        assertTrue(signer.verify(text(signed.text(), doc), session(files[1], null, List.of(files[0])))
                 .message().startsWith("valid:"));
-        assertTrue(signer.verify(signed.text().replace("Fly.", "Run."), doc, keys).message().startsWith("invalid:"));
+        assertTrue(signer.verify(text(signed.text().replace("Fly.", "Run."), doc), keys).message().startsWith("invalid:"));
 
         // The typed fields the VS Code extension reads: the outcome, trust, and the key that signed.
-        VerificationResult trusted = signer.verify(signed.text(), doc, new DocumentSigner.Keys(files[1], null, List.of(files[0])));
+        VerificationResult trusted = signer.verify(text(signed.text(), doc), session(files[1], null, List.of(files[0])));
         assertEquals("valid", trusted.outcome());
         assertTrue(trusted.valid() && trusted.trusted());
         assertEquals(Algorithm.DEFAULT.id(), trusted.algorithm());
         assertEquals(KeyId.of(KeyFiles.readPublic(files[0])), trusted.keyId());
-        VerificationResult untrusted = signer.verify(signed.text(), doc, keys);
+        VerificationResult untrusted = signer.verify(text(signed.text(), doc), keys);
         assertEquals("valid-untrusted", untrusted.outcome());
         assertTrue(untrusted.valid() && !untrusted.trusted());
         assertEquals(untrusted.outcome() + ": " + untrusted.reason(), untrusted.message());
-        VerificationResult unsigned = signer.verify(DOC, doc, keys);
+        VerificationResult unsigned = signer.verify(text(DOC, doc), keys);
         assertEquals("unsigned", unsigned.outcome());
         assertFalse(unsigned.valid());
         assertNull(unsigned.keyId());
@@ -79,18 +95,18 @@ class MlDsaDocumentSignerTest {
         Path[] files = KeyFiles.write(MlDsa.generate(Algorithm.DEFAULT, new SecureRandom()), keysDir.resolve("k").toString());
         Path project = Files.createDirectories(dir.resolve("project"));
         Path doc = Files.writeString(project.resolve("d.maml.md"), DOC);
-        DocumentSigner.Keys keys = new DocumentSigner.Keys(files[1], files[0], List.of(files[0]));
+        Session keys = session(files[1], files[0], List.of(files[0]));
 
-        DocumentSigner.Outcome signed = signer.sign(DOC, doc, keys);
+        DocumentSigner.Outcome signed = signer.sign(text(DOC, doc), keys);
         assertTrue(signed.text() != null && signed.text().contains("public_key: \"base64:"), signed.message());
-        assertTrue(signer.verify(signed.text(), doc, keys).message().startsWith("valid:"));
+        assertTrue(signer.verify(text(signed.text(), doc), keys).message().startsWith("valid:"));
     }
 
     @Test
     void theEditorsTrustSettingCountsForMaml072() throws IOException {
         Path[] files = KeyFiles.write(MlDsa.generate(Algorithm.DEFAULT, new SecureRandom()), dir.resolve("k").toString());
         Path doc = Files.writeString(dir.resolve("d.maml.md"), DOC);
-        String signed = signer.sign(DOC, doc, new DocumentSigner.Keys(files[1], null, List.of())).text();
+        String signed = signer.sign(text(DOC, doc), session(files[1], null, List.of())).text();
         LspDocument open = new LspDocument(doc.toUri().toString(), 1, signed);
         assertTrue(rules(new Linter(ServerSettings.DEFAULTS, dir), open).contains(RuleId.MAML072));
         ServerSettings trusting = new ServerSettings(null, Map.of(), null, null, List.of("k.pub"), null, 0);
@@ -105,22 +121,22 @@ class MlDsaDocumentSignerTest {
         Files.createDirectories(dir.resolve(".maml/trusted_keys"));
         Files.copy(files[0], dir.resolve(".maml/trusted_keys/k.pub"));
         Path doc = Files.writeString(dir.resolve("d.maml.md"), DOC);
-        DocumentSigner.Keys keys = new DocumentSigner.Keys(files[1], null, List.of());
-        String signed = signer.sign(DOC, doc, keys).text();
+        Session keys = session(files[1], null, List.of());
+        String signed = signer.sign(text(DOC, doc), keys).text();
         LspDocument open = new LspDocument(doc.toUri().toString(), 1, signed);
         assertTrue(rules(new Linter(ServerSettings.DEFAULTS, dir), open).contains(RuleId.MAML072), "planted, not allowed");
-        assertTrue(signer.verify(signed, doc, keys).message().startsWith("valid-untrusted:"));
+        assertTrue(signer.verify(text(signed, doc), keys).message().startsWith("valid-untrusted:"));
 
         AllowedStores allowed = AllowedStores.load(UserConfig.fromEnvironment());
         allowed.allow(StoreSnapshot.read(ProjectStores.named(dir).orElseThrow()));
         try {
             assertFalse(rules(new Linter(ServerSettings.DEFAULTS, dir), open).contains(RuleId.MAML072), "allowed");
-            assertTrue(signer.verify(signed, doc, keys).message().startsWith("valid:"));
+            assertTrue(signer.verify(text(signed, doc), keys).message().startsWith("valid:"));
 
             ServerSettings untrusted = ServerSettings.from(JsonParser.parseString("{\"maml\": {\"projectTrustStores\": false}}"));
             assertFalse(untrusted.projectTrustStores());
             assertTrue(rules(new Linter(untrusted, dir), open).contains(RuleId.MAML072), "an untrusted workspace");
-            assertTrue(signer.verify(signed, doc, new DocumentSigner.Keys(files[1], null, List.of(), false)).message()
+            assertTrue(signer.verify(text(signed, doc), session(files[1], null, List.of(), false)).message()
                     .startsWith("valid-untrusted:"));
             assertTrue(ServerSettings.from(JsonParser.parseString("{\"projectTrustStores\": \"no\"}")).projectTrustStores(),
                     "only an explicit false turns them off");
@@ -136,19 +152,29 @@ class MlDsaDocumentSignerTest {
     @Test
     void receiptIsDraftedNextToTheDocumentFromTheEditorsText() throws IOException {
         Path doc = Files.writeString(dir.resolve("d.maml.md"), "stale text on disk");
-        DocumentSigner.Outcome receipt = signer.receipt(DOC, doc, new DocumentSigner.Keys(null, null, List.of()));
+        DocumentSigner.Outcome receipt = signer.receipt(text(DOC, doc), session(null, null, List.of()));
         assertEquals(dir.resolve("d.mu"), receipt.file());
         assertTrue(receipt.text().contains("type: receipt"), receipt.text());
         assertTrue(receipt.text().contains("source_id: \"urn:uuid:6f1c2a9e-3b7d-4e8f-9a0b-1c2d3e4f5a6b\""), receipt.text());
     }
 
     @Test
+    void aReceiptIsSignedWithTheKeySettingsAndAnOutsidePublicKeyIsEmbedded() throws IOException {
+        Path keysDir = Files.createDirectories(dir.resolve("keys"));
+        Path[] files = KeyFiles.write(MlDsa.generate(Algorithm.DEFAULT, new SecureRandom()), keysDir.resolve("k").toString());
+        Path doc = Files.writeString(Files.createDirectories(dir.resolve("project")).resolve("d.maml.md"), DOC);
+        DocumentSigner.Outcome receipt = signer.receipt(text(DOC, doc), session(files[1], files[0], List.of()));
+        assertTrue(receipt.text() != null && receipt.text().contains("base64:"), receipt.message());
+        assertTrue(receipt.text().contains(KeyId.of(KeyFiles.readPublic(files[0]))), receipt.text());
+    }
+
+    @Test
     void missingKeyIsAMessageNotAnException() {
-        DocumentSigner.Outcome outcome = signer.sign(DOC, null, new DocumentSigner.Keys(null, null, List.of()));
+        DocumentSigner.Outcome outcome = signer.sign(text(DOC, null), session(null, null, List.of()));
         assertNull(outcome.text());
         assertTrue(outcome.message().contains("no signing key"), outcome.message());
-        DocumentSigner.Outcome broken = signer.sign(DOC, null,
-                new DocumentSigner.Keys(dir.resolve("missing.key"), null, List.of()));
+        DocumentSigner.Outcome broken = signer.sign(text(DOC, null),
+                session(dir.resolve("missing.key"), null, List.of()));
         assertNull(broken.text());
     }
 }
