@@ -6,6 +6,7 @@ import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.lint.LintEngine;
 import dev.maml.lint.LintSettings;
+import dev.maml.model.FileKind;
 import dev.maml.parse.DocumentParser;
 import dev.maml.receipt.Receipts;
 import dev.maml.sign.Algorithm;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,5 +71,13 @@ class ReceiptRulesTest {
     @Test
     void theRuleSetIsTheReceiptCheck() {
         assertEquals(List.of(ReceiptCheckRule.class), ReceiptRules.all().stream().map(Object::getClass).toList());
+    }
+
+    /** What the engine loads through ServiceLoader: the same rules, for receipts only. */
+    @Test
+    void asAProviderItGivesTheSameRulesForReceiptsOnly() {
+        ReceiptRules provider = new ReceiptRules();
+        assertEquals(List.of(ReceiptCheckRule.class), provider.rules().stream().map(Object::getClass).toList());
+        assertEquals(Set.of(FileKind.RECEIPT), provider.kinds());
     }
 }

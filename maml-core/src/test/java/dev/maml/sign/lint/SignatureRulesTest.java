@@ -9,6 +9,7 @@ import dev.maml.diagnostic.RuleId;
 import dev.maml.diagnostic.Severity;
 import dev.maml.lint.LintEngine;
 import dev.maml.lint.LintSettings;
+import dev.maml.model.FileKind;
 import dev.maml.parse.DocumentParser;
 import dev.maml.sign.Algorithm;
 import dev.maml.sign.DocumentSigner;
@@ -27,6 +28,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,5 +116,14 @@ class SignatureRulesTest {
     void theRuleSetIsMissingCheckAndLegacy() {
         assertEquals(List.of(SignatureMissingRule.class, SignatureCheckRule.class, LegacyAlgorithmRule.class),
                 SignatureRules.all().stream().map(Object::getClass).toList());
+    }
+
+    /** What the engine loads through ServiceLoader: the same rules, for documents only. */
+    @Test
+    void asAProviderItGivesTheSameRulesForDocuments() {
+        SignatureRules provider = new SignatureRules();
+        assertEquals(List.of(SignatureMissingRule.class, SignatureCheckRule.class, LegacyAlgorithmRule.class),
+                provider.rules().stream().map(Object::getClass).toList());
+        assertEquals(Set.of(FileKind.DOCUMENT), provider.kinds());
     }
 }
