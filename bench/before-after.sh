@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compares two builds of maml (before and after a change) on the lint and language-server
-# benchmarks of docs/performance.md, in one run, interleaved (before, after, before, after, ...), so
+# benchmarks of docs/performance.md, in one run, interleaved (before, after, after, before, ...), so
 # both sides see the same machine load: absolute figures on a shared machine are noisy, the
 # comparison within a round is not.
 #   lint: N generated documents (bench/generate-docs.sh) linted by one process, then one file cold;
@@ -25,6 +25,9 @@ warmup="${7:-50}"
 work="$root/bench/work/before-after"
 mkdir -p "$work"
 sides=(before after)
+# The sides in round r: before first in odd rounds, after first in even ones, so neither side always
+# runs second (right after the other has filled caches and memory).
+order() { if (($1 % 2)); then echo before after; else echo after before; fi; }
 
 # bin/maml's JVM flags; the archive lives in the work directory so the jars' directories stay untouched.
 opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
@@ -62,18 +65,18 @@ echo "after:  ${jar[after]}"
 # One untimed pass each, so the page cache holds the files for every timed run.
 for side in "${sides[@]}"; do launch "$side"; "${cmd[@]}" lint "$docs" >/dev/null 2>&1 || true; done
 for ((r = 1; r <= lint_runs; r++)); do
-  for side in "${sides[@]}"; do timed "lint $files files" "$side" "$r" lint "$docs"; done
+  for side in $(order "$r"); do timed "lint $files files" "$side" "$r" lint "$docs"; done
 done
 for side in "${sides[@]}"; do echo "$side: $(wc -l <"$work/out-$side.txt") lines of lint output on the last run" >&2; done
 for ((r = 1; r <= lint_runs; r++)); do
-  for side in "${sides[@]}"; do timed "lint one file, cold" "$side" "$r" lint "$one"; done
+  for side in $(order "$r"); do timed "lint one file, cold" "$side" "$r" lint "$one"; done
 done
 echo "load average after lint: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 schema="$root/maml-core/src/main/resources/dev/maml/schema/maml-front-matter.schema.json"
 rm -f "$work"/lsp-*.json
 for ((r = 1; r <= lsp_rounds; r++)); do
-  for side in "${sides[@]}"; do
+  for side in $(order "$r"); do
     node "$root/bench/lsp/client.mjs" --iterations "$iterations" --warmup "$warmup" --schema "$schema" \
       --maml "java -XX:+UseSerialGC -jar ${jar[$side]} lsp" --out "$work/lsp-$side-$r.json" >/dev/null
   done
