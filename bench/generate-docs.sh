@@ -5,6 +5,7 @@
 # Usage: bench/generate-docs.sh N DIR
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [ $# -ne 2 ]; then echo "usage: bench/generate-docs.sh N DIR" >&2; exit 2; fi
 files="$1"
 docs="$2"
 [ -d "$docs" ] && exit 0
