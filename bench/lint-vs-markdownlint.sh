@@ -23,20 +23,8 @@ fi
 # maml, built, with its AppCDS archive made (the first bin/maml run makes it; keep that out of the timings).
 "$root/bin/maml" --version >/dev/null
 
-# N documents from the corpus, 100 per directory, each made distinct by a trailing comment.
 docs="$work/docs-$files"
-if [ ! -d "$docs" ]; then
-  mapfile -t corpus < <(find "$root/testdata/corpus" -name '*.maml.md' | sort)
-  tmp="$docs.tmp.$$"
-  mkdir -p "$tmp"
-  for ((i = 0; i < files; i++)); do
-    d="$tmp/d$((i / 100))"
-    [ -d "$d" ] || mkdir "$d"
-    src="${corpus[i % ${#corpus[@]}]}"
-    { cat "$src"; printf '\n<!-- copy %d -->\n' "$i"; } >"$d/f$i.maml.md"
-  done
-  mv "$tmp" "$docs"
-fi
+"$root/bench/generate-docs.sh" "$files" "$docs"
 one="$work/one.maml.md"
 cp "$root/examples/drone_communication.maml.md" "$one"
 

@@ -1,5 +1,5 @@
 // One LSP client for both servers, so the figures compare like with like.
-// node bench/lsp/client.mjs --schema FILE --iterations N [--warmup W] --maml "CMD…" --yaml "CMD…"
+// node bench/lsp/client.mjs --schema FILE --iterations N [--warmup W] --maml "CMD…" --yaml "CMD…" [--out FILE]
 // Measures, per server: didChange -> publishDiagnostics latency on 100 KB and 1 MB documents
 // (p50/p95), completion latency (p95), and the server's RSS with 100 open documents.
 import { spawn } from 'node:child_process';
@@ -176,5 +176,6 @@ if (args.maml) rows.push(await run('maml lsp', args.maml, 'maml'));
 if (args.yaml) rows.push(await run('yaml-language-server', args.yaml, 'yaml'));
 console.log(`iterations=${iterations} warmup=${warmup} schema=${schemaFile}`);
 console.table(rows);
-writeFileSync(path.join(workDir, 'results.json'), JSON.stringify(rows, null, 2));
+// --out: a known place for the results, for scripts that collect several runs (bench/before-after.sh).
+writeFileSync(args.out ?? path.join(workDir, 'results.json'), JSON.stringify(rows, null, 2));
 process.exit(0);
