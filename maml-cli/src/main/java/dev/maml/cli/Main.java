@@ -48,6 +48,7 @@ public final class Main {
         main.stdin = in;
         main.pipelines = pipelines;
         CommandLine cli = new CommandLine(main);
+        withHelpOptions(cli);
         cli.setOut(out);
         cli.setErr(new EscapingPrintWriter(err));
         // Standard error escapes control characters, so picocli's colours would show as \x1B[…m.
@@ -62,6 +63,20 @@ public final class Main {
         out.flush();
         cli.getErr().flush();
         return code;
+    }
+
+    /**
+     * {@code -h/--help} and {@code -V/--version} on every subcommand at every depth, as users of git,
+     * cargo or ruff expect ({@code maml lint --help}, {@code maml trust allow -h}), without repeating
+     * the annotation on each command class.
+     */
+    private static void withHelpOptions(CommandLine command) {
+        command.getSubcommands().values().forEach(sub -> {
+            if (!sub.getCommandSpec().mixinStandardHelpOptions() && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true).versionProvider(new Version());
+            }
+            withHelpOptions(sub);
+        });
     }
 
     InputStream stdin() {
