@@ -6,11 +6,8 @@ import dev.maml.diagnostic.Severity;
 import dev.maml.diagnostic.TextEdit;
 import dev.maml.model.MamlDocument;
 import dev.maml.parse.DocumentParser;
-import dev.maml.io.AtomicFiles;
 import dev.maml.report.Printable;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -93,30 +90,6 @@ public final class DocumentSigner {
             throw new IllegalStateException("a freshly signed document does not verify: " + check.reason());
         }
         return signed;
-    }
-
-    /**
-     * Signs a file in place, atomically. {@code publicKeyFile} (optional) must hold the signing key's
-     * public half; it is then referenced by its path. Without it, a PREFIX.pub next to PREFIX.key
-     * inside the document's directory tree is referenced; otherwise the key is embedded as base64.
-     *
-     * @return the signing key's key_id
-     */
-    public static String signFile(Path document, Path keyFile, Path publicKeyFile, Instant now, SecureRandom random)
-            throws IOException, SigningException {
-        PrivateKey key = KeyFiles.readPrivate(keyFile);
-        PublicKey pub = KeyFiles.publicOf(key);
-        Path dir = document.toAbsolutePath().normalize().getParent();
-        String ref = publicKeyRef(keyFile, pub, publicKeyFile, dir);
-        String text;
-        try {
-            text = StrictUtf8.decode(Files.readAllBytes(document));
-        } catch (CharacterCodingException e) {
-            throw new SigningException(document + ": not valid UTF-8; the signature would not cover the file's bytes");
-        }
-        String signed = sign(text, key, dir, ref, now, random);
-        AtomicFiles.write(document, signed);
-        return KeyId.of(pub);
     }
 
     /**

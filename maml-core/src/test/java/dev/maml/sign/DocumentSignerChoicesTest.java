@@ -68,26 +68,26 @@ class DocumentSignerChoicesTest {
     }
 
     @Test
-    void signFileWritesTheFileAndReturnsTheKeyId(@TempDir Path dir) throws Exception {
+    void signingAFileWritesItAndReturnsTheKeyId(@TempDir Path dir) throws Exception {
         Path[] files = KeyFiles.write(KEYS, Files.createDirectories(dir.resolve("outside")).resolve("alice").toString());
         Path docDir = Files.createDirectories(dir.resolve("docs"));
         Path doc = docDir.resolve("d.maml.md");
         Files.writeString(doc, DOC);
-        assertEquals(KeyId.of(KEYS.getPublic()), DocumentSigner.signFile(doc, files[1], null, Instant.EPOCH, new SecureRandom()));
+        assertEquals(KeyId.of(KEYS.getPublic()), SignFiles.sign(doc, files[1], null, Instant.EPOCH));
         String signed = Files.readString(doc);
         assertTrue(signed.contains("public_key: \"base64:"), "a .pub outside the tree is embedded: " + signed);
         assertEquals(Outcome.VALID_UNTRUSTED, DocumentVerifier.verify(signed, docDir, TrustStore.EMPTY).outcome());
     }
 
     @Test
-    void signFileRefusesBytesThatAreNotUtf8(@TempDir Path dir) throws Exception {
+    void signingAFileRefusesBytesThatAreNotUtf8(@TempDir Path dir) throws Exception {
         Path[] files = KeyFiles.write(KEYS, dir.resolve("alice").toString());
         Path doc = dir.resolve("d.maml.md");
         byte[] bytes = (DOC + "\u00e9").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         bytes[bytes.length - 1] = (byte) 0xFF;
         Files.write(doc, bytes);
         SigningException e = assertThrows(SigningException.class,
-                () -> DocumentSigner.signFile(doc, files[1], null, Instant.EPOCH, new SecureRandom()));
+                () -> SignFiles.sign(doc, files[1], null, Instant.EPOCH));
         assertEquals(doc + ": not valid UTF-8; the signature would not cover the file's bytes", e.getMessage());
         assertEquals(java.util.Arrays.toString(bytes), java.util.Arrays.toString(Files.readAllBytes(doc)), "untouched");
     }

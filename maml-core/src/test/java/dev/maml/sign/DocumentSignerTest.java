@@ -235,7 +235,7 @@ class DocumentSignerTest {
         Path doc = dir.resolve("drone.maml.md");
         Files.copy(TestData.example(), doc);
         Path[] files = KeyFiles.write(KEYS, dir.resolve("keys").toString());
-        DocumentSigner.signFile(doc, files[1], null, NOW, new SecureRandom());
+        SignFiles.sign(doc, files[1], null, NOW);
         MamlDocument signed = DocumentParser.read(doc);
         assertTrue(signed.text().contains("public_key: \"keys.pub\""), "sibling .pub inside the document's directory");
         Verification v = DocumentVerifier.verify(signed, dir, TrustStore.of(List.of(), List.of(files[0])));

@@ -31,7 +31,7 @@ class PublicKeyPathCharactersTest {
     private static String signFileRefusal(Path dir, Path key, Path pub) throws Exception {
         Path doc = Files.writeString(dir.resolve("d.maml.md"), DOC);
         String message = assertThrows(SigningException.class,
-                () -> DocumentSigner.signFile(doc, key, pub, Instant.EPOCH, new SecureRandom())).getMessage();
+                () -> SignFiles.sign(doc, key, pub, Instant.EPOCH)).getMessage();
         assertEquals(DOC, Files.readString(doc), "untouched");
         return message;
     }
