@@ -29,29 +29,29 @@ final class FileLinter {
 
     /** Whether the document named {@code file} is linted (false: its config ignores it); a broken config throws. */
     boolean lints(Path file) throws LintConfigException {
-        Resolution r = session.resolve(file);
-        if (r instanceof Resolution.BrokenConfig broken) {
-            throw new LintConfigException(broken.message());
-        }
-        return r instanceof Resolution.Lint;
+        return checked(session.resolve(file)) instanceof Resolution.Lint;
     }
 
     /** Content under {@code name} (null: unnamed stdin); null when the config ignores that name. */
     LintedFile lint(byte[] bytes, String display, Path name) throws LintConfigException {
         LintOutcome outcome = toolchain.lint(Source.of(bytes, name), session);
-        if (outcome.configError() != null) {
-            throw new LintConfigException(outcome.configError());
-        }
+        checked(outcome.resolution());
         return outcome.ignored() ? null : LintedFile.of(display, outcome.result());
     }
 
     /** Fixes content under {@code name} (null: unnamed stdin); see {@link Fixed} for when nothing was fixed. */
     Fixed fix(byte[] bytes, Path name) throws LintConfigException {
         Fixed fixed = toolchain.fix(Source.of(bytes, name), session);
-        if (fixed.resolution() instanceof Resolution.BrokenConfig broken) {
+        checked(fixed.resolution());
+        return fixed;
+    }
+
+    /** A broken config stops `maml lint` (exit 2): the resolution, unless it is one. */
+    private static Resolution checked(Resolution resolution) throws LintConfigException {
+        if (resolution instanceof Resolution.BrokenConfig broken) {
             throw new LintConfigException(broken.message());
         }
-        return fixed;
+        return resolution;
     }
 
     /** A linted file and, when a fix broke its signature, the advice to give (else null). */

@@ -17,7 +17,8 @@ import java.util.List;
  * {@code .maml-lint.yaml}, discovered upward from the file or fixed by the {@code config} setting like
  * {@code --config}; the same ignores; the same engine per file kind), with the editor's
  * {@code severities} applied last and its {@code trust} and {@code projectTrustStores} reaching the
- * signature check, and its {@code key} and {@code publicKey} the signing identity of the code actions. An untitled buffer is configured like `maml lint --stdin` without a name: from the
+ * signature check, and its {@code key} and {@code publicKey} the signing identity of the code
+ * actions. An untitled buffer is configured like `maml lint --stdin` without a name: from the
  * server's working directory.
  */
 public final class Linter {
