@@ -1,0 +1,23 @@
+package dev.maml.server.auth;
+
+/**
+ * A request without acceptable credentials: answered 401 with {@code WWW-Authenticate: Bearer}
+ * (RFC 6750). The message is safe to show the client: it says what was wrong with the token, never
+ * what a valid one would contain.
+ */
+public final class Unauthorized extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The RFC 6750 error code for {@code WWW-Authenticate}: {@code invalid_request} or {@code invalid_token}. */
+    private final String errorCode;
+
+    public Unauthorized(String errorCode, String message) {
+        super(message);
+        this.errorCode = errorCode;
+    }
+
+    public String errorCode() {
+        return errorCode;
+    }
+}
