@@ -25,17 +25,25 @@ record RunContext(RunRequest request, Path document, Path documentDir, DocumentT
     static RunContext of(RunRequest request, Instant now, RandomGenerator rng, UUID runId,
                          Supplier<Detection> sandbox) {
         Path document = request.document();
-        Path dir = document.toAbsolutePath().normalize().getParent();
+        Path base = request.baseDir();
+        Path dir = base != null ? base.toAbsolutePath().normalize() : document.toAbsolutePath().normalize().getParent();
         Path root = request.root();
         return new RunContext(request, document, dir, new DocumentTree(root != null ? root : dir), now, rng, runId,
                 sandbox);
     }
 
-    /** Where receipts and sealed payloads go: --receipt-dir, or the document's directory (as given, so paths print as given). */
+    /**
+     * Where receipts and sealed payloads go: --receipt-dir, or the directory the document is read as
+     * living in (as given, so paths print as given).
+     */
     Path outputDir() {
         Path receiptDir = request.receiptDir();
         if (receiptDir != null) {
             return receiptDir;
+        }
+        Path base = request.baseDir();
+        if (base != null) {
+            return base;
         }
         Path parent = document.getParent();
         return parent != null ? parent : Path.of("");

@@ -30,6 +30,7 @@ public final class RunRequest {
     private final boolean record;
     private final OptionalLong seed;
     private final @Nullable Path root;
+    private final @Nullable Path baseDir;
     private final SignaturePolicy signaturePolicy;
 
     private RunRequest(Builder b) {
@@ -45,6 +46,7 @@ public final class RunRequest {
         this.record = b.record;
         this.seed = b.seed;
         this.root = b.root;
+        this.baseDir = b.baseDir;
         this.signaturePolicy = b.signaturePolicy;
     }
 
@@ -124,6 +126,17 @@ public final class RunRequest {
         return root;
     }
 
+    /**
+     * The directory the document is read as living in: the relative paths it names, its public key
+     * and the project trust store are looked up from here, and receipts go here when there is no
+     * receipt directory. A server holds a posted document in a private temporary file and sets this
+     * to its --root, so the temporary file's surroundings never decide what a run reads or trusts.
+     * Null: the document file's own directory.
+     */
+    public @Nullable Path baseDir() {
+        return baseDir;
+    }
+
     /** The weakest signature accepted (`--min-algorithm`). */
     public SignaturePolicy signaturePolicy() {
         return signaturePolicy;
@@ -132,8 +145,8 @@ public final class RunRequest {
     /**
      * Named options with the command line's defaults: agent://local, no input, no --set, no key
      * (ephemeral), no extra trust, untrusted signatures refused, no code blocks beyond a workflow's,
-     * receipts next to the document, no History record, unseeded, confined to the document's
-     * directory, every ML-DSA parameter set accepted.
+     * receipts next to the document, no History record, unseeded, read from and confined to the
+     * document's directory, every ML-DSA parameter set accepted.
      */
     public static final class Builder {
 
@@ -149,6 +162,7 @@ public final class RunRequest {
         private boolean record;
         private OptionalLong seed = OptionalLong.empty();
         private @Nullable Path root;
+        private @Nullable Path baseDir;
         private SignaturePolicy signaturePolicy = SignaturePolicy.ANY;
 
         private Builder(Path document) {
@@ -214,6 +228,11 @@ public final class RunRequest {
 
         public Builder root(Path tree) {
             this.root = Objects.requireNonNull(tree, "root");
+            return this;
+        }
+
+        public Builder baseDir(Path dir) {
+            this.baseDir = Objects.requireNonNull(dir, "baseDir");
             return this;
         }
 

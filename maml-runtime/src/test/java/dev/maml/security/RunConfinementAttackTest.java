@@ -157,6 +157,25 @@ class RunConfinementAttackTest {
         assertRefusedOutside(run(doc, project.resolve("sub")));
     }
 
+    /**
+     * A server holds a posted document in a private temporary file and runs it as if it lived in
+     * its --root: what the document names resolves in the root, never next to the temporary file.
+     */
+    @Test
+    void aPostedDocumentIsReadAsLivingInItsBaseDirectory() throws Exception {
+        Path spool = Files.createDirectories(top.resolve("spool"));
+        Files.writeString(spool.resolve("data.csv"), "planted next to the temporary file, much longer than the real one\n");
+        Path posted = Files.move(document("dataset: data.csv"), spool.resolve("posted.maml.md"));
+        RunResult result = run(RunRequest.builder(posted).seed(7).root(project).baseDir(project)
+                .receiptDir(top.resolve("receipts")));
+        assertEquals(0, result.exitCode(), result.message());
+        assertEquals(Files.size(project.resolve("data.csv")), result.result().at("/heads/plaintext_bytes").asLong());
+        assertTrue(result.receipt().startsWith(top.resolve("receipts")), String.valueOf(result.receipt()));
+
+        Files.writeString(posted, Files.readString(posted).replace("dataset: data.csv", "dataset: ../spool/data.csv"));
+        assertRefusedOutside(run(RunRequest.builder(posted).seed(7).root(project).baseDir(project)));
+    }
+
     /** The audit: an existing container kept its 0644, so another user could read what a root run sealed. */
     @Test
     void anExistingOutputEndsUpOwnerOnly() throws Exception {
