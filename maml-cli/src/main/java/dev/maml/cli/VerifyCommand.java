@@ -2,6 +2,7 @@ package dev.maml.cli;
 
 import dev.maml.report.Json;
 import dev.maml.report.Printable;
+import dev.maml.report.VerifyReport;
 import dev.maml.sign.Outcome;
 import dev.maml.sign.SignaturePolicy;
 import dev.maml.sign.TrustStore;
@@ -66,14 +67,7 @@ final class VerifyCommand implements Callable<Integer> {
         store.warnings().forEach(w -> err.println("maml: warning: " + w));
         Verification v = verified.verification();
         if (json) {
-            ObjectNode node = Json.object();
-            node.put("file", file.toString());
-            node.put("outcome", v.outcome().label());
-            node.put("valid", v.outcome().signatureValid());
-            node.put("trusted", v.outcome() == Outcome.VALID);
-            node.put("method", v.algorithm() == null ? null : v.algorithm().id());
-            node.put("key_id", v.keyId());
-            node.put("reason", v.reason());
+            ObjectNode node = VerifyReport.json(file.toString(), v);
             out.println(Json.pretty(node));
         } else {
             out.println(Printable.line(file + ": " + v.outcome().label() + ": " + v.reason()));
