@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * is read as if it were the file {@value #NAME} in --root, so its relative paths, its lint config
  * and the project trust store are --root's. A run needs a file: the document is held in a private
  * temporary file (directory 0700, outside --root, removed on every path) and run with --root as its
- * base directory and tree, so the temporary file's surroundings never decide what a run reads or trusts.
+ * base directory and tree, so the temporary file's surroundings never decide what a run reads or trusts;
+ * the result names it {@value #NAME} too.
  */
 final class PostedDocuments implements AutoCloseable {
 
@@ -82,7 +83,7 @@ final class PostedDocuments implements AutoCloseable {
         Path file = Files.createTempFile(holding, "posted-", ".maml.md");
         try {
             Files.write(file, document);
-            RunRequest.Builder request = RunRequest.builder(file).identity(who).trust(settings.trust())
+            RunRequest.Builder request = RunRequest.builder(file).name(NAME).identity(who).trust(settings.trust())
                     .baseDir(root).root(root).receiptDir(receipts);
             if (inputs != null) {
                 request.input(inputs);

@@ -56,6 +56,7 @@ class ServeRoutesTest {
         JsonNode result = Json.MAPPER.readTree(run.body());
         assertEquals("ok", result.path("status").asString());
         assertEquals("agent://local", result.path("identity").asString());
+        assertEquals(PostedDocuments.NAME, result.path("document").asString(), "not the temporary file");
         assertEquals("valid", result.path("document_signature").path("outcome").asString());
         String receipt = result.path("receipt").asString();
         assertFalse(receipt.contains("/"), receipt);
