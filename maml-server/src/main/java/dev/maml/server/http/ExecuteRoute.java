@@ -25,26 +25,19 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>The body is the document ({@code text/markdown}) or {@code application/json}
  * {@code {"document": "...", "inputs": {...}}}.
  */
-final class ExecuteRoute extends Route {
+final class ExecuteRoute extends PostedRoute {
 
     private static final long serialVersionUID = 1L;
     private static final Set<String> FIELDS = Set.of("document", "inputs");
 
-    private final transient PostedDocuments documents;
-    private final transient ServerMetrics metrics;
-    private final long maxBody;
-
-    ExecuteRoute(PostedDocuments documents, ServerMetrics metrics, long maxBody) {
-        super("POST");
-        this.documents = documents;
-        this.metrics = metrics;
-        this.maxBody = maxBody;
+    ExecuteRoute(PostedDocuments documents, ServerMetrics metrics) {
+        super(documents, metrics);
     }
 
     @Override
     void answer(HttpServletRequest request, HttpServletResponse response) throws ApiError, IOException {
         String type = Bodies.requireType(request, "text/markdown", "application/json");
-        byte[] body = Bodies.read(request, maxBody);
+        byte[] body = Bodies.read(request, documents.maxBody());
         byte[] document;
         ObjectNode inputs = null;
         if (type.equals("application/json")) {

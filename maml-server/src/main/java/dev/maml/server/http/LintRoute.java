@@ -12,27 +12,17 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** POST /lint (text/markdown): {@code {"diagnostics": [...]}}, each as `maml lint --format json` writes it. */
-final class LintRoute extends Route {
+final class LintRoute extends PostedRoute {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient PostedDocuments documents;
-    private final transient ServerMetrics metrics;
-    private final long maxBody;
-
-    LintRoute(PostedDocuments documents, ServerMetrics metrics, long maxBody) {
-        super("POST");
-        this.documents = documents;
-        this.metrics = metrics;
-        this.maxBody = maxBody;
+    LintRoute(PostedDocuments documents, ServerMetrics metrics) {
+        super(documents, metrics);
     }
 
     @Override
     void answer(HttpServletRequest request, HttpServletResponse response) throws ApiError, IOException {
-        Bodies.requireType(request, "text/markdown");
-        byte[] body = Bodies.read(request, maxBody);
-        Bodies.text(body);
-        LintOutcome outcome = documents.lint(body);
+        LintOutcome outcome = documents.lint(markdown(request));
         LintResult result = outcome.result();
         if (result == null) {
             // Only a broken .maml-lint.yaml in --root gets here: the server's configuration, not the request.

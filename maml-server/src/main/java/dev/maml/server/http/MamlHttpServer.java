@@ -53,6 +53,7 @@ public final class MamlHttpServer implements AutoCloseable {
     private Server server;
     private ServerConnector connector;
     private PostedDocuments documents;
+    private boolean stopped;
 
     /** A server logging its requests to standard error. */
     public MamlHttpServer(ServeSettings settings) {
@@ -124,11 +125,12 @@ public final class MamlHttpServer implements AutoCloseable {
         server.join();
     }
 
-    /** Stops gracefully: no new connections, requests under way finish (up to the stop timeout). */
-    public void stop() throws IOException {
-        if (server == null) {
+    /** Stops gracefully: no new connections, requests under way finish (up to the stop timeout). Idempotent. */
+    public synchronized void stop() throws IOException {
+        if (server == null || stopped) {
             return;
         }
+        stopped = true;
         try {
             server.stop();
         } catch (Exception e) {
@@ -206,10 +208,9 @@ public final class MamlHttpServer implements AutoCloseable {
         Set<String> open = settings.metricsAuth() ? Set.of(HEALTH) : Set.of(HEALTH, METRICS);
         context.addFilter(new FilterHolder(new AuthFilter(settings.authenticator(), open)), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
-        long max = settings.maxBody();
-        route(context, "/execute", "/execute", new ExecuteRoute(documents, metrics, max));
-        route(context, "/lint", "/lint", new LintRoute(documents, metrics, max));
-        route(context, "/verify", "/verify", new VerifyRoute(documents, max));
+        route(context, "/execute", "/execute", new ExecuteRoute(documents, metrics));
+        route(context, "/lint", "/lint", new LintRoute(documents, metrics));
+        route(context, "/verify", "/verify", new VerifyRoute(documents, metrics));
         route(context, "/receipts/*", "/receipts/{name}", new ReceiptRoute(documents.receipts()));
         route(context, METRICS, METRICS, new MetricsRoute(metrics));
         route(context, HEALTH, HEALTH, new HealthRoute());

@@ -70,6 +70,11 @@ final class PostedDocuments implements AutoCloseable {
         return receipts;
     }
 
+    /** The largest document (or JSON request) accepted, --max-body. */
+    long maxBody() {
+        return settings.maxBody();
+    }
+
     LintOutcome lint(byte[] document) {
         return toolchain.lint(source(document), session());
     }

@@ -10,7 +10,7 @@ import dev.maml.server.auth.TokenAuthenticator;
 import dev.maml.server.testing.Demo;
 import dev.maml.server.testing.Documents;
 import dev.maml.server.testing.RawHttp;
-import dev.maml.server.testing.RunningServer;
+import dev.maml.server.testing.ServerFixture;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,40 +19,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Every bad request issue 12 lists answers the JSON error of spec 11.1 (never a stack trace, never a
  * 500), and the server keeps serving: /health says ok after each.
  */
-class ServeBadRequestsTest {
+class ServeBadRequestsTest extends ServerFixture {
 
     private static final String TOKEN = "drone-token-3f9a";
     private static final String STRANGER = "stranger-token-77c1";
 
-    @TempDir
-    Path root;
-    @TempDir
-    Path receipts;
-
-    private RunningServer server;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private void start(ServeSettings.Builder settings) throws IOException {
-        server = RunningServer.start(settings.build());
-    }
 
     private ServeSettings.Builder tokens() {
-        return RunningServer.settings(root, receipts).authenticator(new TokenAuthenticator(List.of(
+        return withTokens(settings());
+    }
+
+    private static ServeSettings.Builder withTokens(ServeSettings.Builder settings) {
+        return settings.authenticator(new TokenAuthenticator(List.of(
                 entry(TOKEN, "agent://drone-security"), entry(STRANGER, "agent://stranger"))));
     }
 
@@ -104,7 +89,6 @@ class ServeBadRequestsTest {
     void healthAndMetricsNeedNoTokenUnlessMetricsAuth() throws Exception {
         start(tokens());
         assertEquals(200, server.get("/metrics").statusCode());
-        server.close();
         start(tokens().metricsAuth(true));
         assertError(server.get("/metrics"), 401, "unauthorized");
         assertEquals(200, server.get("/metrics", "Authorization", "Bearer " + TOKEN).statusCode());
@@ -112,8 +96,7 @@ class ServeBadRequestsTest {
 
     @Test
     void anIdentityTheDocumentDoesNotPermitIs403() throws Exception {
-        Demo.copyInto(root);
-        start(tokens().trust(List.of(root.resolve(Demo.PUBLIC_KEY))));
+        start(withTokens(demoTrusted()));
         HttpResponse<String> refused = server.post("/execute", "text/markdown", Demo.document(),
                 "Authorization", "Bearer " + STRANGER);
         assertEquals(403, refused.statusCode(), refused.body());
@@ -129,7 +112,7 @@ class ServeBadRequestsTest {
 
     @Test
     void binaryInvalidUtf8AndEmptyBodiesAre400() throws Exception {
-        start(RunningServer.settings(root, receipts));
+        start(settings());
         for (String route : List.of("/execute", "/lint", "/verify")) {
             assertError(server.post(route, "text/markdown", new byte[] {'#', ' ', 0, 1, 2}), 400, "binary_body");
             assertError(server.post(route, "text/markdown", new byte[] {'#', ' ', (byte) 0xC3, (byte) 0x28}), 400,
@@ -145,7 +128,7 @@ class ServeBadRequestsTest {
 
     @Test
     void aContentTypeTheRouteDoesNotTakeIs415() throws Exception {
-        start(RunningServer.settings(root, receipts));
+        start(settings());
         String doc = Documents.quantum();
         assertError(server.post("/lint", "text/plain", doc), 415, "unsupported_media_type");
         assertError(server.post("/lint", "application/json", doc), 415, "unsupported_media_type");
@@ -157,7 +140,7 @@ class ServeBadRequestsTest {
 
     @Test
     void aBodyOverMaxBodyIs413AndTheConnectionIsNotLeftHanging() throws Exception {
-        start(RunningServer.settings(root, receipts).maxBody(1000));
+        start(settings().maxBody(1000));
         byte[] big = ("# " + "x".repeat(2000)).getBytes(StandardCharsets.UTF_8);
         JsonNode error = assertError(server.post("/lint", "text/markdown", big), 413, "body_too_large");
         assertTrue(error.path("message").asString().contains("1000 bytes"), error.toString());
@@ -183,7 +166,7 @@ class ServeBadRequestsTest {
 
     @Test
     void anUnknownRouteIs404AndAWrongMethod405WithAllow() throws Exception {
-        start(RunningServer.settings(root, receipts));
+        start(settings());
         assertError(server.get("/nowhere"), 404, "not_found");
         assertError(server.get("/execute/"), 404, "not_found");
         HttpResponse<String> get = server.get("/execute");
@@ -202,7 +185,7 @@ class ServeBadRequestsTest {
         Files.createSymbolicLink(receipts.resolve("link.mu"), outside);
         Files.writeString(receipts.resolve("drone.keyring"), "head keys");
         Files.createDirectory(receipts.resolve("dir.mu"));
-        start(RunningServer.settings(root, receipts));
+        start(settings());
         for (String name : List.of("..%2Fsecret.mu", "%2E%2E", "..", "x%00.mu", "a%5Cb.mu")) {
             HttpResponse<String> answer = server.get("/receipts/" + name);
             assertTrue(answer.statusCode() == 400 || answer.statusCode() == 404, name + ": " + answer.body());
@@ -220,7 +203,7 @@ class ServeBadRequestsTest {
     @Test
     void aDocumentNamingAPathOutsideRootIsRefused() throws Exception {
         Files.writeString(root.getParent().resolve("outside-" + root.getFileName() + ".csv"), "a,b\n1,2\n");
-        start(RunningServer.settings(root, receipts));
+        start(settings());
         String doc = Documents.of("security_workflow", "agent://local",
                 "## Context\ndataset: ../outside-" + root.getFileName() + ".csv\n");
         HttpResponse<String> refused = server.post("/execute", "text/markdown", doc);
@@ -231,7 +214,7 @@ class ServeBadRequestsTest {
 
     @Test
     void moreThanMaxConcurrentRequestsAre503WithRetryAfter() throws Exception {
-        start(RunningServer.settings(root, receipts).maxConcurrent(1));
+        start(settings().maxConcurrent(1));
         String stalled = "POST /lint HTTP/1.1\r\nHost: x\r\nContent-Type: text/markdown\r\nContent-Length: 100\r\n\r\n# x";
         try (RawHttp holding = new RawHttp(server.port(), 10_000); RawHttp queued = new RawHttp(server.port(), 10_000)) {
             holding.send(stalled);
@@ -263,7 +246,7 @@ class ServeBadRequestsTest {
 
     @Test
     void aClientSendingOneBytePerSecondIsCutOff() throws Exception {
-        start(RunningServer.settings(root, receipts).requestTimeout(Duration.ofSeconds(1)));
+        start(settings().requestTimeout(Duration.ofSeconds(1)));
         trickle("POST /lint HTTP/1.1\r\nHost: x\r\nContent-Type: text/markdown\r\nContent-Length: 1000\r\n\r\n"
                 .getBytes(StandardCharsets.US_ASCII), 0);
         trickle("POST /lint HTTP/1.1\r\nHost: x\r\nContent-Type: text/markdown\r\nContent-Length: 1000\r\n\r\n"

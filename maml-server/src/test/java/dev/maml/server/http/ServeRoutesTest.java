@@ -6,41 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.report.Json;
 import dev.maml.server.testing.Demo;
-import dev.maml.server.testing.RunningServer;
+import dev.maml.server.testing.ServerFixture;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Every route of spec 11.1's table answering what the spec says, the demo run with and without trust. */
-class ServeRoutesTest {
+class ServeRoutesTest extends ServerFixture {
 
-    @TempDir
-    Path root;
-    @TempDir
-    Path receipts;
-
-    private RunningServer server;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private RunningServer start(ServeSettings.Builder settings) throws Exception {
-        server = RunningServer.start(settings.build());
-        return server;
-    }
 
     @Test
     void healthSaysOk() throws Exception {
-        start(RunningServer.settings(root, receipts));
+        start(settings());
         HttpResponse<String> health = server.get("/health");
         assertEquals(200, health.statusCode());
         assertEquals("{\"status\":\"ok\"}", health.body().strip());
@@ -49,8 +29,7 @@ class ServeRoutesTest {
 
     @Test
     void theDemoRunsWithItsKeyTrustedAndItsReceiptIsServed() throws Exception {
-        Demo.copyInto(root);
-        start(RunningServer.settings(root, receipts).trust(List.of(root.resolve(Demo.PUBLIC_KEY))));
+        start(demoTrusted());
         HttpResponse<String> run = server.post("/execute", "text/markdown", Demo.document());
         assertEquals(200, run.statusCode(), run.body());
         JsonNode result = Json.MAPPER.readTree(run.body());
@@ -71,7 +50,7 @@ class ServeRoutesTest {
     @Test
     void theDemoIsRefusedWhenItsKeyIsInNoTrustStore() throws Exception {
         Demo.copyInto(root);
-        start(RunningServer.settings(root, receipts));
+        start(settings());
         HttpResponse<String> run = server.post("/execute", "text/markdown", Demo.document());
         assertEquals(403, run.statusCode(), run.body());
         JsonNode result = Json.MAPPER.readTree(run.body());
@@ -82,8 +61,7 @@ class ServeRoutesTest {
 
     @Test
     void executeTakesJsonWithInputs() throws Exception {
-        Demo.copyInto(root);
-        start(RunningServer.settings(root, receipts).trust(List.of(root.resolve(Demo.PUBLIC_KEY))));
+        start(demoTrusted());
         String body = Json.compact(Json.object().put("document", new String(Demo.document(), "UTF-8"))
                 .set("inputs", Json.object().put("qkd_bits", 256)));
         HttpResponse<String> run = server.post("/execute", "application/json", body);
@@ -93,7 +71,7 @@ class ServeRoutesTest {
 
     @Test
     void lintAnswersTheDiagnosticsAsLintJsonWritesThem() throws Exception {
-        start(RunningServer.settings(root, receipts));
+        start(settings());
         HttpResponse<String> lint = server.post("/lint", "text/markdown", "---\nmaml_version: \"2.0.0\"\n---\n## Intent\nx\n");
         assertEquals(200, lint.statusCode(), lint.body());
         JsonNode diagnostics = Json.MAPPER.readTree(lint.body()).path("diagnostics");
@@ -107,8 +85,7 @@ class ServeRoutesTest {
 
     @Test
     void verifyAnswersWhatVerifyJsonPrints() throws Exception {
-        Demo.copyInto(root);
-        start(RunningServer.settings(root, receipts).trust(List.of(root.resolve(Demo.PUBLIC_KEY))));
+        start(demoTrusted());
         HttpResponse<String> verify = server.post("/verify", "text/markdown", Demo.document());
         assertEquals(200, verify.statusCode(), verify.body());
         JsonNode answer = Json.MAPPER.readTree(verify.body());
@@ -119,7 +96,7 @@ class ServeRoutesTest {
 
     @Test
     void metricsAreTheTextExposition() throws Exception {
-        start(RunningServer.settings(root, receipts));
+        start(settings());
         server.get("/health");
         HttpResponse<String> metrics = server.get("/metrics");
         assertEquals(200, metrics.statusCode());
@@ -130,7 +107,7 @@ class ServeRoutesTest {
 
     @Test
     void everyRequestIsOneLogLine() throws Exception {
-        start(RunningServer.settings(root, receipts));
+        start(settings());
         server.get("/health");
         server.get("/nowhere%0a%1b%5B31m");
         List<String> log = server.awaitLog(2);
