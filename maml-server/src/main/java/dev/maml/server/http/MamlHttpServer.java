@@ -206,8 +206,9 @@ public final class MamlHttpServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler("/");
         context.setErrorHandler(new JsonErrorHandler(settings.maxBody()));
         Set<String> open = settings.metricsAuth() ? Set.of(HEALTH) : Set.of(HEALTH, METRICS);
-        context.addFilter(new FilterHolder(new AuthFilter(settings.authenticator(), open)), "/*",
-                EnumSet.of(DispatcherType.REQUEST));
+        FilterHolder auth = new FilterHolder(new AuthFilter(settings.authenticator(), open));
+        auth.setAsyncSupported(true);
+        context.addFilter(auth, "/*", EnumSet.of(DispatcherType.REQUEST));
         route(context, "/execute", "/execute", new ExecuteRoute(documents, metrics));
         route(context, "/lint", "/lint", new LintRoute(documents, metrics));
         route(context, "/verify", "/verify", new VerifyRoute(documents, metrics));
@@ -220,7 +221,10 @@ public final class MamlHttpServer implements AutoCloseable {
     }
 
     private void route(ServletContextHandler context, String pathSpec, String template, HttpServlet servlet) {
-        context.addServlet(new ServletHolder(servlet), pathSpec);
+        ServletHolder holder = new ServletHolder(servlet);
+        // A mounted servlet may answer asynchronously (MCP's streamable HTTP keeps SSE streams open).
+        holder.setAsyncSupported(true);
+        context.addServlet(holder, pathSpec);
         templates.add(pathSpec, template);
     }
 

@@ -10,6 +10,7 @@ import dev.maml.run.Identity;
 import dev.maml.server.auth.TokenAuthenticator;
 import dev.maml.server.testing.Exposition;
 import dev.maml.server.testing.RunningServer;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,7 +38,10 @@ class ServeMountTest {
     @TempDir
     Path receipts;
 
-    /** Answers with the caller's identity; {@code ?fail} throws as a buggy servlet would; {@code ?wait} blocks. */
+    /**
+     * Answers with the caller's identity; {@code ?async} answers asynchronously, {@code ?fail} throws as a
+     * buggy servlet would, {@code ?wait} blocks until released.
+     */
     private static final class Probe extends HttpServlet {
         private static final long serialVersionUID = 1L;
         final transient CountDownLatch entered = new CountDownLatch(1);
@@ -47,6 +51,18 @@ class ServeMountTest {
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
             if ("fail".equals(request.getQueryString())) {
                 throw new IllegalStateException("a bug at /secret/internal/path");
+            }
+            if ("async".equals(request.getQueryString())) {
+                AsyncContext async = request.startAsync();
+                async.start(() -> {
+                    try {
+                        async.getResponse().getWriter().print("async " + request.getAttribute(AuthFilter.IDENTITY));
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    async.complete();
+                });
+                return;
             }
             if ("wait".equals(request.getQueryString())) {
                 entered.countDown();
@@ -76,16 +92,18 @@ class ServeMountTest {
             assertEquals(200, ok.statusCode());
             assertEquals("agent://mcp-client", ok.body());
 
+            assertEquals("async agent://mcp-client", server.get("/mcp?async", "Authorization", "Bearer " + TOKEN).body());
+
             HttpResponse<String> bug = server.get("/mcp?fail", "Authorization", "Bearer " + TOKEN);
             assertEquals(500, bug.statusCode(), bug.body());
             assertEquals("internal_error", Json.MAPPER.readTree(bug.body()).path("error").path("code").asString());
             assertFalse(bug.body().contains("secret") || bug.body().contains("IllegalState"), bug.body());
             assertEquals(200, server.get("/health").statusCode());
 
-            server.awaitLog(4);
+            server.awaitLog(5);
             Exposition metrics = Exposition.parse(server.get("/metrics").body());
             assertEquals(1, metrics.value("maml_http_requests_total", "route", "/mcp", "code", "401"));
-            assertEquals(1, metrics.value("maml_http_requests_total", "route", "/mcp", "code", "200"));
+            assertEquals(2, metrics.value("maml_http_requests_total", "route", "/mcp", "code", "200"));
             assertEquals(1, metrics.value("maml_http_requests_total", "route", "/mcp", "code", "500"));
             assertThrows(IllegalStateException.class, () -> server.server().mount("/late", new Probe()));
         }
