@@ -31,7 +31,6 @@ class ServeBadRequestsTest extends ServerFixture {
     private static final String TOKEN = "drone-token-3f9a";
     private static final String STRANGER = "stranger-token-77c1";
 
-
     private ServeSettings.Builder tokens() {
         return withTokens(settings());
     }
@@ -217,10 +216,12 @@ class ServeBadRequestsTest extends ServerFixture {
         start(settings().maxConcurrent(1));
         String stalled = "POST /lint HTTP/1.1\r\nHost: x\r\nContent-Type: text/markdown\r\nContent-Length: 100\r\n\r\n# x";
         try (RawHttp holding = new RawHttp(server.port(), 10_000); RawHttp queued = new RawHttp(server.port(), 10_000)) {
+            // One request holds the only slot (its body never ends), one waits in the queue; the next is refused.
+            // The pauses let each reach the server before the next is sent (their order does not matter).
             holding.send(stalled);
-            awaitInFlight(1);
+            Thread.sleep(300);
             queued.send(stalled);
-            Thread.sleep(200);
+            Thread.sleep(300);
             HttpResponse<String> rejected = server.post("/lint", "text/markdown", Documents.quantum());
             assertError(rejected, 503, "overloaded");
             assertEquals(JsonErrorHandler.RETRY_AFTER, rejected.headers().firstValue("Retry-After").orElse(""));
@@ -237,11 +238,6 @@ class ServeBadRequestsTest extends ServerFixture {
     private static boolean sleep() throws InterruptedException {
         Thread.sleep(100);
         return true;
-    }
-
-    /** Waits until the server has {@code n} requests in a route (their body not yet read). */
-    private void awaitInFlight(int n) throws InterruptedException {
-        Thread.sleep(300L * n);
     }
 
     @Test

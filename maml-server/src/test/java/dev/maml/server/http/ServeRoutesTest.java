@@ -6,17 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.report.Json;
 import dev.maml.server.testing.Demo;
+import dev.maml.server.testing.Documents;
 import dev.maml.server.testing.ServerFixture;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Every route of spec 11.1's table answering what the spec says, the demo run with and without trust. */
 class ServeRoutesTest extends ServerFixture {
-
 
     @Test
     void healthSaysOk() throws Exception {
@@ -57,6 +60,31 @@ class ServeRoutesTest extends ServerFixture {
         assertEquals("failed", result.path("status").asString());
         assertEquals("signature", result.path("failed_step").asString());
         assertEquals(200, server.get("/health").statusCode());
+    }
+
+    @Test
+    void postedDocumentsLeaveNoTemporaryFileBehind() throws Exception {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = holdingDirectories(tmp);
+        start(demoTrusted());
+        List<Path> holding = holdingDirectories(tmp).stream().filter(p -> !before.contains(p)).toList();
+        assertEquals(1, holding.size(), "the server holds posted documents in one private directory");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(holding.get(0))));
+        assertEquals(200, server.post("/execute", "text/markdown", Demo.document()).statusCode());
+        assertEquals(400, server.post("/execute", "text/markdown", "---\nbroken: [\n").statusCode());
+        assertEquals(403, server.post("/execute", "text/markdown",
+                Documents.of("quantum_workflow", "agent://other", "## Context\nx: 1\n")).statusCode());
+        try (Stream<Path> left = Files.list(holding.get(0))) {
+            assertEquals(List.of(), left.toList(), "every run removes its temporary file");
+        }
+        server.close();
+        assertFalse(Files.exists(holding.get(0)), "the stop removes the directory");
+    }
+
+    private static List<Path> holdingDirectories(Path tmp) throws IOException {
+        try (Stream<Path> all = Files.list(tmp)) {
+            return all.filter(p -> p.getFileName().toString().startsWith("maml-serve-") && Files.isDirectory(p)).toList();
+        }
     }
 
     @Test
