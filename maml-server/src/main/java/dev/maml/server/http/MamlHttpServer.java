@@ -229,6 +229,7 @@ public final class MamlHttpServer implements AutoCloseable {
     }
 
     private void stopQuietly() {
+        stopped = true;
         try {
             server.stop();
         } catch (Exception ignored) {
