@@ -23,7 +23,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "verify", description = "Check a document's ML-DSA signature. Exit 0 valid and trusted, 1 invalid, "
         + "unsigned or malformed, 3 valid but the key is in no trust store or the algorithm is below --min-algorithm, "
@@ -67,8 +66,7 @@ final class VerifyCommand implements Callable<Integer> {
         store.warnings().forEach(w -> err.println("maml: warning: " + w));
         Verification v = verified.verification();
         if (json) {
-            ObjectNode node = VerifyReport.json(file.toString(), v);
-            out.println(Json.pretty(node));
+            out.println(Json.pretty(VerifyReport.json(file.toString(), v)));
         } else {
             out.println(Printable.line(file + ": " + v.outcome().label() + ": " + v.reason()));
         }
