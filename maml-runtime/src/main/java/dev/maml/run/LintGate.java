@@ -58,7 +58,8 @@ final class LintGate {
         } catch (IOException e) {
             throw new RunFailure(RunFailure.INVALID, Messages.of(e));
         }
-        LintSettings settings = settingsFor(file);
+        // The config is the one of the directory the document is read as living in (a server's --root).
+        LintSettings settings = settingsFor(ctx.documentDir().resolve(file.getFileName()));
         LintResult linted = Linting.lint(bytes, FileKind.DOCUMENT, settings);
         MamlDocument doc = linted.document();
         List<Diagnostic> errors = linted.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
@@ -73,7 +74,7 @@ final class LintGate {
                 .toList();
         LintError first = shown.get(0);
         throw new RunFailure(RunFailure.INVALID, errors.size() + " lint error" + (errors.size() == 1 ? "" : "s")
-                + "; first: " + ctx.document() + ":" + first.line() + ":" + first.column() + ": " + first.rule() + "/"
+                + "; first: " + ctx.request().displayName() + ":" + first.line() + ":" + first.column() + ": " + first.rule() + "/"
                 + first.alias() + " " + first.message() + " (run `maml lint` for all, `maml lint --fix` to repair what"
                 + " it can)", new LintErrors(shown));
     }

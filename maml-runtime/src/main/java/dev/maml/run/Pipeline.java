@@ -44,7 +44,7 @@ public final class Pipeline {
         UUID runId = request.seed().isPresent() ? seededUuid(rng) : UUID.randomUUID();
         RunContext ctx = RunContext.of(request, clock.instant(), rng, runId, sandbox);
         RunLog log = new RunLog();
-        log.add(new RunHeader(request.document().toString(), runId.toString(), request.identity().uri(),
+        log.add(new RunHeader(request.displayName(), runId.toString(), request.identity().uri(),
                 request.seed()));
         try {
             LintGate.Linted linted = log.step("lint", () -> LintGate.check(ctx));

@@ -31,6 +31,7 @@ public final class RunRequest {
     private final OptionalLong seed;
     private final @Nullable Path root;
     private final @Nullable Path baseDir;
+    private final @Nullable String name;
     private final SignaturePolicy signaturePolicy;
 
     private RunRequest(Builder b) {
@@ -47,6 +48,7 @@ public final class RunRequest {
         this.seed = b.seed;
         this.root = b.root;
         this.baseDir = b.baseDir;
+        this.name = b.name;
         this.signaturePolicy = b.signaturePolicy;
     }
 
@@ -137,6 +139,15 @@ public final class RunRequest {
         return baseDir;
     }
 
+    /**
+     * How the result (`document`) and the run's messages name the document: the name it was given
+     * ({@link Builder#name}), else its path as given. A server names a posted document so, rather than
+     * by the temporary file it is held in.
+     */
+    public String displayName() {
+        return name != null ? name : document.toString();
+    }
+
     /** The weakest signature accepted (`--min-algorithm`). */
     public SignaturePolicy signaturePolicy() {
         return signaturePolicy;
@@ -163,6 +174,7 @@ public final class RunRequest {
         private OptionalLong seed = OptionalLong.empty();
         private @Nullable Path root;
         private @Nullable Path baseDir;
+        private @Nullable String name;
         private SignaturePolicy signaturePolicy = SignaturePolicy.ANY;
 
         private Builder(Path document) {
@@ -233,6 +245,12 @@ public final class RunRequest {
 
         public Builder baseDir(Path dir) {
             this.baseDir = Objects.requireNonNull(dir, "baseDir");
+            return this;
+        }
+
+        /** The name the result and messages give the document (see {@link RunRequest#displayName()}). */
+        public Builder name(String shown) {
+            this.name = Objects.requireNonNull(shown, "name");
             return this;
         }
 

@@ -176,6 +176,25 @@ class RunConfinementAttackTest {
         assertRefusedOutside(run(RunRequest.builder(posted).seed(7).root(project).baseDir(project)));
     }
 
+    /**
+     * A posted document is also linted with its base directory's config, not with whatever config
+     * lies around the temporary file, and the result names it as the server says.
+     */
+    @Test
+    void aPostedDocumentIsLintedWithItsBaseDirectorysConfigAndNamedAsGiven() throws Exception {
+        Path spool = Files.createDirectories(top.resolve("spool"));
+        Files.writeString(spool.resolve(".maml-lint.yaml"), "rules:\n  MAML001: off\n");
+        Files.writeString(project.resolve(".maml-lint.yaml"), "rules:\n  MAML032: error\n");
+        Path posted = Files.move(document("dataset: data.csv\n\n## Bogus\nan unknown section"),
+                spool.resolve("posted-1234.maml.md"));
+        RunResult result = run(RunRequest.builder(posted).seed(7).root(project).baseDir(project).name("posted.maml.md")
+                .receiptDir(top.resolve("receipts")));
+        assertEquals(2, result.exitCode(), "--root's config made MAML032 an error: " + result.result());
+        assertEquals("posted.maml.md", result.result().path("document").asString());
+        assertTrue(result.message().contains("first: posted.maml.md:"), result.message());
+        assertFalse(result.result().toString().contains("posted-1234"), result.result().toString());
+    }
+
     /** The audit: an existing container kept its 0644, so another user could read what a root run sealed. */
     @Test
     void anExistingOutputEndsUpOwnerOnly() throws Exception {

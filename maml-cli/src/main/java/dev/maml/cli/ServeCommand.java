@@ -1,0 +1,157 @@
+package dev.maml.cli;
+
+import dev.maml.server.auth.AuthMode;
+import dev.maml.server.auth.AuthOptions;
+import dev.maml.server.auth.Authenticator;
+import dev.maml.server.auth.Authenticators;
+import dev.maml.server.http.MamlHttpServer;
+import dev.maml.server.http.ServeSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", description = {"Serve lint, verify and run over HTTP (spec 11.1): POST /execute, POST /lint,"
+        + " POST /verify, GET /receipts/{name}, GET /metrics, GET /health.",
+        "Prints 'maml serve: listening on http://HOST:PORT' on stderr when ready, one line per request after that;"
+                + " SIGTERM or Ctrl-C stops it, letting requests under way finish.",
+        "Exit codes: 0 stopped cleanly, 2 bad configuration (nothing was served)."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default ${DEFAULT-VALUE}); anything but loopback needs --auth tokens or oidc.")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8000",
+            description = "Port (default ${DEFAULT-VALUE}; 0: any free port, shown in the 'listening' line).")
+    int port;
+
+    @Option(names = "--root", paramLabel = "DIR", required = true,
+            description = "The directory posted documents are read as living in: their relative paths, lint config and"
+                    + " trust store resolve here, and nothing outside it may be named.")
+    Path root;
+
+    @Option(names = "--receipts", paramLabel = "DIR", defaultValue = "receipts",
+            description = "Where runs write receipts (and sealed payloads); GET /receipts/{name} serves the .mu files"
+                    + " (default ./${DEFAULT-VALUE}).")
+    Path receipts;
+
+    @Option(names = "--auth", paramLabel = "MODE", defaultValue = "none",
+            description = "none (every caller is agent://local; loopback only), tokens (--tokens) or oidc (--issuer).")
+    String auth;
+
+    @Option(names = "--tokens", paramLabel = "FILE",
+            description = "With --auth tokens: YAML 'tokens: [{sha256: <hex of the token>, identity: agent://NAME}]'.")
+    Path tokens;
+
+    @Option(names = "--issuer", paramLabel = "URL", description = "With --auth oidc: the OpenID issuer URL.")
+    String issuer;
+
+    @Option(names = "--audience", paramLabel = "AUD", description = "With --auth oidc: the audience tokens must name.")
+    String audience;
+
+    @Option(names = "--identity-claim", paramLabel = "NAME", defaultValue = AuthOptions.DEFAULT_IDENTITY_CLAIM,
+            description = "With --auth oidc: the claim naming the caller (default ${DEFAULT-VALUE}, then sub).")
+    String identityClaim;
+
+    @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "" + ServeSettings.DEFAULT_MAX_BODY,
+            description = "Largest request body (default ${DEFAULT-VALUE}: 10 MiB); larger ones get 413.")
+    long maxBody;
+
+    @Option(names = "--max-concurrent", paramLabel = "N", defaultValue = "" + ServeSettings.DEFAULT_MAX_CONCURRENT,
+            description = "Requests served at once (default ${DEFAULT-VALUE}); more wait briefly, then get 503 with Retry-After.")
+    int maxConcurrent;
+
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "A client still trickling in its request after this long is cut off (default ${DEFAULT-VALUE}).")
+    long requestTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "A connection silent this long is closed (default ${DEFAULT-VALUE}).")
+    long idleTimeout;
+
+    @Option(names = "--metrics-auth", description = "GET /metrics needs a token too.")
+    boolean metricsAuth;
+
+    @Option(names = "--trust", paramLabel = "PUB", description = "Also trust this public key for runs and /verify (repeatable).")
+    List<Path> trust = new ArrayList<>();
+
+    @Option(names = "--key", paramLabel = "KEY", description = "ML-DSA private key that signs run results and receipts"
+            + " (default: an ephemeral key per run; receipts unsigned).")
+    Path key;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        MamlHttpServer server;
+        try {
+            server = new MamlHttpServer(settings(), line -> {
+                err.println(line);
+                err.flush();
+            });
+            server.start();
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("maml serve: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        StopSignals.onTermination(() -> {
+            try {
+                server.stop();
+            } catch (IOException e) {
+                err.println("maml serve: " + e.getMessage());
+            }
+            stopped.countDown();
+        });
+        err.println("maml serve: listening on " + server.uri());
+        err.flush();
+        stopped.await();
+        err.println("maml serve: stopped");
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    private ServeSettings settings() throws IOException {
+        Authenticator authenticator = Authenticators.create(new AuthOptions(AuthMode.parse(auth), tokens, issuerUri(),
+                audience, identityClaim));
+        return ServeSettings.builder(root).bind(bind).port(port).receipts(receipts).authenticator(authenticator)
+                .maxBody(maxBody).maxConcurrent(maxConcurrent).requestTimeout(seconds(requestTimeout, "--request-timeout"))
+                .idleTimeout(seconds(idleTimeout, "--idle-timeout")).metricsAuth(metricsAuth).trust(trust).key(key)
+                .build();
+    }
+
+    private URI issuerUri() {
+        if (issuer == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(issuer);
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
+                throw new IllegalArgumentException("--issuer must be an http(s) URL, got '" + issuer + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--issuer must be an http(s) URL, got '" + issuer + "'");
+        }
+    }
+
+    private static Duration seconds(long value, String option) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(option + " must be a positive number of seconds, got " + value);
+        }
+        return Duration.ofSeconds(value);
+    }
+}

@@ -1,0 +1,244 @@
+package dev.maml.server.http;
+
+import dev.maml.server.auth.NoAuthentication;
+import dev.maml.server.metrics.ServerMetrics;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * `maml serve` (spec 11.1): embedded Jetty 12.1 with the routes of the spec's table. From the
+ * outside in: graceful stop (SIGTERM lets requests under way finish, up to
+ * {@link ServeSettings#stopTimeout()}), the concurrency limit (503 with Retry-After; /health and /metrics are exempt so probes still answer
+ * under load), the body size limit (413), then the servlet context: authentication for every path
+ * ({@link AuthFilter}), the routes, and any servlet {@link #mount mounted} beside them, which gets
+ * the same authentication, limits, log and metrics. Slow clients are cut off by the idle timeout and
+ * the {@link TrickleGuard}. Every answer, malformed requests included, gets a log line and the HTTP
+ * metrics ({@link RequestObserver}).
+ */
+public final class MamlHttpServer implements AutoCloseable {
+
+    private static final String HEALTH = "/health";
+    private static final String METRICS = "/metrics";
+    /** How long a request over --max-concurrent waits for a slot before it is answered 503. */
+    private static final Duration QUEUE_WAIT = Duration.ofSeconds(5);
+
+    private final ServeSettings settings;
+    private final Consumer<String> log;
+    private final ServerMetrics metrics = new ServerMetrics();
+    private final RouteTemplates templates = new RouteTemplates();
+    private final Map<String, HttpServlet> mounted = new LinkedHashMap<>();
+    private Server server;
+    private ServerConnector connector;
+    private PostedDocuments documents;
+    private boolean stopped;
+
+    /** A server logging its requests to standard error. */
+    public MamlHttpServer(ServeSettings settings) {
+        this(settings, System.err::println);
+    }
+
+    /** @param log receives one line per request (already escaped) */
+    public MamlHttpServer(ServeSettings settings, Consumer<String> log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /**
+     * Serves {@code servlet} at {@code pathSpec} ({@code /mcp} or {@code /mcp/*}) behind the same
+     * authentication, limits, log and metrics as the routes; its metrics route label is the path spec.
+     * The caller's identity is the request attribute {@link AuthFilter#IDENTITY}.
+     *
+     * @throws IllegalStateException after {@link #start()}
+     */
+    public MamlHttpServer mount(String pathSpec, HttpServlet servlet) {
+        if (server != null) {
+            throw new IllegalStateException("mount before start");
+        }
+        mounted.put(pathSpec, servlet);
+        return this;
+    }
+
+    /** The server's metrics (what GET /metrics exposes). */
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @throws IOException with a message for the operator: --bind not loopback without authentication,
+     *                     no --root directory, missing key files, the port in use
+     */
+    public void start() throws IOException {
+        if (server != null) {
+            throw new IllegalStateException("already started");
+        }
+        checkBind();
+        checkFiles();
+        documents = PostedDocuments.open(settings);
+        server = build();
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly();
+            throw new IOException("cannot listen on " + settings.bind() + ":" + settings.port() + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+        }
+    }
+
+    /** The port listened on (the chosen one when {@link ServeSettings#port()} was 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** {@code http://HOST:PORT} as clients reach it. */
+    public URI uri() {
+        String host = settings.bind().contains(":") ? "[" + settings.bind() + "]" : settings.bind();
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    /** Blocks until the server has stopped. */
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    /** Stops gracefully: no new connections, requests under way finish (up to the stop timeout). Idempotent. */
+    public synchronized void stop() throws IOException {
+        if (server == null || stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IOException("stopping the server: " + e.getMessage(), e);
+        } finally {
+            documents.close();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        stop();
+    }
+
+    private void checkBind() throws IOException {
+        if (!(settings.authenticator() instanceof NoAuthentication)) {
+            return;
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(settings.bind());
+        } catch (UnknownHostException e) {
+            throw new IOException("--bind " + settings.bind() + ": unknown host");
+        }
+        if (!address.isLoopbackAddress()) {
+            throw new IOException("--bind " + settings.bind() + " with --auth none would let anyone on the network run"
+                    + " documents as agent://local; bind 127.0.0.1, or use --auth tokens or --auth oidc");
+        }
+    }
+
+    private void checkFiles() throws IOException {
+        for (Path key : settings.trust()) {
+            if (!Files.isRegularFile(key)) {
+                throw new IOException("--trust " + key + ": no such file");
+            }
+        }
+        Path key = settings.key();
+        if (key != null && !Files.isRegularFile(key)) {
+            throw new IOException("--key " + key + ": no such file");
+        }
+    }
+
+    private Server build() {
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("maml-serve");
+        Server jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(settings.bind());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(settings.idleTimeout().toMillis());
+        connector.addEventListener(new TrickleGuard(jetty.getScheduler(), settings.requestTimeout()));
+        jetty.addConnector(connector);
+        jetty.setErrorHandler(new JsonErrorHandler(settings.maxBody()));
+        jetty.setStopTimeout(settings.stopTimeout().toMillis());
+
+        SizeLimitHandler size = new SizeLimitHandler(settings.maxBody(), -1);
+        size.setHandler(context());
+        QoSHandler limit = new QoSHandler(size);
+        limit.setMaxRequestCount(settings.maxConcurrent());
+        // A short queue absorbs a burst; beyond it (or after waiting) a request is answered 503 at once.
+        limit.setMaxSuspendedRequestCount(settings.maxConcurrent());
+        limit.setMaxSuspend(QUEUE_WAIT);
+        limit.excludePath(HEALTH, METRICS);
+        jetty.setRequestLog(new RequestObserver(templates, metrics, log));
+        jetty.setHandler(new GracefulHandler(limit));
+        return jetty;
+    }
+
+    private ServletContextHandler context() {
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.setErrorHandler(new JsonErrorHandler(settings.maxBody()));
+        Set<String> open = settings.metricsAuth() ? Set.of(HEALTH) : Set.of(HEALTH, METRICS);
+        FilterHolder auth = new FilterHolder(new AuthFilter(settings.authenticator(), open));
+        auth.setAsyncSupported(true);
+        context.addFilter(auth, "/*", EnumSet.of(DispatcherType.REQUEST));
+        route(context, "/execute", "/execute", new ExecuteRoute(documents, metrics));
+        route(context, "/lint", "/lint", new LintRoute(documents, metrics));
+        route(context, "/verify", "/verify", new VerifyRoute(documents, metrics));
+        route(context, "/receipts/*", "/receipts/{name}", new ReceiptRoute(documents.receipts()));
+        route(context, METRICS, METRICS, new MetricsRoute(metrics));
+        route(context, HEALTH, HEALTH, new HealthRoute());
+        mounted.forEach((spec, servlet) -> route(context, spec, spec, servlet));
+        context.addServlet(new ServletHolder(new NotFoundRoute()), "/");
+        return context;
+    }
+
+    private void route(ServletContextHandler context, String pathSpec, String template, HttpServlet servlet) {
+        ServletHolder holder = new ServletHolder(servlet);
+        // A mounted servlet may answer asynchronously (MCP's streamable HTTP keeps SSE streams open).
+        holder.setAsyncSupported(true);
+        context.addServlet(holder, pathSpec);
+        templates.add(pathSpec, template);
+    }
+
+    private void stopQuietly() {
+        stopped = true;
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // Starting failed already; that failure is the one reported.
+        }
+        try {
+            documents.close();
+        } catch (IOException ignored) {
+            // Same: the start failure is what the operator needs to see.
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.maml.server.http;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** Every path that is no route: 404 in the spec's shape, whatever the method. */
+final class NotFoundRoute extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Route.send(response, new ApiError(404, "not_found", "no such route; the routes are POST /execute,"
+                + " POST /lint, POST /verify, GET /receipts/{name}, GET /metrics and GET /health"));
+    }
+}
