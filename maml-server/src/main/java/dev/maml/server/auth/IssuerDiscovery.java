@@ -3,6 +3,7 @@ package dev.maml.server.auth;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.text.ParseException;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ final class IssuerDiscovery {
         String jwks = string(document, "jwks_uri", url);
         try {
             return new URI(jwks);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IOException("the jwks_uri of " + url + " is not a URL: " + e.getMessage());
         }
     }

@@ -31,26 +31,32 @@ final class IssuerFetcher {
 
     static final int MAX_BYTES = 1 << 20;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    /** The whole exchange, body included: a server that drips bytes cannot stall us longer. */
-    private static final Duration TOTAL_TIMEOUT = Duration.ofSeconds(10);
+    /** The time a whole exchange may take in maml serve. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    /** The whole exchange, body included: a server that drips bytes cannot stall us longer. */
+    private final Duration timeout;
+
+    IssuerFetcher(Duration timeout) {
+        this.timeout = timeout;
+    }
 
     /** The body of a 200 answer to {@code GET url}, as UTF-8 text. */
     String get(URI url) throws IOException {
         requireTrustworthy(url);
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(TOTAL_TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
                 .header("Accept", "application/json").GET().build();
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> new CappedBody());
         HttpResponse<byte[]> response;
         try {
-            response = exchange.get(TOTAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new IOException(url + " did not answer within " + TOTAL_TIMEOUT.toSeconds() + " s");
+            throw new IOException(url + " did not answer within " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
@@ -65,7 +71,7 @@ final class IssuerFetcher {
     }
 
     /** https anywhere; http only to the loopback interface, where nobody can listen in or tamper. */
-    static void requireTrustworthy(URI url) throws IOException {
+    private static void requireTrustworthy(URI url) throws IOException {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new IOException(url + " is not an http(s) URL with a host");
@@ -88,12 +94,12 @@ final class IssuerFetcher {
         return InetAddress.getByName(literal).isLoopbackAddress();
     }
 
-    private static String describe(URI url, Throwable cause) {
+    private String describe(URI url, Throwable cause) {
         if (cause instanceof ConnectException) {
             return "nothing answers at " + url + " (connection refused)";
         }
         if (cause instanceof HttpTimeoutException) {
-            return url + " did not answer within " + TOTAL_TIMEOUT.toSeconds() + " s";
+            return url + " did not answer within " + timeout.toMillis() + " ms";
         }
         if (cause instanceof TooLarge) {
             return url + " sent more than " + MAX_BYTES / 1024 + " KiB";

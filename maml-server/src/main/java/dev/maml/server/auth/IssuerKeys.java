@@ -42,7 +42,6 @@ final class IssuerKeys {
     private Instant lastFetch;
 
     IssuerKeys(IssuerFetcher fetcher, URI jwksUri, Clock clock, Duration minRefetchInterval) throws IOException {
-        IssuerFetcher.requireTrustworthy(jwksUri);
         this.fetcher = fetcher;
         this.jwksUri = jwksUri;
         this.clock = clock;

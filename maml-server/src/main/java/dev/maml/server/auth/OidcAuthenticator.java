@@ -73,7 +73,7 @@ public final class OidcAuthenticator implements Authenticator {
     static OidcAuthenticator discover(URI issuer, @Nullable String audience, String identityClaim, Clock clock,
             Duration minRefetchInterval) throws IOException {
         try {
-            IssuerFetcher fetcher = new IssuerFetcher();
+            IssuerFetcher fetcher = new IssuerFetcher(IssuerFetcher.DEFAULT_TIMEOUT);
             IssuerKeys keys = new IssuerKeys(fetcher, IssuerDiscovery.jwksUri(fetcher, issuer), clock, minRefetchInterval);
             return new OidcAuthenticator(keys, new AccessTokenClaims(issuer.toString(), audience, clock), identityClaim);
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,6 +24,7 @@ final class FakeIssuer implements AutoCloseable {
     private final AtomicInteger jwksFetches = new AtomicInteger();
     private volatile String jwks = "{\"keys\":[]}";
     private volatile String namedIssuer;
+    private volatile boolean drip;
 
     FakeIssuer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -31,8 +33,18 @@ final class FakeIssuer implements AutoCloseable {
                 JSONObjectUtils.toJSONString(Map.of("issuer", namedIssuer, "jwks_uri", issuer() + "/jwks"))));
         server.createContext("/jwks", exchange -> {
             jwksFetches.incrementAndGet();
-            answer(exchange, jwks);
+            if (drip) {
+                dripOneByte(exchange);
+            } else {
+                answer(exchange, jwks);
+            }
         });
+        // Handlers on their own threads, so a dripping answer does not hold the others (or stop()).
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-issuer");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 
@@ -50,6 +62,11 @@ final class FakeIssuer implements AutoCloseable {
         jwks = text;
     }
 
+    /** Makes the JWKS answer start and then stall, like a server that sends a byte now and then. */
+    void dripJwks() {
+        drip = true;
+    }
+
     /** Makes the discovery document name this issuer instead of itself. */
     void nameIssuer(String issuer) {
         namedIssuer = issuer;
@@ -62,6 +79,17 @@ final class FakeIssuer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    private static void dripOneByte(HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(200, 0);
+        try (var out = exchange.getResponseBody()) {
+            out.write('{');
+            out.flush();
+            Thread.sleep(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void answer(HttpExchange exchange, String body) throws IOException {

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -128,7 +130,7 @@ class OidcAuthenticatorTest {
     @Test
     void anRs512TokenIsRefusedWhenTheKeySaysRs256() throws Exception {
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS512).keyID(provider.privateJwk().getKeyID()).type(AT_JWT).build();
-        rejected(withAudience, ForgedTokens.sign(header, new com.nimbusds.jose.crypto.RSASSASigner(provider.privateJwk()),
+        rejected(withAudience, ForgedTokens.sign(header, new RSASSASigner(provider.privateJwk()),
                 claims().build()), "algorithm");
     }
 
@@ -147,8 +149,8 @@ class OidcAuthenticatorTest {
     @Test
     void typesOtherThanAccessTokensAndJwtAreRefused() throws Exception {
         assertEquals(provider.clientId(), withAudience.authenticate("Bearer "
-                + rs256(provider.privateJwk(), com.nimbusds.jose.JOSEObjectType.JWT, claims().build())).name());
-        rejected(withAudience, rs256(provider.privateJwk(), new com.nimbusds.jose.JOSEObjectType("logout+jwt"), claims().build()), "typ");
+                + rs256(provider.privateJwk(), JOSEObjectType.JWT, claims().build())).name());
+        rejected(withAudience, rs256(provider.privateJwk(), new JOSEObjectType("logout+jwt"), claims().build()), "typ");
     }
 
     @Test
@@ -199,5 +201,4 @@ class OidcAuthenticatorTest {
         }
         assertNull(e.getCause(), "no stack trace to leak");
     }
-
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Start-up refusals of --auth oidc: each is one clear line that maml serve turns into exit 2. */
@@ -53,6 +54,18 @@ class OidcDiscoveryTest {
             assertTrue(refused(issuer.issuer()).contains("is not a JWK set"));
             issuer.publishRaw("x".repeat(IssuerFetcher.MAX_BYTES + 1));
             assertTrue(refused(issuer.issuer()).contains("sent more than 1024 KiB"));
+        }
+    }
+
+    @Test
+    void anIssuerThatStallsIsCutOffAtTheTimeout() throws Exception {
+        try (FakeIssuer issuer = new FakeIssuer()) {
+            issuer.dripJwks();
+            URI jwks = URI.create(issuer.issuer() + "/jwks");
+            long start = System.nanoTime();
+            IOException e = assertThrows(IOException.class, () -> new IssuerFetcher(Duration.ofMillis(500)).get(jwks));
+            assertEquals(jwks + " did not answer within 500 ms", e.getMessage());
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(4).toNanos(), "cut off before the answer ends");
         }
     }
 

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,8 +89,8 @@ class OidcKeyRotationTest {
         RSAKey untagged = new RSAKeyGenerator(2048).keyID("untagged").generate();
         issuer.publish(new JWKSet(untagged));
         OidcAuthenticator oidc = OidcAuthenticator.discover(issuer.issuer(), null, "client_id", clock, INTERVAL);
-        String ps256 = ForgedTokens.sign(new com.nimbusds.jose.JWSHeader.Builder(JWSAlgorithm.PS256).keyID("untagged").build(),
-                new com.nimbusds.jose.crypto.RSASSASigner(untagged), claims());
+        String ps256 = ForgedTokens.sign(new JWSHeader.Builder(JWSAlgorithm.PS256).keyID("untagged").build(),
+                new RSASSASigner(untagged), claims());
         assertEquals("drone-7", oidc.authenticate("Bearer " + ps256).name());
     }
 
@@ -95,7 +98,7 @@ class OidcKeyRotationTest {
         return "Bearer " + rs256(key, AT_JWT, claims());
     }
 
-    private com.nimbusds.jwt.JWTClaimsSet claims() {
+    private JWTClaimsSet claims() {
         return ForgedTokens.accessToken(issuer.issuer(), "drone-7", "https://maml.test/api").build();
     }
 

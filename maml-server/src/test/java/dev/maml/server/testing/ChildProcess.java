@@ -103,13 +103,18 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Closes its stdin, then stops it and its descendants, forcibly when they linger. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.getOutputStream().close();
         descendants.forEach(ProcessHandle::destroy);
         process.destroy();
-        if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        try {
+            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         stdout.close();

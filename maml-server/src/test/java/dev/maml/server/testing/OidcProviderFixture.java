@@ -16,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -127,7 +129,7 @@ public final class OidcProviderFixture implements AutoCloseable {
         }
         try {
             return JSONObjectUtils.getString(JSONObjectUtils.parse(response.body()), "access_token");
-        } catch (java.text.ParseException e) {
+        } catch (ParseException e) {
             throw new IOException("the provider's token response is not JSON: " + response.body(), e);
         }
     }
@@ -151,12 +153,12 @@ public final class OidcProviderFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         try {
             server.close();
         } finally {
             try (var files = Files.walk(dir)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
                 }
             }
