@@ -86,7 +86,7 @@ public final class OidcAuthenticator implements Authenticator {
         SignedJWT jwt = signed(BearerCredentials.token(authorization));
         JWSHeader header = jwt.getHeader();
         if (!TYPES.getAllowedTypes().contains(header.getType())) {
-            throw invalid("the token's type (typ) is not one of an access token: at+jwt, JWT or none");
+            throw invalid("the token's type (typ) is not an access token's: at+jwt, JWT or none are accepted");
         }
         IssuerKeys.Current current = keys.forKey(header.getKeyID());
         if (header.getKeyID() != null && current.jwks().getKeyByKeyId(header.getKeyID()) == null) {
@@ -135,7 +135,8 @@ public final class OidcAuthenticator implements Authenticator {
         String claim = claims.getClaim(identityClaim) != null ? identityClaim : "sub";
         Object value = claims.getClaim(claim);
         if (value == null) {
-            throw invalid("the token does not name the caller: it has no " + identityClaim + " and no sub claim");
+            String missing = identityClaim.equals("sub") ? "sub" : identityClaim + " and no sub";
+            throw invalid("the token does not name the caller: it has no " + missing + " claim");
         }
         // The name must survive Identity's syntax unchanged: no "*" (a wildcard that permission
         // lists read as everyone), no whitespace that parsing would strip.

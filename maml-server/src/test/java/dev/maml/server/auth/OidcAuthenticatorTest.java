@@ -25,6 +25,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code --auth oidc} against a real OAuth 2.0 authorization server (npm oidc-provider): its own
@@ -161,7 +163,9 @@ class OidcAuthenticatorTest {
         rejected(withAudience, forge(claims().claim("client_id", "drone 7").build()), "not a valid identity name");
         rejected(withAudience, forge(claims().claim("client_id", 7).build()), "not a valid identity name");
         JWTClaimsSet nobody = new JWTClaimsSet.Builder(noClientId).subject(null).build();
-        rejected(withAudience, forge(nobody), "no client_id and no sub");
+        rejected(withAudience, forge(nobody), "it has no client_id and no sub claim");
+        OidcAuthenticator bySub = OidcAuthenticator.discover(provider.issuer(), provider.audience(), "sub");
+        rejected(bySub, forge(nobody), "it has no sub claim");
     }
 
     @Test
@@ -181,6 +185,15 @@ class OidcAuthenticatorTest {
             assertEquals("invalid_request", assertThrows(Unauthorized.class, () -> withAudience.authenticate(header)).errorCode());
         }
         rejected(withAudience, "not-a-jwt", "not a JWT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a.b.c", "e30.e30.c2ln", "e30.e30.", "eyJhbGciOiJSUzI1NiJ9..", "eyJhbGciOjF9.e30.c2ln",
+        "eyJhbGciOiJSUzI1NiIsImtpZCI6MX0.e30.c2ln", "eyJhbGciOiJub25lIn0.e30.c2ln", "eyJhbGciOiJSUzI1NiJ9.bm90IGpzb24.c2ln",
+        "eyJhbGciOiJSUzI1NiIsImNyaXQiOlsiZXhwIl19.e30.c2ln", "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d"})
+    void malformedTokensAreRefusedAsInvalid(String token) {
+        Unauthorized e = assertThrows(Unauthorized.class, () -> withAudience.authenticate("Bearer " + token));
+        assertEquals("invalid_token", e.errorCode());
     }
 
     private static JWTClaimsSet.Builder claims() {
