@@ -1,0 +1,122 @@
+package dev.maml.server.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A program the tests start (a test peer such as an npm package's server): every wait has a
+ * timeout, and closing it stops the program and everything it started.
+ */
+public final class ChildProcess implements AutoCloseable {
+
+    /** How a program that ran to its end finished. */
+    public record Finished(int code, String output) {
+    }
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private final Process process;
+    private final String name;
+    private final Path log;
+    private final BufferedReader stdout;
+
+    private ChildProcess(Process process, String name, Path log) {
+        this.process = process;
+        this.name = name;
+        this.log = log;
+        this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs {@code command} in {@code dir} to its end, stdout and stderr together.
+     *
+     * @return null when the program is not installed
+     */
+    public static @Nullable Finished run(Path dir, Duration timeout, String... command) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("maml-child-", ".log");
+        try {
+            Process p;
+            try {
+                p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                        .redirectOutput(output.toFile()).start();
+            } catch (IOException e) {
+                return null;
+            }
+            p.getOutputStream().close();
+            ChildProcess child = new ChildProcess(p, String.join(" ", command), output);
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                child.close();
+                throw new IllegalStateException(child.name + " did not finish within " + timeout.toSeconds() + " s");
+            }
+            return new Finished(p.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    /**
+     * Starts {@code command} in {@code dir}; its stdin stays open (a peer can exit when it closes),
+     * stdout is read through {@link #readLine}, stderr goes to {@code log}.
+     */
+    public static ChildProcess start(Path dir, Path log, List<String> command) throws IOException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectError(log.toFile()).start();
+        return new ChildProcess(p, String.join(" ", command), log);
+    }
+
+    /** The next line the program prints, waiting at most {@code timeout}. */
+    public String readLine(Duration timeout) throws IOException, InterruptedException {
+        CompletableFuture<@Nullable String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return stdout.readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        try {
+            String text = line.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (text == null) {
+                throw new IOException(name + " ended without printing a line; its stderr:\n" + stderr());
+            }
+            return text;
+        } catch (TimeoutException e) {
+            throw new IOException(name + " printed nothing within " + timeout.toSeconds() + " s; its stderr:\n" + stderr());
+        } catch (ExecutionException e) {
+            throw new IOException(name + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** What the program wrote to stderr so far (for failure messages). */
+    public String stderr() throws IOException {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+
+    /** Closes its stdin, then stops it and its descendants, forcibly when they linger. */
+    @Override
+    public void close() throws IOException {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.getOutputStream().close();
+        descendants.forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        stdout.close();
+    }
+}
