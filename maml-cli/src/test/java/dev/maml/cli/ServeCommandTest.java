@@ -142,10 +142,11 @@ class ServeCommandTest {
                 root.resolve("binary.yaml").toString());
     }
 
-    /** Until OIDC verification is wired in, --auth oidc refuses; afterwards an issuer nothing answers for does. */
+    /** --auth oidc refuses to start when the issuer's discovery document cannot be fetched. */
     @Test
     void oidcWithAnIssuerThatCannotBeReachedAndUnknownModesAreRefused() {
-        refused("serve", "--root", root.toString(), "--port", "0", "--auth", "oidc", "--issuer", "http://127.0.0.1:1");
+        assertTrue(refused("serve", "--root", root.toString(), "--port", "0", "--auth", "oidc", "--issuer",
+                "http://127.0.0.1:1").err().contains("cannot use the OIDC issuer http://127.0.0.1:1"));
         assertTrue(refused("serve", "--root", root.toString(), "--port", "0", "--auth", "oidc").err().contains("--issuer"));
         refused("serve", "--root", root.toString(), "--port", "0", "--auth", "oidc", "--issuer", "ftp://x");
         assertTrue(refused("serve", "--root", root.toString(), "--port", "0", "--auth", "kerberos").err()

@@ -26,8 +26,7 @@ public final class Authenticators {
                 if (options.issuer() == null) {
                     throw new IOException("--auth oidc needs --issuer URL");
                 }
-                throw new IOException("--auth oidc is not available in this build yet (OIDC token verification"
-                        + " is still being written); use --auth tokens");
+                yield OidcAuthenticator.discover(options.issuer(), options.audience(), options.identityClaim());
             }
         };
     }

@@ -31,7 +31,7 @@ public final class TokenAuthenticator implements Authenticator {
 
     @Override
     public Identity authenticate(@Nullable String authorization) throws Unauthorized {
-        byte[] digest = sha256(BearerToken.of(authorization));
+        byte[] digest = sha256(BearerCredentials.token(authorization));
         Identity found = null;
         for (Entry entry : entries) {
             if (MessageDigest.isEqual(entry.sha256(), digest) && found == null) {

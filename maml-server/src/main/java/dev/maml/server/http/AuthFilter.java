@@ -55,8 +55,9 @@ public final class AuthFilter extends HttpFilter {
     /** {@code Bearer realm="maml"}, plus {@code error} and {@code error_description} when a token was refused. */
     static String challenge(Unauthorized e) {
         StringBuilder header = new StringBuilder("Bearer realm=\"maml\"");
-        if (!e.errorCode().isEmpty()) {
-            header.append(", error=\"").append(quotable(e.errorCode())).append('"');
+        String code = e.errorCode();
+        if (code != null && !code.isEmpty()) {
+            header.append(", error=\"").append(quotable(code)).append('"');
             header.append(", error_description=\"").append(quotable(e.getMessage())).append('"');
         }
         return header.toString();
