@@ -2,6 +2,7 @@ package dev.maml.cli;
 
 import dev.maml.report.Json;
 import dev.maml.report.Printable;
+import dev.maml.report.VerifyReport;
 import dev.maml.sign.Outcome;
 import dev.maml.sign.SignaturePolicy;
 import dev.maml.sign.TrustStore;
@@ -22,7 +23,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "verify", description = "Check a document's ML-DSA signature. Exit 0 valid and trusted, 1 invalid, "
         + "unsigned or malformed, 3 valid but the key is in no trust store or the algorithm is below --min-algorithm, "
@@ -66,15 +66,7 @@ final class VerifyCommand implements Callable<Integer> {
         store.warnings().forEach(w -> err.println("maml: warning: " + w));
         Verification v = verified.verification();
         if (json) {
-            ObjectNode node = Json.object();
-            node.put("file", file.toString());
-            node.put("outcome", v.outcome().label());
-            node.put("valid", v.outcome().signatureValid());
-            node.put("trusted", v.outcome() == Outcome.VALID);
-            node.put("method", v.algorithm() == null ? null : v.algorithm().id());
-            node.put("key_id", v.keyId());
-            node.put("reason", v.reason());
-            out.println(Json.pretty(node));
+            out.println(Json.pretty(VerifyReport.json(file.toString(), v)));
         } else {
             out.println(Printable.line(file + ": " + v.outcome().label() + ": " + v.reason()));
         }
