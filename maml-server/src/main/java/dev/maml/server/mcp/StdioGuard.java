@@ -3,6 +3,7 @@ package dev.maml.server.mcp;
 import dev.maml.report.Json;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,7 @@ final class StdioGuard extends InputStream {
     private boolean ended;
 
     StdioGuard(InputStream in, OutputStream out, McpJsonMapper mapper, Runnable onEnd) {
-        this.in = in;
+        this.in = new BufferedInputStream(in);
         this.out = new AnsweredOutput(out);
         this.mapper = mapper;
         this.onEnd = onEnd;
