@@ -59,11 +59,17 @@ final class StdioGuard extends InputStream {
         if (length == 0) {
             return 0;
         }
-        while (position >= pending.length) {
-            if (ended || !nextAcceptedLine()) {
-                end();
-                return -1;
+        try {
+            while (position >= pending.length) {
+                if (ended || !nextAcceptedLine()) {
+                    end();
+                    return -1;
+                }
             }
+        } catch (IOException e) {
+            // Input that fails ends the session as its end does: the server must not wait for more.
+            end();
+            throw e;
         }
         int n = Math.min(length, pending.length - position);
         System.arraycopy(pending, position, buffer, offset, n);
