@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tool-call latency of `lint` over `maml mcp` (stdio, the official TypeScript SDK client) beside the
-# same work through the Toolchain in-process (JMH, sample mode), in one run: p50/p99 of 1,000 calls
+# same work through the Toolchain in-process (bench/mcp/InProcessLint.java), in one run: p50/p99 of 1,000 calls
 # each. The difference is what MCP costs (JSON-RPC framing, the SDK's schema checks, two pipes).
 # Needs Node 20 and npm (installs interop/mcp-client's pinned packages).
 # Usage: bench/mcp-latency.sh [CALLS] [WARMUP]   (default 1000 200)
@@ -11,10 +11,8 @@ warmup="${2:-200}"
 document=examples/drone_communication.maml.md
 (cd interop/mcp-client && npm ci --no-audit --no-fund --silent)
 mvn -B -q -pl maml-cli -am package -DskipTests   # never measure a stale jar
-mvn -B -q -Pbench -pl bench/jmh -am package -DskipTests
 echo "== MCP over stdio: $calls calls of lint, $warmup warm-up"
 node bench/mcp/latency.mjs --calls "$calls" --warmup "$warmup" --document "$document" \
   -- java -XX:+UseSerialGC -jar maml-cli/target/maml.jar mcp
-echo "== in-process: Toolchain.lint + the same JSON (JMH sample mode; p0.50 and p0.99 are the figures)"
-java -jar bench/jmh/target/benchmarks.jar ToolchainLintBenchmark -p document="$document" -f 1 -wi 3 -w 2 -i 5 -r 2 \
-  | grep -E 'lintToJson(·p0\.50|·p0\.99|:p0\.50|:p0\.99)?[[:space:]]' || true
+echo "== in-process: Toolchain.lint to the same JSON, $calls calls, $warmup warm-up"
+java -XX:+UseSerialGC -cp maml-cli/target/maml.jar bench/mcp/InProcessLint.java "$document" "$calls" "$warmup"
