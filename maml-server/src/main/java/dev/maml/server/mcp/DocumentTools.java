@@ -25,19 +25,15 @@ import tools.jackson.databind.node.ObjectNode;
 /** lint, fix, format, parse and verify: the toolchain's checks, with the JSON the command line prints. */
 final class DocumentTools {
 
-    private final Toolchain toolchain;
-    private final Session session;
-    private final DocumentInput input;
+    private final Engine engine;
 
-    DocumentTools(Toolchain toolchain, Session session, DocumentInput input) {
-        this.toolchain = toolchain;
-        this.session = session;
-        this.input = input;
+    DocumentTools(Engine engine) {
+        this.engine = engine;
     }
 
     CallToolResult lint(Map<String, Object> args) throws ToolException, IOException {
         Document doc = document(args);
-        LintOutcome outcome = toolchain.lint(doc.source(), session);
+        LintOutcome outcome = engine.toolchain().lint(doc.source(), engine.session());
         LintResult result = linted(outcome.result(), outcome.ignored(), outcome.configError(), doc);
         ObjectNode report = LintReport.json(List.of(LintedFile.of(doc.display(), result)));
         return ToolResults.ok(report, summary(doc.display(), report));
@@ -45,7 +41,7 @@ final class DocumentTools {
 
     CallToolResult fix(Map<String, Object> args) throws ToolException, IOException {
         Document doc = document(args);
-        Fixed fixed = toolchain.fix(doc.source(), session);
+        Fixed fixed = engine.toolchain().fix(doc.source(), engine.session());
         if (fixed.notUtf8()) {
             throw new ToolException(doc.display() + ": not valid UTF-8; nothing fixed");
         }
@@ -62,7 +58,7 @@ final class DocumentTools {
 
     CallToolResult format(Map<String, Object> args) throws ToolException, IOException {
         Document doc = document(args);
-        Formatted formatted = toolchain.format(doc.source());
+        Formatted formatted = engine.toolchain().format(doc.source());
         if (formatted.text() == null) {
             throw new ToolException(doc.display() + ": not valid UTF-8; left unchanged");
         }
@@ -74,18 +70,18 @@ final class DocumentTools {
 
     CallToolResult parse(Map<String, Object> args) throws ToolException, IOException {
         Document doc = document(args);
-        MamlDocument parsed = toolchain.parse(doc.source());
+        MamlDocument parsed = engine.toolchain().parse(doc.source());
         return ToolResults.ok(ParseReport.json(doc.display(), parsed), ParseReport.text(doc.display(), parsed));
     }
 
     CallToolResult verify(Map<String, Object> args) throws ToolException, IOException {
         Document doc = document(args);
-        Verification v = toolchain.verify(doc.source(), session).verification();
+        Verification v = engine.toolchain().verify(doc.source(), engine.session()).verification();
         return ToolResults.ok(VerifyReport.json(doc.display(), v), doc.display() + ": " + v.outcome().label() + ": " + v.reason());
     }
 
     private Document document(Map<String, Object> args) throws ToolException, IOException {
-        return input.require(args, "document", "path");
+        return engine.input().require(args, "document", "path");
     }
 
     /** The findings, or why the document was not linted (its config ignores it, or is broken). */

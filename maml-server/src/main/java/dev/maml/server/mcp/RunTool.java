@@ -1,5 +1,6 @@
 package dev.maml.server.mcp;
 
+import dev.maml.io.PrivateDirectory;
 import dev.maml.report.Json;
 import dev.maml.run.Identity;
 import dev.maml.run.Pipeline;
@@ -40,7 +41,7 @@ final class RunTool {
         if (doc.file() != null) {
             return outcome(pipelines.get().run(request(doc.file(), args, caller).build()));
         }
-        try (PrivateDirectory dir = PrivateDirectory.create()) {
+        try (PrivateDirectory dir = PrivateDirectory.create("maml-mcp-")) {
             Path file = dir.path().resolve(Path.of(doc.display()).getFileName());
             Files.writeString(file, doc.source().text(), StandardOpenOption.CREATE_NEW);
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

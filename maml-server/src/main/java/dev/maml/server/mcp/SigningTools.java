@@ -2,6 +2,7 @@ package dev.maml.server.mcp;
 
 import dev.maml.receipt.ReceiptFinding;
 import dev.maml.receipt.ReceiptVerification;
+import dev.maml.io.PrivateDirectory;
 import dev.maml.report.Json;
 import dev.maml.server.mcp.DocumentInput.Document;
 import dev.maml.sign.SigningException;
@@ -25,37 +26,33 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SigningTools {
 
-    private final Toolchain toolchain;
-    private final Session session;
-    private final DocumentInput input;
+    private final Engine engine;
 
-    SigningTools(Toolchain toolchain, Session session, DocumentInput input) {
-        this.toolchain = toolchain;
-        this.session = session;
-        this.input = input;
+    SigningTools(Engine engine) {
+        this.engine = engine;
     }
 
     CallToolResult sign(Map<String, Object> args) throws ToolException, IOException, SigningException {
-        Document doc = input.require(args, "document", "path");
-        Signed signed = toolchain.sign(doc.source(), session);
+        Document doc = engine.input().require(args, "document", "path");
+        Signed signed = engine.toolchain().sign(doc.source(), engine.session());
         return ToolResults.ok(Json.object().put("text", signed.text()).put("key_id", signed.keyId()),
                 "signed " + doc.display() + " with key " + signed.keyId());
     }
 
     CallToolResult receiptCreate(Map<String, Object> args) throws ToolException, IOException, SigningException {
-        Document doc = input.require(args, "document", "path");
+        Document doc = engine.input().require(args, "document", "path");
         if (doc.file() != null) {
             return draft(doc.source(), doc.display());
         }
         // A receipt names its source file: text gets one in an empty private directory (so no chain).
-        try (PrivateDirectory dir = PrivateDirectory.create()) {
+        try (PrivateDirectory dir = PrivateDirectory.create("maml-mcp-")) {
             Path file = dir.path().resolve(Path.of(doc.display()).getFileName());
             return draft(Source.of(doc.source().text(), file, doc.source().kind()), doc.display());
         }
     }
 
     private CallToolResult draft(Source source, String display) throws IOException, SigningException {
-        ReceiptDraft draft = toolchain.receiptCreate(source, null, session);
+        ReceiptDraft draft = engine.toolchain().receiptCreate(source, null, engine.session());
         ReceiptVerification check = draft.check();
         String name = draft.file().getFileName().toString();
         ObjectNode json = Json.object().put("file", name).put("text", draft.text()).put("valid", check.valid())
@@ -65,10 +62,10 @@ final class SigningTools {
     }
 
     CallToolResult receiptVerify(Map<String, Object> args) throws ToolException, IOException {
-        Document receipt = input.require(args, "receipt", "receipt_path");
-        Document source = input.optional(args, "document", "path");
-        ReceiptVerification v = toolchain.receiptVerify(receipt.source(), source == null ? null : source.source(), session)
-                .verification();
+        Document receipt = engine.input().require(args, "receipt", "receipt_path");
+        Document source = engine.input().optional(args, "document", "path");
+        ReceiptVerification v = engine.toolchain()
+                .receiptVerify(receipt.source(), source == null ? null : source.source(), engine.session()).verification();
         ObjectNode json = Json.object().put("valid", v.valid()).put("signed", v.signed()).put("trusted", v.trusted())
                 .put("key_id", v.keyId()).put("source_id", v.sourceId());
         ArrayNode findings = json.putArray("findings");

@@ -42,10 +42,9 @@ final class ToolSet {
             // embedOutsideTree: the server's key lies outside the document's tree; its public key is embedded.
             session.identity(new Identity(config.key(), null, true));
         }
-        Toolchain toolchain = new Toolchain();
-        Session built = session.build();
-        this.documents = new DocumentTools(toolchain, built, input);
-        this.signing = new SigningTools(toolchain, built, input);
+        Engine engine = new Engine(new Toolchain(), session.build(), input);
+        this.documents = new DocumentTools(engine);
+        this.signing = new SigningTools(engine);
         this.run = new RunTool(config, input, pipelines);
         this.canSign = config.key() != null;
     }

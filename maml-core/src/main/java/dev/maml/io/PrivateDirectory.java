@@ -1,4 +1,4 @@
-package dev.maml.server.mcp;
+package dev.maml.io;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -9,10 +9,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * A temporary directory only the server's user can enter (0700), removed with everything in it on
- * close: a document sent as text lives here while a tool that needs a file works on it.
+ * A temporary directory only its owner can enter (0700), removed with everything in it on close
+ * (symbolic links inside are removed, never followed): a server holds a document sent as text here
+ * while a tool that needs a file works on it; the pre-commit hook checks staged configs out here.
  */
-final class PrivateDirectory implements AutoCloseable {
+public final class PrivateDirectory implements AutoCloseable {
 
     private final Path path;
 
@@ -20,12 +21,13 @@ final class PrivateDirectory implements AutoCloseable {
         this.path = path;
     }
 
-    static PrivateDirectory create() throws IOException {
-        return new PrivateDirectory(Files.createTempDirectory("maml-mcp-",
+    /** A new directory in the system's temporary directory, its name starting with {@code prefix}. */
+    public static PrivateDirectory create(String prefix) throws IOException {
+        return new PrivateDirectory(Files.createTempDirectory(prefix,
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 
