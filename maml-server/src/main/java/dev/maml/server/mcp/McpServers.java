@@ -23,6 +23,12 @@ import java.util.function.Supplier;
  */
 public final class McpServers implements AutoCloseable {
 
+    /**
+     * The request attribute in which maml serve's authentication stores the caller's
+     * {@link Identity} for the servlet of {@link #http}: {@code dev.maml.run.Identity}.
+     */
+    public static final String IDENTITY_ATTRIBUTE = CallerIdentity.ATTRIBUTE;
+
     private static final String INSTRUCTIONS = "Tools of the MAML toolchain: lint, fix, format and parse MAML documents "
             + "(*.maml.md), verify their ML-DSA signatures, create and verify .mu receipts, and run workflow documents. "
             + "Pass a document as its text (document) or as a path in the server's workflows directory (path). "
@@ -55,7 +61,7 @@ public final class McpServers implements AutoCloseable {
     /**
      * The streamable-HTTP endpoint, a servlet for {@code maml serve} to mount at {@code /mcp}. Each
      * request's caller is the {@link Identity} the server's authentication stored in the request
-     * attribute named {@code dev.maml.run.Identity}; a request without one is refused by the tools
+     * attribute {@link #IDENTITY_ATTRIBUTE}; a request without one is refused by the tools
      * that act for someone. {@code Host} and {@code Origin} are checked ({@link RebindingProtection}).
      *
      * @param hosts   further Host values to accept besides loopback names

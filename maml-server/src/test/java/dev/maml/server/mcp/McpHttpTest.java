@@ -57,7 +57,7 @@ class McpHttpTest {
         Filter identity = (request, response, chain) -> {
             String as = ((HttpServletRequest) request).getHeader("X-Test-As");
             if (as != null) {
-                request.setAttribute(CallerIdentity.ATTRIBUTE, Identity.parse(as).orElseThrow());
+                request.setAttribute(McpServers.IDENTITY_ATTRIBUTE, Identity.parse(as).orElseThrow());
             }
             chain.doFilter(request, response);
         };
