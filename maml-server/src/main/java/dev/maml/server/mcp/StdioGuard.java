@@ -34,6 +34,7 @@ final class StdioGuard extends InputStream {
     private static final long ANSWER_WAIT_SECONDS = 60;
 
     private final InputStream in;
+    private final int maxLineBytes;
     private final AnsweredOutput out;
     private final McpJsonMapper mapper;
     private final Runnable onEnd;
@@ -42,7 +43,13 @@ final class StdioGuard extends InputStream {
     private boolean ended;
 
     StdioGuard(InputStream in, OutputStream out, McpJsonMapper mapper, Runnable onEnd) {
+        this(in, out, mapper, onEnd, MAX_LINE_BYTES);
+    }
+
+    /** With a line limit of {@code maxLineBytes} (a test's small one). */
+    StdioGuard(InputStream in, OutputStream out, McpJsonMapper mapper, Runnable onEnd, int maxLineBytes) {
         this.in = new BufferedInputStream(in);
+        this.maxLineBytes = maxLineBytes;
         this.out = new AnsweredOutput(out);
         this.mapper = mapper;
         this.onEnd = onEnd;
@@ -83,7 +90,7 @@ final class StdioGuard extends InputStream {
         boolean tooLong = false;
         int b;
         while ((b = in.read()) >= 0 && b != '\n') {
-            if (line.size() < MAX_LINE_BYTES) {
+            if (line.size() < maxLineBytes) {
                 line.write(b);
             } else {
                 tooLong = true;
@@ -93,7 +100,7 @@ final class StdioGuard extends InputStream {
             return false;
         }
         if (tooLong) {
-            answer(McpSchema.ErrorCodes.INVALID_REQUEST, "message larger than " + MAX_LINE_BYTES + " bytes", null);
+            answer(McpSchema.ErrorCodes.INVALID_REQUEST, "message larger than " + maxLineBytes + " bytes", null);
         } else if (accepted(line.toString(StandardCharsets.UTF_8))) {
             line.write('\n');
             pending = line.toByteArray();
