@@ -1,6 +1,7 @@
 package dev.maml.server.mcp;
 
 import dev.maml.diagnostic.RuleId;
+import dev.maml.diagnostic.RulePages;
 import dev.maml.report.Json;
 import dev.maml.schema.FrontMatterSchema;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
@@ -9,16 +10,12 @@ import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The server's resources (spec 11.2): the rule pages {@code maml://rules/{id}} (docs/rules, bundled
- * in the jar, as the language server's hover shows them) and the front-matter JSON schema.
+ * The server's resources (spec 11.2): the rule pages {@code maml://rules/{id}} ({@link RulePages}, as the
+ * language server's hover shows them) and the front-matter JSON schema.
  */
 final class McpResources {
 
@@ -46,7 +43,8 @@ final class McpResources {
             String id = request.uri().substring(RULES.length());
             RuleId rule = RuleId.find(id).orElseThrow(() -> McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND)
                     .message("no lint rule " + id + " (expected an id such as MAML012, or its alias)").build());
-            return new ReadResourceResult(List.of(new TextResourceContents(request.uri(), "text/markdown", page(rule))));
+            String page = RulePages.page(rule);
+            return new ReadResourceResult(List.of(new TextResourceContents(request.uri(), "text/markdown", page)));
         });
     }
 
@@ -57,19 +55,7 @@ final class McpResources {
             McpSchema.Resource resource = McpSchema.Resource.builder().uri(uri).name(rule.id())
                     .title(rule.id() + " " + rule.alias()).mimeType("text/markdown").description(rule.title()).build();
             return new SyncResourceSpecification(resource, (exchange, request) ->
-                    new ReadResourceResult(List.of(new TextResourceContents(uri, "text/markdown", page(rule)))));
+                    new ReadResourceResult(List.of(new TextResourceContents(uri, "text/markdown", RulePages.page(rule)))));
         }).toList();
-    }
-
-    /** The bundled page, or the rule's one-line title when the page is not in the jar. */
-    static String page(RuleId rule) {
-        try (InputStream in = McpResources.class.getResourceAsStream("rules/" + rule.id() + ".md")) {
-            if (in != null) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return "# " + rule.id() + ": " + rule.alias() + "\n\n" + rule.title() + ".\n";
     }
 }
