@@ -1,5 +1,6 @@
 package dev.maml.cli;
 
+import dev.maml.io.PrivateDirectory;
 import dev.maml.lint.config.LintConfigException;
 import dev.maml.report.LintReport;
 import dev.maml.report.LintedFile;
@@ -7,11 +8,8 @@ import dev.maml.model.FileKind;
 import dev.maml.toolchain.Session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,12 +35,9 @@ final class HookRunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path top = Path.of(Git.text(Path.of("."), "rev-parse", "--show-toplevel"));
         StagedIndex index = StagedIndex.read(top);
-        Path configs = Files.createTempDirectory("maml-hook-");
-        try {
-            checkOutConfigs(top, index, configs);
-            return lint(index, configs);
-        } finally {
-            deleteTree(configs);
+        try (PrivateDirectory configs = PrivateDirectory.create("maml-hook-")) {
+            checkOutConfigs(top, index, configs.path());
+            return lint(index, configs.path());
         }
     }
 
@@ -89,22 +84,5 @@ final class HookRunCommand implements Callable<Integer> {
             Git.run(top, paths.toString().getBytes(StandardCharsets.UTF_8),
                     "checkout-index", "-z", "--stdin", "--prefix=" + into + "/");
         }
-    }
-
-    /** Deletes {@code dir} and what is in it; symbolic links are removed, never followed. */
-    private static void deleteTree(Path dir) throws IOException {
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

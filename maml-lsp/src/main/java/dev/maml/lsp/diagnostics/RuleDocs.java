@@ -1,15 +1,12 @@
 package dev.maml.lsp.diagnostics;
 
 import dev.maml.diagnostic.RuleId;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.maml.diagnostic.RulePages;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The rule pages ({@code docs/rules/ID.md}), bundled in the server's jar for hover, and their
+ * The rule pages ({@code docs/rules/ID.md}, bundled in maml-core: {@link RulePages}) for hover, and their
  * published address for {@code codeDescription.href}. LSP wants an absolute URI, and only the
  * user knows where the docs are published: the {@code docsUrl} setting, else the
  * {@code MAML_DOCS_URL} environment variable (as for SARIF's helpUri); without either, no link.
@@ -37,15 +34,8 @@ public final class RuleDocs {
         }
     }
 
-    /** The rule's page in Markdown, or its one-line title when the page is not bundled. */
+    /** The rule's page in Markdown ({@link RulePages}). */
     public String page(RuleId id) {
-        try (InputStream in = RuleDocs.class.getResourceAsStream("/dev/maml/lsp/rules/" + id.id() + ".md")) {
-            if (in != null) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return "**" + id.id() + " " + id.alias() + "** (" + id.defaultSeverity().label() + ")\n\n" + id.title() + ".";
+        return RulePages.page(id);
     }
 }

@@ -1,0 +1,248 @@
+package dev.maml.server.mcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.maml.report.Json;
+import dev.maml.report.LintReport;
+import dev.maml.report.LintedFile;
+import dev.maml.run.Identity;
+import dev.maml.schema.FrontMatterSchema;
+import dev.maml.server.testing.McpFixtures;
+import dev.maml.server.testing.McpWire;
+import dev.maml.sign.KeyFiles;
+import dev.maml.sign.KeyId;
+import dev.maml.testing.TestData;
+import dev.maml.toolchain.Session;
+import dev.maml.toolchain.Source;
+import dev.maml.toolchain.Toolchain;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The MCP tools and resources over the stdio transport, in-process, with raw JSON-RPC lines. */
+class McpStdioTest {
+
+    @TempDir
+    Path workflows;
+
+    @TempDir
+    Path keys;
+
+    private McpServers servers;
+    private McpWire wire;
+    private final CountDownLatch ended = new CountDownLatch(1);
+
+    private McpWire start(McpConfig config, Identity caller) throws Exception {
+        Pipe toServer = Pipe.open();
+        Pipe fromServer = Pipe.open();
+        servers = new McpServers(config);
+        servers.stdio(Channels.newInputStream(toServer.source()), Channels.newOutputStream(fromServer.sink()), caller,
+                ended::countDown);
+        wire = new McpWire(Channels.newOutputStream(toServer.sink()), Channels.newInputStream(fromServer.source()));
+        wire.initialize();
+        return wire;
+    }
+
+    private McpWire start() throws Exception {
+        return start(McpConfig.of(workflows, null, List.of()), Identity.LOCAL);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (wire != null) {
+            wire.close();
+        }
+        if (servers != null) {
+            servers.close();
+        }
+    }
+
+    private static List<String> names(JsonNode toolsList) {
+        List<String> names = new ArrayList<>();
+        toolsList.get("result").get("tools").forEach(t -> names.add(t.get("name").asString()));
+        return names;
+    }
+
+    @Test
+    void everyToolHasSchemasAndSignIsOfferedOnlyWithAServerKey() throws Exception {
+        JsonNode list = start().request("tools/list", Json.object());
+        assertEquals(List.of("lint", "fix", "format", "parse", "verify", "receipt_create", "receipt_verify", "run"), names(list));
+        for (JsonNode tool : list.get("result").get("tools")) {
+            assertEquals("object", tool.get("inputSchema").get("type").asString(), tool.toString());
+            assertEquals("object", tool.get("outputSchema").get("type").asString(), tool.toString());
+            assertFalse(tool.get("description").asString().isBlank());
+        }
+        stop();
+        Path key = McpFixtures.keyPair(keys);
+        assertTrue(names(start(McpConfig.of(workflows, key, List.of()), Identity.LOCAL).request("tools/list", Json.object()))
+                .contains("sign"));
+    }
+
+    @Test
+    void lintReturnsWhatTheToolchainAndMamlLintJsonGive() throws Exception {
+        String text = Files.readString(TestData.example());
+        JsonNode result = start().call("lint", McpFixtures.document(text).put("name", "drone.maml.md"));
+        assertFalse(result.get("isError").asBoolean(), result.toString());
+        Session session = Session.builder().workingDirectory(workflows).configWithin(workflows).build();
+        JsonNode expected = LintReport.json(List.of(LintedFile.of("drone.maml.md",
+                new Toolchain().lint(Source.of(text.getBytes(), null), session).result())));
+        assertEquals(Json.compact(expected), Json.compact(result.get("structuredContent")));
+        assertTrue(result.get("content").get(0).get("text").asString().startsWith("drone.maml.md: 1 error(s)"),
+                result.toString());
+    }
+
+    @Test
+    void aPathMustStayInsideTheWorkflowsDirectory() throws Exception {
+        McpFixtures.writeQkdWorkflow(workflows, "qkd.maml.md");
+        Path outside = Files.writeString(workflows.getParent().resolve("secret-" + workflows.getFileName() + ".maml.md"), "x");
+        Files.createSymbolicLink(workflows.resolve("link.maml.md"), outside);
+        start();
+        assertFalse(wire.call("parse", Json.object().put("path", "qkd.maml.md")).get("isError").asBoolean());
+        assertError(wire.call("parse", Json.object().put("path", "../" + outside.getFileName())), "outside the workflows directory");
+        assertError(wire.call("parse", Json.object().put("path", outside.toString())), "outside the workflows directory");
+        assertError(wire.call("parse", Json.object().put("path", "link.maml.md")), "a link that leads outside");
+        assertError(wire.call("parse", Json.object().put("path", "missing.maml.md")), "no such file");
+        assertError(wire.call("parse", Json.object()), "give the document as 'document'");
+        assertError(wire.call("parse", Json.object().put("path", "qkd.maml.md").put("document", "x")), "not both");
+        Files.delete(outside);
+    }
+
+    @Test
+    void badInputGetsCleanErrorsAndTheServerKeepsServing() throws Exception {
+        start();
+        wire.send("this is not JSON");
+        JsonNode parseError = wire.next();
+        assertEquals(-32700, parseError.get("error").get("code").asInt());
+        assertTrue(parseError.get("id").isNull());
+        wire.send("{\"jsonrpc\":\"2.0\",\"id\":77,\"params\":{}}");
+        JsonNode invalid = wire.next();
+        assertEquals(-32600, invalid.get("error").get("code").asInt());
+        assertEquals(77, invalid.get("id").asInt());
+
+        JsonNode unknown = wire.call("no_such_tool", Json.object());
+        assertEquals(-32602, unknown.get("error").get("code").asInt(), unknown.toString());
+
+        JsonNode violating = wire.call("lint", Json.object().put("document", 42));
+        assertTrue(violating.get("isError").asBoolean(), violating.toString());
+
+        String tenMegabytes = "x".repeat(10_000_000);
+        assertError(wire.call("lint", McpFixtures.document(tenMegabytes)), "larger than the limit of 2097152 bytes");
+
+        JsonNode after = wire.call("format", McpFixtures.document("---\nid: x\n---\n## Intent\nx"));
+        assertFalse(after.get("isError").asBoolean(), after.toString());
+        assertTrue(after.get("structuredContent").get("changed").asBoolean());
+    }
+
+    @Test
+    void aRunWhoseQkdAbortsIsAnErrorThatCarriesTheResult() throws Exception {
+        McpFixtures.writeQkdWorkflow(workflows, "qkd.maml.md");
+        start();
+        ObjectNode ok = Json.object().put("path", "qkd.maml.md").put("seed", 1);
+        JsonNode fine = wire.call("run", ok);
+        assertFalse(fine.get("isError").asBoolean(), fine.toString());
+        assertEquals("ok", fine.get("structuredContent").get("status").asString());
+        assertEquals("agent://local", fine.get("structuredContent").get("identity").asString());
+
+        ObjectNode eve = Json.object().put("path", "qkd.maml.md").put("seed", 1);
+        eve.putObject("inputs").put("eavesdropper", 1.0);
+        JsonNode aborted = wire.call("run", eve);
+        assertTrue(aborted.get("isError").asBoolean(), aborted.toString());
+        assertEquals("failed", aborted.get("structuredContent").get("status").asString());
+        assertEquals("qkd.bb84", aborted.get("structuredContent").get("failed_step").asString());
+        assertTrue(aborted.get("content").get(0).get("text").asString().contains("BB84 aborted"), aborted.toString());
+    }
+
+    @Test
+    void aRunRefusesAnIdentityTheDocumentDoesNotAdmit() throws Exception {
+        start(McpConfig.of(workflows, null, List.of()), Identity.parse("agent://intruder").orElseThrow());
+        JsonNode refused = wire.call("run", McpFixtures.document(McpFixtures.qkdWorkflow("\"agent://ops\"")));
+        assertTrue(refused.get("isError").asBoolean(), refused.toString());
+        assertEquals("permissions", refused.get("structuredContent").get("failed_step").asString(), refused.toString());
+        JsonNode admitted = wire.call("run", McpFixtures.document(McpFixtures.qkdWorkflow("\"agent://intruder\"")));
+        assertFalse(admitted.get("isError").asBoolean(), admitted.toString());
+        try (var left = Files.list(workflows)) {
+            assertEquals(0, left.count(), "a run of text writes nothing into the workflows directory");
+        }
+    }
+
+    @Test
+    void signVerifyAndReceiptsWorkWithTheServersKeyAndTrust() throws Exception {
+        Path key = McpFixtures.keyPair(keys);
+        Path pub = keys.resolve("k.pub");
+        start(McpConfig.of(workflows, key, List.of(pub)), Identity.LOCAL);
+        String text = McpFixtures.qkdWorkflow("\"agent://*\"");
+        JsonNode signed = wire.call("sign", McpFixtures.document(text));
+        assertFalse(signed.get("isError").asBoolean(), signed.toString());
+        String signedText = signed.get("structuredContent").get("text").asString();
+        assertEquals(KeyId.of(KeyFiles.readPublic(pub)), signed.get("structuredContent").get("key_id").asString());
+
+        JsonNode verified = wire.call("verify", McpFixtures.document(signedText));
+        assertEquals("valid", verified.get("structuredContent").get("outcome").asString(), verified.toString());
+        JsonNode tampered = wire.call("verify", McpFixtures.document(signedText.replace("Exchange", "Exchanges")));
+        assertEquals("invalid", tampered.get("structuredContent").get("outcome").asString(), tampered.toString());
+
+        JsonNode receipt = wire.call("receipt_create", McpFixtures.document(signedText).put("name", "qkd.maml.md"));
+        assertFalse(receipt.get("isError").asBoolean(), receipt.toString());
+        assertEquals("qkd.mu", receipt.get("structuredContent").get("file").asString());
+        assertTrue(receipt.get("structuredContent").get("signed").asBoolean());
+        String mu = receipt.get("structuredContent").get("text").asString();
+        JsonNode check = wire.call("receipt_verify", Json.object().put("receipt", mu).put("document", signedText));
+        assertTrue(check.get("structuredContent").get("valid").asBoolean(), check.toString());
+        assertTrue(check.get("structuredContent").get("trusted").asBoolean(), check.toString());
+        JsonNode wrongSource = wire.call("receipt_verify", Json.object().put("receipt", mu).put("document", text));
+        assertFalse(wrongSource.get("structuredContent").get("valid").asBoolean(), wrongSource.toString());
+    }
+
+    @Test
+    void fixAndParseReturnTheirJson() throws Exception {
+        start();
+        String broken = McpFixtures.qkdWorkflow("\"agent://*\"").replace("urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e", "slug");
+        JsonNode fixed = wire.call("fix", McpFixtures.document(broken));
+        assertFalse(fixed.get("isError").asBoolean(), fixed.toString());
+        assertTrue(fixed.get("structuredContent").get("changed").asBoolean());
+        assertTrue(fixed.get("structuredContent").get("text").asString().contains("id: \"urn:uuid:"));
+        assertEquals(0, fixed.get("structuredContent").get("remaining").get("summary").get("errors").asInt());
+        JsonNode parsed = wire.call("parse", McpFixtures.document(broken));
+        assertEquals("Intent", parsed.get("structuredContent").get("sections").get(0).get("name").asString());
+    }
+
+    @Test
+    void rulePagesAndTheFrontMatterSchemaAreResources() throws Exception {
+        start();
+        JsonNode byAlias = wire.request("resources/read", Json.object().put("uri", "maml://rules/id-urn-uuid"));
+        assertTrue(byAlias.get("result").get("contents").get(0).get("text").asString().startsWith("# MAML012: id-urn-uuid"));
+        JsonNode listed = wire.request("resources/list", Json.object());
+        assertTrue(listed.toString().contains("maml://rules/MAML093"), listed.toString());
+        JsonNode schema = wire.request("resources/read", Json.object().put("uri", "maml://schema/front-matter"));
+        assertEquals(FrontMatterSchema.json(), Json.MAPPER.readTree(schema.get("result").get("contents").get(0).get("text").asString()));
+        JsonNode missing = wire.request("resources/read", Json.object().put("uri", "maml://rules/MAML999"));
+        assertTrue(missing.get("error").get("message").asString().contains("no lint rule MAML999"), missing.toString());
+    }
+
+    @Test
+    void theEndOfInputEndsTheServerAfterItsAnswers() throws Exception {
+        start();
+        wire.send("{\"jsonrpc\":\"2.0\",\"id\":900,\"method\":\"tools/call\",\"params\":{\"name\":\"parse\",\"arguments\":"
+                + "{\"document\":\"---\\nid: x\\n---\\n\"}}}");
+        wire.endInput();
+        assertTrue(ended.await(30, TimeUnit.SECONDS), "the server saw the end of its input");
+        assertFalse(wire.responseTo(900).get("result").get("isError").asBoolean(), "the pending call was answered first");
+    }
+
+    private static void assertError(JsonNode result, String expected) {
+        assertTrue(result.path("isError").asBoolean(), result.toString());
+        assertTrue(result.get("content").get(0).get("text").asString().contains(expected), result.toString());
+    }
+}
