@@ -20,6 +20,8 @@ public record Unlisted(Path file, Reason reason, String message) {
         UNTRUSTED,
         /** The signature is invalid or malformed, or weaker than the server's minimum algorithm. */
         INVALID_SIGNATURE,
+        /** The tool name would be longer than the 128 characters MCP allows. */
+        NAME_TOO_LONG,
         /** Input_Schema or Output_Schema does not describe a JSON object, which MCP requires of both. */
         SCHEMA_NOT_OBJECT,
         /** {@code permissions.execute} does not admit the identity the list is made for. */

@@ -97,7 +97,7 @@ public final class WorkflowCatalog implements AutoCloseable {
      * permission to each call): the tools, the resources, and why each other document is left out.
      */
     public Listing list(@Nullable Identity who) {
-        return listAll(reader.readAll(), who);
+        return Listing.of(scan(), who, calls);
     }
 
     /**
@@ -132,19 +132,18 @@ public final class WorkflowCatalog implements AutoCloseable {
 
     /** One scan for every attached server. */
     private void refresh() {
-        List<WorkflowReader.Read> reads = reader.readAll();
+        List<WorkflowReader.Read> reads = scan();
         for (ServerSync sync : attached) {
             sync.apply(Listing.of(reads, sync.listFor(), calls));
         }
-        listAll(reads, null);
     }
 
-    private Listing listAll(List<WorkflowReader.Read> reads, @Nullable Identity who) {
-        Listing listing = Listing.of(reads, who, calls);
-        if (who == null) {
-            latest = listing.workflows().stream().collect(Collectors.toUnmodifiableMap(Workflow::name, Function.identity()));
-        }
-        return listing;
+    /** Reads the directory, and remembers what it holds for {@link #toolFilter()}. */
+    private List<WorkflowReader.Read> scan() {
+        List<WorkflowReader.Read> reads = reader.readAll();
+        latest = Listing.of(reads, null, calls).workflows().stream()
+                .collect(Collectors.toUnmodifiableMap(Workflow::name, Function.identity()));
+        return reads;
     }
 
     @Override

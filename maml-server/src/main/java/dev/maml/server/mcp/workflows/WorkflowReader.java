@@ -41,6 +41,8 @@ import tools.jackson.core.type.TypeReference;
 final class WorkflowReader {
 
     static final String PREFIX = "workflow_";
+    /** The longest tool name MCP allows. */
+    static final int MAX_NAME = 128;
     private static final Map<String, String> SIGNATURE_RULES_OFF = Stream.of(RuleId.MAML070, RuleId.MAML071,
             RuleId.MAML072, RuleId.MAML073).collect(Collectors.toMap(RuleId::id, id -> "off"));
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -127,13 +129,18 @@ final class WorkflowReader {
     }
 
     private Read workflow(Path file, MamlDocument doc) {
+        String name = toolName(file);
+        if (name.length() > MAX_NAME) {
+            return unlisted(file, Reason.NAME_TOO_LONG, "its tool name would have " + name.length() + " characters; MCP"
+                    + " allows " + MAX_NAME);
+        }
         McpSchema.Tool tool;
         SchemaValidator output;
         try {
             var outputSchema = ToolSchemas.output(doc);
             output = SchemaValidator.compile(outputSchema);
             tool = McpSchema.Tool.builder()
-                    .name(toolName(file))
+                    .name(name)
                     .description(doc.section("Intent").map(s -> doc.text(s.body()).strip()).orElse(""))
                     .inputSchema(Json.MAPPER.convertValue(ToolSchemas.input(doc), MAP))
                     .outputSchema(Json.MAPPER.convertValue(outputSchema, MAP))

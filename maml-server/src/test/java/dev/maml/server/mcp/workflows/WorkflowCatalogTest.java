@@ -100,6 +100,18 @@ class WorkflowCatalogTest {
     }
 
     @Test
+    void aStemTooLongForAnMcpToolNameIsNamedAsTheReason() throws Exception {
+        docs.signed("x".repeat(120) + ".maml.md", WorkflowDocs.document("Long."), docs.trusted);
+        docs.signed("y".repeat(119) + ".maml.md", WorkflowDocs.document("Just fits."), docs.trusted);
+        try (WorkflowCatalog catalog = catalog()) {
+            Listing listing = catalog.list(Identity.LOCAL);
+            assertEquals(List.of("workflow_" + "y".repeat(119)), listing.toolNames());
+            assertEquals(Reason.NAME_TOO_LONG, listing.unlisted().get(0).reason());
+            assertTrue(listing.unlisted().get(0).message().contains("129 characters"), listing.unlisted().get(0).message());
+        }
+    }
+
+    @Test
     void aSchemaThatIsNotAnObjectSchemaIsNamedAsTheReason() throws Exception {
         docs.signed("array.maml.md", WorkflowDocs.document("Array input.")
                 .replaceFirst("\"type\": \"object\"", "\"type\": \"array\""), docs.trusted);

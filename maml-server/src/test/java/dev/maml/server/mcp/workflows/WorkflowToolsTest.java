@@ -244,7 +244,7 @@ class WorkflowToolsTest {
     }
 
     @Test
-    void aTrustedUnchangedDirectoryIsNotReannounced() throws Exception {
+    void aChangeThatListsNothingNewSendsNoNotification() throws Exception {
         Files.writeString(docs.workflows.resolve("notes.txt"), "not a workflow");
         assertNull(changes.poll(1, TimeUnit.SECONDS), "a change that lists nothing new sends nothing");
         assertFalse(toolNames().isEmpty());
