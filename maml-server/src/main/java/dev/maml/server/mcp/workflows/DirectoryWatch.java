@@ -8,6 +8,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * and renaming it, is several events), and in any case every {@code rescan}: the WatchService may
  * miss events (overflow; a polling implementation on some platforms; it cannot be had at all), and
  * what decides a listing also lives outside the directory (the trust stores, key files), so a
- * periodic rescan is the fallback that always holds. A failing {@code onChange} is reported on
- * stderr and the watch goes on.
+ * periodic rescan is the fallback that always holds. A failing {@code onChange} is reported to
+ * {@code log} and the watch goes on.
  */
 final class DirectoryWatch implements AutoCloseable {
 
@@ -27,21 +28,23 @@ final class DirectoryWatch implements AutoCloseable {
     private final Duration debounce;
     private final Duration rescan;
     private final Runnable onChange;
+    private final Consumer<String> log;
     private final Thread thread;
     private volatile boolean closed;
 
-    DirectoryWatch(Path directory, Duration debounce, Duration rescan, Runnable onChange) {
+    DirectoryWatch(Path directory, Duration debounce, Duration rescan, Runnable onChange, Consumer<String> log) {
         this.debounce = debounce;
         this.rescan = rescan;
         this.onChange = onChange;
-        this.watcher = register(directory);
+        this.log = log;
+        this.watcher = register(directory, log);
         this.thread = new Thread(this::loop, "maml-mcp-workflows-watch");
         thread.setDaemon(true);
         thread.start();
     }
 
     /** A WatchService on the directory, or null (with a note on stderr) when the platform will not give one. */
-    private static @Nullable WatchService register(Path directory) {
+    private static @Nullable WatchService register(Path directory, Consumer<String> log) {
         WatchService service = null;
         try {
             service = directory.getFileSystem().newWatchService();
@@ -50,7 +53,7 @@ final class DirectoryWatch implements AutoCloseable {
             return service;
         } catch (IOException | UnsupportedOperationException e) {
             closeQuietly(service);
-            System.err.println("maml mcp: cannot watch " + directory + " (" + e.getMessage() + "); rescanning it"
+            log.accept("maml mcp: cannot watch " + directory + " (" + e.getMessage() + "); rescanning it"
                     + " periodically instead");
             return null;
         }
@@ -97,7 +100,7 @@ final class DirectoryWatch implements AutoCloseable {
         try {
             onChange.run();
         } catch (RuntimeException e) {
-            System.err.println("maml mcp: updating the workflow tools failed: " + e);
+            log.accept("maml mcp: updating the workflow tools failed: " + e);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,14 +30,19 @@ final class ServerSync {
     /** Tool name → what it was added as. */
     private final Map<String, Added> tools = new HashMap<>();
     private final Map<String, McpSchema.Resource> resources = new HashMap<>();
+    /** The message last reported for each document not offered. */
+    private Map<Path, String> reported = Map.of();
+    private final Consumer<String> log;
 
     /** A tool and its file: a rename (drone.maml.md → drone.maml.markdown) keeps the name but not the file. */
     private record Added(McpSchema.Tool tool, Path file) {
     }
 
-    ServerSync(McpSyncServer server, @Nullable Identity listFor) {
+    /** @param log where changes are reported (stderr for `maml mcp`: stdout carries only protocol messages) */
+    ServerSync(McpSyncServer server, @Nullable Identity listFor, Consumer<String> log) {
         this.server = server;
         this.listFor = listFor;
+        this.log = log;
     }
 
     @Nullable Identity listFor() {
@@ -44,6 +50,7 @@ final class ServerSync {
     }
 
     synchronized void apply(Listing listing) {
+        report(listing);
         Map<String, Workflow> next = new HashMap<>();
         listing.workflows().forEach(w -> next.put(w.name(), w));
         for (String gone : Set.copyOf(tools.keySet())) {
@@ -77,16 +84,28 @@ final class ServerSync {
         }
     }
 
+    /** Says why a document is not offered when that is news: first seen, or its reason changed. */
+    private void report(Listing listing) {
+        Map<Path, String> now = new HashMap<>();
+        for (Unlisted u : listing.unlisted()) {
+            now.put(u.file(), u.message());
+            if (!u.message().equals(reported.get(u.file()))) {
+                log.accept("maml mcp: not offered as a tool: " + u.message());
+            }
+        }
+        reported = now;
+    }
+
     /**
      * The SDK checks a tool's schemas against the JSON Schema meta-schema itself and may refuse one
      * that linting let through, and refuses resources on a server that declared no resource
      * capability: that change is reported on stderr, and the others still happen.
      */
-    private static void guarded(String what, Runnable add) {
+    private void guarded(String what, Runnable change) {
         try {
-            add.run();
+            change.run();
         } catch (RuntimeException e) {
-            System.err.println("maml mcp: " + what + " not updated: " + e.getMessage());
+            log.accept("maml mcp: " + what + " not updated: " + e.getMessage());
         }
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +62,7 @@ public final class WorkflowCatalog implements AutoCloseable {
     private final WorkflowCall calls;
     private final Duration debounce;
     private final Duration rescan;
+    private final Consumer<String> log;
     private final List<ServerSync> attached = new CopyOnWriteArrayList<>();
     /** The workflows of the latest scan by tool name, for {@link #toolFilter()}. */
     private volatile Map<String, Workflow> latest = Map.of();
@@ -77,11 +79,12 @@ public final class WorkflowCatalog implements AutoCloseable {
      * @throws IOException when {@code directory} is not a directory
      */
     public WorkflowCatalog(Path directory, Session session, @Nullable Path key, Path receiptDir) throws IOException {
-        this(directory, session, key, receiptDir, new Pipeline(), DEBOUNCE, RESCAN);
+        this(directory, session, key, receiptDir, new Pipeline(), DEBOUNCE, RESCAN, System.err::println);
     }
 
+    /** @param log receives what {@link #attach} reports (stderr for `maml mcp`, whose stdout is the protocol's) */
     WorkflowCatalog(Path directory, Session session, @Nullable Path key, Path receiptDir, Pipeline pipeline,
-                    Duration debounce, Duration rescan) throws IOException {
+                    Duration debounce, Duration rescan, Consumer<String> log) throws IOException {
         if (!Files.isDirectory(directory)) {
             throw new NotDirectoryException(directory + " (the workflows directory)");
         }
@@ -90,6 +93,7 @@ public final class WorkflowCatalog implements AutoCloseable {
         this.calls = new WorkflowCall(this.directory, session, key, receiptDir, pipeline);
         this.debounce = debounce;
         this.rescan = rescan;
+        this.log = log;
     }
 
     /**
@@ -104,17 +108,19 @@ public final class WorkflowCatalog implements AutoCloseable {
      * Adds the workflow tools and resources for {@code listFor} (null: every caller, see
      * {@link #toolFilter()}) to {@code server} now, and from then on follows the directory until
      * {@link #close()}. Calls made without an identity in their transport context run as
-     * {@code listFor} (null: {@code agent://local}, as {@code --auth none}).
+     * {@code listFor} (null: {@code agent://local}, as {@code --auth none}). Each document not
+     * offered is reported on stderr with its reason ({@link Unlisted#message()}) when first seen
+     * and whenever the reason changes.
      */
     public synchronized void attach(McpSyncServer server, @Nullable Identity listFor) {
         if (closed) {
             throw new IllegalStateException("the workflow catalog is closed");
         }
-        ServerSync sync = new ServerSync(server, listFor);
+        ServerSync sync = new ServerSync(server, listFor, log);
         sync.apply(list(listFor));
         attached.add(sync);
         if (watch == null) {
-            watch = new DirectoryWatch(directory, debounce, rescan, this::refresh);
+            watch = new DirectoryWatch(directory, debounce, rescan, this::refresh, log);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.maml.toolchain.Toolchain;
 import dev.maml.trust.TrustSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.UUID;
@@ -95,18 +96,16 @@ final class WorkflowDocs {
         return Files.writeString(workflows.resolve(name), text);
     }
 
-    /** Writes and signs with {@code key} ({@link #trusted} or {@link #stranger}). */
+    /**
+     * Writes and signs with {@code key} ({@link #trusted} or {@link #stranger}) as `maml sign` would
+     * on a draft that is no document by its name, then renames it into place: the directory never
+     * holds the unsigned state, which a watching server could otherwise see and report.
+     */
     Path signed(String name, String text, Path[] key) throws Exception {
-        Path file = write(name, text);
-        return sign(file, key);
-    }
-
-    /** Signs in place, as `maml sign` does: the whole file is replaced at once. */
-    static Path sign(Path file, Path[] key) throws Exception {
+        Path draft = Files.writeString(workflows.resolve(name + ".draft"), text);
         Session signer = Session.builder().identity(new Identity(key[1], key[0], true)).build();
-        String text = new Toolchain().sign(signer.read(file), signer).text();
-        Path temp = Files.writeString(file.resolveSibling(file.getFileName() + ".tmp"), text);
-        return Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(draft, new Toolchain().sign(signer.read(draft), signer).text());
+        return Files.move(draft, workflows.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -33,7 +33,7 @@ class WorkflowRescanTest {
         docs.signed("stranger.maml.md", WorkflowDocs.document("Trusted later."), docs.stranger);
         BlockingQueue<List<McpSchema.Tool>> changes = new LinkedBlockingQueue<>();
         try (WorkflowCatalog catalog = new WorkflowCatalog(docs.workflows, docs.session(), null, docs.receipts,
-                new Pipeline(), Duration.ofMillis(100), Duration.ofMillis(300));
+                new Pipeline(), Duration.ofMillis(100), Duration.ofMillis(300), line -> { });
              McpHarness mcp = new McpHarness(null)) {
             catalog.attach(mcp.server, Identity.LOCAL);
             McpSyncClient client = mcp.client(null, changes);

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -43,6 +44,7 @@ class WorkflowToolsTest {
     private McpHarness mcp;
     private McpSyncClient client;
     private final BlockingQueue<List<McpSchema.Tool>> changes = new LinkedBlockingQueue<>();
+    private final List<String> logged = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void serve() throws Exception {
@@ -56,7 +58,7 @@ class WorkflowToolsTest {
         docs.signed("private.maml.md", WorkflowDocs.document("Not ours.", "\"agent://someone-else\"", "\"agent://local\""),
                 docs.trusted);
         catalog = new WorkflowCatalog(docs.workflows, docs.session(), null, docs.receipts, new Pipeline(),
-                Duration.ofMillis(100), Duration.ofHours(1));
+                Duration.ofMillis(100), Duration.ofHours(1), logged::add);
         mcp = new McpHarness(null);
         catalog.attach(mcp.server, Identity.LOCAL);
         client = mcp.client(null, changes);
@@ -113,6 +115,17 @@ class WorkflowToolsTest {
         assertEquals(List.of("qkd_key", "is_valid"), tool.outputSchema().get("required"));
         assertEquals(Map.of("qkd_key", Map.of("type", "array", "items", Map.of("type", "integer")),
                 "is_valid", Map.of("type", "boolean")), tool.outputSchema().get("properties"));
+    }
+
+    @Test
+    void eachDocumentNotOfferedIsReportedOnceWithItsReason() throws Exception {
+        assertEquals(List.of("broken.maml.md", "private.maml.md", "stranger.maml.md", "unsigned.maml.md"),
+                logged.stream().map(line -> line.replace("maml mcp: not offered as a tool: ", ""))
+                        .map(line -> line.substring(0, line.indexOf(':'))).toList(), logged.toString());
+        assertTrue(logged.get(3).contains("signature unsigned"), logged.get(3));
+        docs.signed("relay.maml.md", WorkflowDocs.document("Relay a key."), docs.trusted);
+        awaitChange(names -> names.contains("workflow_relay"));
+        assertEquals(4, logged.size(), "nothing new to say about the others: " + logged);
     }
 
     @Test
@@ -181,6 +194,8 @@ class WorkflowToolsTest {
         assertEquals(List.of(), toolNames());
         assertTrue(catalog.list(Identity.LOCAL).unlisted().stream().anyMatch(u -> u.reason()
                 == Unlisted.Reason.INVALID_SIGNATURE && u.file().getFileName().toString().equals("drone.maml.md")));
+        assertTrue(logged.stream().anyMatch(line -> line.startsWith("maml mcp: not offered as a tool: drone.maml.md:"
+                + " signature invalid")), logged.toString());
     }
 
     @Test
