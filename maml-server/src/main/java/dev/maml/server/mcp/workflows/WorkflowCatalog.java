@@ -136,8 +136,14 @@ public final class WorkflowCatalog implements AutoCloseable {
         };
     }
 
-    /** One scan for every attached server. */
-    private void refresh() {
+    /**
+     * One scan for every attached server; under the lock {@link #attach} takes, so a server being
+     * attached never gets an older scan after its first one.
+     */
+    private synchronized void refresh() {
+        if (closed) {
+            return;
+        }
         List<WorkflowReader.Read> reads = scan();
         for (ServerSync sync : attached) {
             sync.apply(Listing.of(reads, sync.listFor(), calls));
@@ -152,12 +158,17 @@ public final class WorkflowCatalog implements AutoCloseable {
         return reads;
     }
 
+    /** Stops following the directory (waiting briefly for a scan under way); the tools added stay. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (watch != null) {
-            watch.close();
+    public void close() {
+        DirectoryWatch stopping;
+        synchronized (this) {
+            closed = true;
+            stopping = watch;
             watch = null;
+        }
+        if (stopping != null) {
+            stopping.close(); // outside the lock: the watch thread may be waiting for it in refresh()
         }
     }
 }
