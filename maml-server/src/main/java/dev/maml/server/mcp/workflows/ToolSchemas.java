@@ -5,6 +5,7 @@ import dev.maml.model.SchemaBlock;
 import dev.maml.report.Json;
 import dev.maml.run.Parameters;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class ToolSchemas {
 
     /** What the run's result gains after its Output_Schema check, with their JSON types. */
-    private static final Map<String, String> ADDED_AFTER_CHECK = Map.of("receipt", "string", "receipt_signed", "boolean");
+    private static final List<Map.Entry<String, String>> ADDED_AFTER_CHECK = List.of(Map.entry("receipt", "string"),
+            Map.entry("receipt_signed", "boolean"));
     private static final Set<String> CLOSING = Set.of("additionalProperties", "unevaluatedProperties");
 
     private ToolSchemas() {
@@ -76,9 +78,9 @@ final class ToolSchemas {
         boolean closed = CLOSING.stream().anyMatch(k -> schema.has(k) && !schema.get(k).equals(schema.booleanNode(true)));
         if (closed) {
             ObjectNode properties = schema.get("properties") instanceof ObjectNode p ? p : schema.putObject("properties");
-            ADDED_AFTER_CHECK.forEach((field, type) -> {
-                if (!properties.has(field)) {
-                    properties.putObject(field).put("type", type);
+            ADDED_AFTER_CHECK.forEach(field -> {
+                if (!properties.has(field.getKey())) {
+                    properties.putObject(field.getKey()).put("type", field.getValue());
                 }
             });
         }
