@@ -5,6 +5,7 @@ import dev.maml.server.mcp.McpConfig;
 import dev.maml.server.mcp.McpServers;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -50,7 +51,7 @@ final class McpCommand implements Callable<Integer> {
     List<Path> trust = new ArrayList<>();
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         PrintWriter err = spec.commandLine().getErr();
         Identity caller = Identity.parse(as).filter(id -> !id.isWildcard()).orElse(null);
         if (caller == null) {

@@ -6,6 +6,12 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
+import dev.maml.server.mcp.workflows.WorkflowCatalog;
+import dev.maml.toolchain.Session;
+import dev.maml.trust.TrustSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -37,14 +43,21 @@ public final class McpServers implements AutoCloseable {
     private final McpJsonMapper mapper = McpJsonDefaults.getMapper();
     private final ToolSet tools;
     private final List<McpSyncServer> servers = new CopyOnWriteArrayList<>();
+    /** The workflows of --workflows as tools (spec 11.2); null without --workflows. */
+    private final @Nullable WorkflowCatalog workflows;
 
-    public McpServers(McpConfig config) {
+    public McpServers(McpConfig config) throws IOException {
         this(config, Pipeline::new);
     }
 
     /** With the run pipelines {@code pipelines} makes (a test injects one). */
-    public McpServers(McpConfig config, Supplier<Pipeline> pipelines) {
+    public McpServers(McpConfig config, Supplier<Pipeline> pipelines) throws IOException {
         this.tools = new ToolSet(config, pipelines);
+        Path dir = config.workflows();
+        // The listing trusts what the configuration names, as the tools do; receipts of workflow runs go
+        // next to the documents, as `maml run` writes them.
+        this.workflows = dir == null ? null : new WorkflowCatalog(dir,
+                Session.builder().trust(new TrustSettings(config.trust(), false)).build(), config.key(), dir);
     }
 
     /**
@@ -55,7 +68,11 @@ public final class McpServers implements AutoCloseable {
         StdioGuard guarded = new StdioGuard(in, out, mapper, onEnd);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper, guarded, guarded.output(),
                 StdioGuard.MAX_LINE_BYTES);
-        return keep(configure(McpServer.sync(transport), new CallerIdentity(caller)));
+        McpSyncServer server = keep(configure(McpServer.sync(transport), new CallerIdentity(caller)));
+        if (workflows != null) {
+            workflows.attach(server, caller);
+        }
+        return server;
     }
 
     /**
@@ -72,7 +89,15 @@ public final class McpServers implements AutoCloseable {
                 .jsonMapper(mapper).mcpEndpoint("/mcp").contextExtractor(CallerIdentity.extractor())
                 .httpHeaderValidator(RebindingProtection.validator(hosts, origins))
                 .maxRequestSize(StdioGuard.MAX_LINE_BYTES).build();
-        keep(configure(McpServer.sync(transport), new CallerIdentity(null)));
+        McpServer.SyncSpecification<?> spec = McpServer.sync(transport);
+        if (workflows != null) {
+            // Callers differ over HTTP: each sees the workflows that admit it; a call is checked again when it runs.
+            spec.addToolFilter(workflows.toolFilter());
+        }
+        McpSyncServer server = keep(configure(spec, new CallerIdentity(null)));
+        if (workflows != null) {
+            workflows.attach(server, null);
+        }
         return transport;
     }
 
@@ -98,6 +123,9 @@ public final class McpServers implements AutoCloseable {
     /** Closes every server built here (their sessions end; the stdio one stops reading). */
     @Override
     public void close() {
+        if (workflows != null) {
+            workflows.close();
+        }
         servers.forEach(McpSyncServer::closeGracefully);
         servers.clear();
     }
