@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The toolchain without a transport (as lemminx's {@code XMLLanguageService} is for its LSP layer):
  * every operation takes a {@link Source} and a {@link Session} and returns a typed result. The command
- * line ({@code dev.maml.cli}), the language server ({@code dev.maml.lsp}) and the coming HTTP and MCP
+ * line ({@code dev.maml.cli}), the language server ({@code dev.maml.lsp}) and the HTTP and MCP
  * servers are adapters over it: they read their input, build a session from their options, call one
  * method, and turn the result into their output (text, JSON, LSP values). Nothing here writes a file
  * or prints. Running a document is the run pipeline's ({@code dev.maml.run} in maml-runtime), which
