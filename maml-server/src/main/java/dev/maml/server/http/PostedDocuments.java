@@ -1,5 +1,6 @@
 package dev.maml.server.http;
 
+import dev.maml.io.PrivateDirectory;
 import dev.maml.run.Identity;
 import dev.maml.run.Pipeline;
 import dev.maml.run.RunRequest;
@@ -13,8 +14,6 @@ import dev.maml.trust.TrustSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,11 +34,11 @@ final class PostedDocuments implements AutoCloseable {
     private final ServeSettings settings;
     private final Path root;
     private final Path receipts;
-    private final Path holding;
+    private final PrivateDirectory holding;
     private final Toolchain toolchain = new Toolchain();
     private final Pipeline pipeline = new Pipeline();
 
-    private PostedDocuments(ServeSettings settings, Path root, Path receipts, Path holding) {
+    private PostedDocuments(ServeSettings settings, Path root, Path receipts, PrivateDirectory holding) {
         this.settings = settings;
         this.root = root;
         this.receipts = receipts;
@@ -61,9 +60,7 @@ final class PostedDocuments implements AutoCloseable {
         if (!Files.isDirectory(receipts)) {
             throw new IOException("--receipts " + settings.receipts() + ": not a directory");
         }
-        Path holding = Files.createTempDirectory("maml-serve-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        return new PostedDocuments(settings, root, receipts, holding);
+        return new PostedDocuments(settings, root, receipts, PrivateDirectory.create("maml-serve-"));
     }
 
     Path receipts() {
@@ -85,7 +82,7 @@ final class PostedDocuments implements AutoCloseable {
 
     /** Runs the document as {@code who}, as `maml run --receipt-dir RECEIPTS` would in --root. */
     RunResult run(byte[] document, @Nullable ObjectNode inputs, Identity who) throws IOException {
-        Path file = Files.createTempFile(holding, "posted-", ".maml.md");
+        Path file = Files.createTempFile(holding.path(), "posted-", ".maml.md");
         try {
             Files.write(file, document);
             RunRequest.Builder request = RunRequest.builder(file).name(NAME).identity(who).trust(settings.trust())
@@ -114,11 +111,6 @@ final class PostedDocuments implements AutoCloseable {
     /** Removes the holding directory (and anything a run in progress left there). */
     @Override
     public void close() throws IOException {
-        try (Stream<Path> left = Files.list(holding)) {
-            for (Path p : (Iterable<Path>) left::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
-        Files.deleteIfExists(holding);
+        holding.close();
     }
 }
