@@ -1,6 +1,7 @@
 package dev.maml.server.mcp;
 
 import dev.maml.sign.KeyFiles;
+import dev.maml.trust.TrustSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,14 @@ public record McpConfig(@Nullable Path workflows, @Nullable Path key, List<Path>
 
     public McpConfig {
         trust = List.copyOf(trust);
+    }
+
+    /**
+     * What the server's tools and workflow listing trust: exactly the keys its configuration names
+     * (and the user's store); no project store vouches for a document (spec 8).
+     */
+    public TrustSettings trustSettings() {
+        return new TrustSettings(trust, false);
     }
 
     /**

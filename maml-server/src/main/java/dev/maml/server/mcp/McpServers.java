@@ -8,7 +8,6 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import dev.maml.server.mcp.workflows.WorkflowCatalog;
 import dev.maml.toolchain.Session;
-import dev.maml.trust.TrustSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
@@ -54,10 +53,10 @@ public final class McpServers implements AutoCloseable {
     public McpServers(McpConfig config, Supplier<Pipeline> pipelines) throws IOException {
         this.tools = new ToolSet(config, pipelines);
         Path dir = config.workflows();
-        // The listing trusts what the configuration names, as the tools do; receipts of workflow runs go
-        // next to the documents, as `maml run` writes them.
+        // The listing trusts what the tools trust; receipts of workflow runs go next to the documents,
+        // as `maml run` writes them.
         this.workflows = dir == null ? null : new WorkflowCatalog(dir,
-                Session.builder().trust(new TrustSettings(config.trust(), false)).build(), config.key(), dir);
+                Session.builder().trust(config.trustSettings()).build(), config.key(), dir);
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.maml.sign.SigningException;
 import dev.maml.toolchain.Identity;
 import dev.maml.toolchain.Session;
 import dev.maml.toolchain.Toolchain;
-import dev.maml.trust.TrustSettings;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -32,8 +31,7 @@ final class ToolSet {
 
     ToolSet(McpConfig config, Supplier<Pipeline> pipelines) {
         DocumentInput input = new DocumentInput(config.workflows());
-        // Servers trust exactly what their configuration names: no project store vouches for a document (spec 8).
-        Session.Builder session = Session.builder().trust(new TrustSettings(config.trust(), false))
+        Session.Builder session = Session.builder().trust(config.trustSettings())
                 .maxBytes(DocumentInput.MAX_DOCUMENT_BYTES);
         if (config.workflows() != null) {
             session.workingDirectory(config.workflows()).configWithin(config.workflows());
