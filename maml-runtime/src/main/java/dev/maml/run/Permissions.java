@@ -8,6 +8,7 @@ import dev.maml.yaml.YamlSequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /** Reads `permissions` from the front matter and decides who may do what (spec section 5). */
@@ -25,6 +26,11 @@ public final class Permissions {
         return who + " is not in permissions.execute ("
                 + (allowed.isEmpty() ? "which is empty or missing" : "allowed: " + String.join(", ",
                 allowed.stream().map(Identity::uri).toList())) + ")";
+    }
+
+    /** Whether {@code who} may read the document: listed under permissions.read or permissions.write (write implies read). */
+    public static boolean mayRead(MamlDocument doc, Identity who) {
+        return Stream.of("read", "write").flatMap(kind -> entries(doc, kind).stream()).anyMatch(entry -> entry.admits(who));
     }
 
     /** The well-formed identity URIs listed under permissions.KIND; malformed entries are the linter's business. */

@@ -1,6 +1,7 @@
 package dev.maml.server.mcp.workflows;
 
 import dev.maml.run.Identity;
+import dev.maml.run.Permissions;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ public final class Listing {
      * whose callers vary lists them all and checks each read).
      */
     public List<SyncResourceSpecification> resources() {
-        return workflows.stream().filter(w -> who == null || WorkflowResource.readableBy(w.document(), who))
+        return workflows.stream().filter(w -> who == null || Permissions.mayRead(w.document(), who))
                 .map(w -> WorkflowResource.of(w, fallback)).toList();
     }
 

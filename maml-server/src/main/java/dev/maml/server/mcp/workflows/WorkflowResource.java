@@ -1,19 +1,14 @@
 package dev.maml.server.mcp.workflows;
 
 import dev.maml.io.InputFiles;
-import dev.maml.model.MamlDocument;
 import dev.maml.run.Identity;
-import dev.maml.yaml.YamlMapping;
-import dev.maml.yaml.YamlScalar;
-import dev.maml.yaml.YamlSequence;
+import dev.maml.run.Permissions;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A listed workflow's document as an MCP resource ({@code file://} URI, {@code text/markdown}).
@@ -38,7 +33,7 @@ final class WorkflowResource {
                 .build();
         return new SyncResourceSpecification(resource, (exchange, request) -> {
             Identity who = WorkflowCall.caller(exchange == null ? null : exchange.transportContext(), fallback);
-            if (!readableBy(workflow.document(), who)) {
+            if (!Permissions.mayRead(workflow.document(), who)) {
                 throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
                         .message("permission denied: " + who + " may not read " + workflow.file().getFileName()
                                 + " (not in permissions.read or permissions.write)")
@@ -54,18 +49,5 @@ final class WorkflowResource {
             return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(workflow.uri(), MIME_TYPE,
                     text)));
         });
-    }
-
-    /** Whether {@code who} appears, literally or through its scheme's wildcard, under permissions.read or .write. */
-    static boolean readableBy(MamlDocument doc, Identity who) {
-        Optional<YamlMapping> permissions = doc.optionalFrontMatter().flatMap(f -> f.mapping())
-                .flatMap(m -> m.get("permissions")).filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast);
-        return permissions.isPresent() && Stream.of("read", "write")
-                .flatMap(kind -> permissions.get().get(kind).stream())
-                .filter(YamlSequence.class::isInstance)
-                .flatMap(list -> ((YamlSequence) list).items().stream())
-                .filter(YamlScalar.class::isInstance)
-                .flatMap(item -> Identity.parse(((YamlScalar) item).value()).stream())
-                .anyMatch(entry -> entry.admits(who));
     }
 }
