@@ -6,6 +6,8 @@ import dev.maml.server.auth.Authenticator;
 import dev.maml.server.auth.Authenticators;
 import dev.maml.server.http.MamlHttpServer;
 import dev.maml.server.http.ServeSettings;
+import dev.maml.server.mcp.McpConfig;
+import dev.maml.server.mcp.McpServers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -97,16 +99,24 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         MamlHttpServer server;
+        McpServers mcp = null;
         try {
             server = new MamlHttpServer(settings(), line -> {
                 err.println(line);
                 err.flush();
             });
+            // MCP at /mcp (spec 11.2) behind the same authentication, limits and log; its workflows are --root's.
+            mcp = new McpServers(McpConfig.of(root, key, trust));
+            server.mount("/mcp", mcp.http(List.of(), List.of()));
             server.start();
         } catch (IOException | IllegalArgumentException e) {
+            if (mcp != null) {
+                mcp.close();
+            }
             err.println("maml serve: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        McpServers endpoint = mcp;
         CountDownLatch stopped = new CountDownLatch(1);
         StopSignals.onTermination(() -> {
             try {
@@ -119,6 +129,7 @@ final class ServeCommand implements Callable<Integer> {
         err.println("maml serve: listening on " + server.uri());
         err.flush();
         stopped.await();
+        endpoint.close();
         err.println("maml serve: stopped");
         err.flush();
         return ExitCodes.OK;

@@ -88,6 +88,28 @@ class ServeCommandTest {
         }
     }
 
+    /** MCP over streamable HTTP at /mcp: behind the same bearer authentication as every other route. */
+    @Test
+    void mcpIsServedAtSlashMcpToAuthenticatedCallersOnly() throws Exception {
+        Path tokens = Files.writeString(root.resolve("tokens.yaml"), "tokens:\n  - sha256: "
+                + TokenAuthenticator.sha256Hex(TOKEN) + "\n    identity: agent://drone-security\n");
+        String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"curl\",\"version\":\"1\"}}}";
+        try (ServeProcess serve = ServeProcess.start("--root", root.toString(), "--receipts", receipts.toString(),
+                "--port", "0", "--auth", "tokens", "--tokens", tokens.toString())) {
+            assertNotNull(serve.uri(), serve.stderr().toString());
+            String answer = curl("-X", "POST", "-H", "Content-Type: application/json",
+                    "-H", "Accept: application/json, text/event-stream", "-H", "Authorization: Bearer " + TOKEN,
+                    "--data-binary", initialize, serve.uri() + "/mcp");
+            assertTrue(answer.contains("\"serverInfo\"") && answer.contains("\"name\":\"maml\""), answer);
+            JsonNode refused = Json.MAPPER.readTree(curl("-X", "POST", "-H", "Content-Type: application/json",
+                    "-H", "Accept: application/json, text/event-stream", "--data-binary", initialize,
+                    serve.uri() + "/mcp"));
+            assertEquals(401, refused.path("error").path("status").asInt(), refused.toString());
+            assertEquals(0, serve.terminate(), serve.stderr().toString());
+        }
+    }
+
     /** Runs curl with {@code args} as given; its stdout. Skipped without curl, except under CI=true. */
     private static String curl(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("curl"));
