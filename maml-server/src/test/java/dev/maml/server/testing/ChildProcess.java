@@ -44,12 +44,32 @@ public final class ChildProcess implements AutoCloseable {
      * @return null when the program is not installed
      */
     public static @Nullable Finished run(Path dir, Duration timeout, String... command) throws IOException, InterruptedException {
+        return runToEnd(dir, null, timeout, command);
+    }
+
+    /**
+     * Runs {@code command} in {@code dir} to its end with {@code input} as its stdin, stdout and
+     * stderr together.
+     *
+     * @return null when the program is not installed
+     */
+    public static @Nullable Finished runWithInput(Path dir, Path input, Duration timeout, String... command)
+            throws IOException, InterruptedException {
+        return runToEnd(dir, input, timeout, command);
+    }
+
+    private static @Nullable Finished runToEnd(Path dir, @Nullable Path input, Duration timeout, String... command)
+            throws IOException, InterruptedException {
         Path output = Files.createTempFile("maml-child-", ".log");
         try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            if (input != null) {
+                builder.redirectInput(input.toFile());
+            }
             Process p;
             try {
-                p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                        .redirectOutput(output.toFile()).start();
+                p = builder.start();
             } catch (IOException e) {
                 return null;
             }
@@ -94,6 +114,11 @@ public final class ChildProcess implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IOException(name + ": " + e.getCause(), e.getCause());
         }
+    }
+
+    /** Whether the program is still running (a server that could not listen exits early). */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** What the program wrote to stderr so far (for failure messages). */

@@ -1,21 +1,20 @@
 package dev.maml.server.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.maml.testing.TestData;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A test peer from npm, pinned in {@code interop/<name>/package-lock.json}. Without node and npm the
- * tests that need it are skipped, except under CI=true, where they fail.
+ * tests that need it are skipped, except under CI=true, where they fail ({@link RequiredProgram}).
  */
 public final class NpmPeer {
 
+    private static final String PURPOSE = "the tests against npm peers";
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
     private static final Set<Path> INSTALLED = new HashSet<>();
 
@@ -28,26 +27,13 @@ public final class NpmPeer {
         if (INSTALLED.contains(dir)) {
             return dir;
         }
-        requireProgram(dir, "node", "--version");
+        RequiredProgram.check(PURPOSE, "node", "--version");
         ChildProcess.Finished npm = ChildProcess.run(dir, INSTALL_TIMEOUT, "npm", "ci", "--no-audit", "--no-fund");
         if (npm == null) {
-            skipOrFail("npm");
+            RequiredProgram.missing("npm", PURPOSE);
         }
         assertEquals(0, npm.code(), "npm ci in interop/" + name + " failed: " + npm.output());
         INSTALLED.add(dir);
         return dir;
-    }
-
-    private static void requireProgram(Path dir, String... command) throws Exception {
-        if (ChildProcess.run(dir, Duration.ofSeconds(30), command) == null) {
-            skipOrFail(command[0]);
-        }
-    }
-
-    private static void skipOrFail(String program) {
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(program + " is required in CI for the tests against npm peers");
-        }
-        Assumptions.abort(program + " is not installed; skipping the tests against npm peers");
     }
 }
