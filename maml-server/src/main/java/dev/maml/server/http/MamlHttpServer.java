@@ -48,7 +48,7 @@ public final class MamlHttpServer implements AutoCloseable {
     private final ServeSettings settings;
     private final Consumer<String> log;
     private final ServerMetrics metrics = new ServerMetrics();
-    private final RouteTemplates templates = new RouteTemplates();
+    private final RouteTable routes = new RouteTable();
     private final Map<String, HttpServlet> mounted = new LinkedHashMap<>();
     private Server server;
     private ServerConnector connector;
@@ -79,6 +79,14 @@ public final class MamlHttpServer implements AutoCloseable {
         }
         mounted.put(pathSpec, servlet);
         return this;
+    }
+
+    /**
+     * Every route the server answers once {@link #start() started}, mounted servlets included: its path
+     * template ({@code /receipts/{name}}) with its methods. What /openapi.json must describe.
+     */
+    public Map<String, Set<String>> routes() {
+        return routes.methods();
     }
 
     /** The server's metrics (what GET /metrics exposes). */
@@ -197,7 +205,7 @@ public final class MamlHttpServer implements AutoCloseable {
         limit.setMaxSuspendedRequestCount(settings.maxConcurrent());
         limit.setMaxSuspend(QUEUE_WAIT);
         limit.excludePath(HEALTH, METRICS);
-        jetty.setRequestLog(new RequestObserver(templates, metrics, log));
+        jetty.setRequestLog(new RequestObserver(routes, metrics, log));
         jetty.setHandler(new GracefulHandler(limit));
         return jetty;
     }
@@ -215,8 +223,9 @@ public final class MamlHttpServer implements AutoCloseable {
         route(context, "/receipts/*", "/receipts/{name}", new ReceiptRoute(documents.receipts()));
         route(context, METRICS, METRICS, new MetricsRoute(metrics));
         route(context, HEALTH, HEALTH, new HealthRoute());
+        route(context, OpenApiRoute.PATH, OpenApiRoute.PATH, new OpenApiRoute());
         mounted.forEach((spec, servlet) -> route(context, spec, spec, servlet));
-        context.addServlet(new ServletHolder(new NotFoundRoute()), "/");
+        context.addServlet(new ServletHolder(new NotFoundRoute(routes)), "/");
         return context;
     }
 
@@ -225,7 +234,7 @@ public final class MamlHttpServer implements AutoCloseable {
         // A mounted servlet may answer asynchronously (MCP's streamable HTTP keeps SSE streams open).
         holder.setAsyncSupported(true);
         context.addServlet(holder, pathSpec);
-        templates.add(pathSpec, template);
+        routes.add(pathSpec, template, servlet);
     }
 
     private void stopQuietly() {
