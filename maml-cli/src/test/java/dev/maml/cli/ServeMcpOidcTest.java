@@ -33,40 +33,29 @@ class ServeMcpOidcTest {
     @TempDir
     static Path dir;
 
+    private static OidcServe server;
     private static OidcProviderFixture provider;
-    private static ServeProcess serve;
 
     @BeforeAll
     static void start() throws Exception {
         McpClientScript.install();
-        provider = OidcProviderFixture.start();
         Path root = Files.createDirectories(dir.resolve("root"));
         Path key = SignedDocuments.keyPair(Files.createDirectories(dir.resolve("keys")));
-        Path workflow = Files.writeString(root.resolve("qkd.maml.md"),
-                McpFixtures.qkdWorkflow("\"agent://" + provider.clientId() + "\""));
-        SignedDocuments.sign(workflow, key);
-        serve = ServeProcess.start("--root", root.toString(), "--receipts", dir.resolve("receipts").toString(),
-                "--port", "0", "--auth", "oidc", "--issuer", provider.issuer().toString(), "--audience",
-                provider.audience(), "--trust", SignedDocuments.publicKey(key).toString());
-        assertNotNull(serve.uri(), String.join("\n", serve.stderr()));
+        server = OidcServe.start(root, dir.resolve("receipts"), SignedDocuments.publicKey(key), oidc -> SignedDocuments.sign(
+                Files.writeString(root.resolve("qkd.maml.md"), McpFixtures.qkdWorkflow("\"agent://" + oidc.clientId() + "\"")),
+                key));
+        provider = server.provider();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (serve != null) {
-                assertEquals(0, serve.terminate(), String.join("\n", serve.stderr()));
-                serve.close();
-            }
-        } finally {
-            if (provider != null) {
-                provider.close();
-            }
+        if (server != null) {
+            server.close();
         }
     }
 
     private static List<String> http(String... headers) {
-        List<String> target = new ArrayList<>(List.of("http", serve.uri() + "/mcp"));
+        List<String> target = new ArrayList<>(List.of("http", server.uri() + "/mcp"));
         target.addAll(List.of(headers));
         return target;
     }
@@ -80,10 +69,10 @@ class ServeMcpOidcTest {
         plan.putArray("resources").add("maml://rules/MAML012");
 
         JsonNode out = McpClientScript.run(plan, work, http("Authorization=Bearer " + provider.token()));
-        assertNull(out.get("failure"), out + "\n" + String.join("\n", serve.stderr()));
+        assertNull(out.get("failure"), out + "\n" + server.log());
         List<String> tools = new ArrayList<>();
         out.get("tools").forEach(t -> tools.add(t.get("name").asString()));
-        assertTrue(tools.contains("workflow_qkd"), tools + "\n" + String.join("\n", serve.stderr()));
+        assertTrue(tools.contains("workflow_qkd"), tools + "\n" + server.log());
         assertTrue(out.get("resources").toString().contains("qkd.maml.md"), out.get("resources").toString());
         JsonNode lint = out.get("calls").get(0);
         assertFalse(lint.get("isError").asBoolean(), lint.toString());
@@ -101,7 +90,7 @@ class ServeMcpOidcTest {
         assertNotNull(out.get("failure"), out.toString());
         assertEquals(401, out.get("status").asInt(), out.toString());
         JsonNode metadata = out.get("resourceMetadata");
-        assertEquals(serve.uri() + "/mcp", metadata.get("resource").asString(), metadata.toString());
+        assertEquals(server.uri() + "/mcp", metadata.get("resource").asString(), metadata.toString());
         assertEquals(provider.issuer().toString(), metadata.get("authorization_servers").get(0).asString());
     }
 }

@@ -2,7 +2,6 @@ package dev.maml.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.report.Json;
@@ -35,45 +34,36 @@ class ServeOidcTest {
     @TempDir
     static Path dir;
 
+    private static OidcServe server;
     private static OidcProviderFixture provider;
-    private static ServeProcess serve;
     private static Path receipts;
     private static byte[] document;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     @BeforeAll
     static void start() throws Exception {
-        provider = OidcProviderFixture.start();
         Path root = Files.createDirectories(dir.resolve("root"));
         receipts = dir.resolve("receipts");
         Path key = SignedDocuments.keyPair(Files.createDirectories(dir.resolve("keys")));
-        Path demo = RunFixtures.copyFreshDemo(root);
-        Files.writeString(demo, Files.readString(demo).replace("execute: [\"agent://local\",",
-                "execute: [\"agent://" + provider.clientId() + "\","));
-        SignedDocuments.sign(demo, key);
-        document = Files.readAllBytes(demo);
-        serve = ServeProcess.start("--root", root.toString(), "--receipts", receipts.toString(), "--port", "0",
-                "--auth", "oidc", "--issuer", provider.issuer().toString(), "--audience", provider.audience(),
-                "--trust", SignedDocuments.publicKey(key).toString());
-        assertNotNull(serve.uri(), String.join("\n", serve.stderr()));
+        server = OidcServe.start(root, receipts, SignedDocuments.publicKey(key), oidc -> {
+            Path demo = RunFixtures.copyFreshDemo(root);
+            Files.writeString(demo, Files.readString(demo).replace("execute: [\"agent://local\",",
+                    "execute: [\"agent://" + oidc.clientId() + "\","));
+            SignedDocuments.sign(demo, key);
+            document = Files.readAllBytes(demo);
+        });
+        provider = server.provider();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (serve != null) {
-                assertEquals(0, serve.terminate(), String.join("\n", serve.stderr()));
-                serve.close();
-            }
-        } finally {
-            if (provider != null) {
-                provider.close();
-            }
+        if (server != null) {
+            server.close();
         }
     }
 
     private HttpResponse<String> execute(String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serve.uri() + "/execute")).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri() + "/execute")).timeout(TIMEOUT)
                 .header("Content-Type", "text/markdown").POST(HttpRequest.BodyPublishers.ofByteArray(document));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
