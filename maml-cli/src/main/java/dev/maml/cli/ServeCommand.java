@@ -69,6 +69,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "With --auth oidc: the claim naming the caller (default ${DEFAULT-VALUE}, then sub).")
     String identityClaim;
 
+    @Option(names = "--public-url", paramLabel = "URL", description = "With --auth oidc: the server's URL as clients"
+            + " reach it (e.g. the reverse proxy's https URL), named in /.well-known/oauth-protected-resource"
+            + " (default: the loopback URL a request came to).")
+    URI publicUrl;
+
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "" + ServeSettings.DEFAULT_MAX_BODY,
             description = "Largest request body (default ${DEFAULT-VALUE}: 10 MiB); larger ones get 413.")
     long maxBody;
@@ -140,7 +145,7 @@ final class ServeCommand implements Callable<Integer> {
                 audience, identityClaim));
         return ServeSettings.builder(root).bind(bind).port(port).receipts(receipts).authenticator(authenticator)
                 .maxBody(maxBody).maxConcurrent(maxConcurrent).requestTimeout(seconds(requestTimeout, "--request-timeout"))
-                .idleTimeout(seconds(idleTimeout, "--idle-timeout")).metricsAuth(metricsAuth).trust(trust).key(key)
+                .idleTimeout(seconds(idleTimeout, "--idle-timeout")).metricsAuth(metricsAuth).trust(trust).key(key).publicUrl(publicUrl)
                 .build();
     }
 

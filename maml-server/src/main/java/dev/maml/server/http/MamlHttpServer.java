@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -213,8 +215,15 @@ public final class MamlHttpServer implements AutoCloseable {
     private ServletContextHandler context() {
         ServletContextHandler context = new ServletContextHandler("/");
         context.setErrorHandler(new JsonErrorHandler(settings.maxBody()));
-        Set<String> open = settings.metricsAuth() ? Set.of(HEALTH) : Set.of(HEALTH, METRICS);
-        FilterHolder auth = new FilterHolder(new AuthFilter(settings.authenticator(), open));
+        Set<String> open = new HashSet<>(Set.of(HEALTH, ResourceMetadata.WELL_KNOWN,
+                ResourceMetadata.WELL_KNOWN + ResourceMetadata.MCP));
+        if (!settings.metricsAuth()) {
+            open.add(METRICS);
+        }
+        ResourceMetadata metadata = new ResourceMetadata(settings.publicUrl());
+        Optional<URI> issuer = settings.authenticator().authorizationServer();
+        FilterHolder auth = new FilterHolder(new AuthFilter(settings.authenticator(), open,
+                issuer.isPresent() ? metadata : null));
         auth.setAsyncSupported(true);
         context.addFilter(auth, "/*", EnumSet.of(DispatcherType.REQUEST));
         route(context, "/execute", "/execute", new ExecuteRoute(documents, metrics));
@@ -224,6 +233,12 @@ public final class MamlHttpServer implements AutoCloseable {
         route(context, METRICS, METRICS, new MetricsRoute(metrics));
         route(context, HEALTH, HEALTH, new HealthRoute());
         route(context, OpenApiRoute.PATH, OpenApiRoute.PATH, new OpenApiRoute());
+        if (issuer.isPresent()) {
+            route(context, ResourceMetadata.WELL_KNOWN, ResourceMetadata.WELL_KNOWN,
+                    new ProtectedResourceRoute(issuer.get(), metadata));
+            route(context, ResourceMetadata.WELL_KNOWN + "/*", ResourceMetadata.WELL_KNOWN + "/{resource}",
+                    new ProtectedResourceRoute(issuer.get(), metadata));
+        }
         mounted.forEach((spec, servlet) -> route(context, spec, spec, servlet));
         context.addServlet(new ServletHolder(new NotFoundRoute(routes)), "/");
         return context;
