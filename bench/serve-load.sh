@@ -125,7 +125,7 @@ echo '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|'
 for row in "${rows[@]}"; do
   read -r endpoint connections _ <<< "$row"
   rps=$(field rps "$row"); p99=$(field p99_ms "$row"); other=$(field other "$row"); ops=$(field ops "$row")
-  ratio=$(awk -v a="$rps" -v b="$ops" 'BEGIN {printf "%.2f", b > 0 ? a / b : 0}')
+  ratio=$(awk -v a="$rps" -v b="$ops" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
   goals="ratio >= 0.7: $(awk -v r="$ratio" 'BEGIN {print (r >= 0.7 ? "met" : "missed")}')"
   if [ "$endpoint" = lint ] && [ "$connections" = 16 ]; then
     goals+="; p99 <= 25 ms: $(awk -v p="$p99" 'BEGIN {print (p <= 25 ? "met" : "missed")}')"
