@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.report.Json;
+import dev.maml.run.Identity;
+import dev.maml.server.auth.Authenticator;
 import dev.maml.server.mcp.McpConfig;
 import dev.maml.server.mcp.McpServers;
 import dev.maml.server.testing.ChildProcess;
 import dev.maml.server.testing.NpmPeer;
 import dev.maml.server.testing.RunningServer;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -18,12 +21,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -52,7 +57,20 @@ class OpenApiTest {
     @BeforeAll
     static void start() throws Exception {
         mcp = new McpServers(McpConfig.of(root, null, List.of()));
-        server = RunningServer.start(RunningServer.settings(root, receipts).build(),
+        // An authenticator that names an issuer, as --auth oidc's does, so that the discovery routes
+        // (RFC 9728), which only --auth oidc registers, are among the routes the document must match.
+        Authenticator oidcLike = new Authenticator() {
+            @Override
+            public Identity authenticate(@Nullable String authorization) {
+                return Identity.LOCAL;
+            }
+
+            @Override
+            public Optional<URI> authorizationServer() {
+                return Optional.of(URI.create("https://issuer.example"));
+            }
+        };
+        server = RunningServer.start(RunningServer.settings(root, receipts).authenticator(oidcLike).build(),
                 s -> s.mount("/mcp", mcp.http(List.of(), List.of())));
     }
 
@@ -97,7 +115,7 @@ class OpenApiTest {
         Files.writeString(receipts.resolve(RECEIPT), "# receipt\n");
         for (String operation : operations(document())) {
             String[] parts = operation.split(" ", 2);
-            String path = parts[1].replace("{name}", RECEIPT);
+            String path = parts[1].replace("{name}", RECEIPT).replace("{resource}", "mcp");
             HttpRequest request = server.request(path).method(parts[0], HttpRequest.BodyPublishers.noBody()).build();
             HttpResponse<String> answer = server.send(request);
             assertNotEquals(404, answer.statusCode(), operation + ": " + answer.body());
