@@ -2,7 +2,6 @@ package dev.maml.server.mcp;
 
 import dev.maml.run.Identity;
 import dev.maml.run.Pipeline;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -39,7 +38,7 @@ public final class McpServers implements AutoCloseable {
             + "Pass a document as its text (document) or as a path in the server's workflows directory (path). "
             + "The resources maml://rules/{id} explain each lint rule.";
 
-    private final McpJsonMapper mapper = McpJsonDefaults.getMapper();
+    private final McpJsonMapper mapper = ProtocolJson.mapper();
     private final ToolSet tools;
     private final List<McpSyncServer> servers = new CopyOnWriteArrayList<>();
     /** The workflows of --workflows as tools (spec 11.2); null without --workflows. */
