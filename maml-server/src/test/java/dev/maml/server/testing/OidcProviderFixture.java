@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.maml.io.PrivateDirectory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,7 +20,6 @@ import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +45,7 @@ public final class OidcProviderFixture implements AutoCloseable {
     private static final String SCOPE = "maml:run";
 
     private final ChildProcess server;
-    private final Path dir;
+    private final PrivateDirectory dir;
     private final URI issuer;
     private final URI tokenEndpoint;
     private final String clientSecret;
@@ -53,7 +53,7 @@ public final class OidcProviderFixture implements AutoCloseable {
     private final RSAKey key;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
 
-    private OidcProviderFixture(ChildProcess server, Path dir, URI issuer, String clientSecret, String otherClientSecret,
+    private OidcProviderFixture(ChildProcess server, PrivateDirectory dir, URI issuer, String clientSecret, String otherClientSecret,
             RSAKey key) throws Exception {
         this.server = server;
         this.dir = dir;
@@ -71,27 +71,31 @@ public final class OidcProviderFixture implements AutoCloseable {
      */
     public static OidcProviderFixture start(Duration accessTokenTtl) throws Exception {
         Path peer = NpmPeer.installed("oidc-provider");
-        Path dir = Files.createTempDirectory("maml-oidc-provider-");
+        PrivateDirectory dir = PrivateDirectory.create("maml-oidc-provider-");
         RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
                 .algorithm(JWSAlgorithm.RS256).keyUse(KeyUse.SIGNATURE).generate();
         String clientSecret = secret();
         String otherClientSecret = secret();
-        Path jwks = dir.resolve("jwks.json");
+        Path jwks = dir.path().resolve("jwks.json");
         Files.writeString(jwks, JSONObjectUtils.toJSONString(new JWKSet(key).toJSONObject(false)));
-        Path config = dir.resolve("config.json");
+        Path config = dir.path().resolve("config.json");
         Files.writeString(config, JSONObjectUtils.toJSONString(Map.of(
                 "clients", List.of(Map.of("clientId", CLIENT_ID, "clientSecret", clientSecret),
                         Map.of("clientId", OTHER_CLIENT_ID, "clientSecret", otherClientSecret)),
                 "audience", AUDIENCE, "scope", SCOPE,
                 "jwksFile", jwks.toString(), "accessTokenTtl", accessTokenTtl.toSeconds())));
-        ChildProcess server = ChildProcess.start(peer, dir.resolve("stderr.log"),
+        ChildProcess server = ChildProcess.start(peer, dir.path().resolve("stderr.log"),
                 List.of("node", "server.mjs", config.toString()));
         try {
             String ready = server.readLine(STARTUP_TIMEOUT);
             URI issuer = URI.create(JSONObjectUtils.parse(ready).get("issuer").toString());
             return new OidcProviderFixture(server, dir, issuer, clientSecret, otherClientSecret, key);
         } catch (Exception e) {
-            server.close();
+            try {
+                server.close();
+            } finally {
+                dir.close();
+            }
             throw e;
         }
     }
@@ -177,11 +181,7 @@ public final class OidcProviderFixture implements AutoCloseable {
         try {
             server.close();
         } finally {
-            try (var files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            dir.close();
         }
     }
 
