@@ -163,7 +163,7 @@ public final class Receipts {
                     .map(YamlScalar::value).orElse(null);
             Path dir = directory();
             Path target = out != null ? out : nextName(source, dir);
-            ReceiptChain.Link head = ReceiptChain.head(dir, sourceId != null ? sourceId : source.getFileName().toString());
+            ReceiptChain.Head head = ReceiptChain.head(dir, sourceId != null ? sourceId : source.getFileName().toString());
             String prev = head == null ? null : head.sha3();
             if (head != null && head.file().toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
                 prev = head.prev(); // replacing the newest receipt: the new one follows what it followed
