@@ -112,7 +112,7 @@ for endpoint in lint execute; do
   body=$doc10k; [ "$endpoint" = execute ] && body=$demo
   for connections in 16 64; do
     wrk_run "$endpoint" "$body" "$connections" "$warmup" > /dev/null # warm-up, not counted
-    empty_receipts # a run reads every earlier receipt of its document: both sides start with none
+    empty_receipts # a run lists and stats every receipt there to find its chain's head: both sides start with none
     result=$(wrk_run "$endpoint" "$body" "$connections" "$seconds")
     ops=$(inprocess "$endpoint" "$body")
     rows+=("$endpoint $connections $result ops=$ops")

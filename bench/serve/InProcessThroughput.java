@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * The server reads a posted document as ROOT/posted.maml.md; a run needs a file, so, like the
  * server, each execute writes the document to a fresh temporary file and removes it afterwards.
- * Receipts go to RECEIPTS, emptied after the warm-up as the script empties the server's: a run reads
- * every earlier receipt of its document there, so both sides start the measurement with none.
+ * Receipts go to RECEIPTS, emptied after the warm-up as the script empties the server's: a run lists
+ * and stats every receipt there to find its chain's head, so both sides start the measurement with none.
  */
 public class InProcessThroughput {
 

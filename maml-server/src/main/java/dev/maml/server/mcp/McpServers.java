@@ -63,12 +63,17 @@ public final class McpServers implements AutoCloseable {
      * {@code onEnd} runs when the input ends. Nothing but protocol messages is written to {@code out}.
      */
     public McpSyncServer stdio(InputStream in, OutputStream out, Identity caller, Runnable onEnd) {
-        StdioGuard guarded = new StdioGuard(in, out, mapper, onEnd);
+        HeldInput held = new HeldInput(in);
+        StdioGuard guarded = new StdioGuard(held, out, mapper, onEnd);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper, guarded, guarded.output(),
                 StdioGuard.MAX_LINE_BYTES);
         McpSyncServer server = keep(configure(McpServer.sync(transport), new CallerIdentity(caller)));
-        if (workflows != null) {
-            workflows.attach(server, caller);
+        try {
+            if (workflows != null) {
+                workflows.attach(server, caller);
+            }
+        } finally {
+            held.release(); // the client's first messages are read only now, so its first tools/list has the workflows
         }
         return server;
     }
