@@ -3,7 +3,7 @@
 # in-process (bench/mcp/InProcessTool.java), in one run: p50/p99 of CALLS calls each, for two tools:
 #   lint                   the seed example's text (examples/drone_communication.maml.md)
 #   workflow_drone_communication   the signed demo (examples/demo) run as a workflow tool with
-#                          {"qkd_bits": 128}: trusted by --trust only, as agent://drone-security; each
+#                          {"qkd_bits": 256}: trusted by --trust only, as agent://drone-security; each
 #                          call is a whole run (BB84, signature check, sandbox, receipt).
 # The difference is what MCP costs (JSON-RPC framing, the SDK's schema checks, two pipes; for the
 # workflow, the outputSchema check as well). Goal (issue 13): at most 1 ms at p50.
@@ -28,7 +28,7 @@ demo() { # a fresh copy of the demo's tracked files (a user's earlier runs leave
   done
 }
 workflow=drone_communication
-arguments='{"qkd_bits":128}'
+arguments='{"qkd_bits":256}'
 identity=agent://drone-security
 echo "== $(nproc) cores, $(uname -srm); $(java -version 2>&1 | head -1); node $(node --version); commit $(git rev-parse --short HEAD)"
 echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

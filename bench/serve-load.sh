@@ -8,6 +8,7 @@
 # (VmRSS) every 10 s after a 30 s warm-up: first, last, max and growth (goal: < 10 %).
 # Usage: bench/serve-load.sh [SECONDS [WARMUP]]     (default 20 10)
 #        bench/serve-load.sh --soak [SECONDS]       (default 300)
+# SERVE_JAVA_OPTS: JVM options for the server (e.g. -Xmx256m for the soak); none by default.
 # Needs wrk (Debian package). Everything it writes goes to bench/work/serve-load/ (ignored by git).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,7 +55,7 @@ echo "== commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%dT%H:%M:%SZ); l
 echo "== documents: /lint $(wc -c < "$doc10k") bytes (generated from the seed example), /execute the demo $(wc -c < "$demo") bytes"
 
 # The server: plain `java -jar` (C2, default GC), as a long-running server is started.
-java -jar "$jar" serve --root "$work/root" --receipts "$work/receipts" --port 0 --auth none \
+java ${SERVE_JAVA_OPTS:-} -jar "$jar" serve --root "$work/root" --receipts "$work/receipts" --port 0 --auth none \
   --max-concurrent 64 --trust "$trust" 2> "$work/server.log" &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
@@ -65,7 +66,7 @@ for _ in $(seq 300); do
 done
 url=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$work/server.log" | head -1)
 [ -n "$url" ] || { echo "the server did not start" >&2; cat "$work/server.log" >&2; exit 1; }
-echo "== server: pid $server, $url, --max-concurrent 64 (so 64 connections are not refused on purpose)"
+echo "== server: pid $server, $url, --max-concurrent 64 (so 64 connections are not refused on purpose), JVM options: ${SERVE_JAVA_OPTS:-none}"
 
 wrk_run() { # endpoint body connections seconds -> the RESULT line; raw output kept in $work
   MAML_BODY="$2" wrk -t "$cores" -c "$3" -d "${4}s" --timeout 30s --latency -s bench/serve/post.lua "$url/$1" \
