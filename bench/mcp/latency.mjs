@@ -4,6 +4,10 @@
 // the document's text as argument, or, with --tool, any tool with --arguments (JSON).
 //   node bench/mcp/latency.mjs --calls 1000 --warmup 200 --document FILE -- COMMAND [ARG...]
 //   node bench/mcp/latency.mjs --calls 1000 --warmup 200 --tool workflow_x --arguments '{...}' -- COMMAND [ARG...]
+// --client raw: instead of the SDK, newline-delimited JSON-RPC written and parsed here, nothing
+// validated: what the server and the pipes cost, without the SDK client's own work.
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import { readFileSync } from "node:fs";
 import { Client } from "../../interop/mcp-client/node_modules/@modelcontextprotocol/sdk/dist/esm/client/index.js";
 import { StdioClientTransport } from "../../interop/mcp-client/node_modules/@modelcontextprotocol/sdk/dist/esm/client/stdio.js";
@@ -22,8 +26,7 @@ const tool = options.tool ?? "lint";
 const document = tool === "lint" ? readFileSync(options.document, "utf8") : null;
 const toolArguments = tool === "lint" ? { document } : JSON.parse(options.arguments ?? "{}");
 
-const client = new Client({ name: "maml-bench", version: "1.0.0" });
-await client.connect(new StdioClientTransport({ command, args, stderr: "inherit" }));
+const client = options.client === "raw" ? await rawClient(command, args) : await sdkClient(command, args);
 const { tools } = await client.listTools(); // caches the output schemas, as a client does before calling
 if (!tools.some((t) => t.name === tool)) throw new Error(`no tool ${tool}; listed: ${tools.map((t) => t.name)}`);
 const call = async () => {
@@ -42,5 +45,37 @@ millis.sort((a, b) => a - b);
 const pct = (p) => millis[Math.min(millis.length - 1, Math.floor((p / 100) * millis.length))];
 const input = document === null ? { arguments: toolArguments }
   : { document: options.document, bytes: Buffer.byteLength(document) };
-console.log(JSON.stringify({ tool, transport: "stdio", calls, warmup, ...input, p50_ms: +pct(50).toFixed(3),
+console.log(JSON.stringify({ tool, transport: "stdio", client: options.client ?? "sdk", calls, warmup, ...input, p50_ms: +pct(50).toFixed(3),
   p99_ms: +pct(99).toFixed(3), max_ms: +millis[millis.length - 1].toFixed(3) }));
+
+async function sdkClient(command, args) {
+  const sdk = new Client({ name: "maml-bench", version: "1.0.0" });
+  await sdk.connect(new StdioClientTransport({ command, args, stderr: "inherit" }));
+  return sdk;
+}
+
+async function rawClient(command, args) {
+  const child = spawn(command, args, { stdio: ["pipe", "pipe", "inherit"] });
+  const waiting = new Map();
+  createInterface({ input: child.stdout }).on("line", (line) => {
+    const message = JSON.parse(line);
+    if (message.id !== undefined && waiting.has(message.id)) {
+      waiting.get(message.id)(message);
+      waiting.delete(message.id);
+    }
+  });
+  let nextId = 1;
+  const request = (method, params) => new Promise((resolve, reject) => {
+    const id = nextId++;
+    waiting.set(id, (m) => (m.error ? reject(new Error(JSON.stringify(m.error))) : resolve(m.result)));
+    child.stdin.write(JSON.stringify({ jsonrpc: "2.0", id, method, params }) + "\n");
+  });
+  await request("initialize", { protocolVersion: "2025-06-18", capabilities: {},
+    clientInfo: { name: "maml-bench-raw", version: "1.0.0" } });
+  child.stdin.write(JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }) + "\n");
+  return {
+    listTools: () => request("tools/list", {}),
+    callTool: (params) => request("tools/call", params),
+    close: async () => { child.stdin.end(); await new Promise((r) => child.on("exit", r)); },
+  };
+}

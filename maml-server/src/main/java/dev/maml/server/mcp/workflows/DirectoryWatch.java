@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * and renaming it, is several events), and in any case every {@code rescan}: the WatchService may
  * miss events (overflow; a polling implementation on some platforms; it cannot be had at all), and
  * what decides a listing also lives outside the directory (the trust stores, key files), so a
- * periodic rescan is the fallback that always holds. A failing {@code onChange} is reported to
- * {@code log} and the watch goes on.
+ * periodic rescan is the fallback that always holds. Only entries {@code watched} accepts count:
+ * the receipts that runs write into the directory are not documents, and must not make every run
+ * trigger a rescan. A failing {@code onChange} is reported to {@code log} and the watch goes on.
  */
 final class DirectoryWatch implements AutoCloseable {
 
@@ -28,13 +31,17 @@ final class DirectoryWatch implements AutoCloseable {
     private final Duration debounce;
     private final Duration rescan;
     private final Runnable onChange;
+    private final Predicate<Path> watched;
     private final Consumer<String> log;
     private final Thread thread;
     private volatile boolean closed;
 
-    DirectoryWatch(Path directory, Duration debounce, Duration rescan, Runnable onChange, Consumer<String> log) {
+    /** @param watched which entry names (relative to the directory) are worth a rescan when they change */
+    DirectoryWatch(Path directory, Duration debounce, Duration rescan, Predicate<Path> watched, Runnable onChange,
+                   Consumer<String> log) {
         this.debounce = debounce;
         this.rescan = rescan;
+        this.watched = watched;
         this.onChange = onChange;
         this.log = log;
         this.watcher = register(directory, log);
@@ -81,7 +88,10 @@ final class DirectoryWatch implements AutoCloseable {
         }
     }
 
-    /** Waits up to {@code nanos} for events; true when some came (they are consumed: only "something changed" matters). */
+    /**
+     * Waits up to {@code nanos} for events; true when one of them concerns a watched entry, or events
+     * were lost (overflow). They are consumed: only "something changed" matters.
+     */
     private boolean awaitEvents(long nanos) throws InterruptedException {
         if (watcher == null) {
             TimeUnit.NANOSECONDS.sleep(nanos);
@@ -91,9 +101,13 @@ final class DirectoryWatch implements AutoCloseable {
         if (key == null) {
             return false;
         }
-        key.pollEvents();
+        boolean relevant = false;
+        for (WatchEvent<?> event : key.pollEvents()) {
+            relevant |= event.kind() == StandardWatchEventKinds.OVERFLOW
+                    || event.context() instanceof Path name && watched.test(name);
+        }
         key.reset();
-        return true;
+        return relevant;
     }
 
     private void changed() {

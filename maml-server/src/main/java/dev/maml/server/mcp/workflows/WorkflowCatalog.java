@@ -120,7 +120,7 @@ public final class WorkflowCatalog implements AutoCloseable {
         sync.apply(list(listFor));
         attached.add(sync);
         if (watch == null) {
-            watch = new DirectoryWatch(directory, debounce, rescan, this::refresh, log);
+            watch = new DirectoryWatch(directory, debounce, rescan, WorkflowReader::mayChangeTheListing, this::refresh, log);
         }
     }
 

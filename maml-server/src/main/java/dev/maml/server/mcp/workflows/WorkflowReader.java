@@ -80,6 +80,17 @@ final class WorkflowReader {
         return files.stream().map(this::read).toList();
     }
 
+    /**
+     * Whether a change to this entry may change the listing: anything but a receipt (runs write them
+     * here) and a writer's temporary file ({@code .NAME.….tmp}, renamed to NAME when complete).
+     * Documents count, and so do lint configurations and whatever else a listing may come to read.
+     */
+    static boolean mayChangeTheListing(Path name) {
+        String n = name.toString();
+        boolean temporary = n.startsWith(".") && n.endsWith(".tmp");
+        return !temporary && FileKind.of(name).filter(kind -> kind == FileKind.RECEIPT).isEmpty();
+    }
+
     /** The tool name of a document file: {@code workflow_} and the stem with characters outside {@code [A-Za-z0-9_-]} as {@code _}. */
     static String toolName(Path file) {
         String name = file.getFileName().toString();
