@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark with the settings behind docs/performance.md and keeps the raw output in
-# bench/work/results/. Not part of the test command; takes about 25 minutes on 2 cores. Run it on a
+# bench/work/results/. Not part of the test command; takes about 30 minutes on 2 cores. Run it on a
 # quiet machine: the figures are only as good as the machine is idle.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,3 +22,4 @@ bench/run-cli.sh 5 2>&1 | tee "$out/run-cli.txt"
 bench/quadaes-cli.sh 1 64 2>&1 | tee "$out/quadaes-cli.txt"
 bench/lint-vs-markdownlint.sh 10000 5 2>&1 | tee "$out/lint-vs-markdownlint.txt"
 bench/lsp-vs-yaml-language-server.sh 200 50 2>&1 | tee "$out/lsp-vs-yaml-language-server.txt"
+bench/serve-load.sh 2>&1 | tee "$out/serve-load.txt"

@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# Tool-call latency of `lint` over `maml mcp` (stdio, the official TypeScript SDK client) beside the
-# same work through the Toolchain in-process (bench/mcp/InProcessLint.java), in one run: p50/p99 of 1,000 calls
-# each. The difference is what MCP costs (JSON-RPC framing, the SDK's schema checks, two pipes).
+# Tool-call latency over `maml mcp` (stdio, the official TypeScript SDK client) beside the same work
+# in-process (bench/mcp/InProcessTool.java), in one run: p50/p99 of CALLS calls each, for two tools:
+#   lint                   the seed example's text (examples/drone_communication.maml.md)
+#   workflow_drone_communication   the signed demo (examples/demo) run as a workflow tool with
+#                          {"qkd_bits": 256}: trusted by --trust only, as agent://drone-security; each
+#                          call is a whole run (BB84, signature check, sandbox, receipt).
+# The difference is what MCP costs (JSON-RPC framing, the SDK's schema checks, two pipes; for the
+# workflow, the outputSchema check as well). Goal (issue 13): at most 1 ms at p50.
+# Both sides write their receipts into a copy of the demo of their own (bench/work/mcp-latency/,
+# ignored by git); each run finds its chain's head there, so both start with none.
 # Needs Node 20 and npm (installs interop/mcp-client's pinned packages).
 # Usage: bench/mcp-latency.sh [CALLS] [WARMUP]   (default 1000 200)
 set -euo pipefail
@@ -11,8 +18,34 @@ warmup="${2:-200}"
 document=examples/drone_communication.maml.md
 (cd interop/mcp-client && npm ci --no-audit --no-fund --silent)
 mvn -B -q -pl maml-cli -am package -DskipTests   # never measure a stale jar
-echo "== MCP over stdio: $calls calls of lint, $warmup warm-up"
+jar=maml-cli/target/maml.jar
+work=bench/work/mcp-latency
+demo() { # a fresh copy of the demo's tracked files (a user's earlier runs leave receipts beside it)
+  rm -rf "$work/$1"
+  git ls-files examples/demo | while read -r f; do
+    mkdir -p "$work/$1/$(dirname "${f#examples/demo/}")"
+    cp "$f" "$work/$1/${f#examples/demo/}"
+  done
+}
+workflow=drone_communication
+arguments='{"qkd_bits":256}'
+identity=agent://drone-security
+echo "== $(nproc) cores, $(uname -srm); $(java -version 2>&1 | head -1); node $(node --version); commit $(git rev-parse --short HEAD)"
+echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== lint over MCP stdio: $calls calls, $warmup warm-up"
 node bench/mcp/latency.mjs --calls "$calls" --warmup "$warmup" --document "$document" \
-  -- java -XX:+UseSerialGC -jar maml-cli/target/maml.jar mcp
-echo "== in-process: Toolchain.lint to the same JSON, $calls calls, $warmup warm-up"
-java -XX:+UseSerialGC -cp maml-cli/target/maml.jar bench/mcp/InProcessLint.java "$document" "$calls" "$warmup"
+  -- java -XX:+UseSerialGC -jar "$jar" mcp
+echo "== lint in-process: Toolchain.lint to the same JSON"
+java -XX:+UseSerialGC -cp "$jar" bench/mcp/InProcessTool.java lint "$document" "$calls" "$warmup"
+
+demo mcp
+echo "== workflow_$workflow over MCP stdio: $calls calls, $warmup warm-up"
+node bench/mcp/latency.mjs --calls "$calls" --warmup "$warmup" --tool "workflow_$workflow" --arguments "$arguments" \
+  -- java -XX:+UseSerialGC -jar "$jar" mcp --workflows "$work/mcp" --trust "$work/mcp/keys/demo-only-drone-security.pub" \
+  --as "$identity"
+demo inprocess
+echo "== workflow in-process: the run pipeline as the tool calls it"
+java -XX:+UseSerialGC -cp "$jar" bench/mcp/InProcessTool.java workflow "$work/inprocess/$workflow.maml.md" \
+  "$calls" "$warmup" "$arguments" "$work/inprocess/keys/demo-only-drone-security.pub" "$identity"
+echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

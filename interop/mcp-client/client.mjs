@@ -6,12 +6,16 @@
 // PLAN.json: {"calls": [{"tool": "lint", "arguments": {...}}, ...], "resources": ["maml://...", ...]}.
 // Output (stdout): {"server": {...}, "tools": [...], "resources": [...], "templates": [...],
 //                   "calls": [{"tool", "isError", "text", "structuredContent" | "error"}], "reads": [...]}.
+// When connecting fails: "failure" (the message), "status" (the HTTP status the SDK's
+// StreamableHTTPError carries) and, on a 401 over HTTP, "resourceMetadata": the RFC 9728 document
+// the SDK's own discovery finds through the challenge's resource_metadata, as an OAuth client would.
 // The client checks each structuredContent against the tool's outputSchema, as MCP clients do: a
 // mismatch shows as that call's "error".
 import { readFileSync } from "node:fs";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { StreamableHTTPClientTransport, StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { discoverOAuthProtectedResourceMetadata, extractWWWAuthenticateParams } from "@modelcontextprotocol/sdk/client/auth.js";
 
 const [planFile, mode, target, ...rest] = process.argv.slice(2);
 if (!planFile || !["stdio", "http"].includes(mode) || !target) {
@@ -20,15 +24,26 @@ if (!planFile || !["stdio", "http"].includes(mode) || !target) {
 }
 const plan = JSON.parse(readFileSync(planFile, "utf8"));
 
+const headers = mode === "http" ? Object.fromEntries(rest.map((pair) => {
+  const i = pair.indexOf("=");
+  return [pair.slice(0, i), pair.slice(i + 1)];
+})) : {};
+
 function transport() {
   if (mode === "stdio") {
     return new StdioClientTransport({ command: target, args: rest, stderr: "inherit" });
   }
-  const headers = Object.fromEntries(rest.map((pair) => {
-    const i = pair.indexOf("=");
-    return [pair.slice(0, i), pair.slice(i + 1)];
-  }));
   return new StreamableHTTPClientTransport(new URL(target), { requestInit: { headers } });
+}
+
+// What an OAuth-capable client does after a 401: read resource_metadata from the challenge and
+// fetch the protected resource metadata it names, with the SDK's own functions.
+async function resourceMetadata() {
+  const challenge = await fetch(target, { method: "POST", headers: { ...headers, "content-type": "application/json",
+    accept: "application/json, text/event-stream" }, body: "{}" });
+  const { resourceMetadataUrl } = extractWWWAuthenticateParams(challenge);
+  await challenge.body?.cancel();
+  return discoverOAuthProtectedResourceMetadata(target, { resourceMetadataUrl });
 }
 
 function message(e) {
@@ -66,6 +81,12 @@ try {
   }
 } catch (e) {
   out.failure = message(e);
+  if (e instanceof StreamableHTTPError) {
+    out.status = e.code;
+    if (e.code === 401) {
+      out.resourceMetadata = await resourceMetadata().catch((m) => ({ error: message(m) }));
+    }
+  }
 } finally {
   await client.close();
 }

@@ -1,6 +1,6 @@
 // A real OAuth 2.0 authorization server (oidc-provider, pinned in package-lock.json) for the
 // `maml serve --auth oidc` tests. Usage: node server.mjs CONFIG.json, where the test writes
-//   {"clientId", "clientSecret", "audience", "scope", "jwksFile", "accessTokenTtl"}
+//   {"clients": [{"clientId", "clientSecret"}, ...], "audience", "scope", "jwksFile", "accessTokenTtl"}
 // and jwksFile holds the private signing key(s) as a JWKS, so the test can also forge tokens with
 // the issuer's own key. Listens on 127.0.0.1, port 0; prints {"issuer": "..."} on one line when
 // ready; exits when stdin closes (the test went away) or on SIGTERM.
@@ -16,15 +16,15 @@ const server = createServer((req, res) => handler(req, res));
 server.listen(0, '127.0.0.1', () => {
   const issuer = `http://127.0.0.1:${server.address().port}`;
   const provider = new Provider(issuer, {
-    clients: [{
-      client_id: config.clientId,
-      client_secret: config.clientSecret,
+    clients: config.clients.map((client) => ({
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
       grant_types: ['client_credentials'],
       response_types: [],
       redirect_uris: [],
       token_endpoint_auth_method: 'client_secret_basic',
       scope: config.scope,
-    }],
+    })),
     jwks,
     scopes: [config.scope],
     features: {

@@ -45,7 +45,9 @@ async function command(page, title) {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget input', { timeout: 30000 });
   await page.keyboard.type(title);
-  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`, { timeout: 30000 });
+  // Enter runs the focused row: wait until the filter has moved the focus onto this command, or a
+  // fast Enter runs whichever row was focused a moment earlier (a CI run once lost Sign Document so).
+  await page.waitForSelector(`.quick-input-list .monaco-list-row.focused[aria-label*="${title}"]`, { timeout: 30000 });
   await page.keyboard.press('Enter');
 }
 

@@ -8,6 +8,7 @@ import dev.maml.server.http.MamlHttpServer;
 import dev.maml.server.http.ServeSettings;
 import dev.maml.server.mcp.McpConfig;
 import dev.maml.server.mcp.McpServers;
+import dev.maml.server.mcp.RebindingProtection;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -69,6 +70,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "With --auth oidc: the claim naming the caller (default ${DEFAULT-VALUE}, then sub).")
     String identityClaim;
 
+    @Option(names = "--public-url", paramLabel = "URL", description = "With --auth oidc: the server's URL as clients"
+            + " reach it (e.g. the reverse proxy's https URL), named in /.well-known/oauth-protected-resource"
+            + " (default: the loopback URL a request came to); /mcp accepts its name as Host and Origin besides loopback.")
+    URI publicUrl;
+
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "" + ServeSettings.DEFAULT_MAX_BODY,
             description = "Largest request body (default ${DEFAULT-VALUE}: 10 MiB); larger ones get 413.")
     long maxBody;
@@ -105,9 +111,10 @@ final class ServeCommand implements Callable<Integer> {
                 err.println(line);
                 err.flush();
             });
-            // MCP at /mcp (spec 11.2) behind the same authentication, limits and log; its workflows are --root's.
+            // MCP at /mcp (spec 11.2) behind the same authentication, limits and log; its workflows are
+            // --root's. Besides loopback names, it answers to the name clients reach it by (--public-url).
             mcp = new McpServers(McpConfig.of(root, key, trust));
-            server.mount("/mcp", mcp.http(List.of(), List.of()));
+            server.mount("/mcp", mcp.http(RebindingProtection.hostsOf(publicUrl), RebindingProtection.originsOf(publicUrl)));
             server.start();
         } catch (IOException | IllegalArgumentException e) {
             if (mcp != null) {
@@ -140,7 +147,7 @@ final class ServeCommand implements Callable<Integer> {
                 audience, identityClaim));
         return ServeSettings.builder(root).bind(bind).port(port).receipts(receipts).authenticator(authenticator)
                 .maxBody(maxBody).maxConcurrent(maxConcurrent).requestTimeout(seconds(requestTimeout, "--request-timeout"))
-                .idleTimeout(seconds(idleTimeout, "--idle-timeout")).metricsAuth(metricsAuth).trust(trust).key(key)
+                .idleTimeout(seconds(idleTimeout, "--idle-timeout")).metricsAuth(metricsAuth).trust(trust).key(key).publicUrl(publicUrl)
                 .build();
     }
 

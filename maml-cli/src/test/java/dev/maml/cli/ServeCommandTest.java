@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -106,6 +107,43 @@ class ServeCommandTest {
             assertEquals(401, refused.path("error").path("status").asInt(), refused.toString());
             assertEquals(0, serve.terminate(), serve.stderr().toString());
         }
+    }
+
+    /**
+     * Spec 8: servers trust exactly the stores their own configuration names. A project store the
+     * operator allowed for the command line (here the demo's own {@code .maml/trusted_keys}, under
+     * {@code --root}) does not vouch for what a client posts: the same document {@code maml verify}
+     * now calls valid is valid-untrusted to the server, and its run is refused.
+     */
+    @Test
+    void aProjectStoreAllowedForTheCommandLineDoesNotVouchForPostedDocuments(@TempDir Path home) throws Exception {
+        Path doc = RunFixtures.copyFreshDemo(root);
+        Map<String, String> env = Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve(".config").toString());
+        assertEquals(0, mamlWith(env, "trust", "allow", root.toString()));
+        assertEquals(0, mamlWith(env, "verify", doc.toString()), "allowed: the command line trusts the project store");
+        try (ServeProcess serve = ServeProcess.start(env, "--root", root.toString(), "--receipts", receipts.toString(),
+                "--port", "0")) {
+            assertNotNull(serve.uri(), serve.stderr().toString());
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> verify = client.send(post(serve.uri() + "/verify", doc), HttpResponse.BodyHandlers.ofString());
+            assertEquals("valid-untrusted", Json.MAPPER.readTree(verify.body()).path("outcome").asString(), verify.body());
+            HttpResponse<String> run = client.send(post(serve.uri() + "/execute", doc), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, run.statusCode(), run.body());
+            assertEquals(0, serve.terminate(), serve.stderr().toString());
+        }
+    }
+
+    private static HttpRequest post(String uri, Path doc) throws IOException {
+        return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "text/markdown").POST(HttpRequest.BodyPublishers.ofFile(doc)).build();
+    }
+
+    /** `maml ARGS…` in its own JVM with {@code env} added; its exit code. */
+    private static int mamlWith(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(ServerProcess.maml(List.of(), args))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(env);
+        return ChildProcesses.run(builder, ChildProcesses.TIMEOUT).code();
     }
 
     /** Runs curl with {@code args} as given; its stdout. Skipped without curl, except under CI=true. */

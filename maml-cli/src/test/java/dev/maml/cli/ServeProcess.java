@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,10 +32,16 @@ final class ServeProcess implements AutoCloseable {
 
     /** Starts the server (its stderr going to a temporary file) and waits up to 60 s until it listens or exits. */
     static ServeProcess start(String... args) throws IOException, InterruptedException {
+        return start(Map.of(), args);
+    }
+
+    /** {@link #start(String...)} with {@code env} added to this JVM's environment (e.g. a throwaway XDG_CONFIG_HOME). */
+    static ServeProcess start(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> all = new ArrayList<>(List.of("serve"));
         all.addAll(List.of(args));
         Path log = Files.createTempFile("maml-serve-", ".log");
         ProcessBuilder builder = new ProcessBuilder(ServerProcess.maml(List.of(), all.toArray(String[]::new)));
+        builder.environment().putAll(env);
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile());
         ServeProcess serve = new ServeProcess(builder.start(), log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

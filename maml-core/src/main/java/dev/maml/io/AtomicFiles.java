@@ -77,8 +77,23 @@ public final class AtomicFiles {
      * @throws RefusedFileException when the target exists and is not a regular file
      */
     public static void write(Path target, Set<PosixFilePermission> permissions, Content content) throws IOException {
+        write(target, permissions, content, true);
+    }
+
+    /**
+     * Writes a file that must not exist yet, as {@link #write(Path, byte[], Set)} writes: a name taken
+     * by anything (a file, a link, a FIFO), even by another process a moment before, is left alone.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when the name is taken
+     */
+    public static void create(Path target, byte[] bytes, Set<PosixFilePermission> permissions) throws IOException {
+        write(target, permissions, out -> out.write(bytes), false);
+    }
+
+    private static void write(Path target, Set<PosixFilePermission> permissions, Content content, boolean replace)
+            throws IOException {
         Path absolute = target.toAbsolutePath();
-        Set<PosixFilePermission> existing = requireReplaceable(absolute);
+        Set<PosixFilePermission> existing = replace ? requireReplaceable(absolute) : null;
         Path dir = absolute.getParent();
         String name = absolute.getFileName().toString();
         // createTempFile makes the file 0600 on POSIX: the content is never readable by others, even briefly
@@ -95,6 +110,11 @@ public final class AtomicFiles {
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);
+            }
+            if (!replace) {
+                // link(2) publishes the finished file under a name only if the name is free, atomically
+                Files.createLink(absolute, temp);
+                return;
             }
             // again: the target may have been swapped while the content was written (a rename over a
             // link still replaces only the link, so what remains of the race never writes through one)

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hash chain of a document's receipts: each receipt's {@code prev_sha3_256} is the SHA3-256 of
@@ -50,20 +51,28 @@ public final class ReceiptChain {
         Map<String, List<Link>> chains = new HashMap<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.mu")) {
             for (Path file : files) {
-                byte[] bytes = InputFiles.read(file); // a FIFO named x.mu must not block the walk
-                MamlDocument doc = DocumentParser.parse(bytes);
-                YamlMapping header = doc.optionalFrontMatter().flatMap(f -> f.mapping()).orElse(null);
-                if (header == null || !header.scalar("type").map(t -> t.value().equals("receipt")).orElse(false)) {
-                    continue;
+                Link link = link(file);
+                if (link != null) {
+                    chains.computeIfAbsent(link.sourceId(), k -> new ArrayList<>()).add(link);
                 }
-                String key = header.scalar("source_id").or(() -> header.scalar("source_maml"))
-                        .map(YamlScalar::value).orElse("");
-                chains.computeIfAbsent(key, k -> new ArrayList<>()).add(new Link(file, Digests.sha3_256Hex(bytes), doc,
-                        key, header.scalar("prev_sha3_256").map(YamlScalar::value).orElse(null), createdAt(header)));
             }
         }
         chains.values().forEach(l -> l.sort(Comparator.comparing(Link::createdAt).thenComparing(Link::file)));
         return chains;
+    }
+
+    /** One file read as a receipt; null when it is not one (another kind of document). */
+    static Link link(Path file) throws IOException {
+        byte[] bytes = InputFiles.read(file); // a FIFO named x.mu must not block the walk
+        MamlDocument doc = DocumentParser.parse(bytes);
+        YamlMapping header = doc.optionalFrontMatter().flatMap(f -> f.mapping()).orElse(null);
+        if (header == null || !header.scalar("type").map(t -> t.value().equals("receipt")).orElse(false)) {
+            return null;
+        }
+        String key = header.scalar("source_id").or(() -> header.scalar("source_maml"))
+                .map(YamlScalar::value).orElse("");
+        return new Link(file, Digests.sha3_256Hex(bytes), doc, key,
+                header.scalar("prev_sha3_256").map(YamlScalar::value).orElse(null), createdAt(header));
     }
 
     /** Checks one chain (links of one source, as {@link #read} groups them). */
@@ -135,14 +144,19 @@ public final class ReceiptChain {
         return ordered;
     }
 
-    /** The newest receipt of {@code sourceId} in {@code dir} (the one no other names as prev), or null. */
-    public static Link head(Path dir, String sourceId) throws IOException {
+    /** The newest receipt of a chain: what the next receipt names as {@code prev_sha3_256}. */
+    public record Head(Path file, String sha3, @Nullable String prev) {
+    }
+
+    /**
+     * The newest receipt of {@code sourceId} in {@code dir} (the one no other names as prev), or
+     * null. Receipts read before and unchanged since are not parsed again ({@link ReceiptHeads}).
+     */
+    public static @Nullable Head head(Path dir, String sourceId) throws IOException {
         if (!Files.isDirectory(dir)) {
             return null;
         }
-        List<Link> links = read(dir).getOrDefault(Objects.requireNonNullElse(sourceId, ""), List.of());
-        List<String> named = links.stream().map(Link::prev).filter(Objects::nonNull).toList();
-        return links.stream().filter(l -> !named.contains(l.sha3())).reduce((a, b) -> b).orElse(null);
+        return ReceiptHeads.head(dir, Objects.requireNonNullElse(sourceId, ""));
     }
 
     private static Instant createdAt(YamlMapping header) {

@@ -12,6 +12,7 @@ import dev.maml.yaml.YamlScalar;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -20,6 +21,7 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  * {@link RunRecord}; {@code maml receipt create} sets none.
  */
 public final class Receipts {
+
+    /** Attempts at a free chain name when other processes keep taking them. */
+    private static final int NAME_ATTEMPTS = 20;
 
     private Receipts() {
     }
@@ -49,6 +54,7 @@ public final class Receipts {
 
         private final Path source;
         private @Nullable Path out;
+        private @Nullable Path into;
         private @Nullable RunRecord run;
         private @Nullable Path keyFile;
         private @Nullable String publicKeyRef;
@@ -62,6 +68,7 @@ public final class Receipts {
         /** The receipt to write; by default {@code NAME.mu}, or {@code NAME.2.mu}, {@code NAME.3.mu}… when taken. */
         public Builder out(Path file) {
             this.out = Objects.requireNonNull(file, "out");
+            this.into = null;
             return this;
         }
 
@@ -97,12 +104,53 @@ public final class Receipts {
             return this;
         }
 
-        /** Reads the source, writes the receipt atomically (mode 0600) and returns its path. */
+        /** The receipt goes under the next free chain name in {@code dir} (by default: the source's directory). */
+        public Builder into(Path dir) {
+            this.into = Objects.requireNonNull(dir, "dir");
+            this.out = null;
+            return this;
+        }
+
+        /**
+         * Reads the source, writes the receipt atomically (mode 0600) and returns its path. Finding
+         * the chain's head and writing the receipt that follows it happen under the directory's lock,
+         * so concurrent runs of one document in one process (a server, a batch) extend the chain one
+         * after the other instead of forking it. Another process may still write between the two
+         * steps; a receipt under a free name never replaces one it wrote, and verification reports the
+         * fork that remains.
+         */
         public Path create() throws IOException {
             String text = strictUtf8(InputFiles.read(source), source);
-            Draft draft = draft(text);
-            AtomicFiles.write(draft.file(), draft.text().getBytes(StandardCharsets.UTF_8), AtomicFiles.OWNER_ONLY);
-            return draft.file();
+            ReentrantLock lock = ReceiptLocks.of(directory());
+            lock.lock();
+            try {
+                for (int attempt = 1;; attempt++) {
+                    Draft draft = draft(text);
+                    byte[] bytes = draft.text().getBytes(StandardCharsets.UTF_8);
+                    if (out != null) {
+                        AtomicFiles.write(draft.file(), bytes, AtomicFiles.OWNER_ONLY);
+                        return draft.file();
+                    }
+                    try {
+                        AtomicFiles.create(draft.file(), bytes, AtomicFiles.OWNER_ONLY);
+                        return draft.file();
+                    } catch (FileAlreadyExistsException e) {
+                        if (attempt == NAME_ATTEMPTS) { // someone keeps taking the names: give up, clearly
+                            throw new IOException(draft.file() + ": the receipt name was taken " + NAME_ATTEMPTS
+                                    + " times while writing; is another process writing receipts here?", e);
+                        }
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private Path directory() {
+            if (out != null) {
+                return out.toAbsolutePath().normalize().getParent();
+            }
+            return (into != null ? into : sourceDirectory(source)).toAbsolutePath().normalize();
         }
 
         /**
@@ -113,9 +161,9 @@ public final class Receipts {
             MamlDocument doc = DocumentParser.parse(text);
             String sourceId = doc.optionalFrontMatter().flatMap(f -> f.mapping()).flatMap(m -> m.scalar("id"))
                     .map(YamlScalar::value).orElse(null);
-            Path target = out != null ? out : defaultName(source);
-            Path dir = target.toAbsolutePath().normalize().getParent();
-            ReceiptChain.Link head = ReceiptChain.head(dir, sourceId != null ? sourceId : source.getFileName().toString());
+            Path dir = directory();
+            Path target = out != null ? out : nextName(source, dir);
+            ReceiptChain.Head head = ReceiptChain.head(dir, sourceId != null ? sourceId : source.getFileName().toString());
             String prev = head == null ? null : head.sha3();
             if (head != null && head.file().toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
                 prev = head.prev(); // replacing the newest receipt: the new one follows what it followed
@@ -139,13 +187,13 @@ public final class Receipts {
         }
     }
 
-    static Path defaultName(Path source) {
+    private static Path sourceDirectory(Path source) {
         Path parent = source.getParent();
-        return nextName(source, parent == null ? Path.of("") : parent);
+        return parent == null ? Path.of("") : parent;
     }
 
     /** The next free chain name for {@code source}'s receipts in {@code dir}: NAME.mu, NAME.2.mu, NAME.3.mu… */
-    public static Path nextName(Path source, Path dir) {
+    private static Path nextName(Path source, Path dir) {
         String name = source.getFileName().toString();
         for (String ext : new String[] {".maml.md", ".maml.markdown", ".md"}) {
             if (name.endsWith(ext)) {

@@ -16,6 +16,15 @@ public record TrustSettings(List<Path> keys, boolean projectStores) {
     /** The user's store and the allowed project stores, as the command line trusts without {@code --trust}. */
     public static final TrustSettings STANDARD = new TrustSettings(List.of(), true);
 
+    /**
+     * What a server ({@code maml serve}, {@code maml mcp}) trusts: exactly the keys its configuration
+     * names, and the user's store of the account it runs as; never a project store, not even one
+     * the operator allowed for the command line, since a server verifies what clients send (spec 8).
+     */
+    public static TrustSettings server(List<Path> keys) {
+        return new TrustSettings(keys, false);
+    }
+
     public TrustSettings {
         keys = List.copyOf(keys);
     }

@@ -22,7 +22,15 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,14 +163,9 @@ class ReceiptsTest {
         assertTrue(gap.reason().contains("changed or removed"), gap.reason());
     }
 
-    /**
-     * {@code Receipts.create} with the default name, checked before anything is written: a wrong
-     * default (a mutant, a regression) must fail here, not drop a receipt in the working directory.
-     */
+    /** {@code Receipts.create} under the next free name beside the source. */
     private static Path createBeside(Path source, Receipts.Builder receipt) throws Exception {
-        Path target = Receipts.defaultName(source);
-        assertEquals(source.getParent(), target.getParent(), "default receipt name not beside the source: " + target);
-        return receipt.out(target).create();
+        return receipt.into(source.getParent()).create();
     }
 
     private static List<Kind> kinds(ReceiptVerification v) {
@@ -176,5 +179,38 @@ class ReceiptsTest {
         assertNull(ReceiptChain.head(dir, "a"));
         Path r = createBeside(source, Receipts.of(source).at(NOW));
         assertFalse(Files.readString(r).contains("prev_sha3_256"));
+    }
+
+    /** A server or a batch running one document on many threads: every receipt, one chain, no fork. */
+    @Test
+    void concurrentReceiptsOfOneDocumentExtendOneChain(@TempDir Path dir) throws Exception {
+        Path source = dir.resolve("a.maml.md");
+        Files.writeString(source, "---\nid: a\n---\n## Intent\nrun me\n");
+        int threads = 8;
+        int each = 5;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Path>>> written = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            written.add(pool.submit(() -> {
+                start.await();
+                List<Path> mine = new ArrayList<>();
+                for (int i = 0; i < each; i++) {
+                    mine.add(Receipts.of(source).into(dir).at(NOW).create());
+                }
+                return mine;
+            }));
+        }
+        start.countDown();
+        Set<Path> files = new HashSet<>();
+        for (Future<List<Path>> f : written) {
+            files.addAll(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertEquals(threads * each, files.size(), "a receipt replaced another");
+        List<ReceiptChain.Link> chain = ReceiptChain.read(dir).get("a");
+        assertEquals(threads * each, chain.size());
+        ReceiptChain.Result result = ReceiptChain.verify(chain, TrustStore.EMPTY);
+        assertTrue(result.intact(), () -> result.broken().file() + ": " + result.reason());
     }
 }

@@ -29,7 +29,7 @@ final class ReceiptStep {
             Path dir = ctx.createdOutputDir();
             RunRecord record = RunRecord.of(ctx.runId().toString(), ctx.request().identity().uri(),
                     inputs.parameters(), outputs(soFar), steps(soFar));
-            Receipts.Builder receipt = Receipts.of(ctx.document()).out(Receipts.nextName(ctx.document(), dir))
+            Receipts.Builder receipt = Receipts.of(ctx.document()).into(dir)
                     .run(record).at(ctx.now());
             Path key = ctx.request().key();
             if (key != null) {

@@ -1,6 +1,7 @@
 package dev.maml.run;
 
 import dev.maml.sign.SignaturePolicy;
+import dev.maml.trust.TrustSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ public final class RunRequest {
     private final Map<String, String> sets;
     private final Identity identity;
     private final @Nullable Path key;
-    private final List<Path> trust;
+    private final TrustSettings trust;
     private final boolean allowUntrusted;
     private final boolean execCodeBlocks;
     private final @Nullable Path receiptDir;
@@ -40,7 +41,7 @@ public final class RunRequest {
         this.sets = Map.copyOf(b.sets);
         this.identity = b.identity;
         this.key = b.key;
-        this.trust = List.copyOf(b.trust);
+        this.trust = new TrustSettings(b.trust, b.projectStores);
         this.allowUntrusted = b.allowUntrusted;
         this.execCodeBlocks = b.execCodeBlocks;
         this.receiptDir = b.receiptDir;
@@ -90,8 +91,8 @@ public final class RunRequest {
         return key;
     }
 
-    /** Extra trusted public key files (`--trust`). */
-    public List<Path> trust() {
+    /** Extra trusted public key files (`--trust`), and whether allowed project stores count. */
+    public TrustSettings trust() {
         return trust;
     }
 
@@ -167,6 +168,7 @@ public final class RunRequest {
         private Identity identity = Identity.LOCAL;
         private @Nullable Path key;
         private final List<Path> trust = new ArrayList<>();
+        private boolean projectStores = true;
         private boolean allowUntrusted;
         private boolean execCodeBlocks;
         private @Nullable Path receiptDir;
@@ -210,6 +212,13 @@ public final class RunRequest {
 
         public Builder trust(List<Path> publicKeys) {
             trust.addAll(publicKeys);
+            return this;
+        }
+
+        /** The keys of {@code settings}, and whether allowed project stores count (a server's never do). */
+        public Builder trust(TrustSettings settings) {
+            trust.addAll(settings.keys());
+            projectStores = settings.projectStores();
             return this;
         }
 

@@ -5,6 +5,7 @@ import dev.maml.sign.DocumentVerifier;
 import dev.maml.sign.Outcome;
 import dev.maml.sign.SignaturePolicy;
 import dev.maml.sign.TrustStore;
+import dev.maml.trust.UserConfig;
 import dev.maml.sign.Verification;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ final class SignatureGate {
         }
         TrustStore trust;
         try {
-            trust = TrustStore.standard(ctx.documentDir(), ctx.request().trust());
+            trust = TrustStore.standard(UserConfig.fromEnvironment(), ctx.documentDir(), ctx.request().trust());
         } catch (IOException e) {
             throw new RunFailure(RunFailure.INVALID, "--trust: " + Messages.of(e),
                     new DocumentSignature(true, null, List.of(), false));

@@ -1,6 +1,8 @@
 package dev.maml.server.auth;
 
 import dev.maml.run.Identity;
+import java.net.URI;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,4 +19,12 @@ public interface Authenticator {
      * @throws Unauthorized when the request carries no acceptable credentials (HTTP 401)
      */
     Identity authenticate(@Nullable String authorization) throws Unauthorized;
+
+    /**
+     * The OAuth 2.0 authorization server whose tokens are accepted, which the protected resource
+     * metadata (RFC 9728) names; empty for the modes that take no OAuth tokens.
+     */
+    default Optional<URI> authorizationServer() {
+        return Optional.empty();
+    }
 }

@@ -47,14 +47,21 @@ public final class OidcAuthenticator implements Authenticator {
             new HashSet<>(Arrays.asList(new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"),
                     JOSEObjectType.JWT, null)));
 
+    private final URI issuer;
     private final IssuerKeys keys;
     private final AccessTokenClaims claimsVerifier;
     private final String identityClaim;
 
-    OidcAuthenticator(IssuerKeys keys, AccessTokenClaims claimsVerifier, String identityClaim) {
+    OidcAuthenticator(URI issuer, IssuerKeys keys, AccessTokenClaims claimsVerifier, String identityClaim) {
+        this.issuer = issuer;
         this.keys = keys;
         this.claimsVerifier = claimsVerifier;
         this.identityClaim = identityClaim;
+    }
+
+    @Override
+    public Optional<URI> authorizationServer() {
+        return Optional.of(issuer);
     }
 
     /**
@@ -75,7 +82,7 @@ public final class OidcAuthenticator implements Authenticator {
         try {
             IssuerFetcher fetcher = new IssuerFetcher(IssuerFetcher.DEFAULT_TIMEOUT);
             IssuerKeys keys = new IssuerKeys(fetcher, IssuerDiscovery.jwksUri(fetcher, issuer), clock, minRefetchInterval);
-            return new OidcAuthenticator(keys, new AccessTokenClaims(issuer.toString(), audience, clock), identityClaim);
+            return new OidcAuthenticator(issuer, keys, new AccessTokenClaims(issuer.toString(), audience, clock), identityClaim);
         } catch (IOException e) {
             throw new IOException("cannot use the OIDC issuer " + issuer + ": " + e.getMessage(), e);
         }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Authenticates every request of the servlet context, the routes and whatever is mounted beside
@@ -27,11 +28,17 @@ public final class AuthFilter extends HttpFilter {
 
     private final transient Authenticator authenticator;
     private final Set<String> open;
+    private final transient @Nullable ResourceMetadata metadata;
 
-    /** @param open paths served without a token */
-    AuthFilter(Authenticator authenticator, Set<String> open) {
+    /**
+     * @param open     paths served without a token
+     * @param metadata where the challenge points clients for the resource's metadata (RFC 9728 5.1);
+     *                 null when none is served
+     */
+    AuthFilter(Authenticator authenticator, Set<String> open, @Nullable ResourceMetadata metadata) {
         this.authenticator = authenticator;
         this.open = Set.copyOf(open);
+        this.metadata = metadata;
     }
 
     @Override
@@ -45,16 +52,24 @@ public final class AuthFilter extends HttpFilter {
         try {
             request.setAttribute(IDENTITY, authenticator.authenticate(request.getHeader("Authorization")));
         } catch (Unauthorized e) {
-            response.setHeader("WWW-Authenticate", challenge(e));
+            String url = metadata == null ? null : metadata.metadataUrl(request).orElse(null);
+            response.setHeader("WWW-Authenticate", challenge(e, url));
             Route.send(response, new ApiError(401, "unauthorized", e.getMessage()));
             return;
         }
         chain.doFilter(request, response);
     }
 
-    /** {@code Bearer realm="maml"}, plus {@code error} and {@code error_description} when a token was refused. */
-    static String challenge(Unauthorized e) {
+    /**
+     * {@code Bearer realm="maml"}, plus {@code resource_metadata} when the server describes itself
+     * (RFC 9728 5.1, which MCP clients follow to the authorization server), and {@code error} and
+     * {@code error_description} when a token was refused.
+     */
+    static String challenge(Unauthorized e, @Nullable String resourceMetadata) {
         StringBuilder header = new StringBuilder("Bearer realm=\"maml\"");
+        if (resourceMetadata != null) {
+            header.append(", resource_metadata=\"").append(quotable(resourceMetadata)).append('"');
+        }
         String code = e.errorCode();
         if (code != null && !code.isEmpty()) {
             header.append(", error=\"").append(quotable(code)).append('"');

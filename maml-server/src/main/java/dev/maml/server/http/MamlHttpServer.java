@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -48,7 +50,7 @@ public final class MamlHttpServer implements AutoCloseable {
     private final ServeSettings settings;
     private final Consumer<String> log;
     private final ServerMetrics metrics = new ServerMetrics();
-    private final RouteTemplates templates = new RouteTemplates();
+    private final RouteTable routes = new RouteTable();
     private final Map<String, HttpServlet> mounted = new LinkedHashMap<>();
     private Server server;
     private ServerConnector connector;
@@ -79,6 +81,14 @@ public final class MamlHttpServer implements AutoCloseable {
         }
         mounted.put(pathSpec, servlet);
         return this;
+    }
+
+    /**
+     * Every route the server answers once {@link #start() started}, mounted servlets included: its path
+     * template ({@code /receipts/{name}}) with its methods. What /openapi.json must describe.
+     */
+    public Map<String, Set<String>> routes() {
+        return routes.methods();
     }
 
     /** The server's metrics (what GET /metrics exposes). */
@@ -197,7 +207,7 @@ public final class MamlHttpServer implements AutoCloseable {
         limit.setMaxSuspendedRequestCount(settings.maxConcurrent());
         limit.setMaxSuspend(QUEUE_WAIT);
         limit.excludePath(HEALTH, METRICS);
-        jetty.setRequestLog(new RequestObserver(templates, metrics, log));
+        jetty.setRequestLog(new RequestObserver(routes, metrics, log));
         jetty.setHandler(new GracefulHandler(limit));
         return jetty;
     }
@@ -205,8 +215,15 @@ public final class MamlHttpServer implements AutoCloseable {
     private ServletContextHandler context() {
         ServletContextHandler context = new ServletContextHandler("/");
         context.setErrorHandler(new JsonErrorHandler(settings.maxBody()));
-        Set<String> open = settings.metricsAuth() ? Set.of(HEALTH) : Set.of(HEALTH, METRICS);
-        FilterHolder auth = new FilterHolder(new AuthFilter(settings.authenticator(), open));
+        Set<String> open = new HashSet<>(Set.of(HEALTH, ResourceMetadata.WELL_KNOWN,
+                ResourceMetadata.WELL_KNOWN + ResourceMetadata.MCP));
+        if (!settings.metricsAuth()) {
+            open.add(METRICS);
+        }
+        ResourceMetadata metadata = new ResourceMetadata(settings.publicUrl());
+        Optional<URI> issuer = settings.authenticator().authorizationServer();
+        FilterHolder auth = new FilterHolder(new AuthFilter(settings.authenticator(), open,
+                issuer.isPresent() ? metadata : null));
         auth.setAsyncSupported(true);
         context.addFilter(auth, "/*", EnumSet.of(DispatcherType.REQUEST));
         route(context, "/execute", "/execute", new ExecuteRoute(documents, metrics));
@@ -215,8 +232,15 @@ public final class MamlHttpServer implements AutoCloseable {
         route(context, "/receipts/*", "/receipts/{name}", new ReceiptRoute(documents.receipts()));
         route(context, METRICS, METRICS, new MetricsRoute(metrics));
         route(context, HEALTH, HEALTH, new HealthRoute());
+        route(context, OpenApiRoute.PATH, OpenApiRoute.PATH, new OpenApiRoute());
+        if (issuer.isPresent()) {
+            route(context, ResourceMetadata.WELL_KNOWN, ResourceMetadata.WELL_KNOWN,
+                    new ProtectedResourceRoute(issuer.get(), metadata));
+            route(context, ResourceMetadata.WELL_KNOWN + "/*", ResourceMetadata.WELL_KNOWN + "/{resource}",
+                    new ProtectedResourceRoute(issuer.get(), metadata));
+        }
         mounted.forEach((spec, servlet) -> route(context, spec, spec, servlet));
-        context.addServlet(new ServletHolder(new NotFoundRoute()), "/");
+        context.addServlet(new ServletHolder(new NotFoundRoute(routes)), "/");
         return context;
     }
 
@@ -225,7 +249,7 @@ public final class MamlHttpServer implements AutoCloseable {
         // A mounted servlet may answer asynchronously (MCP's streamable HTTP keeps SSE streams open).
         holder.setAsyncSupported(true);
         context.addServlet(holder, pathSpec);
-        templates.add(pathSpec, template);
+        routes.add(pathSpec, template, servlet);
     }
 
     private void stopQuietly() {

@@ -85,7 +85,7 @@ final class PostedDocuments implements AutoCloseable {
         Path file = Files.createTempFile(holding.path(), "posted-", ".maml.md");
         try {
             Files.write(file, document);
-            RunRequest.Builder request = RunRequest.builder(file).name(NAME).identity(who).trust(settings.trust())
+            RunRequest.Builder request = RunRequest.builder(file).name(NAME).identity(who).trust(TrustSettings.server(settings.trust()))
                     .baseDir(root).root(root).receiptDir(receipts);
             if (inputs != null) {
                 request.input(inputs);
@@ -105,7 +105,7 @@ final class PostedDocuments implements AutoCloseable {
 
     private Session session() {
         return Session.builder().workingDirectory(root).configWithin(root).includeIgnored()
-                .trust(new TrustSettings(settings.trust(), true)).build();
+                .trust(TrustSettings.server(settings.trust())).build();
     }
 
     /** Removes the holding directory (and anything a run in progress left there). */

@@ -17,11 +17,11 @@ final class RequestObserver implements RequestLog {
 
     private static final int MAX_PATH = 200;
 
-    private final RouteTemplates routes;
+    private final RouteTable routes;
     private final ServerMetrics metrics;
     private final Consumer<String> log;
 
-    RequestObserver(RouteTemplates routes, ServerMetrics metrics, Consumer<String> log) {
+    RequestObserver(RouteTable routes, ServerMetrics metrics, Consumer<String> log) {
         this.routes = routes;
         this.metrics = metrics;
         this.log = log;

@@ -36,6 +36,11 @@ abstract class Route extends HttpServlet {
         }
     }
 
+    /** The one method the route answers. */
+    final String method() {
+        return method;
+    }
+
     /** Answers a request with the right method. */
     abstract void answer(HttpServletRequest request, HttpServletResponse response) throws ApiError, IOException;
 

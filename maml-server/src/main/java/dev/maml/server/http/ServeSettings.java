@@ -2,6 +2,7 @@ package dev.maml.server.http;
 
 import dev.maml.server.auth.Authenticator;
 import dev.maml.server.auth.NoAuthentication;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class ServeSettings {
     private final List<Path> trust;
     private final @Nullable Path key;
     private final boolean metricsAuth;
+    private final @Nullable URI publicUrl;
 
     private ServeSettings(Builder b) {
         this.bind = b.bind;
@@ -49,6 +51,7 @@ public final class ServeSettings {
         this.trust = List.copyOf(b.trust);
         this.key = b.key;
         this.metricsAuth = b.metricsAuth;
+        this.publicUrl = b.publicUrl;
     }
 
     /** @param root the directory tree posted documents are read as living in (--root) */
@@ -122,6 +125,14 @@ public final class ServeSettings {
         return metricsAuth;
     }
 
+    /**
+     * The server's URL as its clients reach it (--public-url, e.g. the reverse proxy's https URL),
+     * which the protected resource metadata names; null: the loopback URL the request came to.
+     */
+    public @Nullable URI publicUrl() {
+        return publicUrl;
+    }
+
     /** Builds {@link ServeSettings}; defaults: 127.0.0.1:8000, ./receipts, no authentication, 10 MiB, 16. */
     public static final class Builder {
         private String bind = "127.0.0.1";
@@ -137,6 +148,7 @@ public final class ServeSettings {
         private final List<Path> trust = new ArrayList<>();
         private @Nullable Path key;
         private boolean metricsAuth;
+        private @Nullable URI publicUrl;
 
         private Builder(Path root) {
             this.root = Objects.requireNonNull(root, "root");
@@ -208,6 +220,17 @@ public final class ServeSettings {
 
         public Builder metricsAuth(boolean required) {
             this.metricsAuth = required;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException unless an http(s) URL with a host and no query or fragment */
+        public Builder publicUrl(@Nullable URI url) {
+            if (url != null && (!("https".equals(url.getScheme()) || "http".equals(url.getScheme()))
+                    || url.getHost() == null || url.getQuery() != null || url.getFragment() != null)) {
+                throw new IllegalArgumentException("--public-url must be an http(s) URL such as https://maml.example.com,"
+                        + " got '" + url + "'");
+            }
+            this.publicUrl = url;
             return this;
         }
 

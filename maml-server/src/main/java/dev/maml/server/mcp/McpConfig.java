@@ -22,12 +22,9 @@ public record McpConfig(@Nullable Path workflows, @Nullable Path key, List<Path>
         trust = List.copyOf(trust);
     }
 
-    /**
-     * What the server's tools and workflow listing trust: exactly the keys its configuration names
-     * (and the user's store); no project store vouches for a document (spec 8).
-     */
+    /** What the server's tools and workflow listing trust. */
     public TrustSettings trustSettings() {
-        return new TrustSettings(trust, false);
+        return TrustSettings.server(trust);
     }
 
     /**

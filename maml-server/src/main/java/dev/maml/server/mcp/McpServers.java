@@ -2,7 +2,6 @@ package dev.maml.server.mcp;
 
 import dev.maml.run.Identity;
 import dev.maml.run.Pipeline;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -39,7 +38,7 @@ public final class McpServers implements AutoCloseable {
             + "Pass a document as its text (document) or as a path in the server's workflows directory (path). "
             + "The resources maml://rules/{id} explain each lint rule.";
 
-    private final McpJsonMapper mapper = McpJsonDefaults.getMapper();
+    private final McpJsonMapper mapper = ProtocolJson.mapper();
     private final ToolSet tools;
     private final List<McpSyncServer> servers = new CopyOnWriteArrayList<>();
     /** The workflows of --workflows as tools (spec 11.2); null without --workflows. */
@@ -64,12 +63,17 @@ public final class McpServers implements AutoCloseable {
      * {@code onEnd} runs when the input ends. Nothing but protocol messages is written to {@code out}.
      */
     public McpSyncServer stdio(InputStream in, OutputStream out, Identity caller, Runnable onEnd) {
-        StdioGuard guarded = new StdioGuard(in, out, mapper, onEnd);
+        HeldInput held = new HeldInput(in);
+        StdioGuard guarded = new StdioGuard(held, out, mapper, onEnd);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper, guarded, guarded.output(),
                 StdioGuard.MAX_LINE_BYTES);
         McpSyncServer server = keep(configure(McpServer.sync(transport), new CallerIdentity(caller)));
-        if (workflows != null) {
-            workflows.attach(server, caller);
+        try {
+            if (workflows != null) {
+                workflows.attach(server, caller);
+            }
+        } finally {
+            held.release(); // the client's first messages are read only now, so its first tools/list has the workflows
         }
         return server;
     }

@@ -1,8 +1,10 @@
 package dev.maml.server.mcp;
 
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DNS-rebinding protection for MCP over HTTP (spec 11.2): a web page the user visits can point a
@@ -34,5 +36,22 @@ public final class RebindingProtection {
         }
         return DefaultServerTransportSecurityValidator.builder().allowedHosts(allowedHosts).allowedOrigins(allowedOrigins)
                 .build();
+    }
+
+    /**
+     * The {@code Host} values of a server reached at {@code publicUrl} (--public-url, a reverse
+     * proxy's URL): its name with the port the URL gives, none when it gives none, as clients send it.
+     */
+    public static List<String> hostsOf(@Nullable URI publicUrl) {
+        return publicUrl == null ? List.of() : List.of(authority(publicUrl));
+    }
+
+    /** The {@code Origin} of a page served from {@code publicUrl}, for a browser-based client there. */
+    public static List<String> originsOf(@Nullable URI publicUrl) {
+        return publicUrl == null ? List.of() : List.of(publicUrl.getScheme() + "://" + authority(publicUrl));
+    }
+
+    private static String authority(URI url) {
+        return url.getPort() == -1 ? url.getHost() : url.getHost() + ":" + url.getPort();
     }
 }

@@ -52,7 +52,7 @@ final class RunTool {
     }
 
     private RunRequest.Builder request(Path file, Map<String, Object> args, Identity caller) throws ToolException {
-        RunRequest.Builder builder = RunRequest.builder(file).identity(caller).trust(config.trust());
+        RunRequest.Builder builder = RunRequest.builder(file).identity(caller).trust(config.trustSettings());
         if (config.key() != null) {
             builder.key(config.key());
         }

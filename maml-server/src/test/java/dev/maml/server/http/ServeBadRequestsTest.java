@@ -93,6 +93,14 @@ class ServeBadRequestsTest extends ServerFixture {
         assertEquals(200, server.get("/metrics", "Authorization", "Bearer " + TOKEN).statusCode());
     }
 
+    /** Spec 11.1 leaves only /health and /metrics open; /openapi.json is a route like the others. */
+    @Test
+    void theOpenApiDescriptionNeedsATokenWhenAuthIsOn() throws Exception {
+        start(tokens());
+        assertError(server.get("/openapi.json"), 401, "unauthorized");
+        assertEquals(200, server.get("/openapi.json", "Authorization", "Bearer " + TOKEN).statusCode());
+    }
+
     @Test
     void anIdentityTheDocumentDoesNotPermitIs403() throws Exception {
         start(withTokens(demoTrusted()));
@@ -166,7 +174,9 @@ class ServeBadRequestsTest extends ServerFixture {
     @Test
     void anUnknownRouteIs404AndAWrongMethod405WithAllow() throws Exception {
         start(settings());
-        assertError(server.get("/nowhere"), 404, "not_found");
+        String routes = assertError(server.get("/nowhere"), 404, "not_found").path("message").asString();
+        assertTrue(routes.contains("POST /execute") && routes.contains("GET /receipts/{name}")
+                && routes.contains("GET /openapi.json"), routes);
         assertError(server.get("/execute/"), 404, "not_found");
         HttpResponse<String> get = server.get("/execute");
         assertError(get, 405, "method_not_allowed");

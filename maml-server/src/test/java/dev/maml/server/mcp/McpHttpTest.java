@@ -101,6 +101,31 @@ class McpHttpTest {
         assertEquals(403, foreign.statusCode(), foreign.body());
     }
 
+    /**
+     * The SDK answers protocol errors (no session, wrong content type, a foreign Origin) by writing its
+     * McpError out as JSON; by default that is the whole exception, stack trace with our class names
+     * and line numbers included. Spec 11.1: never a stack trace.
+     */
+    @Test
+    void errorAnswersCarryTheMessageAndNoStackTrace() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        URI mcp = URI.create("http://127.0.0.1:" + port + "/mcp");
+        List<HttpResponse<String>> answers = List.of(
+                client.send(HttpRequest.newBuilder(mcp).header("Accept", "text/event-stream").GET().build(),
+                        HttpResponse.BodyHandlers.ofString()),
+                client.send(HttpRequest.newBuilder(mcp).DELETE().build(), HttpResponse.BodyHandlers.ofString()),
+                client.send(HttpRequest.newBuilder(mcp).header("Content-Type", "text/plain")
+                        .header("Accept", "application/json, text/event-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)).build(), HttpResponse.BodyHandlers.ofString()),
+                post("http://evil.example"));
+        for (HttpResponse<String> answer : answers) {
+            assertTrue(answer.statusCode() >= 400, answer.statusCode() + " " + answer.body());
+            assertFalse(answer.body().contains("stackTrace") || answer.body().contains("dev.maml.")
+                    || answer.body().contains(".java"), answer.body());
+            assertFalse(Json.MAPPER.readTree(answer.body()).path("message").asString("").isBlank(), answer.body());
+        }
+    }
+
     /** A rebinding attack's request: the attacker's name in Host, sent to 127.0.0.1 (java.net.http cannot set Host). */
     @Test
     void aForeignHostIsRefused() throws Exception {

@@ -1,5 +1,7 @@
 package dev.maml.server.testing;
 
+import dev.maml.testing.ChildProcesses;
+import dev.maml.testing.ChildProcesses.Finished;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,52 +18,41 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A program the tests start (a test peer such as an npm package's server): every wait has a
- * timeout, and closing it stops the program and everything it started.
+ * timeout, and closing it stops the program and everything it started. Programs run to their end
+ * go through {@link ChildProcesses}, as in every module's tests.
  */
 public final class ChildProcess implements AutoCloseable {
-
-    /** How a program that ran to its end finished. */
-    public record Finished(int code, String output) {
-    }
-
-    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
-
-    private final Process process;
-    private final String name;
-    private final Path log;
-    private final BufferedReader stdout;
-
-    private ChildProcess(Process process, String name, Path log) {
-        this.process = process;
-        this.name = name;
-        this.log = log;
-        this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    }
 
     /**
      * Runs {@code command} in {@code dir} to its end, stdout and stderr together.
      *
      * @return null when the program is not installed
      */
-    public static @Nullable Finished run(Path dir, Duration timeout, String... command) throws IOException, InterruptedException {
-        Path output = Files.createTempFile("maml-child-", ".log");
+    public static @Nullable Finished run(Path dir, Duration timeout, String... command) throws InterruptedException {
+        return runToEnd(dir, null, timeout, command);
+    }
+
+    /**
+     * Runs {@code command} in {@code dir} to its end with {@code input} as its stdin, stdout and
+     * stderr together.
+     *
+     * @return null when the program is not installed
+     */
+    public static @Nullable Finished runWithInput(Path dir, Path input, Duration timeout, String... command)
+            throws InterruptedException {
+        return runToEnd(dir, input, timeout, command);
+    }
+
+    private static @Nullable Finished runToEnd(Path dir, @Nullable Path input, Duration timeout, String... command)
+            throws InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        if (input != null) {
+            builder.redirectInput(input.toFile());
+        }
         try {
-            Process p;
-            try {
-                p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                        .redirectOutput(output.toFile()).start();
-            } catch (IOException e) {
-                return null;
-            }
-            p.getOutputStream().close();
-            ChildProcess child = new ChildProcess(p, String.join(" ", command), output);
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                child.close();
-                throw new IllegalStateException(child.name + " did not finish within " + timeout.toSeconds() + " s");
-            }
-            return new Finished(p.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(output);
+            return ChildProcesses.run(builder, timeout);
+        } catch (IOException e) {
+            return null; // it could not start: not installed
         }
     }
 
@@ -94,6 +85,11 @@ public final class ChildProcess implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IOException(name + ": " + e.getCause(), e.getCause());
         }
+    }
+
+    /** Whether the program is still running (a server that could not listen exits early). */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** What the program wrote to stderr so far (for failure messages). */

@@ -2,8 +2,8 @@ package dev.maml.server.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.maml.testing.RealParts;
 import dev.maml.testing.TestData;
+import dev.maml.testing.ChildProcesses;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -11,10 +11,11 @@ import java.util.Set;
 
 /**
  * A test peer from npm, pinned in {@code interop/<name>/package-lock.json}. Without node and npm the
- * tests that need it are skipped, except under CI=true, where they fail.
+ * tests that need it are skipped, except under CI=true, where they fail ({@link RequiredProgram}).
  */
 public final class NpmPeer {
 
+    private static final String PURPOSE = "the tests against npm peers";
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
     private static final Set<Path> INSTALLED = new HashSet<>();
 
@@ -27,23 +28,13 @@ public final class NpmPeer {
         if (INSTALLED.contains(dir)) {
             return dir;
         }
-        requireProgram(dir, "node", "--version");
-        ChildProcess.Finished npm = ChildProcess.run(dir, INSTALL_TIMEOUT, "npm", "ci", "--no-audit", "--no-fund");
+        RequiredProgram.check(PURPOSE, "node", "--version");
+        ChildProcesses.Finished npm = ChildProcess.run(dir, INSTALL_TIMEOUT, "npm", "ci", "--no-audit", "--no-fund");
         if (npm == null) {
-            missing("npm");
+            RequiredProgram.missing("npm", PURPOSE);
         }
         assertEquals(0, npm.code(), "npm ci in interop/" + name + " failed: " + npm.output());
         INSTALLED.add(dir);
         return dir;
-    }
-
-    private static void requireProgram(Path dir, String... command) throws Exception {
-        if (ChildProcess.run(dir, Duration.ofSeconds(30), command) == null) {
-            missing(command[0]);
-        }
-    }
-
-    private static void missing(String program) {
-        RealParts.missing(program + " is not installed (apt-get install nodejs npm): the tests against npm peers need it");
     }
 }

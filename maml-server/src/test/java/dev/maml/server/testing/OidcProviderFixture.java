@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.maml.io.PrivateDirectory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,14 +20,14 @@ import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * A real OAuth 2.0 authorization server on loopback: npm {@code oidc-provider} (interop/oidc-provider)
- * with one client-credentials client and a fresh RSA signing key that the test also holds, so it can
+ * with two client-credentials clients (the caller {@link #clientId()} and another one, for tests
+ * where a second identity must be refused) and a fresh RSA signing key that the test also holds, so it can
  * both fetch real tokens and forge tokens with the issuer's own key. Start it once per test class
  * ({@code @BeforeAll}) and close it in {@code @AfterAll}.
  */
@@ -39,22 +40,26 @@ public final class OidcProviderFixture implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
     private static final String CLIENT_ID = "drone-7";
+    private static final String OTHER_CLIENT_ID = "drone-9";
     private static final String AUDIENCE = "https://maml.test/api";
     private static final String SCOPE = "maml:run";
 
     private final ChildProcess server;
-    private final Path dir;
+    private final PrivateDirectory dir;
     private final URI issuer;
     private final URI tokenEndpoint;
     private final String clientSecret;
+    private final String otherClientSecret;
     private final RSAKey key;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
 
-    private OidcProviderFixture(ChildProcess server, Path dir, URI issuer, String clientSecret, RSAKey key) throws Exception {
+    private OidcProviderFixture(ChildProcess server, PrivateDirectory dir, URI issuer, String clientSecret, String otherClientSecret,
+            RSAKey key) throws Exception {
         this.server = server;
         this.dir = dir;
         this.issuer = issuer;
         this.clientSecret = clientSecret;
+        this.otherClientSecret = otherClientSecret;
         this.key = key;
         this.tokenEndpoint = URI.create(discoveryDocument().get("token_endpoint").toString());
     }
@@ -66,26 +71,31 @@ public final class OidcProviderFixture implements AutoCloseable {
      */
     public static OidcProviderFixture start(Duration accessTokenTtl) throws Exception {
         Path peer = NpmPeer.installed("oidc-provider");
-        Path dir = Files.createTempDirectory("maml-oidc-provider-");
+        PrivateDirectory dir = PrivateDirectory.create("maml-oidc-provider-");
         RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
                 .algorithm(JWSAlgorithm.RS256).keyUse(KeyUse.SIGNATURE).generate();
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        String clientSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Path jwks = dir.resolve("jwks.json");
+        String clientSecret = secret();
+        String otherClientSecret = secret();
+        Path jwks = dir.path().resolve("jwks.json");
         Files.writeString(jwks, JSONObjectUtils.toJSONString(new JWKSet(key).toJSONObject(false)));
-        Path config = dir.resolve("config.json");
+        Path config = dir.path().resolve("config.json");
         Files.writeString(config, JSONObjectUtils.toJSONString(Map.of(
-                "clientId", CLIENT_ID, "clientSecret", clientSecret, "audience", AUDIENCE, "scope", SCOPE,
+                "clients", List.of(Map.of("clientId", CLIENT_ID, "clientSecret", clientSecret),
+                        Map.of("clientId", OTHER_CLIENT_ID, "clientSecret", otherClientSecret)),
+                "audience", AUDIENCE, "scope", SCOPE,
                 "jwksFile", jwks.toString(), "accessTokenTtl", accessTokenTtl.toSeconds())));
-        ChildProcess server = ChildProcess.start(peer, dir.resolve("stderr.log"),
+        ChildProcess server = ChildProcess.start(peer, dir.path().resolve("stderr.log"),
                 List.of("node", "server.mjs", config.toString()));
         try {
             String ready = server.readLine(STARTUP_TIMEOUT);
             URI issuer = URI.create(JSONObjectUtils.parse(ready).get("issuer").toString());
-            return new OidcProviderFixture(server, dir, issuer, clientSecret, key);
+            return new OidcProviderFixture(server, dir, issuer, clientSecret, otherClientSecret, key);
         } catch (Exception e) {
-            server.close();
+            try {
+                server.close();
+            } finally {
+                dir.close();
+            }
             throw e;
         }
     }
@@ -107,6 +117,11 @@ public final class OidcProviderFixture implements AutoCloseable {
         return clientSecret;
     }
 
+    /** The second client: a registered caller with an identity of its own, agent://drone-9. */
+    public String otherClientId() {
+        return OTHER_CLIENT_ID;
+    }
+
     /** The resource indicator the provider's access tokens name in {@code aud}. */
     public String audience() {
         return AUDIENCE;
@@ -121,9 +136,18 @@ public final class OidcProviderFixture implements AutoCloseable {
         return key;
     }
 
-    /** A client-credentials access token, fetched from the token endpoint as a drone would. */
+    /** A client-credentials access token of {@link #clientId()}, fetched from the token endpoint as a drone would. */
     public String token() throws IOException, InterruptedException {
-        TokenResponse response = tokenResponse(CLIENT_ID, clientSecret);
+        return token(CLIENT_ID, clientSecret);
+    }
+
+    /** A client-credentials access token of {@link #otherClientId()}, fetched as {@link #token()} is. */
+    public String otherClientToken() throws IOException, InterruptedException {
+        return token(OTHER_CLIENT_ID, otherClientSecret);
+    }
+
+    private String token(String clientId, String secret) throws IOException, InterruptedException {
+        TokenResponse response = tokenResponse(clientId, secret);
         if (response.status() != 200) {
             throw new IOException("the provider refused the client-credentials request: " + response);
         }
@@ -157,11 +181,7 @@ public final class OidcProviderFixture implements AutoCloseable {
         try {
             server.close();
         } finally {
-            try (var files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            dir.close();
         }
     }
 
@@ -169,6 +189,12 @@ public final class OidcProviderFixture implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
                 .timeout(HTTP_TIMEOUT).build();
         return JSONObjectUtils.parse(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static String secret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     private static String form(String value) {

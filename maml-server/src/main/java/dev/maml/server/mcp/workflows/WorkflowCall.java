@@ -62,7 +62,7 @@ final class WorkflowCall {
         Identity who = caller(exchange == null ? null : exchange.transportContext(), fallback);
         ObjectNode input = request.arguments() == null ? Json.object() : Json.MAPPER.valueToTree(request.arguments());
         RunRequest.Builder run = RunRequest.builder(workflow.file()).identity(who).input(input)
-                .trust(session.trust().keys()).signaturePolicy(session.signaturePolicy())
+                .trust(session.trust()).signaturePolicy(session.signaturePolicy())
                 .root(directory).receiptDir(receiptDir);
         if (key != null) {
             run.key(key);

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# `maml serve` under load (issue 12): wrk on loopback against POST /lint (a 10 KB document) and
+# POST /execute (the demo), 16 and 64 connections, SECONDS each after a warm-up, and beside each, in
+# the same run, the in-process throughput of the same work through the core API on as many threads
+# as cores (bench/serve/InProcessThroughput.java). Goals: each endpoint >= 0.7x in-process; /lint p99
+# at 16 connections <= 25 ms; no error answers but deliberate 429/503.
+# --soak: 5 minutes of /lint and /execute together at 16 connections (8 + 8); the server's RSS
+# (VmRSS) every 10 s after a 30 s warm-up: first, last, max and growth (goal: < 10 %).
+# Usage: bench/serve-load.sh [SECONDS [WARMUP]]     (default 20 10)
+#        bench/serve-load.sh --soak [SECONDS]       (default 300)
+# SERVE_JAVA_OPTS: JVM options for the server (e.g. -Xmx256m for the soak); none by default.
+# Needs wrk (Debian package). Everything it writes goes to bench/work/serve-load/ (ignored by git).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+soak=false
+if [ "${1:-}" = --soak ]; then soak=true; shift; fi
+seconds="${1:-$($soak && echo 300 || echo 20)}"
+warmup="${2:-10}"
+cores=$(nproc)
+command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 2; }
+[ -f maml-cli/target/maml.jar ] || mvn -B -q -pl maml-cli -am package -DskipTests
+jar=$repo/maml-cli/target/maml.jar
+
+work=$repo/bench/work/serve-load
+rm -rf "$work"
+mkdir -p "$work/root" "$work/receipts"
+git ls-files examples/demo | while read -r f; do # tracked files only, as a fresh clone has them
+  mkdir -p "$work/root/$(dirname "${f#examples/demo/}")"
+  cp "$f" "$work/root/${f#examples/demo/}"
+done
+demo=$work/root/drone_communication.maml.md
+trust=$work/root/keys/demo-only-drone-security.pub
+
+# The 10 KB document: the seed example (examples/drone_communication.maml.md, with its real lint
+# findings) with more Code_Blocks and History, deterministic, just over 10,240 bytes.
+doc10k=$work/lint-10k.maml.md
+{
+  sed '/^## Input_Schema/,$d' examples/drone_communication.maml.md
+  for i in $(seq 1 12); do
+    printf '```python\ndef relay_telemetry_%d(frames, key):\n    """Seal frame batch %d with the session key before the THz uplink."""\n' "$i" "$i"
+    printf '    sealed = [aes_gcm_seal(key, f.payload, f.header) for f in frames if f.kind == "telemetry"]\n'
+    printf '    return {"batch": %d, "frames": len(sealed), "bytes": sum(len(s) for s in sealed)}\n```\n\n' "$i"
+  done
+  sed -n '/^## Input_Schema/,$p' examples/drone_communication.maml.md
+} > "$doc10k"
+for ((i = 1; $(wc -c < "$doc10k") < 10240; i++)); do
+  printf -- '- 2025-10-24T%02d:%02d:00Z: [UPDATE] Key rotation %d for drone swarm sector %d, QBER below threshold.\n' \
+    $((13 + i / 60)) $((i % 60)) "$i" $((i % 7 + 1)) >> "$doc10k"
+done
+
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+echo "== machine: $cores cores, $(uname -srm); $(java -version 2>&1 | head -1); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
+echo "== commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%dT%H:%M:%SZ); load average before: $(load)"
+echo "== documents: /lint $(wc -c < "$doc10k") bytes (generated from the seed example), /execute the demo $(wc -c < "$demo") bytes"
+
+# The server: plain `java -jar` (C2, default GC), as a long-running server is started.
+java ${SERVE_JAVA_OPTS:-} -jar "$jar" serve --root "$work/root" --receipts "$work/receipts" --port 0 --auth none \
+  --max-concurrent 64 --trust "$trust" 2> "$work/server.log" &
+server=$!
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
+for _ in $(seq 300); do
+  grep -q 'listening on' "$work/server.log" && break
+  kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
+  sleep 0.1
+done
+url=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$work/server.log" | head -1)
+[ -n "$url" ] || { echo "the server did not start" >&2; cat "$work/server.log" >&2; exit 1; }
+echo "== server: pid $server, $url, --max-concurrent 64 (so 64 connections are not refused on purpose), JVM options: ${SERVE_JAVA_OPTS:-none}"
+
+wrk_run() { # endpoint body connections seconds -> the RESULT line; raw output kept in $work
+  MAML_BODY="$2" wrk -t "$cores" -c "$3" -d "${4}s" --timeout 30s --latency -s bench/serve/post.lua "$url/$1" \
+    > "$work/wrk-$1-$3-$4.txt"
+  grep '^RESULT' "$work/wrk-$1-$3-$4.txt"
+}
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$2"; }
+rss() { awk '/VmRSS/ {print $2}' "/proc/$server/status"; }
+empty_receipts() { find "$work/receipts" -name '*.mu' -delete; }
+
+if $soak; then
+  echo "== soak: /lint (8 connections) and /execute (8) for ${seconds} s; RSS every 10 s after 30 s"
+  wrk_run lint "$doc10k" 16 10 >/dev/null
+  wrk_run execute "$demo" 16 10 >/dev/null
+  wrk_run lint "$doc10k" 8 $((seconds + 30)) > "$work/soak-lint.txt" &
+  lint_pid=$!
+  wrk_run execute "$demo" 8 $((seconds + 30)) > "$work/soak-execute.txt" &
+  execute_pid=$!
+  sleep 30
+  samples=()
+  for ((t = 0; t <= seconds; t += 10)); do
+    samples+=("$(rss)")
+    echo "rss_kb t=${t}s ${samples[-1]} receipts=$(find "$work/receipts" -name '*.mu' | wc -l)"
+    [ "$t" -lt "$seconds" ] && sleep 10
+  done
+  wait "$lint_pid" "$execute_pid"
+  echo "lint    $(cat "$work/soak-lint.txt")"
+  echo "execute $(cat "$work/soak-execute.txt")"
+  printf '%s\n' "${samples[@]}" | awk '
+    NR == 1 {first = $1; max = $1} {last = $1; if ($1 > max) max = $1}
+    END {g = 100 * (last - first) / first
+         printf "RSS first %d KB, last %d KB, max %d KB, growth %.1f %% (goal < 10 %%: %s)\n", first, last, max, g, g < 10 ? "met" : "missed"}'
+  echo "== load average after: $(load)"
+  exit 0
+fi
+
+inprocess() { # mode document -> ops/s, SECONDS on $cores threads after WARMUP
+  java -cp "$jar" bench/serve/InProcessThroughput.java "$1" "$work/root" "$2" "$seconds" "$warmup" "$cores" \
+    "$work/inprocess-receipts" "$trust" | tee -a "$work/inprocess.txt" | sed -n 's/.*"ops_per_s":\([0-9.]*\).*/\1/p'
+}
+
+rows=()
+for endpoint in lint execute; do
+  body=$doc10k; [ "$endpoint" = execute ] && body=$demo
+  for connections in 16 64; do
+    wrk_run "$endpoint" "$body" "$connections" "$warmup" > /dev/null # warm-up, not counted
+    empty_receipts # a run lists and stats every receipt there to find its chain's head: both sides start with none
+    result=$(wrk_run "$endpoint" "$body" "$connections" "$seconds")
+    ops=$(inprocess "$endpoint" "$body")
+    rows+=("$endpoint $connections $result ops=$ops")
+  done
+done
+echo "== load average after: $(load)"
+echo
+printf '| endpoint | connections | req/s | p50 | p99 | non-2xx deliberate / other | socket errors | in-process ops/s (%d threads) | ratio | goals |\n' "$cores"
+echo '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|'
+for row in "${rows[@]}"; do
+  read -r endpoint connections _ <<< "$row"
+  rps=$(field rps "$row"); p99=$(field p99_ms "$row"); other=$(field other "$row"); ops=$(field ops "$row")
+  ratio=$(awk -v a="$rps" -v b="$ops" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
+  goals="ratio >= 0.7: $(awk -v r="$ratio" 'BEGIN {print (r >= 0.7 ? "met" : "missed")}')"
+  if [ "$endpoint" = lint ] && [ "$connections" = 16 ]; then
+    goals+="; p99 <= 25 ms: $(awk -v p="$p99" 'BEGIN {print (p <= 25 ? "met" : "missed")}')"
+  fi
+  goals+="; no other errors: $([ "$other" = 0 ] && [ "$(field socket_errors "$row")" = 0 ] && echo met || echo missed)"
+  printf '| /%s | %s | %s | %s ms | %s ms | %s / %s | %s | %s | %s | %s |\n' "$endpoint" "$connections" "$rps" \
+    "$(field p50_ms "$row")" "$p99" "$(field deliberate "$row")" "$other" "$(field socket_errors "$row")" "$ops" "$ratio" "$goals"
+done
