@@ -13,25 +13,36 @@ t0=$(date +%s)
 step() { echo "== vscode-extension: $* ($(( $(date +%s) - t0 ))s)"; }
 die() { echo "vscode-extension: $*" >&2; echo "$passed passed, $((failed + 1)) failed"; exit 1; }
 
-# node --test TAP output -> counts.
+# node --test TAP output and exit status -> counts. A failing exit status with no failing test
+# counted (a crash, a syntax error) is one failure; a directory with no tests is one failure too:
+# a test step that ran nothing must not pass.
 count_node_tests() {
-  local out="$1"
-  local p f
+  local name="$1" out="$2" rc="$3" p f
   p=$(grep -E '^# pass ' "$out" | awk '{print $3}')
   f=$(grep -E '^# fail ' "$out" | awk '{print $3}')
-  passed=$((passed + ${p:-0}))
-  failed=$((failed + ${f:-1}))
+  p=${p:-0}
+  f=${f:-0}
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+    echo "  $name: node --test exited $rc with no failing test reported" >&2
+    f=1
+  fi
+  if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+    echo "  $name: no tests ran" >&2
+    f=1
+  fi
+  passed=$((passed + p))
+  failed=$((failed + f))
 }
 
 run_node_tests() {
-  local name="$1" dir="$2" out
+  local name="$1" dir="$2" out rc
   out=$(mktemp)
   step "$name tests"
   node --test --test-reporter=tap "$dir" > "$out" 2>&1
-  local rc=$?
+  rc=$?
   grep -E '^(not )?ok ' "$out" | sed 's/^/  /'
   [ $rc -eq 0 ] || grep -A25 '^not ok' "$out" | head -80
-  count_node_tests "$out"
+  count_node_tests "$name" "$out" "$rc"
   rm -f "$out"
 }
 
@@ -43,9 +54,20 @@ npm run -s compile || die "compile failed"
 step "grammar tests"
 grammar_out=$(mktemp)
 npm run -s test:grammar < /dev/null > "$grammar_out" 2>&1
+grammar_rc=$?
 cat "$grammar_out"
-passed=$((passed + $(grep -c '✓' "$grammar_out")))
-failed=$((failed + $(grep -c '✖\|ERROR' "$grammar_out")))
+grammar_passed=$(grep -c '✓' "$grammar_out")
+grammar_failed=$(grep -c '✖\|ERROR' "$grammar_out")
+if [ "$grammar_rc" -ne 0 ] && [ "$grammar_failed" -eq 0 ]; then
+  echo "  grammar tests: exited $grammar_rc with no failing test reported" >&2
+  grammar_failed=1
+fi
+if [ "$grammar_passed" -eq 0 ] && [ "$grammar_failed" -eq 0 ]; then
+  echo "  grammar tests: no tests ran" >&2
+  grammar_failed=1
+fi
+passed=$((passed + grammar_passed))
+failed=$((failed + grammar_failed))
 rm -f "$grammar_out"
 
 run_node_tests unit out/test/unit/

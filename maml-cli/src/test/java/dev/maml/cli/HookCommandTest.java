@@ -8,9 +8,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import dev.maml.cli.security.IsolatedGit;
 import dev.maml.cli.security.IsolatedGit.Result;
+import dev.maml.testing.ChildProcesses;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,9 +124,55 @@ class HookCommandTest {
     }
 
     @Test
-    void outsideARepositoryIsExitTwo() {
-        CliRun run = CliRun.of("hook", "install", "-C", repo.resolve("..").resolve("no-such-dir-" + System.nanoTime()).toString());
-        assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("maml: ") && run.err().contains("not inside a git work tree"), run.err());
+    void outsideARepositoryIsExitTwo() throws Exception {
+        Result run = install("-C", repo.resolve("..").resolve("no-such-dir-" + System.nanoTime()).toString());
+        assertEquals(2, run.code());
+        assertTrue(run.output().startsWith("maml: ") && run.output().contains("not inside a git work tree"), run.output());
+    }
+
+    /**
+     * A developer whose global git configuration sets core.hooksPath (in ~/.gitconfig, in
+     * $XDG_CONFIG_HOME/git/config, in the system file, or in the environment) must not get the
+     * tests' hook in that directory: the tests' git sees none of it. The developer's machine is
+     * stood in by an environment whose HOME is a temporary directory of this test.
+     */
+    @Test
+    void theDevelopersGlobalHooksPathIsNotUsed(@TempDir Path developer) throws Exception {
+        Path hooks = Files.createDirectories(developer.resolve("my-hooks"));
+        String config = "[core]\n\thooksPath = " + hooks + "\n";
+        Files.writeString(developer.resolve(".gitconfig"), config);
+        Files.createDirectories(developer.resolve(".config/git"));
+        Files.writeString(developer.resolve(".config/git/config"), config);
+        Files.writeString(developer.resolve("system-gitconfig"), config);
+        Map<String, String> machine = new HashMap<>(System.getenv());
+        machine.remove("GIT_CONFIG_GLOBAL");
+        machine.remove("GIT_CONFIG_NOSYSTEM");
+        machine.putAll(Map.of("HOME", developer.toString(), "XDG_CONFIG_HOME", developer.resolve(".config").toString(),
+                "GIT_CONFIG_SYSTEM", developer.resolve("system-gitconfig").toString(),
+                "GIT_CONFIG_COUNT", "1", "GIT_CONFIG_KEY_0", "core.hooksPath", "GIT_CONFIG_VALUE_0", hooks.toString()));
+        assertEquals(Collections.nCopies(4, hooks.toString()),
+                plainGit(machine, "config", "--get-all", "core.hooksPath").lines().toList(),
+                "without isolation, git reads core.hooksPath from all four (system, ~/.gitconfig, XDG, environment)");
+
+        isolated = new IsolatedGit(repo, home, machine);
+        Result installed = install("-C", repo.toString());
+        assertEquals(0, installed.code(), installed.output());
+        assertTrue(Files.readString(repo.resolve(".git/hooks/pre-commit")).contains(HookInstallCommand.MARKER));
+        try (Stream<Path> mine = Files.list(hooks)) {
+            assertEquals(List.of(), mine.toList(), "the developer's hooks directory is untouched");
+        }
+        assertNotEquals(0, git("config", "--get", "core.hooksPath").code(), "the tests' git sees no core.hooksPath");
+    }
+
+    /** git as the machine runs it, without isolation, outside any repository; its stdout. */
+    private String plainGit(Map<String, String> machine, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(machine);
+        ChildProcesses.Finished finished = ChildProcesses.run(pb, ChildProcesses.TIMEOUT);
+        assertEquals(0, finished.code(), finished.output());
+        return finished.output().strip();
     }
 }

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.maml.testing.ChildProcesses;
 import dev.maml.testing.TestData;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -32,7 +31,7 @@ class InterruptedWriteTest {
         byte[] before = Files.readAllBytes(doc);
         assertTrue(before.length > 2048, "the limit must be below the original's size too");
 
-        Result sign = maml(dir, "sign", doc.toString(), "--key", dir.resolve("k.key").toString());
+        ChildProcesses.Finished sign = maml(dir, "sign", doc.toString(), "--key", dir.resolve("k.key").toString());
         assertEquals(2, sign.code(), sign.output());
         assertEquals("maml: File too large", sign.output().strip(), "one line, no stack trace");
         assertArrayEquals(before, Files.readAllBytes(doc), "the document is unchanged");
@@ -40,7 +39,7 @@ class InterruptedWriteTest {
 
         assertEquals(0, CliRun.of("receipt", "create", doc.toString(), "--out", dir.resolve("r.mu").toString()).exitCode());
         byte[] receipt = Files.readAllBytes(dir.resolve("r.mu"));
-        Result create = maml(dir, "receipt", "create", doc.toString(), "--key", dir.resolve("k.key").toString(),
+        ChildProcesses.Finished create = maml(dir, "receipt", "create", doc.toString(), "--key", dir.resolve("k.key").toString(),
                 "--out", dir.resolve("r.mu").toString());
         assertEquals(2, create.code(), create.output());
         assertArrayEquals(receipt, Files.readAllBytes(dir.resolve("r.mu")), "the old receipt is unchanged");
@@ -53,11 +52,11 @@ class InterruptedWriteTest {
         }
     }
 
-    record Result(int code, String output) {
-    }
-
-    /** Runs maml in a JVM whose files may not grow beyond 2 KiB (no perf-data file, which would hit the limit too). */
-    private static Result maml(Path dir, String... args) throws Exception {
+    /**
+     * Runs maml in a JVM whose files may not grow beyond 2 KiB (no perf-data file, which would hit
+     * the limit too); its stdout and stderr together, without the JVM's own notices.
+     */
+    private static ChildProcesses.Finished maml(Path dir, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         StringBuilder command = new StringBuilder("ulimit -f 2; exec '" + java + "' -XX:-UsePerfData -cp \"$CP\" dev.maml.cli.Main");
         for (String a : args) {
@@ -65,9 +64,6 @@ class InterruptedWriteTest {
         }
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", command.toString()).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().put("CP", System.getProperty("java.class.path"));
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(2, TimeUnit.MINUTES));
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+        return ChildProcesses.run(pb, ChildProcesses.TIMEOUT);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.lsp.transport.ChannelStreams;
 import dev.maml.report.Json;
+import dev.maml.testing.ChildProcesses;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,9 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class LspCommandTest {
         try {
             BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
             Matcher m = Pattern.compile("^maml lsp: listening on 127\\.0\\.0\\.1:(\\d+); session secret in (.+)$")
-                    .matcher(err.readLine());
+                    .matcher(ChildProcesses.readLine(err));
             assertTrue(m.find());
             int port = Integer.parseInt(m.group(1));
             Path token = Path.of(m.group(2));
@@ -53,22 +54,21 @@ class LspCommandTest {
                         .put("key", dir.resolve("victim.key").toString()).put("config", "/etc/passwd")));
                 assertEquals(-1, attacker.getInputStream().read(), "closed without a reply");
             }
-            assertTrue(err.readLine().endsWith(": no session secret (initializationOptions.token)"));
+            assertTrue(ChildProcesses.readLine(err).endsWith(": no session secret (initializationOptions.token)"));
             try (Socket browser = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 browser.getOutputStream().write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 assertEquals(-1, readOrReset(browser.getInputStream()));
             }
-            assertTrue(err.readLine().endsWith(": not LSP framing: an HTTP request"));
+            assertTrue(ChildProcesses.readLine(err).endsWith(": not LSP framing: an HTTP request"));
 
             try (Socket owner = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 String secret = Files.readString(token).strip();
                 session(owner.getInputStream(), owner.getOutputStream(), Json.object().put("token", secret));
-                assertTrue(server.waitFor(60, TimeUnit.SECONDS));
-                assertEquals(0, server.exitValue());
+                assertEquals(0, ChildProcesses.waitFor(server, Duration.ofSeconds(60), "maml lsp"));
             }
             assertFalse(Files.exists(token), "the secret is removed when the server exits");
         } finally {
-            server.destroyForcibly();
+            ChildProcesses.killTree(server);
         }
     }
 
@@ -78,16 +78,15 @@ class LspCommandTest {
         Process server = start("--pipe", path.toString());
         try {
             BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
-            assertEquals("maml lsp: listening on " + path, err.readLine());
+            assertEquals("maml lsp: listening on " + path, ChildProcesses.readLine(err));
             assertEquals("rw-------", PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS)));
             try (SocketChannel editor = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
                 session(ChannelStreams.input(editor), ChannelStreams.output(editor), Json.object());
-                assertTrue(server.waitFor(60, TimeUnit.SECONDS));
-                assertEquals(0, server.exitValue());
+                assertEquals(0, ChildProcesses.waitFor(server, Duration.ofSeconds(60), "maml lsp"));
             }
         } finally {
-            server.destroyForcibly();
+            ChildProcesses.killTree(server);
         }
     }
 
@@ -98,13 +97,12 @@ class LspCommandTest {
             // stdin stays open: the server must not wait for more, as it did when it skipped what it could not parse.
             server.getOutputStream().write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             server.getOutputStream().flush();
-            assertTrue(server.waitFor(60, TimeUnit.SECONDS));
-            assertEquals(1, server.exitValue());
+            assertEquals(1, ChildProcesses.waitFor(server, Duration.ofSeconds(60), "maml lsp"));
             assertEquals(0, server.getInputStream().readAllBytes().length);
-            String err = new String(server.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = ChildProcesses.withoutJvmNotices(new String(server.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
             assertEquals("maml lsp: closed the connection: not LSP framing: an HTTP request\n", err);
         } finally {
-            server.destroyForcibly();
+            ChildProcesses.killTree(server);
         }
     }
 

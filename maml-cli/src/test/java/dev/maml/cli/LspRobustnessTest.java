@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.report.Json;
+import dev.maml.testing.ChildProcesses;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -69,10 +70,9 @@ class LspRobustnessTest {
             rpc.send(request(5, "shutdown", null));
             rpc.response(5, 60);
             rpc.send(notification("exit", null));
-            assertTrue(server.waitFor(60, TimeUnit.SECONDS));
-            assertEquals(0, server.exitValue());
+            assertEquals(0, ChildProcesses.waitFor(server, Duration.ofSeconds(60), "maml lsp"));
         } finally {
-            server.destroyForcibly();
+            ChildProcesses.killTree(server);
         }
     }
 

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.maml.sandbox.Detection;
 import dev.maml.sandbox.Sandbox;
+import dev.maml.testing.RealParts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -204,7 +205,10 @@ class RunCommandTest {
 
     @Test
     void aWorkflowRunsItsPythonBlockInTheSandboxAndItsJsonJoinsTheResult() throws Exception {
-        assumeTrue(Sandbox.detect().isAvailable(), "bubblewrap cannot build a sandbox here");
+        Detection sandbox = Sandbox.detect();
+        if (!sandbox.isAvailable()) {
+            RealParts.missing("bubblewrap cannot build a sandbox here (apt-get install bubblewrap): " + sandbox.refusal());
+        }
         String blocks = """
                 ## Code_Blocks
                 ```python

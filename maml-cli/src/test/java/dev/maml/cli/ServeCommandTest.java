@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.maml.report.Json;
 import dev.maml.server.auth.TokenAuthenticator;
+import dev.maml.testing.ChildProcesses;
+import dev.maml.testing.RealParts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,14 +16,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -145,35 +143,23 @@ class ServeCommandTest {
         ProcessBuilder builder = new ProcessBuilder(ServerProcess.maml(List.of(), args))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("maml " + String.join(" ", args) + " did not finish");
-        }
-        return process.exitValue();
+        return ChildProcesses.run(builder, ChildProcesses.TIMEOUT).code();
     }
 
     /** Runs curl with {@code args} as given; its stdout. Skipped without curl, except under CI=true. */
     private static String curl(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("curl"));
         command.addAll(List.of(args));
-        Process curl;
+        ChildProcesses.Finished curl;
         try {
-            curl = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            curl = ChildProcesses.run(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD),
+                    Duration.ofSeconds(60));
         } catch (IOException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("curl is required under CI=true: " + e.getMessage());
-            }
-            assumeTrue(false, "curl is not installed");
+            RealParts.missing("curl is not installed (apt-get install curl)");
             throw e;
         }
-        byte[] out = curl.getInputStream().readAllBytes();
-        if (!curl.waitFor(60, TimeUnit.SECONDS)) {
-            curl.destroyForcibly();
-            fail("curl did not finish");
-        }
-        assertEquals(0, curl.exitValue(), "curl's exit code");
-        return new String(out, StandardCharsets.UTF_8);
+        assertEquals(0, curl.code(), "curl's exit code");
+        return curl.output();
     }
 
     /** `maml serve ARGS…` in-process, which must refuse to start: exit 2 and the message on stderr. */

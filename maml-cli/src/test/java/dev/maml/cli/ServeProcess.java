@@ -1,9 +1,11 @@
 package dev.maml.cli;
 
+import dev.maml.testing.ChildProcesses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,25 +62,24 @@ final class ServeProcess implements AutoCloseable {
         return null;
     }
 
-    /** Its stderr lines so far. */
+    /** Its stderr lines so far (without the JVM's own notices). */
     List<String> stderr() {
         try {
-            return Files.readAllLines(stderr, StandardCharsets.UTF_8);
+            return ChildProcesses.withoutJvmNotices(Files.readAllLines(stderr, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return List.of("(stderr unreadable: " + e.getMessage() + ")");
         }
     }
 
-    /** Sends SIGTERM and returns the exit code (-1 when it did not exit within 60 s). */
+    /** Sends SIGTERM and returns the exit code; fails when it did not exit within 60 s. */
     int terminate() throws InterruptedException {
         process.destroy();
-        return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
+        return ChildProcesses.waitFor(process, Duration.ofSeconds(60), "maml serve after SIGTERM");
     }
 
     @Override
     public void close() throws IOException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        ChildProcesses.killTree(process);
         Files.deleteIfExists(stderr);
     }
 }

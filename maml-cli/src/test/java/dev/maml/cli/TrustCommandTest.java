@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.maml.testing.ChildProcesses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,10 +37,9 @@ class TrustCommandTest {
         pb.environment().put("HOME", tmp.resolve("home").toString());
         pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("home/.config").toString());
         pb.redirectOutput(tmp.resolve("out").toFile()).redirectError(tmp.resolve("err").toFile());
-        Process p = pb.start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "maml " + String.join(" ", args) + " did not finish");
-        return new Result(p.exitValue(), Files.readString(tmp.resolve("out"), StandardCharsets.UTF_8),
-                Files.readString(tmp.resolve("err"), StandardCharsets.UTF_8));
+        int code = ChildProcesses.waitFor(pb.start(), ChildProcesses.TIMEOUT, "maml " + String.join(" ", args));
+        return new Result(code, Files.readString(tmp.resolve("out"), StandardCharsets.UTF_8),
+                ChildProcesses.withoutJvmNotices(Files.readString(tmp.resolve("err"), StandardCharsets.UTF_8)));
     }
 
     private Path freshClone() throws IOException {

@@ -2,6 +2,7 @@ package dev.maml.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.maml.testing.ChildProcesses;
 import dev.maml.testing.TestData;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class FileArgumentAttackTest {
     @BeforeEach
     void setUp() throws Exception {
         fifo = dir.resolve("evil.maml.md");
-        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        ChildProcesses.mkfifo(fifo);
         doc = dir.resolve("doc.maml.md");
         Files.copy(TestData.example(), doc);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.maml.testing.ChildProcesses;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -65,7 +66,7 @@ class SealOutputAttackTest {
         unseal(Path.of("/dev/null")).failsWith(2, "/dev/null: not a regular file");
         assertTrue(Files.readAttributes(Path.of("/dev/null"), BasicFileAttributes.class).isOther());
         Path fifo = dir.resolve("out.fifo");
-        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        ChildProcesses.mkfifo(fifo);
         unseal(fifo).failsWith(2, "not a regular file");
         Cli.run("seal", "--in", plain.toString(), "--out", fifo.toString(), "--keyring", keyring.toString())
                 .failsWith(2, "not a regular file");
@@ -114,9 +115,7 @@ class SealOutputAttackTest {
     /** What a `kill -9` of an earlier unseal left (a real SIGKILL: StaleTempAttackTest in maml-core). */
     @Test
     void theNextUnsealRemovesADeadUnsealsPartialPlaintext() throws Exception {
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        Path leftover = Files.write(dir.resolve(".out." + gone.pid() + ".123.tmp"), new byte[] {1, 2, 3});
+        Path leftover = Files.write(dir.resolve(".out." + ChildProcesses.deadPid() + ".123.tmp"), new byte[] {1, 2, 3});
         assertEquals(0, unseal(dir.resolve("out")).exitCode());
         assertFalse(Files.exists(leftover, LinkOption.NOFOLLOW_LINKS), "the partial plaintext is gone");
         assertEquals(List.of(), temps());

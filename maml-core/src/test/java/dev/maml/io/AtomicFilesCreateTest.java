@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.maml.testing.ChildProcesses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -49,7 +50,7 @@ class AtomicFilesCreateTest {
         Path link = Files.createSymbolicLink(dir.resolve("link.mu"), elsewhere);
         Path dangling = Files.createSymbolicLink(dir.resolve("dangling.mu"), dir.resolve("nothing"));
         Path fifo = dir.resolve("fifo.mu");
-        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        ChildProcesses.mkfifo(fifo);
         for (Path target : List.of(link, dangling, fifo)) {
             assertThrows(FileAlreadyExistsException.class,
                     () -> AtomicFiles.create(target, bytes("mine"), AtomicFiles.OWNER_ONLY), target.toString());

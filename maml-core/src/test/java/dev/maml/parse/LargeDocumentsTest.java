@@ -9,6 +9,7 @@ import dev.maml.lint.LintEngine;
 import dev.maml.lint.LintResult;
 import dev.maml.lint.LintSettings;
 import dev.maml.model.MamlDocument;
+import dev.maml.testing.ChildProcesses;
 import dev.maml.yaml.YamlMapping;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -163,8 +164,8 @@ class LargeDocumentsTest {
         Process p = new ProcessBuilder(List.of(java.toString(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
                 "-cp", System.getProperty("java.class.path"), LargeDocumentsTest.class.getName(), file.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        int code = p.waitFor();
-        List<String> output = Files.readAllLines(log);
+        int code = ChildProcesses.waitFor(p, ChildProcesses.TIMEOUT, "the child JVM linting " + file.getFileName());
+        List<String> output = ChildProcesses.withoutJvmNotices(Files.readAllLines(log));
         assertEquals(0, code, () -> "child JVM failed:\n" + String.join("\n", output));
         Map<String, Long> found = new HashMap<>();
         for (String line : output) {

@@ -27,6 +27,16 @@ class MirrorTest {
         assertEquals("\n", Mirror.apply("\n"));
     }
 
+    /**
+     * The mirror is the text's code points in reverse order (lines reversed, and each line too): held
+     * to StringBuilder.reverse, an implementation of its own that keeps surrogate pairs whole. The
+     * identity function, which passes the inverse property below, fails this one.
+     */
+    @Property(tries = 2000)
+    void reversesTheCodePointsAsStringBuilderDoes(@ForAll("texts") String text) {
+        assertEquals(new StringBuilder(text).reverse().toString(), Mirror.apply(text));
+    }
+
     /** Any well-formed text (what UTF-8 decodes to: no lone surrogates), line breaks and all. */
     @Property(tries = 2000)
     void isItsOwnInverse(@ForAll("texts") String text) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.io.AtomicFiles;
 import dev.maml.io.RefusedFileException;
+import dev.maml.testing.ChildProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -57,7 +58,7 @@ class AtomicWriteTargetAttackTest {
     @Test
     void aFifoIsRefusedWithoutBlocking() throws Exception {
         Path fifo = dir.resolve("out.fifo");
-        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        ChildProcesses.mkfifo(fifo);
         assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> assertThrows(RefusedFileException.class, () -> AtomicFiles.write(fifo, PLAINTEXT)));
         assertTrue(Files.readAttributes(fifo, BasicFileAttributes.class).isOther(), "still a FIFO");

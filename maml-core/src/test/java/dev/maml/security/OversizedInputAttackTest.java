@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.maml.io.InputFiles;
 import dev.maml.io.RefusedFileException;
 import dev.maml.parse.DocumentParser;
+import dev.maml.testing.ChildProcesses;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class OversizedInputAttackTest {
     @Test
     void aFifoIsRefusedBeforeItCanBlock() throws Exception {
         Path fifo = dir.resolve("doc.maml.md");
-        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        ChildProcesses.mkfifo(fifo);
         RefusedFileException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> assertThrows(RefusedFileException.class, () -> DocumentParser.read(fifo)));
         assertEquals(fifo + ": not a regular file (a FIFO, socket or device); only regular files are read", e.getMessage());

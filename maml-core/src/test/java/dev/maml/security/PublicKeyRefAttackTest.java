@@ -12,6 +12,7 @@ import dev.maml.sign.Algorithm;
 import dev.maml.sign.KeyFiles;
 import dev.maml.sign.MlDsa;
 import dev.maml.sign.PublicKeyRef;
+import dev.maml.testing.ChildProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,8 +83,7 @@ class PublicKeyRefAttackTest {
 
     @Test
     void aFifoInsideTheTreeIsRefusedInsteadOfBlockingTheVerifier() throws Exception {
-        Process mkfifo = new ProcessBuilder("mkfifo", docs.resolve("keys/fifo.pub").toString()).start();
-        assertEquals(0, mkfifo.waitFor());
+        ChildProcesses.mkfifo(docs.resolve("keys/fifo.pub"));
         RefusedFileException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> assertThrows(RefusedFileException.class, () -> PublicKeyRef.resolve("keys/fifo.pub", docs)));
         assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());

@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.io.AtomicFiles;
+import dev.maml.testing.ChildProcesses;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -39,8 +40,8 @@ class StaleTempAttackTest {
             assertEquals("writing", out.readLine(), "the child got as far as writing");
         }
         writer.destroyForcibly(); // SIGKILL on Linux
-        assertTrue(writer.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(137, writer.exitValue(), "killed by SIGKILL (128 + 9)");
+        assertEquals(137, ChildProcesses.waitFor(writer, Duration.ofSeconds(30), "the killed writer"),
+                "killed by SIGKILL (128 + 9)");
 
         List<Path> left = temps();
         assertEquals(1, left.size(), "the crash leaves its temp file: " + left);
@@ -57,7 +58,7 @@ class StaleTempAttackTest {
 
     @Test
     void onlyADeadWritersRegularTempFilesOfTheSameTargetAreRemoved() throws Exception {
-        long dead = deadPid();
+        long dead = ChildProcesses.deadPid();
         Process alive = new ProcessBuilder("sleep", "60").start();
         try {
             Path victim = Files.writeString(dir.resolve("victim"), "keep");
@@ -83,16 +84,10 @@ class StaleTempAttackTest {
     void anotherUsersTempFileIsLeftAlone() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
                 "only root can give a file to another user");
-        Path foreign = Files.writeString(dir.resolve(".out." + deadPid() + ".1.tmp"), "theirs");
+        Path foreign = Files.writeString(dir.resolve(".out." + ChildProcesses.deadPid() + ".1.tmp"), "theirs");
         Files.setAttribute(foreign, "unix:uid", 65534);
         AtomicFiles.write(dir.resolve("out"), "x".getBytes());
         assertTrue(Files.exists(foreign));
-    }
-
-    private static long deadPid() throws Exception {
-        Process p = new ProcessBuilder("true").start();
-        p.waitFor();
-        return p.pid();
     }
 
     private List<Path> temps() throws Exception {

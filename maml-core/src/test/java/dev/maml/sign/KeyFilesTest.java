@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.maml.testing.ChildProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -58,7 +59,7 @@ class KeyFilesTest {
     void aMissingKeyFileIsNoSuchFileAndAFifoIsNotARegularFile() throws Exception {
         assertThrows(java.nio.file.NoSuchFileException.class, () -> KeyFiles.readPublic(dir.resolve("missing.pub")));
         Path fifo = dir.resolve("fifo.pub");
-        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        ChildProcesses.mkfifo(fifo);
         KeyFileException e = assertThrows(KeyFileException.class, () -> KeyFiles.readPublic(fifo));
         assertEquals(fifo + ": not a regular file", e.getMessage());
     }

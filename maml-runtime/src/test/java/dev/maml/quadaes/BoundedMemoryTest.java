@@ -3,6 +3,7 @@ package dev.maml.quadaes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.maml.testing.ChildProcesses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -59,7 +60,7 @@ class BoundedMemoryTest {
         Process p = new ProcessBuilder(List.of(java.toString(), "-Xmx16m", "-cp", System.getProperty("java.class.path"),
                 BoundedMemoryTest.class.getName(), verb, from.toString(), to.toString(), keyring.toString()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve(verb + ".log").toFile()).start();
-        int code = p.waitFor();
+        int code = ChildProcesses.waitFor(p, ChildProcesses.TIMEOUT, verb + " in a 16 MiB heap");
         if (code != 0) {
             System.err.println(Files.readString(dir.resolve(verb + ".log")));
         }

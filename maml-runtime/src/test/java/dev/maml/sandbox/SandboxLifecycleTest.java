@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.run.RunFailure;
+import dev.maml.testing.ChildProcesses;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -134,9 +134,10 @@ class SandboxLifecycleTest {
         }
         command.addAll(List.of("--", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), DetectProbe.class.getName()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertEquals(0, process.waitFor(), out);
+        ChildProcesses.Finished probe = ChildProcesses.run(new ProcessBuilder(command).redirectErrorStream(true),
+                ChildProcesses.TIMEOUT);
+        String out = probe.output().strip();
+        assertEquals(0, probe.code(), out);
         return out;
     }
 

@@ -10,6 +10,7 @@ import com.sun.security.auth.module.UnixSystem;
 import dev.maml.io.RefusedFileException;
 import dev.maml.quadaes.Keyring;
 import dev.maml.quadaes.KeyringException;
+import dev.maml.testing.ChildProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class KeyringTrustAttackTest {
     @Test
     void aKeyringThatIsAFifoOrDeviceIsRefusedWithoutBlocking() throws Exception {
         Path fifo = dir.resolve("fifo.keyring");
-        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        ChildProcesses.mkfifo(fifo);
         Files.setPosixFilePermissions(fifo, PosixFilePermissions.fromString("rw-------"));
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             assertThrows(RefusedFileException.class, () -> Keyring.load(fifo));

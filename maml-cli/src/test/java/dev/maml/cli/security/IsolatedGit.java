@@ -1,7 +1,7 @@
 package dev.maml.cli.security;
 
+import dev.maml.testing.ChildProcesses;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,30 +10,48 @@ import java.util.Map;
 
 /**
  * Real git in a temporary repository, isolated from the machine: no system or global
- * configuration and a HOME of its own, so a developer's core.hooksPath, templates or aliases
- * cannot change what a test sees. {@link #maml} runs this build's `maml` in the same environment.
+ * configuration, no configuration passed in the environment, and a HOME of its own, so a developer's
+ * core.hooksPath, templates or aliases cannot change what a test sees, and a test cannot write into
+ * the developer's own hooks. Every test that runs git (or a maml command that runs git) goes
+ * through this class. {@link #maml} runs this build's `maml` in the same environment.
  */
 public final class IsolatedGit {
 
     public record Result(int code, String output) {
     }
 
+    /** Environment variables through which git reads configuration or a repository from outside the test. */
+    private static final List<String> OUTSIDE = List.of("GIT_CONFIG", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_PARAMETERS",
+            "GIT_CONFIG_COUNT", "GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY",
+            "GIT_TEMPLATE_DIR", "GIT_EXEC_PATH");
+
     private final Path repo;
     private final Path home;
+    private final Map<String, String> machine;
 
     public IsolatedGit(Path repo, Path home) {
+        this(repo, home, System.getenv());
+    }
+
+    /** Isolated from {@code machine}, the environment the tests run in (a test may stand in a machine of its own). */
+    public IsolatedGit(Path repo, Path home, Map<String, String> machine) {
         this.repo = repo;
         this.home = home;
+        this.machine = Map.copyOf(machine);
     }
 
     /** {@code git init} with a committer and no signing. */
     public static IsolatedGit init(Path repo, Path home) throws IOException, InterruptedException {
-        IsolatedGit git = new IsolatedGit(repo, home);
-        git.ok("init", "-q");
-        git.ok("config", "user.email", "test@example.org");
-        git.ok("config", "user.name", "Test");
-        git.ok("config", "commit.gpgsign", "false");
-        return git;
+        return new IsolatedGit(repo, home).init();
+    }
+
+    /** {@code git init} of this repository with a committer and no signing. */
+    public IsolatedGit init() throws IOException, InterruptedException {
+        ok("init", "-q");
+        ok("config", "user.email", "test@example.org");
+        ok("config", "user.name", "Test");
+        ok("config", "commit.gpgsign", "false");
+        return this;
     }
 
     public Result git(String... args) throws IOException, InterruptedException {
@@ -60,18 +78,17 @@ public final class IsolatedGit {
     private Result run(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
+        env.clear();
+        env.putAll(machine);
+        OUTSIDE.forEach(env::remove);
+        env.keySet().removeIf(name -> name.startsWith("GIT_CONFIG_KEY_") || name.startsWith("GIT_CONFIG_VALUE_"));
         env.put("GIT_CONFIG_GLOBAL", "/dev/null");
         env.put("GIT_CONFIG_NOSYSTEM", "1");
         env.put("HOME", home.toString());
         env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
-        env.remove("GIT_DIR");
-        env.remove("GIT_INDEX_FILE");
-        env.remove("GIT_WORK_TREE");
         Files.createDirectories(home);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(p.waitFor(), out);
+        ChildProcesses.Finished finished = ChildProcesses.run(pb, ChildProcesses.TIMEOUT);
+        return new Result(finished.code(), finished.output());
     }
 
     /** Writes {@code content} to {@code name} in the work tree and stages it. */

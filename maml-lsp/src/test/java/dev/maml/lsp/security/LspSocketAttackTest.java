@@ -14,6 +14,7 @@ import dev.maml.lsp.transport.LoopbackListener;
 import dev.maml.lsp.transport.TransportRefusedException;
 import dev.maml.lsp.transport.SessionSecret;
 import dev.maml.lsp.transport.UnixSocket;
+import dev.maml.testing.ChildProcesses;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -240,10 +242,9 @@ class LspSocketAttackTest {
         }
 
         private String run(String family, String address) throws Exception {
-            Process p = new ProcessBuilder("/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
-                    "/usr/bin/python3", "-c", CLIENT, family, address).redirectErrorStream(true).start();
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-            return new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            return ChildProcesses.run(new ProcessBuilder("/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup",
+                    "--clear-groups", "/usr/bin/python3", "-c", CLIENT, family, address).redirectErrorStream(true),
+                    Duration.ofSeconds(60)).output().strip();
         }
     }
 

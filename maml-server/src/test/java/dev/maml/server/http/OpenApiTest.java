@@ -13,6 +13,7 @@ import dev.maml.server.mcp.McpServers;
 import dev.maml.server.testing.ChildProcess;
 import dev.maml.server.testing.NpmPeer;
 import dev.maml.server.testing.RunningServer;
+import dev.maml.testing.ChildProcesses;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -135,20 +136,20 @@ class OpenApiTest {
     void redoclyFindsNothingToReport() throws Exception {
         Path redocly = NpmPeer.installed("redocly");
         Path served = Files.writeString(work.resolve("openapi.json"), served().body());
-        ChildProcess.Finished lint = lint(redocly, served);
+        ChildProcesses.Finished lint = lint(redocly, served);
         assertEquals(0, lint.code(), lint.output());
 
         // The configuration fails on warnings too: without a 4XX answer, an operation is only a warning
         // of Redocly's recommended rules.
         ObjectNode broken = (ObjectNode) document();
         ((ObjectNode) broken.path("paths").path("/health").path("get").path("responses")).remove("4XX");
-        ChildProcess.Finished refused = lint(redocly, Files.writeString(work.resolve("broken.json"), Json.pretty(broken)));
+        ChildProcesses.Finished refused = lint(redocly, Files.writeString(work.resolve("broken.json"), Json.pretty(broken)));
         assertNotEquals(0, refused.code(), refused.output());
         assertTrue(refused.output().contains("operation-4xx-response"), refused.output());
     }
 
-    private static ChildProcess.Finished lint(Path redocly, Path file) throws Exception {
-        ChildProcess.Finished lint = ChildProcess.run(redocly, LINT_TIMEOUT, "node", "node_modules/.bin/redocly", "lint",
+    private static ChildProcesses.Finished lint(Path redocly, Path file) throws Exception {
+        ChildProcesses.Finished lint = ChildProcess.run(redocly, LINT_TIMEOUT, "node", "node_modules/.bin/redocly", "lint",
                 "--config", "redocly.yaml", file.toString());
         assertTrue(lint != null, "node is not installed");
         return lint;

@@ -10,6 +10,7 @@ import dev.maml.server.testing.Documents;
 import dev.maml.server.testing.Exposition;
 import dev.maml.server.testing.RequiredProgram;
 import dev.maml.server.testing.ServerFixture;
+import dev.maml.testing.ChildProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,9 +45,9 @@ class PromtoolCheckTest extends ServerFixture {
         assertEquals(1, samples.value("maml_qkd_eavesdropper_detected_total"));
 
         Path input = Files.writeString(work.resolve("metrics.txt"), exposition);
-        ChildProcess.Finished check = ChildProcess.runWithInput(work, input, Duration.ofSeconds(60),
+        ChildProcesses.Finished check = ChildProcess.runWithInput(work, input, Duration.ofSeconds(60),
                 "promtool", "check", "metrics");
         assertNotNull(check, "promtool ran a moment ago");
-        assertEquals(new ChildProcess.Finished(0, ""), check, exposition);
+        assertEquals(new ChildProcesses.Finished(0, ""), check, exposition);
     }
 }

@@ -1,5 +1,7 @@
 package dev.maml.server.testing;
 
+import dev.maml.testing.ChildProcesses;
+import dev.maml.testing.ChildProcesses.Finished;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,34 +18,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A program the tests start (a test peer such as an npm package's server): every wait has a
- * timeout, and closing it stops the program and everything it started.
+ * timeout, and closing it stops the program and everything it started. Programs run to their end
+ * go through {@link ChildProcesses}, as in every module's tests.
  */
 public final class ChildProcess implements AutoCloseable {
-
-    /** How a program that ran to its end finished. */
-    public record Finished(int code, String output) {
-    }
-
-    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
-
-    private final Process process;
-    private final String name;
-    private final Path log;
-    private final BufferedReader stdout;
-
-    private ChildProcess(Process process, String name, Path log) {
-        this.process = process;
-        this.name = name;
-        this.log = log;
-        this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    }
 
     /**
      * Runs {@code command} in {@code dir} to its end, stdout and stderr together.
      *
      * @return null when the program is not installed
      */
-    public static @Nullable Finished run(Path dir, Duration timeout, String... command) throws IOException, InterruptedException {
+    public static @Nullable Finished run(Path dir, Duration timeout, String... command) throws InterruptedException {
         return runToEnd(dir, null, timeout, command);
     }
 
@@ -54,34 +39,20 @@ public final class ChildProcess implements AutoCloseable {
      * @return null when the program is not installed
      */
     public static @Nullable Finished runWithInput(Path dir, Path input, Duration timeout, String... command)
-            throws IOException, InterruptedException {
+            throws InterruptedException {
         return runToEnd(dir, input, timeout, command);
     }
 
     private static @Nullable Finished runToEnd(Path dir, @Nullable Path input, Duration timeout, String... command)
-            throws IOException, InterruptedException {
-        Path output = Files.createTempFile("maml-child-", ".log");
+            throws InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        if (input != null) {
+            builder.redirectInput(input.toFile());
+        }
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
-            if (input != null) {
-                builder.redirectInput(input.toFile());
-            }
-            Process p;
-            try {
-                p = builder.start();
-            } catch (IOException e) {
-                return null;
-            }
-            p.getOutputStream().close();
-            ChildProcess child = new ChildProcess(p, String.join(" ", command), output);
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                child.close();
-                throw new IllegalStateException(child.name + " did not finish within " + timeout.toSeconds() + " s");
-            }
-            return new Finished(p.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(output);
+            return ChildProcesses.run(builder, timeout);
+        } catch (IOException e) {
+            return null; // it could not start: not installed
         }
     }
 

@@ -3,6 +3,7 @@ package dev.maml.server.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.maml.report.Json;
+import dev.maml.testing.ChildProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,7 @@ public final class McpClientScript {
         Path planFile = Files.writeString(work.resolve("plan.json"), Json.compact(plan));
         List<String> command = new ArrayList<>(List.of("node", "client.mjs", planFile.toString()));
         command.addAll(target);
-        ChildProcess.Finished r = run(command);
+        ChildProcesses.Finished r = run(command);
         String out = r.output().lines().filter(l -> l.startsWith("{\"")).reduce((a, b) -> b).orElse(null);
         if (out == null) {
             fail("client.mjs printed no result (exit " + r.code() + "): " + r.output());
@@ -49,7 +50,7 @@ public final class McpClientScript {
     public static JsonNode inspector(List<String> args) throws Exception {
         List<String> command = new ArrayList<>(List.of("node", "node_modules/.bin/mcp-inspector", "--cli"));
         command.addAll(args);
-        ChildProcess.Finished r = run(command);
+        ChildProcesses.Finished r = run(command);
         int start = r.output().indexOf("\n{");
         if (r.code() != 0 || start < 0 && !r.output().startsWith("{")) {
             fail("the Inspector failed (exit " + r.code() + "): " + r.output());
@@ -58,8 +59,8 @@ public final class McpClientScript {
     }
 
     /** Runs a process in interop/mcp-client (stderr merged); fails when node is not installed. */
-    private static ChildProcess.Finished run(List<String> command) throws Exception {
-        ChildProcess.Finished r = ChildProcess.run(NpmPeer.installed(PEER), TIMEOUT, command.toArray(String[]::new));
+    private static ChildProcesses.Finished run(List<String> command) throws Exception {
+        ChildProcesses.Finished r = ChildProcess.run(NpmPeer.installed(PEER), TIMEOUT, command.toArray(String[]::new));
         if (r == null) {
             fail("node is not installed");
         }

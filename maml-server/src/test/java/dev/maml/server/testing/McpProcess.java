@@ -1,5 +1,6 @@
 package dev.maml.server.testing;
 
+import dev.maml.testing.ChildProcesses;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,8 +42,7 @@ public final class McpProcess extends McpWire {
     @Override
     public void close() throws Exception {
         super.close();
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        ChildProcesses.killTree(process);
         process.waitFor(10, TimeUnit.SECONDS);
     }
 }

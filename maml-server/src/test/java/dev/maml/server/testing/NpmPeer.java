@@ -3,6 +3,7 @@ package dev.maml.server.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.maml.testing.TestData;
+import dev.maml.testing.ChildProcesses;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -28,7 +29,7 @@ public final class NpmPeer {
             return dir;
         }
         RequiredProgram.check(PURPOSE, "node", "--version");
-        ChildProcess.Finished npm = ChildProcess.run(dir, INSTALL_TIMEOUT, "npm", "ci", "--no-audit", "--no-fund");
+        ChildProcesses.Finished npm = ChildProcess.run(dir, INSTALL_TIMEOUT, "npm", "ci", "--no-audit", "--no-fund");
         if (npm == null) {
             RequiredProgram.missing("npm", PURPOSE);
         }

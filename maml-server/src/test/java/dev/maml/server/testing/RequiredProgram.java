@@ -1,15 +1,13 @@
 package dev.maml.server.testing;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
+import dev.maml.testing.RealParts;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The policy for a real program a test needs (node, npm, prometheus, promtool): without it the test
  * is skipped, so a developer's machine without it still runs the rest, except under CI=true, where a
- * missing program fails the test instead of silently testing less.
+ * missing program fails the test instead of silently testing less (the policy of {@link RealParts}).
  */
 public final class RequiredProgram {
 
@@ -30,11 +28,8 @@ public final class RequiredProgram {
         }
     }
 
-    /** Skips the calling test, or fails it under CI=true: {@code program} is not installed. */
+    /** Skips the calling test, or fails it under CI=true ({@link RealParts}): {@code program} is not installed. */
     public static void missing(String program, String purpose) {
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(program + " is required in CI for " + purpose);
-        }
-        Assumptions.abort(program + " is not installed; skipping " + purpose);
+        RealParts.missing(program + " is not installed; it is needed for " + purpose);
     }
 }
