@@ -23,6 +23,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ChildProcess implements AutoCloseable {
 
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private final Process process;
+    private final String name;
+    private final Path log;
+    private final BufferedReader stdout;
+
+    private ChildProcess(Process process, String name, Path log) {
+        this.process = process;
+        this.name = name;
+        this.log = log;
+        this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
     /**
      * Runs {@code command} in {@code dir} to its end, stdout and stderr together.
      *
