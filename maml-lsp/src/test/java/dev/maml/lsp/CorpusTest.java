@@ -50,8 +50,8 @@ class CorpusTest {
             String where = file.getFileName().toString();
 
             List<String> expected = new ArrayList<>();
-            for (dev.maml.diagnostic.Diagnostic d : engine.lint(Source.of(text, file, FileKind.DOCUMENT), linter.session())
-                    .result().diagnostics()) {
+            Source source = Source.of(text, file, FileKind.of(file).orElse(FileKind.DOCUMENT)); // .mu: a receipt
+            for (dev.maml.diagnostic.Diagnostic d : engine.lint(source, linter.session()).result().diagnostics()) {
                 expected.add(d.rule().name() + "@" + lines.lineOf(d.range().start()));
             }
             List<String> reported = new ArrayList<>();
