@@ -6,6 +6,7 @@ import dev.maml.report.Json;
 import dev.maml.report.LintReport;
 import dev.maml.report.LintedFile;
 import dev.maml.report.SarifReport;
+import dev.maml.toolchain.Build;
 import dev.maml.toolchain.Fixed;
 import dev.maml.toolchain.Session;
 import java.io.IOException;
@@ -225,7 +226,7 @@ final class LintCommand implements Callable<Integer> {
     private void report(List<LintedFile> files, PrintWriter to) {
         switch (format) {
             case "json" -> to.println(Json.compact(LintReport.json(files)));
-            case "sarif" -> to.println(Json.pretty(SarifReport.of(files, Main.version(), RuleDocs.base())));
+            case "sarif" -> to.println(Json.pretty(SarifReport.of(files, Build.version(), RuleDocs.base())));
             case "github" -> to.print(LintReport.github(files));
             default -> {
                 to.print(LintReport.text(files));

@@ -1,9 +1,10 @@
 package dev.maml.cli;
 
+import dev.maml.run.Pipeline;
+import dev.maml.toolchain.Build;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import dev.maml.run.Pipeline;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -95,15 +96,11 @@ public final class Main {
         }
     }
 
-    static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "development build" : v;
-    }
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"maml " + version()};
+            return new String[] {"maml " + Build.version()};
         }
     }
 }

@@ -1,9 +1,13 @@
 package dev.maml.lsp.server;
 
+import dev.maml.lint.config.ConfigResolver;
 import dev.maml.lsp.MamlLanguageService;
 import dev.maml.lsp.ServerSettings;
 import dev.maml.lsp.diagnostics.Linter;
+import dev.maml.toolchain.Build;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -14,28 +18,23 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import dev.maml.lint.config.ConfigResolver;
-import java.util.List;
-import java.util.Optional;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeActionCapabilities;
 import org.eclipse.lsp4j.CodeActionResolveSupportCapabilities;
-import org.eclipse.lsp4j.MessageParams;
-import org.eclipse.lsp4j.MessageType;
-import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities;
 import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
 import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.Registration;
 import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import org.eclipse.lsp4j.InitializeResult;
-import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -96,7 +95,7 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
         if (parent != null) {
             ParentWatch.exitWhenGone(parent, () -> exit.accept(1));
         }
-        InitializeResult result = new InitializeResult(Capabilities.server(), new ServerInfo("maml", version()));
+        InitializeResult result = new InitializeResult(Capabilities.server(), new ServerInfo("maml", Build.version()));
         return CompletableFuture.completedFuture(result);
     }
 
@@ -177,10 +176,6 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
         }
     }
 
-    private static String version() {
-        String v = MamlLanguageServer.class.getPackage().getImplementationVersion();
-        return v == null ? "development build" : v;
-    }
 
     private static ThreadFactory daemons(String name) {
         AtomicInteger n = new AtomicInteger();

@@ -2,22 +2,23 @@ package dev.maml.server.mcp;
 
 import dev.maml.run.Identity;
 import dev.maml.run.Pipeline;
+import dev.maml.server.mcp.workflows.WorkflowCatalog;
+import dev.maml.toolchain.Build;
+import dev.maml.toolchain.Session;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
-import dev.maml.server.mcp.workflows.WorkflowCatalog;
-import dev.maml.toolchain.Session;
-import java.io.IOException;
-import java.nio.file.Path;
-import org.jspecify.annotations.Nullable;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the MCP servers of spec 11.2: the tools and resources are made once from the
@@ -105,7 +106,7 @@ public final class McpServers implements AutoCloseable {
     }
 
     private McpSyncServer configure(McpServer.SyncSpecification<?> spec, CallerIdentity caller) {
-        return spec.serverInfo("maml", version()).instructions(INSTRUCTIONS).jsonMapper(mapper)
+        return spec.serverInfo("maml", Build.version()).instructions(INSTRUCTIONS).jsonMapper(mapper)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).resources(false, true).build())
                 .tools(tools.specifications(caller))
                 .resources(McpResources.rulePages()).resources(McpResources.schema())
@@ -118,10 +119,6 @@ public final class McpServers implements AutoCloseable {
         return server;
     }
 
-    private static String version() {
-        String v = McpServers.class.getPackage().getImplementationVersion();
-        return v == null ? "development build" : v;
-    }
 
     /** Closes every server built here (their sessions end; the stdio one stops reading). */
     @Override
