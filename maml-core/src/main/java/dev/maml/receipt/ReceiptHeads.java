@@ -3,6 +3,7 @@ package dev.maml.receipt;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -23,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  * said is kept, per directory, with the file's identity (inode), size and modification time, and
  * read again only when one of these changed. A server or batch that runs one document a thousand
  * times lists the directory and stats its files per run instead of parsing a thousand receipts.
+ *
+ * <p>Entries named {@code *.mu} that are not regular files (a FIFO, a link leading nowhere) are
+ * not receipts and are passed over: planting one must not stop the next run.
  *
  * <p>What it does not see: a receipt rewritten in place, to the same size, within one tick of the
  * filesystem's clock. Our writers always replace a receipt by a new file (a new inode); a receipt
@@ -61,8 +65,16 @@ final class ReceiptHeads {
         List<Summary> chain = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(absolute, "*.mu")) {
             for (Path file : files) {
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                } catch (NoSuchFileException e) {
+                    continue; // a link leading nowhere, or a file removed since the listing: no receipt
+                }
+                if (!attributes.isRegularFile()) {
+                    continue; // a FIFO, device or directory named *.mu is no receipt, and must not stop the run
+                }
                 present.add(file);
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
                 Entry entry = entries.get(file);
                 if (entry == null || !entry.describes(attributes)) {
                     entry = new Entry(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime(), summary(file));

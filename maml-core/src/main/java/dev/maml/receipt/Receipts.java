@@ -14,13 +14,16 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +36,10 @@ public final class Receipts {
 
     /** Attempts at a free chain name when other processes keep taking them. */
     private static final int NAME_ATTEMPTS = 20;
+    /** How many receipt names (directory and document stem) {@link #nextName} remembers a number for. */
+    private static final int REMEMBERED_NAMES = 4096;
+    /** The number {@link #nextName} chose last per directory and stem. */
+    private static final Map<Path, Integer> LAST_NUMBER = new ConcurrentHashMap<>();
 
     private Receipts() {
     }
@@ -192,7 +199,12 @@ public final class Receipts {
         return parent == null ? Path.of("") : parent;
     }
 
-    /** The next free chain name for {@code source}'s receipts in {@code dir}: NAME.mu, NAME.2.mu, NAME.3.mu… */
+    /**
+     * The next free chain name for {@code source}'s receipts in {@code dir}: NAME.mu, NAME.2.mu,
+     * NAME.3.mu… Probing starts at the number this process chose last for the same name (called
+     * under the directory's lock), so the thousandth run of a document does not test a thousand
+     * names; a number freed by deleting its receipt is not used again by this process.
+     */
     private static Path nextName(Path source, Path dir) {
         String name = source.getFileName().toString();
         for (String ext : new String[] {".maml.md", ".maml.markdown", ".md"}) {
@@ -201,11 +213,21 @@ public final class Receipts {
                 break;
             }
         }
-        Path candidate = dir.resolve(name + ".mu");
-        for (int n = 2; Files.exists(candidate); n++) {
-            candidate = dir.resolve(name + "." + n + ".mu");
+        Path key = dir.resolve(name);
+        int n = LAST_NUMBER.getOrDefault(key, 1);
+        Path candidate = numbered(dir, name, n);
+        while (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+            candidate = numbered(dir, name, ++n);
         }
+        if (LAST_NUMBER.size() >= REMEMBERED_NAMES) {
+            LAST_NUMBER.clear(); // a bound, not a cache policy: forgetting only costs probing again
+        }
+        LAST_NUMBER.put(key, n);
         return candidate;
+    }
+
+    private static Path numbered(Path dir, String name, int n) {
+        return dir.resolve(n == 1 ? name + ".mu" : name + "." + n + ".mu");
     }
 
     /** The mirror works on text; bytes that are not UTF-8 could not be mirrored back exactly. */

@@ -15,6 +15,7 @@ import dev.maml.sign.KeyFiles;
 import dev.maml.sign.KeyId;
 import dev.maml.sign.MlDsa;
 import dev.maml.sign.TrustStore;
+import dev.maml.testing.ChildProcesses;
 import dev.maml.testing.TestData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -212,5 +213,22 @@ class ReceiptsTest {
         assertEquals(threads * each, chain.size());
         ReceiptChain.Result result = ReceiptChain.verify(chain, TrustStore.EMPTY);
         assertTrue(result.intact(), () -> result.broken().file() + ": " + result.reason());
+    }
+
+    /**
+     * A link under the next name (even one leading nowhere) is not a free name: it is skipped, not
+     * written through; nor does it, or a FIFO named like a receipt, stop the receipt being written.
+     */
+    @Test
+    void aLinkOrFifoNamedLikeAReceiptIsSkipped(@TempDir Path dir) throws Exception {
+        Path source = dir.resolve("a.maml.md");
+        Files.writeString(source, "---\nid: a\n---\n");
+        Path dangling = Files.createSymbolicLink(dir.resolve("a.mu"), dir.resolve("nowhere"));
+        ChildProcesses.mkfifo(dir.resolve("planted.mu"));
+        Path written = Receipts.of(source).into(dir).at(NOW).create();
+        assertEquals(dir.resolve("a.2.mu"), written);
+        assertTrue(Files.isSymbolicLink(dangling));
+        assertFalse(Files.exists(dir.resolve("nowhere")));
+        assertEquals(dir.resolve("a.3.mu"), Receipts.of(source).into(dir).at(NOW).create());
     }
 }
