@@ -148,6 +148,16 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Whether a directory entry's name is one of the temp names these writes use
+     * ({@code .NAME.PID.N.tmp}) until they rename the finished file to NAME: a watcher of a
+     * directory can pass over them and wait for the rename.
+     */
+    public static boolean isTempName(Path name) {
+        String n = name.toString();
+        return n.startsWith(".") && n.endsWith(TEMP_SUFFIX);
+    }
+
     private static String tempPrefix(String name) {
         return "." + name + ".";
     }

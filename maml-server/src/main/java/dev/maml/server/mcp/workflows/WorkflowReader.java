@@ -3,6 +3,7 @@ package dev.maml.server.mcp.workflows;
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.diagnostic.Severity;
+import dev.maml.io.AtomicFiles;
 import dev.maml.lint.LintResult;
 import dev.maml.model.FileKind;
 import dev.maml.model.LineIndex;
@@ -86,9 +87,7 @@ final class WorkflowReader {
      * Documents count, and so do lint configurations and whatever else a listing may come to read.
      */
     static boolean mayChangeTheListing(Path name) {
-        String n = name.toString();
-        boolean temporary = n.startsWith(".") && n.endsWith(".tmp");
-        return !temporary && FileKind.of(name).filter(kind -> kind == FileKind.RECEIPT).isEmpty();
+        return !AtomicFiles.isTempName(name) && FileKind.of(name).filter(kind -> kind == FileKind.RECEIPT).isEmpty();
     }
 
     /** The tool name of a document file: {@code workflow_} and the stem with characters outside {@code [A-Za-z0-9_-]} as {@code _}. */
