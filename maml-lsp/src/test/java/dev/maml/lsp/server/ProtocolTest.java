@@ -28,6 +28,7 @@ import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.FileChangeType;
 import org.eclipse.lsp4j.FileEvent;
@@ -72,6 +73,9 @@ class ProtocolTest {
             s.server.initialized(new InitializedParams());
             RegistrationParams watch = s.client.registrations.poll(30, TimeUnit.SECONDS);
             assertEquals("workspace/didChangeWatchedFiles", watch.getRegistrations().get(0).getMethod());
+            assertEquals(List.of("**/.maml-lint.yaml", "**/.maml-lint.yml"),
+                    ((DidChangeWatchedFilesRegistrationOptions) watch.getRegistrations().get(0).getRegisterOptions()).getWatchers()
+                            .stream().map(w -> w.getGlobPattern().getLeft()).toList());
 
             String uri = dir.resolve("doc.maml.md").toUri().toString();
             String text = "---  \nmaml_version: \"2.0.0\"\n---\n## Intent\nx\n```python\nprint(1)\n";
