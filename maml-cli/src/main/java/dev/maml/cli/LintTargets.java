@@ -88,7 +88,7 @@ final class LintTargets {
                 if (Files.exists(path) && !Files.isDirectory(path)) {
                     Target target = target(path, true);
                     if (ignores != null && ignores.ignored(absolute(path), false)) {
-                        notices.add(target.display() + ": ignored by a .gitignore pattern (--no-ignore lints it)");
+                        notices.add(target.display() + ": ignored by git's ignore rules (.gitignore, info/exclude; --no-ignore lints it)");
                     } else if (!excluded(target, exclusions)) {
                         found.putIfAbsent(absolute(path), target);
                     }

@@ -113,7 +113,7 @@ class FileSelectionTest {
 
         IsolatedGit.Result named = git.maml("lint", "docs/b.tmp.maml.md", "docs/a.maml.md");
         assertEquals(0, named.code(), named.output());
-        assertEquals("maml: docs/b.tmp.maml.md: ignored by a .gitignore pattern (--no-ignore lints it)\n", named.output());
+        assertEquals("maml: docs/b.tmp.maml.md: ignored by git's ignore rules (.gitignore, info/exclude; --no-ignore lints it)\n", named.output());
 
         IsolatedGit.Result ignoredDir = git.maml("lint", "generated");
         assertEquals(2, ignoredDir.code());

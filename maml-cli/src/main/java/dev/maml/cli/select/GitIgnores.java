@@ -22,6 +22,7 @@ public final class GitIgnores {
 
     private final Map<Path, Optional<Path>> tops = new ConcurrentHashMap<>();
     private final Map<Path, GitIgnoreFile> files = new ConcurrentHashMap<>();
+    private final Map<Path, GitIgnoreFile> excludes = new ConcurrentHashMap<>();
     private final Map<Path, Boolean> directories = new ConcurrentHashMap<>();
 
     /** Whether git ignores {@code path} (a directory when {@code directory}), or a directory above it. */
@@ -51,7 +52,7 @@ public final class GitIgnores {
                 return verdict;
             }
         }
-        Boolean verdict = files.computeIfAbsent(top.resolve(".git"), GitIgnores::exclude).verdict(relative(top, path), directory);
+        Boolean verdict = excludes.computeIfAbsent(top.resolve(".git"), GitIgnores::exclude).verdict(relative(top, path), directory);
         return verdict != null && verdict;
     }
 
