@@ -1,6 +1,7 @@
 package dev.maml.cli;
 
 import dev.maml.io.AtomicFiles;
+import dev.maml.model.FileKind;
 import dev.maml.toolchain.Formatted;
 import dev.maml.toolchain.Session;
 import dev.maml.toolchain.Toolchain;
@@ -22,8 +23,13 @@ final class FmtCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "The documents to format in place.")
-    List<Path> files;
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = {"The documents to format in place: files, directories "
+            + "(searched for *.maml.md and *.maml.markdown) and quoted glob patterns; '!PATTERN' leaves out what it matches.",
+            "A directory or pattern that matches no document is an error."})
+    List<String> paths;
+
+    @Option(names = "--no-ignore", description = "Format what .gitignore files leave out.")
+    boolean noIgnore;
 
     @Option(names = "--check", description = "Change nothing; list the files that would change and exit 1 if any.")
     boolean check;
@@ -35,11 +41,23 @@ final class FmtCommand implements Callable<Integer> {
         int exit = ExitCodes.OK;
         Toolchain toolchain = new Toolchain();
         Session session = Session.standard();
-        for (Path file : files) {
+        LintTargets found = LintTargets.select(paths, !noIgnore, file -> FileKind.of(file).orElse(null) == FileKind.DOCUMENT);
+        for (String message : found.errors) {
+            err.println("maml: " + message);
+            exit = ExitCodes.USAGE;
+        }
+        found.notices.forEach(n -> err.println("maml: " + n));
+        for (String message : found.unmatched(found.targets)) {
+            err.println("maml: " + message);
+            exit = ExitCodes.USAGE;
+        }
+        for (LintTargets.Target target : found.targets) {
+            Path file = target.file();
+            String name = target.display();
             try {
                 Formatted formatted = toolchain.format(session.read(file));
                 if (formatted.text() == null) {
-                    err.println("maml: " + file + ": not valid UTF-8; left unchanged");
+                    err.println("maml: " + name + ": not valid UTF-8; left unchanged");
                     exit = ExitCodes.USAGE;
                     continue;
                 }
@@ -47,15 +65,15 @@ final class FmtCommand implements Callable<Integer> {
                     continue;
                 }
                 if (check) {
-                    out.println(file + ": would reformat");
+                    out.println(name + ": would reformat");
                     exit = Math.max(exit, ExitCodes.FAILED);
                     continue;
                 }
                 // Through symlinks: replace the file the link points to, not the link.
                 AtomicFiles.write(file.toRealPath(), formatted.text());
-                out.println("formatted " + file);
+                out.println("formatted " + name);
                 if (formatted.signed()) {
-                    err.println("maml: " + file + ": the signed bytes changed; sign it again (maml sign)");
+                    err.println("maml: " + name + ": the signed bytes changed; sign it again (maml sign)");
                 }
             } catch (IOException e) {
                 err.println("maml: " + Failures.describe(e));

@@ -2,6 +2,7 @@ package dev.maml.cli;
 
 import dev.maml.io.InputFiles;
 import dev.maml.lint.config.LintConfigException;
+import dev.maml.model.FileKind;
 import dev.maml.report.Json;
 import dev.maml.report.LintReport;
 import dev.maml.report.LintedFile;
@@ -46,7 +47,8 @@ final class LintCommand implements Callable<Integer> {
     Main main;
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Files and directories (searched recursively); default: the current directory.")
+            description = {"Files, directories (searched recursively) and quoted glob patterns; '!PATTERN' leaves out what it matches;",
+                    "default: the current directory. A directory or pattern that matches no file is an error."})
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -58,6 +60,9 @@ final class LintCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "F", description = "Use this config for every file instead of .maml-lint.yaml files.")
     Path config;
+
+    @Option(names = "--no-ignore", description = "Lint what .gitignore files and the configs' ignores leave out.")
+    boolean noIgnore;
 
     @Option(names = "--max-warnings", paramLabel = "N", defaultValue = "-1",
             description = "Exit 1 when there are more than N warnings.")
@@ -82,7 +87,11 @@ final class LintCommand implements Callable<Integer> {
             err.println("maml: " + usage);
             return ExitCodes.USAGE;
         }
-        FileLinter linter = new FileLinter(Session.builder().config(config).build());
+        Session.Builder session = Session.builder().config(config);
+        if (noIgnore) {
+            session.includeIgnored();
+        }
+        FileLinter linter = new FileLinter(session.build());
         try {
             return stdin ? lintStdin(linter) : lintPaths(linter);
         } catch (LintConfigException e) {
@@ -142,18 +151,24 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private int lintPaths(FileLinter linter) throws LintConfigException {
-        LintTargets found = LintTargets.collect(paths.isEmpty() ? List.of(Path.of(".")) : paths);
+        LintTargets found = LintTargets.select(paths.stream().map(Path::toString).toList(), !noIgnore,
+                file -> FileKind.of(file).isPresent());
         found.errors.forEach(e -> err.println("maml: " + e));
+        found.notices.forEach(n -> err.println("maml: " + n));
         // Configs first, one at a time (each is read once): a broken config stops the run before any output.
         List<LintTargets.Target> jobs = new ArrayList<>();
         for (LintTargets.Target t : found.targets) {
             if (linter.lints(t.file())) {
                 jobs.add(t);
+            } else if (t.named()) {
+                err.println("maml: " + t.display() + ": ignored by its lint config's ignores (--no-ignore lints it)");
             }
         }
+        List<String> unmatched = found.unmatched(jobs);
+        unmatched.forEach(u -> err.println("maml: " + u));
         List<Outcome> outcomes = run(jobs, linter);
         List<LintedFile> files = new ArrayList<>();
-        boolean failed = !found.errors.isEmpty();
+        boolean failed = !found.errors.isEmpty() || !unmatched.isEmpty();
         for (Outcome o : outcomes) {
             if (o.error != null) {
                 err.println("maml: " + o.error);

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         subcommands = {ParseCommand.class, LintCommand.class, HookCommand.class, KeygenCommand.class,
                 SignCommand.class, VerifyCommand.class, ReceiptCommand.class, FmtCommand.class, RunCommand.class,
                 RunBatchCommand.class, SealCommand.class, UnsealCommand.class, HeadsCommand.class,
-                TrustCommand.class, LspCommand.class, ServeCommand.class, McpCommand.class,
+                TrustCommand.class, LspCommand.class, ServeCommand.class, McpCommand.class, RulesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -31,10 +31,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads one {@code .maml-lint.yaml} and the files it {@code extends} (relative paths, chains;
- * a cycle is an error). The file is a mapping with three optional keys:
+ * Reads one {@code .maml-lint.yaml} and the files it {@code extends} (relative paths, one or a
+ * list, chains; a cycle is an error). The file is a mapping with three optional keys:
  * <pre>
- * extends: ../base.maml-lint.yaml
+ * extends: ../base.maml-lint.yaml      # or a list: [../base.yaml, strict.yaml]
  * rules:
  *   MAML012: off                  # off | on | error | warning | info | hint ({@link SeverityWord})
  *   section-empty:                # by alias too
@@ -45,7 +45,8 @@ import java.util.Map;
  * </pre>
  * The YAML goes through the project's own reader (Jackson YAML with ranges and alias limits) so
  * every error names its file and line. A later file's setting for a rule is applied over the earlier
- * one ({@link #rules}).
+ * one ({@link #rules}): a list of parents is read in order, each over the ones before it, as if
+ * each extended the one before, and the file itself over them all (ESLint's order).
  *
  * <p>A config may come from a cloned repository, and the language server may be told to read any
  * path, so: every file of the chain must be, once symlinks are resolved, inside the first file's
@@ -70,7 +71,7 @@ final class ConfigReader {
 
     static LintConfig read(Path file) throws LintConfigException {
         Path first = file.toAbsolutePath().normalize();
-        return new ConfigReader(root(first)).load(first, null);
+        return new ConfigReader(root(first)).load(first, null, Map.of());
     }
 
     /** The tree a config chain must stay in: the repository of {@code first}, else its directory. */
@@ -89,7 +90,8 @@ final class ConfigReader {
         }
     }
 
-    private LintConfig load(Path file, String from) throws LintConfigException {
+    /** The config in {@code file}, its settings applied over {@code base} (what the configs before it in the chain set). */
+    private LintConfig load(Path file, String from, Map<RuleId, RuleSetting> base) throws LintConfigException {
         if (chain.contains(file)) {
             List<String> names = new ArrayList<>(chain.stream().map(Path::toString).toList());
             names.add(file.toString());
@@ -109,6 +111,7 @@ final class ConfigReader {
                 : yaml.root() instanceof YamlScalar s && s.type() == ScalarType.NULL ? null
                 : at.fail(yaml.root(), "a lint config must be a mapping with the keys extends, rules, ignores");
         Map<RuleId, RuleSetting> rules = new EnumMap<>(RuleId.class);
+        rules.putAll(base);
         List<IgnorePattern> ignores = new ArrayList<>();
         if (top != null) {
             for (YamlEntry e : top.entries()) {
@@ -116,11 +119,12 @@ final class ConfigReader {
                     at.fail(e.key(), "unknown key (expected extends, rules or ignores)");
                 }
             }
-            YamlNode base = top.get("extends").orElse(null);
-            if (base != null) {
-                String target = at.string(base, "extends must be a path to another lint config");
-                String here = file + ":" + lines.displayLine(base.range().start());
-                LintConfig parent = load(file.getParent().resolve(target).normalize(), here);
+            YamlNode parents = top.get("extends").orElse(null);
+            List<YamlNode> targets = parents == null ? List.of() : parents instanceof YamlSequence seq ? seq.items() : List.of(parents);
+            for (YamlNode target : targets) {
+                String path = at.string(target, "extends must be a path to another lint config, or a list of such paths");
+                String here = file + ":" + lines.displayLine(target.range().start());
+                LintConfig parent = load(file.getParent().resolve(path).normalize(), here, rules);
                 rules.putAll(parent.rules());
                 ignores.addAll(parent.ignores());
             }

@@ -3,11 +3,11 @@ package dev.maml.lint.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Finds the configuration for each document: the nearest {@code .maml-lint.yaml} in the document's
+ * Finds the configuration for each document: the nearest {@code .maml-lint.yaml} (or
+ * {@code .maml-lint.yml}; both in one directory is an error, not a choice) in the document's
  * directory or above it (the nearest one wins, as with markdownlint's {@code .markdownlint.yaml};
  * share settings with {@code extends}), or one fixed file given with {@code --config}. Results are
  * cached per directory, so a run over thousands of files reads each config once. Thread-safe.
@@ -15,10 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ConfigResolver {
 
     public static final String FILE_NAME = ".maml-lint.yaml";
+    /** The other spelling, found like {@link #FILE_NAME} (YAML tools accept both). */
+    public static final String SHORT_FILE_NAME = ".maml-lint.yml";
 
     private final Path fixed;
     private final Path ceiling;
-    private final Map<Path, Optional<Path>> nearest = new ConcurrentHashMap<>();
+    private final Map<Path, Found> nearest = new ConcurrentHashMap<>();
     private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
 
     private ConfigResolver(Path fixed, Path ceiling) {
@@ -47,7 +49,14 @@ public final class ConfigResolver {
 
     /** The configuration for a document (for stdin, the name it is given, or a path in the directory to search from). */
     public LintConfig forDocument(Path document) throws LintConfigException {
-        Path file = fixed != null ? fixed : nearestConfig(document.toAbsolutePath().normalize().getParent()).orElse(null);
+        Path file = fixed;
+        if (file == null) {
+            Found found = nearestConfig(document.toAbsolutePath().normalize().getParent());
+            if (found.error != null) {
+                throw found.error;
+            }
+            file = found.file;
+        }
         if (file == null) {
             return LintConfig.DEFAULTS;
         }
@@ -58,18 +67,29 @@ public final class ConfigResolver {
         return result.config;
     }
 
-    private Optional<Path> nearestConfig(Path dir) {
+    private Found nearestConfig(Path dir) {
         if (dir == null || (ceiling != null && !dir.startsWith(ceiling))) {
-            return Optional.empty();
+            return Found.NONE;
         }
-        Optional<Path> known = nearest.get(dir);
+        Found known = nearest.get(dir);
         if (known != null) {
             return known;
         }
-        Path candidate = dir.resolve(FILE_NAME);
-        Optional<Path> found = Files.isRegularFile(candidate) ? Optional.of(candidate) : nearestConfig(dir.getParent());
+        Path yaml = dir.resolve(FILE_NAME);
+        Path yml = dir.resolve(SHORT_FILE_NAME);
+        boolean hasYaml = Files.isRegularFile(yaml);
+        boolean hasYml = Files.isRegularFile(yml);
+        Found found = hasYaml && hasYml
+                ? new Found(null, new LintConfigException(dir + ": both " + FILE_NAME + " and " + SHORT_FILE_NAME
+                        + " (which one applies would be a guess; keep one)"))
+                : hasYaml ? new Found(yaml, null) : hasYml ? new Found(yml, null) : nearestConfig(dir.getParent());
         nearest.put(dir, found);
         return found;
+    }
+
+    /** The nearest config file (null: none), or why there is no telling which one it is. */
+    private record Found(Path file, LintConfigException error) {
+        static final Found NONE = new Found(null, null);
     }
 
     /** A config or the reason it could not be read, cached alike so every document gets the same answer. */

@@ -121,6 +121,38 @@ class ConfigResolverTest {
     }
 
     @Test
+    void extendsTakesAListEachOverTheOnesBefore() throws Exception {
+        write("a.yaml", "rules:\n  MAML019: {severity: info, max_distance: 3}\n  MAML032: error\nignores: [\"a/**\"]\n");
+        write("b.yaml", "extends: c.yaml\nrules:\n  MAML019: warning\n  MAML032: off\nignores: [\"b/**\"]\n");
+        write("c.yaml", "rules:\n  MAML033: hint\n  MAML032: info\n");
+        write(".maml-lint.yml", "extends: [a.yaml, b.yaml]\nrules:\n  MAML032: on\n");
+        LintConfig config = ConfigResolver.discovering().forDocument(dir.resolve("d.maml.md"));
+        Map<RuleId, RuleSetting> rules = config.rules();
+        // b's word applies over a's setting (options kept); c, which b extends, comes between a and b.
+        assertEquals(new RuleSetting(true, Severity.WARNING, Map.of("max_distance", 3L)), rules.get(RuleId.MAML019));
+        assertEquals(new RuleSetting(true, Severity.INFO, Map.of()), rules.get(RuleId.MAML032));
+        assertEquals(Severity.HINT, rules.get(RuleId.MAML033).severity());
+        assertTrue(config.ignores(dir.resolve("a/x.maml.md")));
+        assertTrue(config.ignores(dir.resolve("b/x.maml.md")));
+        LintConfigException bad = assertThrows(LintConfigException.class, () -> ConfigResolver.fixed(
+                write("bad.yaml", "extends: [a.yaml, {x: 1}]\n")).forDocument(dir.resolve("d.maml.md")));
+        assertEquals(dir.resolve("bad.yaml") + ":1:19: extends must be a path to another lint config, or a list of such paths",
+                bad.getMessage());
+    }
+
+    @Test
+    void dotYmlIsFoundAndBothSpellingsInOneDirectoryAreAnError() throws Exception {
+        write("yml/.maml-lint.yml", "rules:\n  MAML012: off\n");
+        ConfigResolver resolver = ConfigResolver.discovering();
+        assertFalse(resolver.forDocument(dir.resolve("yml/sub/doc.maml.md")).rules().get(RuleId.MAML012).enabled());
+        write("both/.maml-lint.yaml", "rules:\n  MAML012: off\n");
+        write("both/.maml-lint.yml", "rules:\n  MAML012: off\n");
+        LintConfigException e = assertThrows(LintConfigException.class, () -> resolver.forDocument(dir.resolve("both/doc.maml.md")));
+        assertEquals(dir.resolve("both") + ": both .maml-lint.yaml and .maml-lint.yml (which one applies would be a guess; keep one)",
+                e.getMessage());
+    }
+
+    @Test
     void ignoredDirectoriesCoverTheirContents() throws Exception {
         Path cfg = write(".maml-lint.yaml", "ignores:\n  - drafts\n  - \"gen/*.mu\"\n");
         LintConfig config = ConfigResolver.fixed(cfg).forDocument(dir.resolve("x.maml.md"));

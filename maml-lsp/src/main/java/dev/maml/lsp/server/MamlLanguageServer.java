@@ -109,7 +109,8 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
         LanguageClient c = client;
         if (c != null && watchesFiles) {
             DidChangeWatchedFilesRegistrationOptions options = new DidChangeWatchedFilesRegistrationOptions(
-                    List.of(new FileSystemWatcher(Either.forLeft("**/" + ConfigResolver.FILE_NAME))));
+                    List.of(new FileSystemWatcher(Either.forLeft("**/" + ConfigResolver.FILE_NAME)),
+                            new FileSystemWatcher(Either.forLeft("**/" + ConfigResolver.SHORT_FILE_NAME))));
             c.registerCapability(new RegistrationParams(List.of(new Registration("maml-lint-config",
                     "workspace/didChangeWatchedFiles", options))));
         }

@@ -3,6 +3,7 @@ package dev.maml.lsp.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonParser;
 import dev.maml.lsp.MamlAssert;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -72,6 +74,11 @@ class ProtocolTest {
             s.server.initialized(new InitializedParams());
             RegistrationParams watch = s.client.registrations.poll(30, TimeUnit.SECONDS);
             assertEquals("workspace/didChangeWatchedFiles", watch.getRegistrations().get(0).getMethod());
+            // The options arrive as JSON, as a client would read them.
+            List<String> watched = new ArrayList<>();
+            new Gson().toJsonTree(watch.getRegistrations().get(0).getRegisterOptions()).getAsJsonObject()
+                    .getAsJsonArray("watchers").forEach(w -> watched.add(w.getAsJsonObject().get("globPattern").getAsString()));
+            assertEquals(List.of("**/.maml-lint.yaml", "**/.maml-lint.yml"), watched);
 
             String uri = dir.resolve("doc.maml.md").toUri().toString();
             String text = "---  \nmaml_version: \"2.0.0\"\n---\n## Intent\nx\n```python\nprint(1)\n";
