@@ -5,7 +5,8 @@
 # as cores (bench/serve/InProcessThroughput.java). Goals: each endpoint >= 0.7x in-process; /lint p99
 # at 16 connections <= 25 ms; no error answers but deliberate 429/503.
 # --soak: 5 minutes of /lint and /execute together at 16 connections (8 + 8); the server's RSS
-# (VmRSS) every 10 s after a 30 s warm-up: first, last, max and growth (goal: < 10 %).
+# (VmRSS) every 10 s after a 30 s warm-up: first, last, max and growth (goal: < 10 %), and which of
+# the JVM's memory grew (Native Memory Tracking, on for the soak only).
 # The two sides alternate in ROUNDS rounds of SECONDS each (the in-process JVM stays warm between
 # them): this machine's CPU speed drifts 2-4x within minutes, so only rounds taken close together
 # compare fairly; the table gives medians, and the CPU time each side spends per request.
@@ -59,7 +60,8 @@ echo "== commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%dT%H:%M:%SZ); l
 echo "== documents: /lint $(wc -c < "$doc10k") bytes (generated from the seed example), /execute the demo $(wc -c < "$demo") bytes"
 
 # The server: plain `java -jar` (C2, default GC), as a long-running server is started.
-java ${SERVE_JAVA_OPTS:-} -jar "$jar" serve --root "$work/root" --receipts "$work/receipts" --port 0 --auth none \
+nmt=(); $soak && nmt=(-XX:NativeMemoryTracking=summary) # the soak says which memory grew
+java "${nmt[@]}" ${SERVE_JAVA_OPTS:-} -jar "$jar" serve --root "$work/root" --receipts "$work/receipts" --port 0 --auth none \
   --max-concurrent 64 --trust "$trust" 2> "$work/server.log" &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
@@ -90,6 +92,7 @@ if $soak; then
   wrk_run execute "$demo" 8 $((seconds + 30)) > "$work/soak-execute.txt" &
   execute_pid=$!
   sleep 30
+  jcmd "$server" VM.native_memory baseline > /dev/null
   samples=()
   for ((t = 0; t <= seconds; t += 10)); do
     samples+=("$(rss)")
@@ -97,6 +100,12 @@ if $soak; then
     [ "$t" -lt "$seconds" ] && sleep 10
   done
   wait "$lint_pid" "$execute_pid"
+  # What grew since the warm-up, by the JVM's own accounting (committed memory, KB): the Java heap
+  # (G1 commits more heap as it sizes itself; a fixed heap, -Xms = -Xmx with -XX:+AlwaysPreTouch,
+  # commits it at start), the JIT's code cache, the GC's structures, threads, metaspace.
+  echo "native memory growth after the warm-up (committed):"
+  jcmd "$server" VM.native_memory summary.diff | sed -n 's/^[ -]*\(Total\|Java Heap\|Code\|GC\|Thread\|Metaspace\|Class\|Other\|Internal\)\( (\|:\)/\1\2/p' \
+    | sed -n 's/^\([A-Za-z ]*\)[ (:].*committed=\([0-9]*KB\)\( [+-][0-9]*KB\)\{0,1\}.*/  \1: \2\3/p'  | sed 's/ :/:/'
   echo "lint    $(cat "$work/soak-lint.txt")"
   echo "execute $(cat "$work/soak-execute.txt")"
   printf '%s\n' "${samples[@]}" | awk '
