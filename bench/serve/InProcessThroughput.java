@@ -9,7 +9,10 @@ import dev.maml.toolchain.Session;
 import dev.maml.toolchain.Source;
 import dev.maml.toolchain.Toolchain;
 import dev.maml.trust.TrustSettings;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -23,19 +26,25 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * What `maml serve` does for POST /lint or POST /execute, without HTTP: the same engine calls with
  * the settings dev.maml.server.http.PostedDocuments uses, the answer serialised as the routes write
- * it, on THREADS threads (bench/serve-load.sh gives one per core) for SECONDS after WARMUP seconds.
- * Prints ops/s. bench/mcp/InProcessLint.java times single calls for latency; this one counts
- * throughput on every core, which is what wrk's requests/s is compared with.
+ * it, on THREADS threads (bench/serve-load.sh gives one per core). bench/mcp/InProcessLint.java times
+ * single calls for latency; this one counts throughput on every core, which is what wrk's
+ * requests/s is compared with.
  *
  * <pre>
  *   java -cp maml-cli/target/maml.jar bench/serve/InProcessThroughput.java lint|execute ROOT DOCUMENT \
- *        SECONDS WARMUP THREADS RECEIPTS [TRUST...]
+ *        WARMUP THREADS RECEIPTS [TRUST...]
  * </pre>
+ *
+ * It warms up for WARMUP seconds, prints {@code ready}, then measures one round per line it reads on
+ * standard input (the line is the round's length in seconds) and prints one JSON line per round:
+ * ops/s and the process CPU time per operation. The JVM stays warm between rounds, so the script can
+ * alternate wrk rounds against the server with rounds here: this machine's CPU speed drifts 2-4x
+ * within minutes, and only rounds taken close together compare fairly.
  *
  * The server reads a posted document as ROOT/posted.maml.md; a run needs a file, so, like the
  * server, each execute writes the document to a fresh temporary file and removes it afterwards.
- * Receipts go to RECEIPTS, emptied after the warm-up as the script empties the server's: a run lists
- * and stats every receipt there to find its chain's head, so both sides start the measurement with none.
+ * Receipts go to RECEIPTS, emptied before each round as the script empties the server's: a run lists
+ * and stats every receipt there to find its chain's head, so both sides start each round with none.
  */
 public class InProcessThroughput {
 
@@ -44,19 +53,18 @@ public class InProcessThroughput {
     private static final AtomicLong ANSWERED = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 7) {
-            System.err.println("usage: InProcessThroughput lint|execute ROOT DOCUMENT SECONDS WARMUP THREADS RECEIPTS [TRUST...]");
+        if (args.length < 6) {
+            System.err.println("usage: InProcessThroughput lint|execute ROOT DOCUMENT WARMUP THREADS RECEIPTS [TRUST...]");
             System.exit(2);
         }
         String mode = args[0];
         Path root = Path.of(args[1]).toAbsolutePath().normalize();
         byte[] document = Files.readAllBytes(Path.of(args[2]));
-        int seconds = Integer.parseInt(args[3]);
-        int warmup = Integer.parseInt(args[4]);
-        int threads = Integer.parseInt(args[5]);
-        Path receipts = Path.of(args[6]).toAbsolutePath().normalize();
+        int warmup = Integer.parseInt(args[3]);
+        int threads = Integer.parseInt(args[4]);
+        Path receipts = Path.of(args[5]).toAbsolutePath().normalize();
         List<Path> trust = new ArrayList<>();
-        for (int i = 7; i < args.length; i++) {
+        for (int i = 6; i < args.length; i++) {
             trust.add(Path.of(args[i]).toAbsolutePath());
         }
         Files.createDirectories(receipts);
@@ -67,13 +75,21 @@ public class InProcessThroughput {
             default -> throw new IllegalArgumentException("mode must be lint or execute, not " + mode);
         };
         measure(work, document, threads, warmup); // warm-up: the JIT, as the server's warm-up requests do
-        removeReceipts(receipts);
-        FAILED_RUNS.set(0);
-        ANSWERED.set(0);
-        long ops = measure(work, document, threads, seconds);
-        System.out.printf("{\"mode\":\"%s\",\"threads\":%d,\"seconds\":%d,\"ops\":%d,\"ops_per_s\":%.1f,"
-                + "\"failed_runs\":%d,\"answer_bytes\":%d}%n", mode, threads, seconds, ops, ops / (double) seconds,
-                FAILED_RUNS.get(), ANSWERED.get());
+        System.out.println("ready");
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line; (line = commands.readLine()) != null && !line.isBlank(); ) {
+            int seconds = Integer.parseInt(line.trim());
+            removeReceipts(receipts);
+            FAILED_RUNS.set(0);
+            ANSWERED.set(0);
+            long cpuBefore = os.getProcessCpuTime();
+            long ops = measure(work, document, threads, seconds);
+            double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6;
+            System.out.printf("{\"mode\":\"%s\",\"threads\":%d,\"seconds\":%d,\"ops\":%d,\"ops_per_s\":%.1f,"
+                    + "\"cpu_ms_per_op\":%.3f,\"failed_runs\":%d,\"answer_bytes\":%d}%n", mode, threads, seconds, ops,
+                    ops / (double) seconds, ops > 0 ? cpuMs / ops : 0, FAILED_RUNS.get(), ANSWERED.get());
+        }
         Files.deleteIfExists(holding);
     }
 
@@ -135,7 +151,7 @@ public class InProcessThroughput {
         @Override
         public int once(byte[] document) {
             Session session = Session.builder().workingDirectory(root).configWithin(root).includeIgnored()
-                    .trust(new TrustSettings(trust, true)).build();
+                    .trust(TrustSettings.server(trust)).build();
             LintResult result = toolchain.lint(Source.of(document, root.resolve(NAME)), session).result();
             var answer = Json.object();
             var diagnostics = answer.putArray("diagnostics");
@@ -157,7 +173,7 @@ public class InProcessThroughput {
             try {
                 Files.write(file, document);
                 RunResult result = pipeline.run(RunRequest.builder(file).name(NAME).identity(Identity.LOCAL)
-                        .trust(trust).baseDir(root).root(root).receiptDir(receipts).build());
+                        .trust(TrustSettings.server(trust)).baseDir(root).root(root).receiptDir(receipts).build());
                 if (!result.ok()) {
                     FAILED_RUNS.incrementAndGet(); // the server answers these 422; counted, not hidden
                 }

@@ -156,7 +156,7 @@ public final class ReceiptChain {
         if (!Files.isDirectory(dir)) {
             return null;
         }
-        return ReceiptHeads.head(dir, Objects.requireNonNullElse(sourceId, ""));
+        return ReceiptHeads.SHARED.head(dir, Objects.requireNonNullElse(sourceId, ""));
     }
 
     private static Instant createdAt(YamlMapping header) {

@@ -139,7 +139,9 @@ public final class Receipts {
                         return draft.file();
                     }
                     try {
+                        boolean current = ReceiptHeads.SHARED.current(directory());
                         AtomicFiles.create(draft.file(), bytes, AtomicFiles.OWNER_ONLY);
+                        ReceiptHeads.SHARED.written(directory(), draft.file(), current);
                         return draft.file();
                     } catch (FileAlreadyExistsException e) {
                         if (attempt == NAME_ATTEMPTS) { // someone keeps taking the names: give up, clearly
