@@ -262,19 +262,19 @@ final class LintCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Where SARIF help links point: MAML_DOCS_URL (the repository's file URL), if set; see docs/lint.md. */
+    /** Where SARIF help links point: MAML_DOCS_URL (the repository's file URL), else the project's home; see docs/lint.md. */
     static final class RuleDocs {
         private RuleDocs() {
         }
 
-        static @Nullable URI base() {
+        static URI base() {
             return base(System.getenv("MAML_DOCS_URL"));
         }
 
-        /** Null when {@code url} is unset or blank; a {@link UsageException} (exit 2) when it is no absolute URL. */
-        static @Nullable URI base(@Nullable String url) {
+        /** {@link Build#HOME} when {@code url} is unset or blank; a {@link UsageException} (exit 2) when it is no absolute URL. */
+        static URI base(@Nullable String url) {
             if (url == null || url.isBlank()) {
-                return null;
+                return Build.HOME;
             }
             URI uri;
             try {
