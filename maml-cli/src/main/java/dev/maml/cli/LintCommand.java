@@ -2,10 +2,10 @@ package dev.maml.cli;
 
 import dev.maml.io.InputFiles;
 import dev.maml.lint.config.LintConfigException;
-import dev.maml.report.Json;
+import dev.maml.io.AtomicFiles;
+import dev.maml.report.LintFormats;
 import dev.maml.report.LintReport;
 import dev.maml.report.LintedFile;
-import dev.maml.report.SarifReport;
 import dev.maml.toolchain.Build;
 import dev.maml.toolchain.Fixed;
 import dev.maml.toolchain.Session;
@@ -36,7 +36,6 @@ import picocli.CommandLine.Spec;
         "Exit 0: no errors (and no more warnings than --max-warnings); 1: errors found; 2: usage, I/O or config error."})
 final class LintCommand implements Callable<Integer> {
 
-    private static final List<String> FORMATS = List.of("text", "json", "sarif", "github");
     private static final int MAX_THREADS = 8;
 
     @Spec
@@ -50,8 +49,15 @@ final class LintCommand implements Callable<Integer> {
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default), json, sarif or github (Actions annotations).")
+            description = "text (default), json, sarif, github (Actions annotations), gitlab (Code Quality) or junit (JUnit XML).")
     String format;
+
+    @Option(names = "--quiet", description = "Report errors only (warnings still count for --max-warnings).")
+    boolean quiet;
+
+    @Option(names = "--output-file", paramLabel = "F",
+            description = "Write the report to F (replaced atomically, created 0600; never over a link, FIFO or device).")
+    Path outputFile;
 
     @Option(names = "--fix", description = "Apply every available fix and write the files back.")
     boolean fix;
@@ -92,8 +98,8 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private String usageError() {
-        if (!FORMATS.contains(format)) {
-            return "unknown format '" + format + "' (expected text, json, sarif or github)";
+        if (!LintFormats.NAMES.contains(format)) {
+            return "unknown format '" + format + "' (expected " + LintFormats.choices() + ")";
         }
         if (stdin && !paths.isEmpty()) {
             return "give PATHs or --stdin, not both";
@@ -141,7 +147,7 @@ final class LintCommand implements Callable<Integer> {
         return exitCode(files, false);
     }
 
-    private int lintPaths(FileLinter linter) throws LintConfigException {
+    private int lintPaths(FileLinter linter) throws LintConfigException, IOException {
         LintTargets found = LintTargets.collect(paths.isEmpty() ? List.of(Path.of(".")) : paths);
         found.errors.forEach(e -> err.println("maml: " + e));
         // Configs first, one at a time (each is read once): a broken config stops the run before any output.
@@ -223,24 +229,25 @@ final class LintCommand implements Callable<Integer> {
         }
     }
 
-    private void report(List<LintedFile> files, PrintWriter to) {
-        switch (format) {
-            case "json" -> to.println(Json.compact(LintReport.json(files)));
-            case "sarif" -> to.println(Json.pretty(SarifReport.of(files, Build.version(), RuleDocs.base())));
-            case "github" -> to.print(LintReport.github(files));
-            default -> {
-                to.print(LintReport.text(files));
-                to.flush();
-                LintReport.Summary s = LintReport.Summary.of(files);
-                long findings = files.stream().mapToLong(f -> f.diagnostics().size()).sum();
-                if (findings > 0) {
-                    err.printf("%d error%s, %d warning%s, %d other finding%s in %d file%s%n", s.errors(), plural(s.errors()),
-                            s.warnings(), plural(s.warnings()), findings - s.errors() - s.warnings(),
-                            plural(findings - s.errors() - s.warnings()), s.files(), plural(s.files()));
-                }
+    private void report(List<LintedFile> files, PrintWriter to) throws IOException {
+        List<LintedFile> shown = quiet ? files.stream().map(LintedFile::errorsOnly).toList() : files;
+        String report = LintFormats.render(format, shown, RuleDocs.base());
+        if (outputFile != null) {
+            AtomicFiles.write(outputFile, report.getBytes(StandardCharsets.UTF_8), null);
+        } else {
+            to.print(report);
+            to.flush();
+        }
+        if (format.equals("text")) {
+            LintReport.Summary s = LintReport.Summary.of(shown);
+            long findings = shown.stream().mapToLong(f -> f.diagnostics().size()).sum();
+            if (findings > 0) {
+                err.printf("%d error%s, %d warning%s, %d other finding%s in %d file%s%n", s.errors(), plural(s.errors()),
+                        s.warnings(), plural(s.warnings()), findings - s.errors() - s.warnings(),
+                        plural(findings - s.errors() - s.warnings()), s.files(), plural(s.files()));
             }
         }
-        to.flush();
+        err.flush();
     }
 
     private static String plural(long n) {
