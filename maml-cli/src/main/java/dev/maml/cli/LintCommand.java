@@ -59,8 +59,18 @@ final class LintCommand implements Callable<Integer> {
             description = "Write the report to F (replaced atomically, created 0600; never over a link, FIFO or device).")
     Path outputFile;
 
-    @Option(names = "--fix", description = "Apply every available fix and write the files back.")
+    @Option(names = "--fix", description = "Apply the safe fixes and write the files back.")
     boolean fix;
+
+    @Option(names = "--fix-dry-run", description = "Report as if fixed (--fix's findings); files are left untouched.")
+    boolean fixDryRun;
+
+    @Option(names = "--diff", description = "Print a unified diff of what --fix would change, files untouched; exit 1 if it would change any.")
+    boolean diff;
+
+    @Option(names = "--unsafe-fixes",
+            description = "With --fix, --fix-dry-run or --diff: unsafe fixes too (a new random id; any fix of a signed document).")
+    boolean unsafeFixes;
 
     @Option(names = "--config", paramLabel = "F", description = "Use this config for every file instead of .maml-lint.yaml files.")
     Path config;
@@ -101,6 +111,15 @@ final class LintCommand implements Callable<Integer> {
         if (!LintFormats.NAMES.contains(format)) {
             return "unknown format '" + format + "' (expected " + LintFormats.choices() + ")";
         }
+        if ((fix ? 1 : 0) + (fixDryRun ? 1 : 0) + (diff ? 1 : 0) > 1) {
+            return "give one of --fix, --fix-dry-run and --diff";
+        }
+        if (unsafeFixes && !fixMode().fixes()) {
+            return "--unsafe-fixes needs --fix, --fix-dry-run or --diff";
+        }
+        if (diff && (!format.equals("text") || outputFile != null || quiet)) {
+            return "--diff prints a diff, not a report: --format, --output-file and --quiet do not apply";
+        }
         if (stdin && !paths.isEmpty()) {
             return "give PATHs or --stdin, not both";
         }
@@ -116,35 +135,61 @@ final class LintCommand implements Callable<Integer> {
         return null;
     }
 
+    private FixMode fixMode() {
+        FixMode.Action action = fix ? FixMode.Action.FIX : fixDryRun ? FixMode.Action.DRY_RUN
+                : diff ? FixMode.Action.DIFF : FixMode.Action.NONE;
+        return new FixMode(action, unsafeFixes);
+    }
+
     private int lintStdin(FileLinter linter) throws IOException, LintConfigException {
         byte[] bytes = InputFiles.read(main.stdin(), "standard input");
         String display = stdinFilename == null ? "<stdin>" : stdinFilename.toString();
-        if (!fix) {
+        FixMode mode = fixMode();
+        if (!mode.fixes()) {
             LintedFile file = linter.lint(bytes, display, stdinFilename);
             List<LintedFile> files = file == null ? List.of() : List.of(file);
             report(files, out);
             return exitCode(files, false);
         }
-        Fixed fixed = linter.fix(bytes, stdinFilename);
+        Fixed fixed = linter.fix(bytes, stdinFilename, mode);
         if (fixed.ignored()) {
-            out.print(new String(bytes, StandardCharsets.UTF_8));
-            report(List.of(), err);
+            if (mode.writes()) {
+                out.print(new String(bytes, StandardCharsets.UTF_8));
+                report(List.of(), err);
+            } else if (!mode.diff()) {
+                report(List.of(), out);
+            }
             return ExitCodes.OK;
         }
         if (fixed.notUtf8()) {
             err.println("maml: " + display + ": not valid UTF-8; nothing fixed");
             return ExitCodes.USAGE;
         }
+        FileLinter.advice(fixed, display, mode).forEach(a -> err.println("maml: " + a));
+        List<LintedFile> files = List.of(LintedFile.of(display, fixed.outcome().remaining()));
+        if (mode.diff()) {
+            return printDiffs(List.of(UnifiedDiff.of(display, new String(bytes, StandardCharsets.UTF_8), fixed.outcome().text())));
+        }
+        if (!mode.writes()) {
+            report(files, out);
+            return exitCode(files, false);
+        }
         out.print(fixed.outcome().text());
         out.flush();
-        String resign = FileLinter.resignAdvice(fixed, display);
-        if (resign != null) {
-            err.println("maml: " + resign);
-        }
         // stdout carries the fixed text, so what remains to report goes to stderr.
-        List<LintedFile> files = List.of(LintedFile.of(display, fixed.outcome().remaining()));
         report(files, err);
         return exitCode(files, false);
+    }
+
+    /** --diff: the diffs in order; exit 1 when --fix would change a file (Ruff's --diff), else 0. */
+    private int printDiffs(List<String> diffs) {
+        diffs.forEach(out::print);
+        out.flush();
+        long changed = diffs.stream().filter(d -> !d.isEmpty()).count();
+        if (changed > 0) {
+            err.println("maml: --fix would change " + changed + " file" + plural(changed));
+        }
+        return changed > 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
     private int lintPaths(FileLinter linter) throws LintConfigException, IOException {
@@ -159,6 +204,7 @@ final class LintCommand implements Callable<Integer> {
         }
         List<Outcome> outcomes = run(jobs, linter);
         List<LintedFile> files = new ArrayList<>();
+        List<String> diffs = new ArrayList<>();
         boolean failed = !found.errors.isEmpty();
         for (Outcome o : outcomes) {
             if (o.error != null) {
@@ -166,10 +212,13 @@ final class LintCommand implements Callable<Integer> {
                 failed = true;
             } else {
                 files.add(o.linted.file());
-                if (o.linted.resign() != null) {
-                    err.println("maml: " + o.linted.resign());
-                }
+                o.linted.advice().forEach(a -> err.println("maml: " + a));
+                diffs.add(o.linted.diff() == null ? "" : o.linted.diff());
             }
+        }
+        if (diff) {
+            int code = printDiffs(diffs);
+            return failed ? ExitCodes.USAGE : code;
         }
         report(files, out);
         return exitCode(files, failed);
@@ -223,7 +272,7 @@ final class LintCommand implements Callable<Integer> {
 
     private Outcome lintOne(LintTargets.Target target, FileLinter linter) {
         try {
-            return new Outcome(linter.lintFile(target.file(), target.display(), fix), null);
+            return new Outcome(linter.lintFile(target.file(), target.display(), fixMode()), null);
         } catch (IOException e) {
             return new Outcome(null, Failures.describe(e));
         }

@@ -129,11 +129,11 @@ public class LintCommandTest {
                 + "{\"path\":\"" + d + "/t.maml.md\",\"diagnostics\":["
                 + "{\"rule\":\"MAML091\",\"alias\":\"delimiter-trailing-space\",\"severity\":\"hint\","
                 + "\"message\":\"trailing whitespace after the '---' delimiter\",\"line\":1,\"column\":4,\"endLine\":1,"
-                + "\"endColumn\":6,\"fixable\":true,\"fix\":{\"title\":\"Remove the trailing whitespace\",\"edits\":"
+                + "\"endColumn\":6,\"fixable\":true,\"fix\":{\"title\":\"Remove the trailing whitespace\",\"applicability\":\"safe\",\"edits\":"
                 + "[{\"line\":1,\"column\":4,\"endLine\":1,\"endColumn\":6,\"text\":\"\"}]}},"
                 + "{\"rule\":\"MAML091\",\"alias\":\"delimiter-trailing-space\",\"severity\":\"hint\","
                 + "\"message\":\"trailing whitespace after the '---' delimiter\",\"line\":11,\"column\":4,\"endLine\":11,"
-                + "\"endColumn\":5,\"fixable\":true,\"fix\":{\"title\":\"Remove the trailing whitespace\",\"edits\":"
+                + "\"endColumn\":5,\"fixable\":true,\"fix\":{\"title\":\"Remove the trailing whitespace\",\"applicability\":\"safe\",\"edits\":"
                 + "[{\"line\":11,\"column\":4,\"endLine\":11,\"endColumn\":5,\"text\":\"\"}]}}]}],"
                 + "\"summary\":{\"files\":2,\"errors\":0,\"warnings\":0}}\n", run.out());
     }

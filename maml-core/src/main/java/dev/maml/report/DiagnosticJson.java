@@ -29,11 +29,13 @@ public final class DiagnosticJson {
 
     /**
      * The fix as a tool that applies it itself needs it (ESLint's and Ruff's JSON carry theirs): its
-     * title and each edit's range, in the lines and columns of the findings, with the replacement text.
+     * title, whether `maml lint --fix` applies it without --unsafe-fixes ({@code applicability}, as
+     * Ruff's), and each edit's range, in the lines and columns of the findings, with the replacement text.
      */
     private static ObjectNode fix(Fix fix, LineIndex lines) {
         ObjectNode node = Json.object();
         node.put("title", fix.title());
+        node.put("applicability", fix.applicability().label());
         ArrayNode edits = node.putArray("edits");
         for (TextEdit e : fix.edits()) {
             Locations.region(edits.addObject(), lines, e.range()).put("text", e.newText());
