@@ -1,8 +1,8 @@
 package dev.maml.cli;
 
+import dev.maml.io.AtomicFiles;
 import dev.maml.io.InputFiles;
 import dev.maml.lint.config.LintConfigException;
-import dev.maml.io.AtomicFiles;
 import dev.maml.report.LintFormats;
 import dev.maml.report.LintReport;
 import dev.maml.report.LintedFile;
@@ -280,7 +280,7 @@ final class LintCommand implements Callable<Integer> {
 
     private void report(List<LintedFile> files, PrintWriter to) throws IOException {
         List<LintedFile> shown = quiet ? files.stream().map(LintedFile::errorsOnly).toList() : files;
-        String report = LintFormats.render(format, shown, RuleDocs.base());
+        String report = LintFormats.render(format, shown, RuleDocs::base);
         if (outputFile != null) {
             AtomicFiles.write(outputFile, report.getBytes(StandardCharsets.UTF_8), null);
         } else {
