@@ -1,6 +1,8 @@
 package dev.maml.cli;
 
+import dev.maml.cli.cache.LintCache;
 import dev.maml.io.AtomicFiles;
+import dev.maml.lint.LintResult;
 import dev.maml.lint.config.LintConfigException;
 import dev.maml.lint.fix.ResignAdvice;
 import dev.maml.report.LintedFile;
@@ -11,7 +13,9 @@ import dev.maml.toolchain.Session;
 import dev.maml.toolchain.Source;
 import dev.maml.toolchain.Toolchain;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The command line's adapter over the {@link Toolchain} for linting: turns a broken config into the
@@ -58,20 +62,41 @@ final class FileLinter {
     record Linted(LintedFile file, String resign) {
     }
 
-    /** Lints (and with {@code fix} repairs, atomically) a file on disk that {@link #lints} said is linted. */
-    Linted lintFile(Path file, String display, boolean fix) throws IOException {
-        Source source = session.read(file);
+    /**
+     * Lints (and with {@code fix} repairs, atomically) a file on disk that {@link #lints} said is
+     * linted; with a {@code cache}, answered from it when it holds the file's findings, and stored
+     * there when it does not (after a fix: the fixed content's findings).
+     */
+    Linted lintFile(Path file, String display, boolean fix, @Nullable LintCache cache) throws IOException {
+        LintCache.Lookup cached = null;
+        if (cache != null && session.resolve(file) instanceof Resolution.Lint lint) {
+            cached = cache.lookup(file, lint.settings(), session.maxBytes());
+            LintedFile replayed = cached.replay(display, fix);
+            if (replayed != null) {
+                return new Linted(replayed, null);
+            }
+        }
+        Source source = cached != null ? Source.of(cached.bytes(), file) : session.read(file);
         if (fix) {
             Fixed fixed = toolchain.fix(source, session);
             if (fixed.outcome() != null) {
+                byte[] content = source.bytes();
                 if (!fixed.outcome().text().equals(source.text())) {
+                    content = fixed.outcome().text().getBytes(StandardCharsets.UTF_8);
                     // Through symlinks: replace the file the link points to, not the link.
-                    AtomicFiles.write(file.toRealPath(), fixed.outcome().text());
+                    AtomicFiles.write(file.toRealPath(), content);
+                }
+                if (cached != null) {
+                    cached.store(content, fixed.outcome().remaining());
                 }
                 return new Linted(LintedFile.of(display, fixed.outcome().remaining()), resignAdvice(fixed, display));
             }
         }
-        return new Linted(LintedFile.of(display, toolchain.lint(source, session).result()), null);
+        LintResult result = toolchain.lint(source, session).result();
+        if (cached != null) {
+            cached.store(source.bytes(), result);
+        }
+        return new Linted(LintedFile.of(display, result), null);
     }
 
     /** {@link ResignAdvice} when a fix changed the signed bytes, else null. */

@@ -1,5 +1,7 @@
 package dev.maml.cli;
 
+import dev.maml.cli.cache.CachedRun;
+import dev.maml.cli.cache.LintCache;
 import dev.maml.io.InputFiles;
 import dev.maml.lint.config.LintConfigException;
 import dev.maml.report.Json;
@@ -70,6 +72,17 @@ final class LintCommand implements Callable<Integer> {
             description = "The name standard input stands for (kind, config, ignores, printed path).")
     Path stdinFilename;
 
+    @Option(names = "--cache", description = "Replay the findings of files unchanged since the last --cache run (see docs/lint.md).")
+    boolean cache;
+
+    @Option(names = "--cache-location", paramLabel = "PATH",
+            description = "The cache file (or a directory for it); default: .maml-lint-cache next to the config in use.")
+    Path cacheLocation;
+
+    @Option(names = "--cache-strategy", paramLabel = "S", defaultValue = "content",
+            description = "content (default: hash every file) or metadata (trust an unchanged size and time).")
+    String cacheStrategy;
+
     private PrintWriter out;
     private PrintWriter err;
 
@@ -103,6 +116,10 @@ final class LintCommand implements Callable<Integer> {
         }
         if (maxWarnings < -1) {
             return "--max-warnings must be 0 or more";
+        }
+        String cacheUsage = CachedRun.usageError(cache, cacheLocation, cacheStrategy, stdin);
+        if (cacheUsage != null) {
+            return cacheUsage;
         }
         if (config != null && !Files.isRegularFile(config)) {
             return config + ": no such config file";
@@ -151,7 +168,11 @@ final class LintCommand implements Callable<Integer> {
                 jobs.add(t);
             }
         }
-        List<Outcome> outcomes = run(jobs, linter);
+        CachedRun caching = cache ? CachedRun.open(cacheLocation, config, cacheStrategy, err) : null;
+        List<Outcome> outcomes = run(jobs, linter, caching == null ? null : caching.cache());
+        if (caching != null) {
+            caching.finish(jobs.size(), main.debug);
+        }
         List<LintedFile> files = new ArrayList<>();
         boolean failed = !found.errors.isEmpty();
         for (Outcome o : outcomes) {
@@ -173,9 +194,9 @@ final class LintCommand implements Callable<Integer> {
     }
 
     /** Lints in parallel on a bounded pool; results come back in the jobs' (sorted) order. */
-    private List<Outcome> run(List<LintTargets.Target> jobs, FileLinter linter) {
+    private List<Outcome> run(List<LintTargets.Target> jobs, FileLinter linter, LintCache lintCache) {
         if (jobs.size() <= 1) {
-            return jobs.stream().map(j -> lintOne(j, linter)).toList();
+            return jobs.stream().map(j -> lintOne(j, linter, lintCache)).toList();
         }
         int threads = Math.max(1, Math.min(MAX_THREADS, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors())));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -189,7 +210,7 @@ final class LintCommand implements Callable<Integer> {
             for (LintTargets.Target j : jobs) {
                 futures.add(pool.submit(() -> {
                     try {
-                        return lintOne(j, linter);
+                        return lintOne(j, linter, lintCache);
                     } finally {
                         if (progress != null) {
                             progress.advance();
@@ -215,9 +236,9 @@ final class LintCommand implements Callable<Integer> {
         }
     }
 
-    private Outcome lintOne(LintTargets.Target target, FileLinter linter) {
+    private Outcome lintOne(LintTargets.Target target, FileLinter linter, LintCache lintCache) {
         try {
-            return new Outcome(linter.lintFile(target.file(), target.display(), fix), null);
+            return new Outcome(linter.lintFile(target.file(), target.display(), fix, lintCache), null);
         } catch (IOException e) {
             return new Outcome(null, Failures.describe(e));
         }

@@ -47,7 +47,7 @@ public final class ConfigResolver {
 
     /** The configuration for a document (for stdin, the name it is given, or a path in the directory to search from). */
     public LintConfig forDocument(Path document) throws LintConfigException {
-        Path file = fixed != null ? fixed : nearestConfig(document.toAbsolutePath().normalize().getParent()).orElse(null);
+        Path file = fileFor(document).orElse(null);
         if (file == null) {
             return LintConfig.DEFAULTS;
         }
@@ -56,6 +56,11 @@ public final class ConfigResolver {
             throw result.error;
         }
         return result.config;
+    }
+
+    /** The config file that applies to {@code document} (empty: none, the defaults apply); not read here. */
+    public Optional<Path> fileFor(Path document) {
+        return fixed != null ? Optional.of(fixed) : nearestConfig(document.toAbsolutePath().normalize().getParent());
     }
 
     private Optional<Path> nearestConfig(Path dir) {
