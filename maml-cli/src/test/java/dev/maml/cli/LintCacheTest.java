@@ -173,7 +173,7 @@ class LintCacheTest {
     }
 
     private static CacheEntry withFindings(CacheEntry e, List<Diagnostic> findings) {
-        return new CacheEntry(e.path(), e.sha256(), e.size(), e.modified(), e.settings(), findings);
+        return new CacheEntry(e.path(), e.sha256(), e.state(), e.settings(), findings);
     }
 
     @Test
@@ -193,7 +193,7 @@ class LintCacheTest {
         forge(null, e -> {
             byte[] other = e.sha256();
             other[0] ^= 1;
-            return new CacheEntry(e.path(), other, e.size(), e.modified(), e.settings(), List.of());
+            return new CacheEntry(e.path(), other, e.state(), e.settings(), List.of());
         });
         CliRun run = cached("--debug", docs());
         assertEquals(0, replayed(run));
@@ -280,7 +280,7 @@ class LintCacheTest {
         Files.setPosixFilePermissions(cache(), PosixFilePermissions.fromString("rw-r--r--"));
         assertIgnored(plain);
         // Findings whose ranges lie outside their file.
-        forge(null, e -> withFindings(e, List.of(Diagnostic.of(RuleId.MAML040, "x", Range.of(0, (int) e.size() + 1)))));
+        forge(null, e -> withFindings(e, List.of(Diagnostic.of(RuleId.MAML040, "x", Range.of(0, (int) e.state().size() + 1)))));
         assertIgnored(plain);
         // Huge (sparse, so the test stays cheap).
         try (RandomAccessFile huge = new RandomAccessFile(cache().toFile(), "rw")) {

@@ -4,11 +4,11 @@ import dev.maml.diagnostic.Diagnostic;
 import java.util.List;
 
 /**
- * What the cache knows about one file: its absolute path, the SHA-256 of its content, its size and
- * modification time when that content was seen (the metadata strategy's shortcut), the digest of
+ * What the cache knows about one file: its absolute path, the SHA-256 of its content, its
+ * {@link FileState} when that content was seen (the metadata strategy's shortcut), the digest of
  * the settings it was linted with ({@link SettingsDigest}), and the findings that lint produced.
  */
-public record CacheEntry(String path, byte[] sha256, long size, long modified, byte[] settings, List<Diagnostic> findings) {
+public record CacheEntry(String path, byte[] sha256, FileState state, byte[] settings, List<Diagnostic> findings) {
 
     public CacheEntry {
         sha256 = sha256.clone();
@@ -26,7 +26,7 @@ public record CacheEntry(String path, byte[] sha256, long size, long modified, b
         return settings.clone();
     }
 
-    CacheEntry seenAt(long newSize, long newModified) {
-        return new CacheEntry(path, sha256, newSize, newModified, settings, findings);
+    CacheEntry seenAs(FileState newState) {
+        return new CacheEntry(path, sha256, newState, settings, findings);
     }
 }

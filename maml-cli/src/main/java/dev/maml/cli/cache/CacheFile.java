@@ -18,13 +18,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The lint cache's file format: a binary file private to the tool (nothing else reads it), chosen
  * over JSON because a run that finds every file in the cache spends most of its time loading it.
  * <pre>
  * "MAMLLC" u16 FORMAT  byte[32] stamp  u32 entries
- * entry:   string path  byte[32] sha256  i64 size  i64 modified  byte[32] settings  u32 findings
+ * entry:   string path  byte[32] sha256  i64 size  i64 modified  i64 changed  i64 inode  byte[32] settings  u32 findings
  * finding: string rule  u8 severity  u32 start  u32 end  string message  u8 hasFix [string title  u32 edits]
  * edit:    u32 start  u32 end  string newText
  * string:  u32 length, that many bytes of UTF-8
@@ -39,6 +40,9 @@ public final class CacheFile {
     private static final byte[] MAGIC = "MAMLLC".getBytes(StandardCharsets.US_ASCII);
     private static final int DIGEST = 32;
     private static final Severity[] SEVERITIES = Severity.values();
+    /** By exact id: a cache holds tens of thousands of findings, {@link RuleId#find} scans the catalogue. */
+    private static final Map<String, RuleId> RULES = Arrays.stream(RuleId.values())
+            .collect(Collectors.toUnmodifiableMap(RuleId::id, r -> r));
 
     private CacheFile() {
     }
@@ -88,24 +92,25 @@ public final class CacheFile {
     private static CacheEntry entry(ByteBuffer in) throws CorruptCacheException {
         String path = string(in);
         byte[] sha = take(in, DIGEST);
-        long size = in.getLong();
-        long modified = in.getLong();
-        if (size < 0) {
+        FileState state = new FileState(in.getLong(), in.getLong(), in.getLong(), in.getLong());
+        if (state.size() < 0) {
             throw new CorruptCacheException("a negative size");
         }
         byte[] settings = take(in, DIGEST);
         int count = count(in, 1);
         List<Diagnostic> findings = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            findings.add(finding(in, size));
+            findings.add(finding(in, state.size()));
         }
-        return new CacheEntry(path, sha, size, modified, settings, findings);
+        return new CacheEntry(path, sha, state, settings, findings);
     }
 
     private static Diagnostic finding(ByteBuffer in, long size) throws CorruptCacheException {
         String id = string(in);
-        RuleId rule = RuleId.find(id).filter(r -> r.id().equals(id))
-                .orElseThrow(() -> new CorruptCacheException("unknown rule '" + id + "'"));
+        RuleId rule = RULES.get(id);
+        if (rule == null) {
+            throw new CorruptCacheException("unknown rule '" + id + "'");
+        }
         int severity = Byte.toUnsignedInt(in.get());
         if (severity >= SEVERITIES.length) {
             throw new CorruptCacheException("unknown severity " + severity);
@@ -164,8 +169,10 @@ public final class CacheFile {
         for (CacheEntry e : entries) {
             string(out, e.path());
             out.write(e.sha256());
-            out.writeLong(e.size());
-            out.writeLong(e.modified());
+            out.writeLong(e.state().size());
+            out.writeLong(e.state().modified());
+            out.writeLong(e.state().changed());
+            out.writeLong(e.state().inode());
             out.write(e.settings());
             out.writeInt(e.findings().size());
             for (Diagnostic d : e.findings()) {

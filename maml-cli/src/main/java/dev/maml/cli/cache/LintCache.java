@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -121,11 +120,11 @@ public final class LintCache {
 
     /** Writes the cache (atomically, 0600) when this run changed it; entries of files not linted now are kept while they exist. */
     public void save() throws IOException {
-        Map<String, CacheEntry> all = new TreeMap<>(current);
+        Map<String, CacheEntry> kept = new TreeMap<>();
         for (Map.Entry<String, CacheEntry> e : loaded.entrySet()) {
             if (!visited.contains(e.getKey())) {
                 if (Files.exists(Path.of(e.getKey()))) {
-                    all.put(e.getKey(), e.getValue());
+                    kept.put(e.getKey(), e.getValue());
                 } else {
                     changed = true;
                 }
@@ -134,6 +133,8 @@ public final class LintCache {
         if (!changed) {
             return;
         }
+        Map<String, CacheEntry> all = new TreeMap<>(current);
+        all.putAll(kept);
         AtomicFiles.write(file, AtomicFiles.OWNER_ONLY, out -> CacheFile.write(new BufferedOutputStream(out, 1 << 16),
                 stamp, all.values()));
     }
@@ -145,8 +146,7 @@ public final class LintCache {
         private final String key;
         private final byte[] settingsDigest;
         private final long maxBytes;
-        private final long size;
-        private final long modified;
+        private final FileState state;
         private byte @Nullable [] bytes;
         private @Nullable CacheEntry hit;
 
@@ -155,18 +155,16 @@ public final class LintCache {
             this.key = path.toAbsolutePath().normalize().toString();
             this.settingsDigest = settingsDigest;
             this.maxBytes = maxBytes;
-            // Metadata before content: a change while the file is read leaves an older time behind, never a newer one.
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            this.size = attributes.size();
-            this.modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            // Metadata before content: a change while the file is read leaves an older state behind, never a newer one.
+            this.state = FileState.of(path);
             visited.add(key);
             CacheEntry entry = loaded.get(key);
             if (entry != null && Arrays.equals(entry.settings(), settingsDigest)) {
-                boolean sameMetadata = entry.size() == size && entry.modified() == modified;
-                if (strategy == CacheStrategy.METADATA && sameMetadata && entry.findings().isEmpty()) {
+                boolean sameState = entry.state().equals(state);
+                if (strategy == CacheStrategy.METADATA && sameState) {
                     hit = entry;
-                } else if (entry.size() == size && Arrays.equals(entry.sha256(), Sha256.of(bytes()))) {
-                    hit = sameMetadata ? entry : entry.seenAt(size, modified);
+                } else if (entry.state().size() == state.size() && Arrays.equals(entry.sha256(), Sha256.of(bytes()))) {
+                    hit = sameState ? entry : entry.seenAs(state);
                 }
             }
         }
@@ -187,7 +185,11 @@ public final class LintCache {
             if (hit == null || fix && hit.findings().stream().anyMatch(d -> d.fix() != null)) {
                 return null;
             }
-            LineIndex lines = new LineIndex(hit.findings().isEmpty() ? "" : Source.of(bytes(), path).text());
+            String text = hit.findings().isEmpty() ? "" : Source.of(bytes(), path).text();
+            if (text == null) {
+                return null; // no longer UTF-8, so not what was stored: lint it
+            }
+            LineIndex lines = new LineIndex(text);
             keep(hit);
             replayed.incrementAndGet();
             return new LintedFile(display, lines, hit.findings());
@@ -208,14 +210,9 @@ public final class LintCache {
                 }
                 return;
             }
-            long at = modified;
-            long length = size;
-            if (content != bytes) {
-                BasicFileAttributes written = Files.readAttributes(path, BasicFileAttributes.class);
-                at = written.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-                length = written.size();
-            }
-            keep(new CacheEntry(key, Sha256.of(content), length, at, settingsDigest, result.diagnostics()));
+            // A fix wrote the file back: the state to remember is the written file's.
+            FileState seen = content == bytes ? state : FileState.of(path);
+            keep(new CacheEntry(key, Sha256.of(content), seen, settingsDigest, result.diagnostics()));
         }
 
         private void keep(CacheEntry entry) {
