@@ -202,6 +202,18 @@ class LintCacheTest {
     }
 
     @Test
+    void findingsStoredForAnotherFileAreNotUsed() throws IOException {
+        project();
+        cached(docs());
+        // The clean file's entry (no findings) moved to each of the others' paths.
+        CacheEntry clean = read().entries().values().stream().filter(e -> e.findings().isEmpty()).findFirst().orElseThrow();
+        forge(null, e -> new CacheEntry(e.path(), clean.sha256(), e.state(), clean.settings(), List.of()));
+        CliRun run = cached("--debug", docs());
+        assertEquals(1, replayed(run), "only the clean file itself");
+        assertEquals(lint(docs()).out(), run.out());
+    }
+
+    @Test
     void anotherToolVersionInvalidatesTheWholeCache() throws IOException {
         project();
         cached(docs());
