@@ -85,6 +85,8 @@ final class LintCommand implements Callable<Integer> {
 
     private PrintWriter out;
     private PrintWriter err;
+    /** With --cache, the cache the lint pool's threads look files up in; else null. */
+    private LintCache lintCache;
 
     @Override
     public Integer call() throws IOException {
@@ -169,7 +171,8 @@ final class LintCommand implements Callable<Integer> {
             }
         }
         CachedRun caching = cache ? CachedRun.open(cacheLocation, config, cacheStrategy, err) : null;
-        List<Outcome> outcomes = run(jobs, linter, caching == null ? null : caching.cache());
+        lintCache = caching == null ? null : caching.cache();
+        List<Outcome> outcomes = run(jobs, linter);
         if (caching != null) {
             caching.finish(jobs.size(), main.debug);
         }
@@ -194,9 +197,9 @@ final class LintCommand implements Callable<Integer> {
     }
 
     /** Lints in parallel on a bounded pool; results come back in the jobs' (sorted) order. */
-    private List<Outcome> run(List<LintTargets.Target> jobs, FileLinter linter, LintCache lintCache) {
+    private List<Outcome> run(List<LintTargets.Target> jobs, FileLinter linter) {
         if (jobs.size() <= 1) {
-            return jobs.stream().map(j -> lintOne(j, linter, lintCache)).toList();
+            return jobs.stream().map(j -> lintOne(j, linter)).toList();
         }
         int threads = Math.max(1, Math.min(MAX_THREADS, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors())));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -210,7 +213,7 @@ final class LintCommand implements Callable<Integer> {
             for (LintTargets.Target j : jobs) {
                 futures.add(pool.submit(() -> {
                     try {
-                        return lintOne(j, linter, lintCache);
+                        return lintOne(j, linter);
                     } finally {
                         if (progress != null) {
                             progress.advance();
@@ -236,7 +239,7 @@ final class LintCommand implements Callable<Integer> {
         }
     }
 
-    private Outcome lintOne(LintTargets.Target target, FileLinter linter, LintCache lintCache) {
+    private Outcome lintOne(LintTargets.Target target, FileLinter linter) {
         try {
             return new Outcome(linter.lintFile(target.file(), target.display(), fix, lintCache), null);
         } catch (IOException e) {

@@ -9,13 +9,13 @@ import dev.maml.model.LineIndex;
 import dev.maml.report.LintedFile;
 import dev.maml.sign.VerificationBlock;
 import dev.maml.toolchain.Source;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
@@ -97,7 +97,7 @@ public final class LintCache {
         if (attributes.size() > MAX_BYTES) {
             throw new IOException("larger than " + MAX_BYTES + " bytes");
         }
-        if (Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+        if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
             Set<PosixFilePermission> permissions = Files.readAttributes(file, PosixFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS).permissions();
             permissions.retainAll(FOREIGN);
@@ -135,8 +135,7 @@ public final class LintCache {
         }
         Map<String, CacheEntry> all = new TreeMap<>(current);
         all.putAll(kept);
-        AtomicFiles.write(file, AtomicFiles.OWNER_ONLY, out -> CacheFile.write(new BufferedOutputStream(out, 1 << 16),
-                stamp, all.values()));
+        AtomicFiles.write(file, AtomicFiles.OWNER_ONLY, out -> CacheFile.write(out, stamp, all.values()));
     }
 
     /** One file's way through the cache: its entry, if usable, and what to store after linting it. */
