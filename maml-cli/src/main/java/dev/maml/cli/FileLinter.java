@@ -1,6 +1,8 @@
 package dev.maml.cli;
 
+import dev.maml.cli.cache.LintCache;
 import dev.maml.io.AtomicFiles;
+import dev.maml.lint.LintResult;
 import dev.maml.lint.config.LintConfigException;
 import dev.maml.lint.fix.ResignAdvice;
 import dev.maml.report.LintedFile;
@@ -11,6 +13,7 @@ import dev.maml.toolchain.Session;
 import dev.maml.toolchain.Source;
 import dev.maml.toolchain.Toolchain;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,23 +69,43 @@ final class FileLinter {
 
     /**
      * Lints a file on disk that {@link #lints} said is linted; with a fix mode works out the fixes
-     * first, and with --fix writes them back atomically.
+     * first, and with --fix writes them back atomically. With a {@code cache}, answered from it when
+     * it holds the file's findings, and stored there when it does not (after a written fix: the
+     * fixed content's findings; a fix only shown, --fix-dry-run or --diff, stores nothing).
      */
-    Linted lintFile(Path file, String display, FixMode mode) throws IOException {
-        Source source = session.read(file);
+    Linted lintFile(Path file, String display, FixMode mode, @Nullable LintCache cache) throws IOException {
+        LintCache.Lookup cached = null;
+        if (cache != null && session.resolve(file) instanceof Resolution.Lint lint) {
+            cached = cache.lookup(file, lint.settings(), session.maxBytes());
+            LintedFile replayed = cached.replay(display, mode.fixes());
+            if (replayed != null) {
+                return new Linted(replayed, List.of(), null);
+            }
+        }
+        Source source = cached != null ? Source.of(cached.bytes(), file) : session.read(file);
         if (mode.fixes()) {
             Fixed fixed = toolchain.fix(source, session, mode.unsafe());
             if (fixed.outcome() != null) {
                 boolean changed = !fixed.outcome().text().equals(source.text());
                 if (changed && mode.writes()) {
+                    byte[] content = fixed.outcome().text().getBytes(StandardCharsets.UTF_8);
                     // Through symlinks: replace the file the link points to, not the link.
-                    AtomicFiles.write(file.toRealPath(), fixed.outcome().text());
+                    AtomicFiles.write(file.toRealPath(), content);
+                    if (cached != null) {
+                        cached.store(content, fixed.outcome().remaining());
+                    }
+                } else if (!changed && cached != null) {
+                    cached.store(source.bytes(), fixed.outcome().remaining());
                 }
                 String diff = changed && mode.diff() ? UnifiedDiff.of(display, source.text(), fixed.outcome().text()) : null;
                 return new Linted(LintedFile.of(display, fixed.outcome().remaining()), advice(fixed, display, mode), diff);
             }
         }
-        return new Linted(LintedFile.of(display, toolchain.lint(source, session).result()), List.of(), null);
+        LintResult result = toolchain.lint(source, session).result();
+        if (cached != null) {
+            cached.store(source.bytes(), result);
+        }
+        return new Linted(LintedFile.of(display, result), List.of(), null);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.maml.cli;
 
+import dev.maml.cli.cache.CachedRun;
+import dev.maml.cli.cache.LintCache;
 import dev.maml.io.AtomicFiles;
 import dev.maml.io.InputFiles;
 import dev.maml.lint.config.LintConfigException;
@@ -91,8 +93,21 @@ final class LintCommand implements Callable<Integer> {
             description = "The name standard input stands for (kind, config, ignores, printed path).")
     Path stdinFilename;
 
+    @Option(names = "--cache", description = "Replay the findings of files unchanged since the last --cache run (see docs/lint.md).")
+    boolean cache;
+
+    @Option(names = "--cache-location", paramLabel = "PATH",
+            description = "The cache file (or a directory for it); default: .maml-lint-cache next to the config in use.")
+    Path cacheLocation;
+
+    @Option(names = "--cache-strategy", paramLabel = "S", defaultValue = "content",
+            description = "content (default: hash every file) or metadata (trust an unchanged size and time).")
+    String cacheStrategy;
+
     private PrintWriter out;
     private PrintWriter err;
+    /** With --cache, the cache the lint pool's threads look files up in; else null. */
+    private LintCache lintCache;
 
     @Override
     public Integer call() throws IOException {
@@ -137,6 +152,10 @@ final class LintCommand implements Callable<Integer> {
         }
         if (maxWarnings < -1) {
             return "--max-warnings must be 0 or more";
+        }
+        String cacheUsage = CachedRun.usageError(cache, cacheLocation, cacheStrategy, stdin);
+        if (cacheUsage != null) {
+            return cacheUsage;
         }
         if (config != null && !Files.isRegularFile(config)) {
             return config + ": no such config file";
@@ -217,7 +236,12 @@ final class LintCommand implements Callable<Integer> {
         }
         List<String> unmatched = found.unmatched(jobs);
         unmatched.forEach(u -> err.println("maml: " + u));
+        CachedRun caching = cache ? CachedRun.open(cacheLocation, config, cacheStrategy, err) : null;
+        lintCache = caching == null ? null : caching.cache();
         List<Outcome> outcomes = run(jobs, linter);
+        if (caching != null) {
+            caching.finish(jobs.size(), main.debug);
+        }
         List<LintedFile> files = new ArrayList<>();
         List<String> diffs = new ArrayList<>();
         boolean failed = !found.errors.isEmpty() || !unmatched.isEmpty();
@@ -287,7 +311,7 @@ final class LintCommand implements Callable<Integer> {
 
     private Outcome lintOne(LintTargets.Target target, FileLinter linter) {
         try {
-            return new Outcome(linter.lintFile(target.file(), target.display(), fixMode()), null);
+            return new Outcome(linter.lintFile(target.file(), target.display(), fixMode(), lintCache), null);
         } catch (IOException e) {
             return new Outcome(null, Failures.describe(e));
         }

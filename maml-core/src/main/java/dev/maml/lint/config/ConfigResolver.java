@@ -3,6 +3,7 @@ package dev.maml.lint.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -49,14 +50,7 @@ public final class ConfigResolver {
 
     /** The configuration for a document (for stdin, the name it is given, or a path in the directory to search from). */
     public LintConfig forDocument(Path document) throws LintConfigException {
-        Path file = fixed;
-        if (file == null) {
-            Found found = nearestConfig(document.toAbsolutePath().normalize().getParent());
-            if (found.error != null) {
-                throw found.error;
-            }
-            file = found.file;
-        }
+        Path file = fileFor(document).orElse(null);
         if (file == null) {
             return LintConfig.DEFAULTS;
         }
@@ -65,6 +59,22 @@ public final class ConfigResolver {
             throw result.error;
         }
         return result.config;
+    }
+
+    /**
+     * The config file that applies to {@code document} (empty: none, the defaults apply); not read here.
+     *
+     * @throws LintConfigException when the directory that decides holds both .maml-lint.yaml and .maml-lint.yml
+     */
+    public Optional<Path> fileFor(Path document) throws LintConfigException {
+        if (fixed != null) {
+            return Optional.of(fixed);
+        }
+        Found found = nearestConfig(document.toAbsolutePath().normalize().getParent());
+        if (found.error != null) {
+            throw found.error;
+        }
+        return Optional.ofNullable(found.file);
     }
 
     private Found nearestConfig(Path dir) {

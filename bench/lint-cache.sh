@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# `maml lint --cache` on N unchanged files (default 10000), one bin/maml process per run (JVM start
+# included), against the same lint without the cache, and against the JVM start alone:
+#   jvm       java with bin/maml's flags running nothing (-version): the floor for any run;
+#   version   bin/maml --version: the JVM plus maml's start (picocli, the AppCDS archive);
+#   none      bin/maml lint DIR;
+#   content   bin/maml lint --cache DIR (the default strategy: every file read and hashed);
+#   metadata  bin/maml lint --cache --cache-strategy metadata DIR (unchanged size/times: not read).
+# Two sets of files: "corpus" (bench/generate-docs.sh, copies of testdata/corpus, about 11 findings
+# each, 1 in 7 with a verification: block, which is never cached) and "clean" (copies of one
+# document without findings, the usual state of a linted repository).
+# The cases run interleaved, in a rotating order, R rounds (default 5); the medians are printed,
+# wall time and CPU time (user + sys). Before timing, the script checks that each cached run prints
+# exactly what the uncached run prints and exits with the same code.
+# Usage: bench/lint-cache.sh [N] [R]   (needs Java 17 and Maven). Everything goes to bench/work/.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+files="${1:-10000}"
+rounds="${2:-5}"
+work="$root/bench/work/lint-cache"
+maml="$root/bin/maml"
+mkdir -p "$work"
+"$maml" --version >/dev/null # builds the jar and its AppCDS archive outside the timings
+
+"$root/bench/generate-docs.sh" "$files" "$root/bench/work/docs-$files"
+declare -A sets=([corpus]="$root/bench/work/docs-$files" [clean]="$work/clean-$files")
+if [ ! -d "${sets[clean]}" ]; then
+  tmp="${sets[clean]}.tmp.$$"
+  mkdir -p "$tmp"
+  for ((i = 0; i < files; i++)); do
+    d="$tmp/d$((i / 100))"
+    [ -d "$d" ] || mkdir "$d"
+    { cat <<'DOC'
+---
+maml_version: "2.0.0"
+id: "urn:uuid:6f1c2a9e-3b7d-4e8f-9a0b-1c2d3e4f5a6b"
+type: workflow
+origin: "agent://drone"
+permissions:
+  read: ["agent://*"]
+  write: ["agent://drone"]
+  execute: ["agent://drone"]
+created_at: 2026-11-25T12:00:00Z
+---
+## Intent
+Survey the northern field and report the crop health index for each plot.
+
+## Context
+region: north
+plots: 12
+altitude_m: 40
+
+## Code_Blocks
+```python
+def health(ndvi):
+    return round(ndvi * 100)
+```
+
+## History
+- 2026-11-25T12:00:00Z: [CREATE] Survey workflow written by agent://drone
+DOC
+      printf '\n<!-- copy %d -->\n' "$i"; } >"$d/f$i.maml.md"
+  done
+  mv "$tmp" "${sets[clean]}"
+fi
+
+command_for() { # case set: the command line of that case on that set, in the array cmd
+  local cache="$work/$2-$1.cache"
+  case "$1" in
+    jvm) cmd=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -version) ;;
+    version) cmd=("$maml" --version) ;;
+    none) cmd=("$maml" lint "${sets[$2]}") ;;
+    content) cmd=("$maml" lint --cache --cache-location "$cache" "${sets[$2]}") ;;
+    metadata) cmd=("$maml" lint --cache --cache-strategy metadata --cache-location "$cache" "${sets[$2]}") ;;
+  esac
+}
+
+# Same output, same exit code; this also fills each cache (the timed runs find every file unchanged).
+for set in corpus clean; do
+  command_for none "$set"
+  code=0; "${cmd[@]}" >"$work/$set-none.out" 2>/dev/null || code=$?
+  for c in content metadata; do
+    rm -f "$work/$set-$c.cache"
+    command_for "$c" "$set"
+    for pass in fill replay; do
+      got=0; "${cmd[@]}" >"$work/$set-$c.out" 2>/dev/null || got=$?
+      if [ "$got" != "$code" ] || ! cmp -s "$work/$set-none.out" "$work/$set-$c.out"; then
+        echo "lint-cache: $set, $c ($pass): the output or exit code differs from the run without the cache" >&2
+        exit 1
+      fi
+    done
+  done
+  echo "$set: $(wc -l <"$work/$set-none.out") lines of findings, exit $code; cached runs identical"
+done
+
+cases=(jvm version none content metadata)
+results="$work/times.txt"
+: >"$results"
+for ((r = 1; r <= rounds; r++)); do
+  order=("${cases[@]}")
+  # rotate: each case runs first, last and in between across the rounds
+  for ((k = 0; k < r % ${#cases[@]}; k++)); do order=("${order[@]:1}" "${order[0]}"); done
+  for set in corpus clean; do
+    for c in "${order[@]}"; do
+      [ "$set" = clean ] && { [ "$c" = jvm ] || [ "$c" = version ]; } && continue
+      command_for "$c" "$set"
+      /usr/bin/time -o "$work/time.txt" -f '%e %U %S' "${cmd[@]}" >/dev/null 2>&1 || true
+      read -r wall user sys < <(tail -1 "$work/time.txt")
+      echo "$set $c $wall $(echo "$user + $sys" | bc)" >>"$results"
+    done
+  done
+done
+
+median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+echo "machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/'); $(java -version 2>&1 | head -1)"
+printf '%-8s %-9s %12s %12s %s\n' set case "wall median" "CPU median" "wall min-max"
+for set in corpus clean; do
+  for c in "${cases[@]}"; do
+    grep -q "^$set $c " "$results" || continue
+    walls="$(grep "^$set $c " "$results" | awk '{print $3}')"
+    cpus="$(grep "^$set $c " "$results" | awk '{print $4}')"
+    printf '%-8s %-9s %11ss %11ss %s-%s\n' "$set" "$c" "$(median <<<"$walls")" "$(median <<<"$cpus")" \
+      "$(sort -n <<<"$walls" | head -1)" "$(sort -n <<<"$walls" | tail -1)"
+  done
+done
