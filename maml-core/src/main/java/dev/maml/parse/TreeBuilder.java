@@ -161,7 +161,7 @@ final class TreeBuilder implements ParseTreeListener {
                     .build(frontMatterOpen, frontMatterClose, ctx.getStop());
         } else if (ctx.getRuleIndex() == MamlParser.RULE_fence && fenceOpen != null) {
             if (!truncated && withinBudget(fenceOpen)) {
-                fence(fenceOpen, fenceClose);
+                fence(fenceOpen, fenceClose, ctx.getStop());
             }
             fenceOpen = null;
             fenceClose = null;
@@ -251,9 +251,14 @@ final class TreeBuilder implements ParseTreeListener {
         return heading;
     }
 
-    private void fence(Token open, Token close) {
+    /**
+     * A fence is closed by its closing line, or, unclosed, ends with its last line: at the end of the
+     * file, or where the list item or block quote holding it ends (CommonMark).
+     */
+    private void fence(Token open, Token close, Token last) {
         String openLine = TokenLines.text(open);
-        String trimmed = openLine.stripLeading();
+        // a list marker or ">" may come first; no container marker has a ` or ~
+        String trimmed = openLine.substring(fenceStart(openLine));
         char fenceChar = trimmed.charAt(0);
         int length = 0;
         while (length < trimmed.length() && trimmed.charAt(length) == fenceChar) {
@@ -271,10 +276,12 @@ final class TreeBuilder implements ParseTreeListener {
             contentEnd = TokenLines.start(close);
             rangeEnd = closeRange.end();
         } else {
-            contentEnd = text.length();
-            rangeEnd = text.length();
-            bodyDiagnostics.add(Diagnostic.of(RuleId.MAML040,
-                    "code fence opened here is never closed; it runs to the end of the file", openRange));
+            contentEnd = Math.max(last.getStopIndex() + 1, TokenLines.range(open).end());
+            rangeEnd = contentEnd;
+            bodyDiagnostics.add(Diagnostic.of(RuleId.MAML040, contentEnd == text.length()
+                    ? "code fence opened here is never closed; it runs to the end of the file"
+                    : "code fence opened here is never closed; it ends on line " + lines.displayLine(contentEnd - 1)
+                            + ", with the list item or block quote that holds it", openRange));
         }
         Range content = Range.of(Math.min(contentStart, contentEnd), contentEnd);
         String sectionName = sectionHeading == null ? null : sectionHeading.text();
@@ -284,6 +291,15 @@ final class TreeBuilder implements ParseTreeListener {
             schemas.add(new SchemaBlock(sectionName, text.substring(content.start(), content.end()), content, true,
                     language));
         }
+    }
+
+    private static int fenceStart(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == '`' || line.charAt(i) == '~') {
+                return i;
+            }
+        }
+        throw new IllegalStateException("a FENCE_OPEN line without a fence: " + line);
     }
 
     private void bareSchema(Section section) {

@@ -1,0 +1,101 @@
+package dev.maml.parse.markdown;
+
+/**
+ * A position in one line, in characters and in columns (a tab advances to the next multiple of 4),
+ * as CommonMark's block parser moves through a line's container markers. A tab can be consumed in
+ * part: "-\tfoo" is a list marker, one column of the tab, and then content indented by two.
+ */
+final class Cursor {
+
+    static final int CODE_INDENT = 4;
+
+    final String line;
+    int offset;
+    int column;
+    boolean partiallyConsumedTab;
+    int nextNonspace;
+    int nextNonspaceColumn;
+    int indent;
+    boolean blank;
+
+    Cursor(String line) {
+        this.line = line;
+    }
+
+    /** Looks past spaces and tabs from the current position, without moving. */
+    void findNextNonspace() {
+        int i = offset;
+        int cols = column;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == ' ') {
+                i++;
+                cols++;
+            } else if (c == '\t') {
+                i++;
+                cols += 4 - (cols % 4);
+            } else {
+                break;
+            }
+        }
+        blank = i == line.length();
+        nextNonspace = i;
+        nextNonspaceColumn = cols;
+        indent = cols - column;
+    }
+
+    boolean indented() {
+        return indent >= CODE_INDENT;
+    }
+
+    void advanceNextNonspace() {
+        offset = nextNonspace;
+        column = nextNonspaceColumn;
+        partiallyConsumedTab = false;
+    }
+
+    /** Moves by count characters, or by count columns, consuming part of a tab if need be. */
+    void advance(int count, boolean columns) {
+        int left = count;
+        while (left > 0 && offset < line.length()) {
+            if (line.charAt(offset) == '\t') {
+                int toTab = 4 - (column % 4);
+                if (columns) {
+                    partiallyConsumedTab = toTab > left;
+                    int step = Math.min(toTab, left);
+                    column += step;
+                    offset += partiallyConsumedTab ? 0 : 1;
+                    left -= step;
+                } else {
+                    partiallyConsumedTab = false;
+                    column += toTab;
+                    offset++;
+                    left--;
+                }
+            } else {
+                partiallyConsumedTab = false;
+                offset++;
+                column++;
+                left--;
+            }
+        }
+    }
+
+    void advanceToEnd() {
+        advance(line.length() - offset, false);
+    }
+
+    /** The character at index at, or -1 past the end. */
+    int peek(int at) {
+        return at < line.length() ? line.charAt(at) : -1;
+    }
+
+    /** The line from the next non-space character on. */
+    String rest() {
+        return line.substring(nextNonspace);
+    }
+
+    static boolean isSpaceOrTab(int c) {
+        return c == ' ' || c == '\t';
+    }
+}
