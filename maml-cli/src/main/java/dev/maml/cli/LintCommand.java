@@ -130,7 +130,6 @@ final class LintCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         out.print(fixed.outcome().text());
-        out.flush();
         String resign = FileLinter.resignAdvice(fixed, display);
         if (resign != null) {
             err.println("maml: " + resign);
@@ -230,7 +229,6 @@ final class LintCommand implements Callable<Integer> {
             case "github" -> to.print(LintReport.github(files));
             default -> {
                 to.print(LintReport.text(files));
-                to.flush();
                 LintReport.Summary s = LintReport.Summary.of(files);
                 long findings = files.stream().mapToLong(f -> f.diagnostics().size()).sum();
                 if (findings > 0) {
