@@ -40,4 +40,9 @@ public record MamlDocument(String text, LineIndex lines, boolean bom, LineEnding
     public String text(Range range) {
         return text.substring(range.start(), range.end());
     }
+
+    /** A fenced block's code as CommonMark reads it: its content lines without container markers or fence indentation. */
+    public String code(CodeBlock block) {
+        return block.shiftedCode() != null ? block.shiftedCode() : text(block.content());
+    }
 }

@@ -46,7 +46,11 @@ final class StructureTokens implements TokenSource {
             }
             default -> {
                 lineSeen = true;
-                retype((WritableToken) token, blocks.line(TokenLines.text(token)));
+                LineKind kind = blocks.line(TokenLines.text(token));
+                retype((WritableToken) token, kind);
+                if (kind == LineKind.FENCE_CONTENT && (blocks.codeStart() > 0 || blocks.codePadding() > 0)) {
+                    return new CodeLineToken(token, blocks.codeStart(), blocks.codePadding());
+                }
             }
         }
         return token;

@@ -73,6 +73,8 @@ final class TreeBuilder implements ParseTreeListener {
     private int schemasBefore;
     private Token fenceOpen;
     private Token fenceClose;
+    /** The open fence's code so far, once a line of it had markers to remove; null while none had. */
+    private StringBuilder shiftedCode;
     private int elements;
     private boolean truncated;
 
@@ -125,7 +127,16 @@ final class TreeBuilder implements ParseTreeListener {
             case MamlLexer.FM_OPEN -> frontMatterOpen = token;
             case MamlLexer.FM_CLOSE -> frontMatterClose = token;
             case MamlLexer.H2 -> openSection(token);
-            case MamlLexer.FENCE_OPEN -> fenceOpen = token;
+            case MamlLexer.FENCE_OPEN -> {
+                fenceOpen = token;
+                shiftedCode = null;
+            }
+            case MamlLexer.CODE_LINE -> codeLine(token);
+            case MamlLexer.CODE_NEWLINE -> {
+                if (shiftedCode != null) {
+                    shiftedCode.append('\n');
+                }
+            }
             case MamlLexer.FENCE_CLOSE -> fenceClose = token;
             case MamlLexer.HEADING -> heading(token);
             case MamlLexer.HISTORY_ENTRY, MamlLexer.LIST_ITEM -> {
@@ -165,6 +176,7 @@ final class TreeBuilder implements ParseTreeListener {
             }
             fenceOpen = null;
             fenceClose = null;
+            shiftedCode = null;
         }
     }
 
@@ -267,7 +279,7 @@ final class TreeBuilder implements ParseTreeListener {
         String info = trimmed.substring(length).strip();
         String language = info.isEmpty() ? "" : LANGUAGE_END.split(info, 2)[0];
         Range openRange = TokenLines.range(open);
-        int contentStart = lines.nextLineStart(lines.lineOf(TokenLines.start(open)));
+        int contentStart = contentStart(open);
         Range closeRange = null;
         int contentEnd;
         int rangeEnd;
@@ -286,7 +298,7 @@ final class TreeBuilder implements ParseTreeListener {
         Range content = Range.of(Math.min(contentStart, contentEnd), contentEnd);
         String sectionName = sectionHeading == null ? null : sectionHeading.text();
         codeBlocks.add(new CodeBlock(fenceChar, length, info, language, openRange, content, closeRange,
-                Range.of(TokenLines.start(open), rangeEnd), sectionName));
+                Range.of(TokenLines.start(open), rangeEnd), sectionName, shiftedCode == null ? null : shiftedCode.toString()));
         if (sectionName != null && isSchemaSection(sectionName)) {
             schemas.add(new SchemaBlock(sectionName, text.substring(content.start(), content.end()), content, true,
                     language));
@@ -300,6 +312,21 @@ final class TreeBuilder implements ParseTreeListener {
             }
         }
         throw new IllegalStateException("a FENCE_OPEN line without a fence: " + line);
+    }
+
+    private void codeLine(Token token) {
+        if (token instanceof CodeLineToken line) {
+            if (shiftedCode == null) {
+                shiftedCode = new StringBuilder(text.substring(contentStart(fenceOpen), TokenLines.start(token)));
+            }
+            shiftedCode.append(line.code());
+        } else if (shiftedCode != null) {
+            shiftedCode.append(token.getText());
+        }
+    }
+
+    private int contentStart(Token open) {
+        return lines.nextLineStart(lines.lineOf(TokenLines.start(open)));
     }
 
     private void bareSchema(Section section) {

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The Markdown structure MAML reads, measured against CommonMark: for each of the 652 examples of
  * the CommonMark spec 0.31.2 (test resource commonmark/, CC BY-SA 4.0, see its NOTICE.md), the
  * document-level ATX headings (level, text as written, line) and the fenced code blocks at any depth
- * (first and last line, info string) that {@link DocumentParser} sees must be the ones
+ * (first and last line, info string, code) that {@link DocumentParser} sees must be the ones
  * commonmark-java's tree has. Each example is read as the body of a MAML document, after a front
  * matter: a "---" on line 1 of a MAML file opens the front matter, which is MAML's, not Markdown's.
  */
@@ -77,7 +77,8 @@ class CommonMarkSpecTest {
         for (CodeBlock b : doc.codeBlocks()) {
             int first = lines.lineOf(b.open().start());
             int last = b.close() != null ? lines.lineOf(b.close().start()) : lastLine(doc, b);
-            seen.put(b.range().start(), fence(first - FRONT_MATTER_LINES, last - FRONT_MATTER_LINES, unescaped(b)));
+            seen.put(b.range().start(), fence(first - FRONT_MATTER_LINES, last - FRONT_MATTER_LINES, unescaped(b),
+                    doc.code(b)));
         }
         return new ArrayList<>(seen.values());
     }
@@ -114,7 +115,7 @@ class CommonMarkSpecTest {
             public void visit(FencedCodeBlock block) {
                 List<SourceSpan> spans = block.getSourceSpans();
                 seen.add(fence(spans.get(0).getLineIndex(), spans.get(spans.size() - 1).getLineIndex(),
-                        block.getInfo()));
+                        block.getInfo(), block.getLiteral()));
             }
         });
         return seen;
@@ -135,7 +136,7 @@ class CommonMarkSpecTest {
         return "h" + level + " line " + line + " '" + text + "'";
     }
 
-    private static String fence(int first, int last, String info) {
-        return "fence lines " + first + "-" + last + " info '" + info + "'";
+    private static String fence(int first, int last, String info, String code) {
+        return "fence lines " + first + "-" + last + " info '" + info + "' code '" + code.replace("\t", "\\t") + "'";
     }
 }

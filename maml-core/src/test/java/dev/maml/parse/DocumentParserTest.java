@@ -270,6 +270,8 @@ class DocumentParserTest {
             assertEquals(List.of("bash", "python"), doc.codeBlocks().stream().map(CodeBlock::language).toList());
             assertTrue(doc.codeBlocks().stream().allMatch(CodeBlock::closed));
             assertEquals("  make\n", doc.text(doc.codeBlocks().get(0).content()));
+            assertEquals("make\n", doc.code(doc.codeBlocks().get(0)));
+            assertEquals("print(1)\n", doc.code(doc.codeBlocks().get(1)));
             assertEquals("  ```", doc.text(doc.codeBlocks().get(0).close()));
             assertEquals(List.of("Code_Blocks", "History"), doc.sections().stream().map(Section::name).toList());
             assertFalse(rules(doc).contains(RuleId.MAML040), doc.diagnostics().toString());
@@ -281,6 +283,7 @@ class DocumentParserTest {
             CodeBlock quoted = doc.codeBlocks().get(0);
             assertEquals("json", quoted.language());
             assertEquals("> ```", doc.text(quoted.close()));
+            assertEquals("{}\n", doc.code(quoted));
             assertEquals(List.of("Intent", "Context"), doc.sections().stream().map(Section::name).toList());
             assertFalse(rules(doc).contains(RuleId.MAML040), doc.diagnostics().toString());
         }
@@ -303,6 +306,14 @@ class DocumentParserTest {
             assertEquals(List.of("Intent", "Context"), doc.sections().stream().map(Section::name).toList());
             assertEquals(1, doc.codeBlocks().size());
             assertEquals("Context", doc.codeBlocks().get(0).section());
+        }
+
+        @Test
+        void theCodeOfAnIndentedFenceLosesThatIndentationAndAnUnshiftedOneIsItsContent() {
+            MamlDocument doc = parse("  ```\n  a\n    b\nc\n  ```\n```\nx\r\n```\n");
+            assertEquals("a\n  b\nc\n", doc.code(doc.codeBlocks().get(0)));
+            assertNull(doc.codeBlocks().get(1).shiftedCode());
+            assertEquals("x\r\n", doc.code(doc.codeBlocks().get(1)));
         }
 
         @Test

@@ -35,6 +35,8 @@ public final class BlockScanner {
     private int lastMatched;
     private boolean allClosed;
     private LineKind kind;
+    private int codeStart;
+    private int codePadding;
 
     public BlockScanner() {
         open.add(new OpenBlock(Type.DOCUMENT));
@@ -50,6 +52,19 @@ public final class BlockScanner {
         startNewBlocks();
         addLine();
         return kind;
+    }
+
+    /**
+     * For a {@link LineKind#FENCE_CONTENT} line: where its code starts, past its container markers and
+     * the indentation of the opening fence (CommonMark removes both).
+     */
+    public int codeStart() {
+        return codeStart;
+    }
+
+    /** For a FENCE_CONTENT line: the spaces that stand for the part of a tab the markers did not use. */
+    public int codePadding() {
+        return codePadding;
     }
 
     /** Whether a fenced code block is open after the last line: the next line may be its content. */
@@ -307,6 +322,8 @@ public final class BlockScanner {
         if (target.acceptsLines()) {
             if (target.type == Type.FENCED_CODE && kind == LineKind.OTHER) {
                 kind = LineKind.FENCE_CONTENT;
+                codeStart = cursor.partiallyConsumedTab ? cursor.offset + 1 : cursor.offset;
+                codePadding = cursor.partiallyConsumedTab ? 4 - (cursor.column % 4) : 0;
             } else if (target.type == Type.HTML && HtmlBlocks.ends(target.htmlKind, cursor.line.substring(cursor.offset))) {
                 open.remove(open.size() - 1);
             }
