@@ -18,11 +18,19 @@ import java.util.regex.Pattern;
  */
 public final class BlockScanner {
 
-    private static final Pattern ATX_HEADING = Pattern.compile("^#{1,6}(?:[ \\t]+|$)");
-    private static final Pattern FENCE = Pattern.compile("^`{3,}(?!.*`)|^~{3,}");
-    private static final Pattern CLOSING_FENCE = Pattern.compile("^(?:`{3,}|~{3,})(?=[ \\t]*$)");
-    private static final Pattern SETEXT_UNDERLINE = Pattern.compile("^(?:=+|-+)[ \\t]*$");
-    private static final Pattern THEMATIC_BREAK = Pattern.compile("^(?:(?:\\*[ \\t]*){3,}|(?:_[ \\t]*){3,}|(?:-[ \\t]*){3,})$");
+    // UNIX_LINES: a line holds no '\n', and no other character may end it for '$' or '.'
+    private static final Pattern ATX_HEADING = Pattern.compile("#{1,6}+(?:[ \\t]++|$)", Pattern.UNIX_LINES);
+    private static final Pattern FENCE = Pattern.compile("`{3,}+(?!.*`)|~{3,}+", Pattern.UNIX_LINES);
+    private static final Pattern CLOSING_FENCE = Pattern.compile("(?:`{3,}+|~{3,}+)(?=[ \\t]*+$)", Pattern.UNIX_LINES);
+    private static final Pattern SETEXT_UNDERLINE = Pattern.compile("(?:=++|-++)[ \\t]*+", Pattern.UNIX_LINES);
+    private static final Pattern THEMATIC_BREAK = Pattern.compile(
+            "(?:\\*[ \\t]*+){3,}+|(?:_[ \\t]*+){3,}+|(?:-[ \\t]*+){3,}+", Pattern.UNIX_LINES);
+    /**
+     * Blocks one line may open: more would be nesting no document needs, and each start looks at
+     * the rest of the line, so a line of a million "> " or "- " markers would take quadratic time.
+     * Past it the rest of the line is text of the innermost block.
+     */
+    static final int MAX_STARTS_PER_LINE = 32;
 
     private enum Continuation { MATCHED, FAILED, FENCE_CLOSED }
 
@@ -138,8 +146,8 @@ public final class BlockScanner {
 
     private Continuation continuesFence(OpenBlock fence) {
         if (cursor.indent <= 3 && cursor.peek(cursor.nextNonspace) == fence.fenceChar) {
-            Matcher closing = CLOSING_FENCE.matcher(cursor.rest());
-            if (closing.find() && closing.end() >= fence.fenceLength) {
+            Matcher closing = cursor.startsWith(CLOSING_FENCE);
+            if (closing != null && closing.end() - closing.start() >= fence.fenceLength) {
                 return Continuation.FENCE_CLOSED;
             }
         }
@@ -164,13 +172,13 @@ public final class BlockScanner {
 
     private void startNewBlocks() {
         boolean matchedLeaf = open.get(container).type != Type.PARAGRAPH && open.get(container).acceptsLines();
-        while (!matchedLeaf) {
+        for (int starts = 0; !matchedLeaf; starts++) {
             cursor.findNextNonspace();
             if (!cursor.indented() && !maybeSpecial(cursor.peek(cursor.nextNonspace))) {
                 cursor.advanceNextNonspace();
                 return;
             }
-            Start started = start();
+            Start started = starts < MAX_STARTS_PER_LINE ? start() : Start.NONE;
             if (started == Start.NONE) {
                 cursor.advanceNextNonspace();
                 return;
@@ -222,8 +230,8 @@ public final class BlockScanner {
     }
 
     private Start atxHeading() {
-        Matcher m = cursor.indented() ? null : ATX_HEADING.matcher(cursor.rest());
-        if (m == null || !m.find()) {
+        Matcher m = cursor.indented() ? null : cursor.startsWith(ATX_HEADING);
+        if (m == null) {
             return Start.NONE;
         }
         int level = m.group().strip().length();
@@ -237,8 +245,8 @@ public final class BlockScanner {
     }
 
     private Start fence() {
-        Matcher m = cursor.indented() ? null : FENCE.matcher(cursor.rest());
-        if (m == null || !m.find()) {
+        Matcher m = cursor.indented() ? null : cursor.startsWith(FENCE);
+        if (m == null) {
             return Start.NONE;
         }
         closeUnmatched();
@@ -258,7 +266,7 @@ public final class BlockScanner {
             return Start.NONE;
         }
         boolean lazyParagraph = !allClosed && !cursor.blank && tip().type == Type.PARAGRAPH;
-        int htmlKind = HtmlBlocks.start(cursor.rest(), open.get(container).type != Type.PARAGRAPH && !lazyParagraph);
+        int htmlKind = HtmlBlocks.start(cursor, open.get(container).type != Type.PARAGRAPH && !lazyParagraph);
         if (htmlKind == 0) {
             return Start.NONE;
         }
@@ -272,7 +280,7 @@ public final class BlockScanner {
     /** The underline turns the paragraph above into a heading; setext headings are never sections. */
     private Start setextHeading() {
         if (cursor.indented() || open.get(container).type != Type.PARAGRAPH
-                || !SETEXT_UNDERLINE.matcher(cursor.rest()).find()) {
+                || !cursor.restIs(SETEXT_UNDERLINE)) {
             return Start.NONE;
         }
         closeUnmatched();
@@ -282,7 +290,7 @@ public final class BlockScanner {
     }
 
     private Start thematicBreak() {
-        if (cursor.indented() || !THEMATIC_BREAK.matcher(cursor.rest()).find()) {
+        if (cursor.indented() || !cursor.restIs(THEMATIC_BREAK)) {
             return Start.NONE;
         }
         closeUnmatched();
@@ -324,7 +332,7 @@ public final class BlockScanner {
                 kind = LineKind.FENCE_CONTENT;
                 codeStart = cursor.partiallyConsumedTab ? cursor.offset + 1 : cursor.offset;
                 codePadding = cursor.partiallyConsumedTab ? 4 - (cursor.column % 4) : 0;
-            } else if (target.type == Type.HTML && HtmlBlocks.ends(target.htmlKind, cursor.line.substring(cursor.offset))) {
+            } else if (target.type == Type.HTML && HtmlBlocks.ends(target.htmlKind, cursor)) {
                 open.remove(open.size() - 1);
             }
         } else if (cursor.offset < cursor.line.length() && !cursor.blank) {

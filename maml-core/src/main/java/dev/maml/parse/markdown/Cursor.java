@@ -1,5 +1,8 @@
 package dev.maml.parse.markdown;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * A position in one line, in characters and in columns (a tab advances to the next multiple of 4),
  * as CommonMark's block parser moves through a line's container markers. A tab can be consumed in
@@ -22,8 +25,21 @@ final class Cursor {
         this.line = line;
     }
 
-    /** Looks past spaces and tabs from the current position, without moving. */
+    /** Where the last scan started: every character from there to nextNonspace is a space or a tab. */
+    private int scannedFrom = -1;
+
+    /**
+     * Looks past spaces and tabs from the current position, without moving. The column reached does
+     * not depend on where the scan starts (tab stops are columns of the line), so a position inside
+     * the last scan's run of spaces reuses its end: continuing a deep stack of list items over one
+     * long run of indentation stays linear.
+     */
     void findNextNonspace() {
+        if (scannedFrom >= 0 && scannedFrom <= offset && offset <= nextNonspace) {
+            indent = nextNonspaceColumn - column;
+            return;
+        }
+        scannedFrom = offset;
         int i = offset;
         int cols = column;
         while (i < line.length()) {
@@ -90,9 +106,25 @@ final class Cursor {
         return at < line.length() ? line.charAt(at) : -1;
     }
 
-    /** The line from the next non-space character on. */
-    String rest() {
-        return line.substring(nextNonspace);
+    /** Whether the line, from the next non-space character on, starts with what the pattern matches. */
+    Matcher startsWith(Pattern pattern) {
+        Matcher m = pattern.matcher(line).region(nextNonspace, line.length());
+        return m.lookingAt() ? m : null;
+    }
+
+    /** Whether the line, from the next non-space character on, is all the pattern matches. */
+    boolean restIs(Pattern pattern) {
+        return pattern.matcher(line).region(nextNonspace, line.length()).matches();
+    }
+
+    /** Whether the line has only spaces and tabs from index from on. */
+    boolean blankFrom(int from) {
+        for (int i = from; i < line.length(); i++) {
+            if (!isSpaceOrTab(line.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isSpaceOrTab(int c) {

@@ -16,8 +16,7 @@ final class ListMarkers {
         if (cursor.indented()) {
             return null;
         }
-        String rest = cursor.rest();
-        int length = markerLength(rest, inParagraph);
+        int length = markerLength(cursor.line, cursor.nextNonspace, inParagraph);
         if (length == 0) {
             return null;
         }
@@ -25,7 +24,7 @@ final class ListMarkers {
         if (after != -1 && !Cursor.isSpaceOrTab(after)) {
             return null;
         }
-        if (inParagraph && rest.substring(length).isBlank()) {
+        if (inParagraph && cursor.blankFrom(cursor.nextNonspace + length)) {
             return null;
         }
         OpenBlock item = new OpenBlock(OpenBlock.Type.LIST_ITEM);
@@ -53,28 +52,32 @@ final class ListMarkers {
         return item;
     }
 
-    private static int markerLength(String rest, boolean inParagraph) {
-        if (rest.isEmpty()) {
+    private static int markerLength(String line, int from, boolean inParagraph) {
+        if (from >= line.length()) {
             return 0;
         }
-        char first = rest.charAt(0);
+        char first = line.charAt(from);
         if (first == '-' || first == '+' || first == '*') {
             return 1;
         }
         int digits = 0;
-        while (digits < rest.length() && digits < 10 && rest.charAt(digits) >= '0' && rest.charAt(digits) <= '9') {
+        while (from + digits < line.length() && digits < 10 && isDigit(line.charAt(from + digits))) {
             digits++;
         }
-        if (digits == 0 || digits > 9 || digits == rest.length()) {
+        if (digits == 0 || digits > 9 || from + digits == line.length()) {
             return 0;
         }
-        char delimiter = rest.charAt(digits);
+        char delimiter = line.charAt(from + digits);
         if (delimiter != '.' && delimiter != ')') {
             return 0;
         }
-        if (inParagraph && Integer.parseInt(rest.substring(0, digits)) != 1) {
+        if (inParagraph && Integer.parseInt(line, from, from + digits, 10) != 1) {
             return 0;
         }
         return digits + 1;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }
