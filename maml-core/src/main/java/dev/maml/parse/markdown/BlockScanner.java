@@ -3,8 +3,6 @@ package dev.maml.parse.markdown;
 import dev.maml.parse.markdown.OpenBlock.Type;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * CommonMark's block structure, read one line at a time, kept only as far as MAML needs it: which
@@ -18,13 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class BlockScanner {
 
-    // UNIX_LINES: a line holds no '\n', and no other character may end it for '$' or '.'
-    private static final Pattern ATX_HEADING = Pattern.compile("#{1,6}+(?:[ \\t]++|$)", Pattern.UNIX_LINES);
-    private static final Pattern FENCE = Pattern.compile("`{3,}+(?!.*`)|~{3,}+", Pattern.UNIX_LINES);
-    private static final Pattern CLOSING_FENCE = Pattern.compile("(?:`{3,}+|~{3,}+)(?=[ \\t]*+$)", Pattern.UNIX_LINES);
-    private static final Pattern SETEXT_UNDERLINE = Pattern.compile("(?:=++|-++)[ \\t]*+", Pattern.UNIX_LINES);
-    private static final Pattern THEMATIC_BREAK = Pattern.compile(
-            "(?:\\*[ \\t]*+){3,}+|(?:_[ \\t]*+){3,}+|(?:-[ \\t]*+){3,}+", Pattern.UNIX_LINES);
     /**
      * Blocks one line may open: more would be nesting no document needs, and each start looks at
      * the rest of the line, so a line of a million "> " or "- " markers would take quadratic time.
@@ -38,7 +29,7 @@ public final class BlockScanner {
 
     /** The open blocks, outermost first: the document, its open containers, maybe a leaf. */
     private final List<OpenBlock> open = new ArrayList<>();
-    private Cursor cursor;
+    private final Cursor cursor = new Cursor();
     private int container;
     private int lastMatched;
     private boolean allClosed;
@@ -52,7 +43,7 @@ public final class BlockScanner {
 
     /** Reads the next line (without its line break) and says what it is. */
     public LineKind line(String line) {
-        cursor = new Cursor(line);
+        cursor.reset(line);
         kind = LineKind.OTHER;
         if (continueOpenBlocks()) {
             return LineKind.FENCE_CLOSE;
@@ -146,8 +137,7 @@ public final class BlockScanner {
 
     private Continuation continuesFence(OpenBlock fence) {
         if (cursor.indent <= 3 && cursor.peek(cursor.nextNonspace) == fence.fenceChar) {
-            Matcher closing = cursor.startsWith(CLOSING_FENCE);
-            if (closing != null && closing.end() - closing.start() >= fence.fenceLength) {
+            if (LineShapes.closesFence(cursor.line, cursor.nextNonspace, fence.fenceChar, fence.fenceLength)) {
                 return Continuation.FENCE_CLOSED;
             }
         }
@@ -230,11 +220,10 @@ public final class BlockScanner {
     }
 
     private Start atxHeading() {
-        Matcher m = cursor.indented() ? null : cursor.startsWith(ATX_HEADING);
-        if (m == null) {
+        int level = cursor.indented() ? 0 : LineShapes.atxLevel(cursor.line, cursor.nextNonspace);
+        if (level == 0) {
             return Start.NONE;
         }
-        int level = m.group().strip().length();
         closeUnmatched();
         addChild(new OpenBlock(Type.HEADING));
         if (open.size() == 2) {
@@ -245,14 +234,14 @@ public final class BlockScanner {
     }
 
     private Start fence() {
-        Matcher m = cursor.indented() ? null : cursor.startsWith(FENCE);
-        if (m == null) {
+        int length = cursor.indented() ? 0 : LineShapes.openingFence(cursor.line, cursor.nextNonspace);
+        if (length == 0) {
             return Start.NONE;
         }
         closeUnmatched();
         OpenBlock fence = new OpenBlock(Type.FENCED_CODE);
-        fence.fenceChar = m.group().charAt(0);
-        fence.fenceLength = m.group().length();
+        fence.fenceChar = cursor.line.charAt(cursor.nextNonspace);
+        fence.fenceLength = length;
         fence.fenceOffset = cursor.indent;
         addChild(fence);
         cursor.advanceNextNonspace();
@@ -280,7 +269,7 @@ public final class BlockScanner {
     /** The underline turns the paragraph above into a heading; setext headings are never sections. */
     private Start setextHeading() {
         if (cursor.indented() || open.get(container).type != Type.PARAGRAPH
-                || !cursor.restIs(SETEXT_UNDERLINE)) {
+                || !LineShapes.setextUnderline(cursor.line, cursor.nextNonspace)) {
             return Start.NONE;
         }
         closeUnmatched();
@@ -290,7 +279,7 @@ public final class BlockScanner {
     }
 
     private Start thematicBreak() {
-        if (cursor.indented() || !cursor.restIs(THEMATIC_BREAK)) {
+        if (cursor.indented() || !LineShapes.thematicBreak(cursor.line, cursor.nextNonspace)) {
             return Start.NONE;
         }
         closeUnmatched();

@@ -12,7 +12,7 @@ final class Cursor {
 
     static final int CODE_INDENT = 4;
 
-    final String line;
+    String line = "";
     int offset;
     int column;
     boolean partiallyConsumedTab;
@@ -21,8 +21,13 @@ final class Cursor {
     int indent;
     boolean blank;
 
-    Cursor(String line) {
-        this.line = line;
+    /** Starts on the next line (one cursor serves every line: a document has millions). */
+    void reset(String next) {
+        line = next;
+        offset = 0;
+        column = 0;
+        partiallyConsumedTab = false;
+        scannedFrom = -1;
     }
 
     /** Where the last scan started: every character from there to nextNonspace is a space or a tab. */
@@ -110,21 +115,6 @@ final class Cursor {
     Matcher startsWith(Pattern pattern) {
         Matcher m = pattern.matcher(line).region(nextNonspace, line.length());
         return m.lookingAt() ? m : null;
-    }
-
-    /** Whether the line, from the next non-space character on, is all the pattern matches. */
-    boolean restIs(Pattern pattern) {
-        return pattern.matcher(line).region(nextNonspace, line.length()).matches();
-    }
-
-    /** Whether the line has only spaces and tabs from index from on. */
-    boolean blankFrom(int from) {
-        for (int i = from; i < line.length(); i++) {
-            if (!isSpaceOrTab(line.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     static boolean isSpaceOrTab(int c) {

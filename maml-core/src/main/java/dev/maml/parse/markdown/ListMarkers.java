@@ -24,7 +24,7 @@ final class ListMarkers {
         if (after != -1 && !Cursor.isSpaceOrTab(after)) {
             return null;
         }
-        if (inParagraph && cursor.blankFrom(cursor.nextNonspace + length)) {
+        if (inParagraph && LineShapes.blankFrom(cursor.line, cursor.nextNonspace + length)) {
             return null;
         }
         OpenBlock item = new OpenBlock(OpenBlock.Type.LIST_ITEM);
