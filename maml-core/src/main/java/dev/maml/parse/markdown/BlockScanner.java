@@ -3,6 +3,7 @@ package dev.maml.parse.markdown;
 import dev.maml.parse.markdown.OpenBlock.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * CommonMark's block structure, read one line at a time, kept only as far as MAML needs it: which
@@ -36,6 +37,10 @@ public final class BlockScanner {
     private LineKind kind;
     private int codeStart;
     private int codePadding;
+
+    /** The block starts, in the spec's order of precedence. */
+    private final List<Supplier<Start>> starts = List.of(this::blockQuote, this::atxHeading, this::fence,
+            this::htmlBlock, this::setextHeading, this::thematicBreak, this::listItem, this::indentedCode);
 
     public BlockScanner() {
         open.add(new OpenBlock(Type.DOCUMENT));
@@ -184,29 +189,13 @@ public final class BlockScanner {
 
     /** Tries the block starts in the spec's order of precedence. */
     private Start start() {
-        Start started = blockQuote();
-        if (started == Start.NONE) {
-            started = atxHeading();
+        for (Supplier<Start> start : starts) {
+            Start started = start.get();
+            if (started != Start.NONE) {
+                return started;
+            }
         }
-        if (started == Start.NONE) {
-            started = fence();
-        }
-        if (started == Start.NONE) {
-            started = htmlBlock();
-        }
-        if (started == Start.NONE) {
-            started = setextHeading();
-        }
-        if (started == Start.NONE) {
-            started = thematicBreak();
-        }
-        if (started == Start.NONE) {
-            started = listItem();
-        }
-        if (started == Start.NONE) {
-            started = indentedCode();
-        }
-        return started;
+        return Start.NONE;
     }
 
     private Start blockQuote() {

@@ -22,33 +22,30 @@ class ContainerFencesTest {
     private static final String FM = "---\nmaml_version: \"2.0.0\"\n---\n";
     private static final List<String> SECTIONS = List.of("Intent", "Context", "Code_Blocks", "History");
 
-    private static List<Diagnostic> lint(MamlDocument doc, RuleId... rules) {
-        List<RuleId> wanted = List.of(rules);
-        return LintEngine.standard().lint(doc, LintSettings.DEFAULTS).diagnostics().stream()
-                .filter(d -> wanted.contains(d.rule())).toList();
+    /** Parses the document with Intent and Context, the given Code_Blocks body and History. */
+    private static MamlDocument linted(String codeBlocks) {
+        MamlDocument doc = DocumentParser.parse(FM + "## Intent\nBuild and test.\n\n## Context\nsteps: 2\n\n"
+                + "## Code_Blocks\n" + codeBlocks + "\n## History\n- 2025-10-24T12:40:00Z: [CREATE] Written.\n");
+        assertEquals(SECTIONS, doc.sections().stream().map(Section::name).toList());
+        List<Diagnostic> falseFindings = LintEngine.standard().lint(doc, LintSettings.DEFAULTS).diagnostics().stream()
+                .filter(d -> d.rule() == RuleId.MAML030 || d.rule() == RuleId.MAML040).toList();
+        assertEquals(List.of(), falseFindings);
+        assertEquals(1, doc.history().size());
+        return doc;
     }
 
     @Test
     void fencesOpenedOnListItemLinesCloseInTheirItems() {
-        MamlDocument doc = DocumentParser.parse(FM + "## Intent\nBuild and test.\n\n"
-                + "## Context\nsteps: 2\n\n"
-                + "## Code_Blocks\n- Build:\n- ```bash\n  make\n  ```\n1. ~~~python\n   print('test')\n   ~~~\n\n"
-                + "## History\n- 2025-10-24T12:40:00Z: [CREATE] Written.\n");
-        assertEquals(SECTIONS, doc.sections().stream().map(Section::name).toList());
-        assertEquals(List.of(), lint(doc, RuleId.MAML030, RuleId.MAML040));
-        assertEquals(2, doc.codeBlocks().size());
-        assertEquals(1, doc.history().size());
+        MamlDocument doc = linted("- Build:\n- ```bash\n  make\n  ```\n1. ~~~python\n   print('test')\n   ~~~\n");
+        assertEquals(List.of("bash", "python"), doc.codeBlocks().stream().map(b -> b.language()).toList());
+        assertEquals("print('test')\n", doc.code(doc.codeBlocks().get(1)));
     }
 
     @Test
     void fencesInBlockQuotesCloseInTheirQuotes() {
-        MamlDocument doc = DocumentParser.parse(FM + "## Intent\nQuote a run.\n\n"
-                + "## Context\nsteps: 1\n\n"
-                + "## Code_Blocks\n> ```python\n> print(1)\n> ```\n\n"
-                + "## History\n- 2025-10-24T12:40:00Z: [CREATE] Written.\n");
-        assertEquals(SECTIONS, doc.sections().stream().map(Section::name).toList());
-        assertEquals(List.of(), lint(doc, RuleId.MAML030, RuleId.MAML040));
+        MamlDocument doc = linted("> ```python\n> print(1)\n> ```\n");
         assertEquals("python", doc.codeBlocks().get(0).language());
         assertEquals("Code_Blocks", doc.codeBlocks().get(0).section());
+        assertEquals("print(1)\n", doc.code(doc.codeBlocks().get(0)));
     }
 }
