@@ -1,50 +1,33 @@
 /*
  * MAML structure lexer (spec sections 2, 4, 7).
  *
- * Every token is either a whole line without its '\n' or a line break (NEWLINE, FM_NEWLINE, CODE_NEWLINE), so every token starts at the
+ * Every token is either a whole line without its '\n' or a line break (NEWLINE, FM_NEWLINE), so every token starts at the
  * beginning of a line: content rules all end in ~[\n]* and TEXT matches any whole line, so by
  * ANTLR's longest-match rule the winner always runs to the end of its line; ties go to the rule
  * written first. A CR before '\n' stays inside the line token (CRLF files), and a lone CR is
  * content, never a line break: the spec's line endings are LF and CRLF only.
  *
  * Modes: DEFAULT_MODE is the Markdown body, FRONT_MATTER the YAML block (UNCLOSED_FRONT_MATTER when
- * no "---" line closes it), CODE a fenced code block.
+ * no "---" line closes it).
  * BOM_MODE is chosen by the caller when the text starts with U+FEFF, so that the BOM is a token of
  * its own and never hides the front matter delimiter on line 1.
+ *
+ * Which body lines are fences, fence content and headings is CommonMark's block structure (list
+ * items, block quotes, HTML blocks), which no line pattern can tell: StructureTokens asks
+ * dev.maml.parse.markdown.BlockScanner about every body line and gives it its type, one of the
+ * types declared below; every other body line keeps the type its pattern here gives it.
  */
 lexer grammar MamlLexer;
 
+// given by StructureTokens, never matched here
+tokens { H2, HEADING, FENCE_OPEN, FENCE_CLOSE, CODE_LINE, CODE_NEWLINE }
+
 @members {
-    private int fenceChar;
-    private int fenceLength;
     private boolean afterBom;
 
     /** The front matter opens only on line 1, right after an optional BOM. */
     private boolean atDocumentStart() {
         return _tokenStartCharIndex == 0 || (_tokenStartCharIndex == 1 && afterBom);
-    }
-
-    private static int runLength(String text, int from) {
-        int c = text.charAt(from);
-        int i = from;
-        while (i < text.length() && text.charAt(i) == c) i++;
-        return i - from;
-    }
-
-    private void openFence() {
-        String text = getText();
-        int start = 0;
-        while (text.charAt(start) == ' ') start++;
-        fenceChar = text.charAt(start);
-        fenceLength = runLength(text, start);
-    }
-
-    /** CommonMark: a fence closes only with the same character, at least as many times. */
-    private boolean closesFence() {
-        String text = getText();
-        int start = 0;
-        while (text.charAt(start) == ' ') start++;
-        return text.charAt(start) == fenceChar && runLength(text, start) >= fenceLength;
     }
 
     /** Looks ahead once, when the front matter opens, for a closing "---" line. */
@@ -79,14 +62,6 @@ FM_OPEN
     }
     ;
 
-FENCE_OPEN
-    : INDENT ('```' '`'* ~[`\n]* | '~~~' '~'* ~[\n]*) { openFence(); } -> pushMode(CODE)
-    ;
-
-H2 : INDENT '##' ([ \t\r] ~[\n]*)? ;
-
-HEADING : INDENT '#' '#'? '#'? '#'? '#'? '#'? ([ \t\r] ~[\n]*)? ;
-
 HISTORY_ENTRY : '-' [ \t]+ TIMESTAMP ':' [ \t]* '[' [A-Za-z_]+ ']' ~[\n]* ;
 
 LIST_ITEM : INDENT [-*+] ([ \t] ~[\n]*)? ;
@@ -118,15 +93,6 @@ FM_ABANDON : '##' ([ \t\r] ~[\n]*)? -> type(H2), popMode ;
 UNCLOSED_NEWLINE : '\n' -> type(FM_NEWLINE) ;
 
 UNCLOSED_LINE : ~[\n]+ -> type(YAML_LINE) ;
-
-mode CODE;
-
-// A line of fence characters that does not close the fence (too short, other character) is code.
-FENCE_CLOSE : ' '? ' '? ' '? ('`'+ | '~'+) [ \t\r]* { if (closesFence()) popMode(); else setType(CODE_LINE); } ;
-
-CODE_NEWLINE : '\n' ;
-
-CODE_LINE : ~[\n]+ ;
 
 mode BOM_MODE;
 

@@ -60,7 +60,6 @@ final class HookRunCommand implements Callable<Integer> {
             }
         }
         spec.commandLine().getOut().print(LintReport.text(files));
-        spec.commandLine().getOut().flush();
         long errors = LintReport.Summary.of(files).errors();
         if (errors > 0) {
             spec.commandLine().getErr().println("maml: commit refused: " + errors + " lint error" + (errors == 1 ? "" : "s")

@@ -203,7 +203,6 @@ final class LintCommand implements Callable<Integer> {
             return exitCode(files, false);
         }
         out.print(fixed.outcome().text());
-        out.flush();
         // stdout carries the fixed text, so what remains to report goes to stderr.
         report(files, err);
         return exitCode(files, false);

@@ -52,7 +52,7 @@ public final class Main {
         CommandLine cli = new CommandLine(main);
         withHelpOptions(cli);
         cli.setOut(out);
-        cli.setErr(new EscapingPrintWriter(err));
+        cli.setErr(new EscapingPrintWriter(StdoutFirstWriter.stderr(out, err)));
         // Standard error escapes control characters, so picocli's colours would show as \x1B[…m.
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -10,7 +10,8 @@ import java.util.Optional;
  * {@code diagnostics}.
  *
  * @param frontMatter null when the document has none
- * @param headings    every ATX heading outside fences, sections' "##" lines included
+ * @param headings    every ATX heading at the top level (not in a fence, list item, block quote or
+ *                    HTML block, as CommonMark reads it), sections' "##" lines included
  */
 public record MamlDocument(String text, LineIndex lines, boolean bom, LineEndings lineEndings,
                            FrontMatter frontMatter, Preamble preamble, List<Section> sections,
@@ -38,5 +39,10 @@ public record MamlDocument(String text, LineIndex lines, boolean bom, LineEnding
 
     public String text(Range range) {
         return text.substring(range.start(), range.end());
+    }
+
+    /** A fenced block's code as CommonMark reads it: its content lines without container markers or fence indentation. */
+    public String code(CodeBlock block) {
+        return block.shiftedCode() != null ? block.shiftedCode() : text(block.content());
     }
 }

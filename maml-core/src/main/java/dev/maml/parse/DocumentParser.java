@@ -56,7 +56,7 @@ public final class DocumentParser {
             lexer.mode(MamlLexer.BOM_MODE);
         }
         // tokens are read once and forgotten, and no parse tree is built: the listener builds the model
-        MamlParser parser = new MamlParser(new UnbufferedTokenStream<>(lexer));
+        MamlParser parser = new MamlParser(new UnbufferedTokenStream<>(new StructureTokens(lexer)));
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setBuildParseTree(false);
         TreeBuilder builder = new TreeBuilder(text, bom, diagnostics);

@@ -73,6 +73,8 @@ final class TreeBuilder implements ParseTreeListener {
     private int schemasBefore;
     private Token fenceOpen;
     private Token fenceClose;
+    /** The open fence's code so far, once a line of it had markers to remove; null while none had. */
+    private StringBuilder shiftedCode;
     private int elements;
     private boolean truncated;
 
@@ -125,7 +127,16 @@ final class TreeBuilder implements ParseTreeListener {
             case MamlLexer.FM_OPEN -> frontMatterOpen = token;
             case MamlLexer.FM_CLOSE -> frontMatterClose = token;
             case MamlLexer.H2 -> openSection(token);
-            case MamlLexer.FENCE_OPEN -> fenceOpen = token;
+            case MamlLexer.FENCE_OPEN -> {
+                fenceOpen = token;
+                shiftedCode = null;
+            }
+            case MamlLexer.CODE_LINE -> codeLine(token);
+            case MamlLexer.CODE_NEWLINE -> {
+                if (shiftedCode != null) {
+                    shiftedCode.append('\n');
+                }
+            }
             case MamlLexer.FENCE_CLOSE -> fenceClose = token;
             case MamlLexer.HEADING -> heading(token);
             case MamlLexer.HISTORY_ENTRY, MamlLexer.LIST_ITEM -> {
@@ -161,10 +172,11 @@ final class TreeBuilder implements ParseTreeListener {
                     .build(frontMatterOpen, frontMatterClose, ctx.getStop());
         } else if (ctx.getRuleIndex() == MamlParser.RULE_fence && fenceOpen != null) {
             if (!truncated && withinBudget(fenceOpen)) {
-                fence(fenceOpen, fenceClose);
+                fence(fenceOpen, fenceClose, ctx.getStop());
             }
             fenceOpen = null;
             fenceClose = null;
+            shiftedCode = null;
         }
     }
 
@@ -251,9 +263,14 @@ final class TreeBuilder implements ParseTreeListener {
         return heading;
     }
 
-    private void fence(Token open, Token close) {
+    /**
+     * A fence is closed by its closing line, or, unclosed, ends with its last line: at the end of the
+     * file, or where the list item or block quote holding it ends (CommonMark).
+     */
+    private void fence(Token open, Token close, Token last) {
         String openLine = TokenLines.text(open);
-        String trimmed = openLine.stripLeading();
+        // a list marker or ">" may come first; no container marker has a ` or ~
+        String trimmed = openLine.substring(fenceStart(openLine));
         char fenceChar = trimmed.charAt(0);
         int length = 0;
         while (length < trimmed.length() && trimmed.charAt(length) == fenceChar) {
@@ -262,7 +279,7 @@ final class TreeBuilder implements ParseTreeListener {
         String info = trimmed.substring(length).strip();
         String language = info.isEmpty() ? "" : LANGUAGE_END.split(info, 2)[0];
         Range openRange = TokenLines.range(open);
-        int contentStart = lines.nextLineStart(lines.lineOf(TokenLines.start(open)));
+        int contentStart = contentStart(open);
         Range closeRange = null;
         int contentEnd;
         int rangeEnd;
@@ -271,19 +288,45 @@ final class TreeBuilder implements ParseTreeListener {
             contentEnd = TokenLines.start(close);
             rangeEnd = closeRange.end();
         } else {
-            contentEnd = text.length();
-            rangeEnd = text.length();
-            bodyDiagnostics.add(Diagnostic.of(RuleId.MAML040,
-                    "code fence opened here is never closed; it runs to the end of the file", openRange));
+            contentEnd = Math.max(last.getStopIndex() + 1, TokenLines.range(open).end());
+            rangeEnd = contentEnd;
+            bodyDiagnostics.add(Diagnostic.of(RuleId.MAML040, contentEnd == text.length()
+                    ? "code fence opened here is never closed; it runs to the end of the file"
+                    : "code fence opened here is never closed; it ends on line " + lines.displayLine(contentEnd - 1)
+                            + ", with the list item or block quote that holds it", openRange));
         }
         Range content = Range.of(Math.min(contentStart, contentEnd), contentEnd);
         String sectionName = sectionHeading == null ? null : sectionHeading.text();
         codeBlocks.add(new CodeBlock(fenceChar, length, info, language, openRange, content, closeRange,
-                Range.of(TokenLines.start(open), rangeEnd), sectionName));
+                Range.of(TokenLines.start(open), rangeEnd), sectionName, shiftedCode == null ? null : shiftedCode.toString()));
         if (sectionName != null && isSchemaSection(sectionName)) {
             schemas.add(new SchemaBlock(sectionName, text.substring(content.start(), content.end()), content, true,
                     language));
         }
+    }
+
+    private static int fenceStart(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == '`' || line.charAt(i) == '~') {
+                return i;
+            }
+        }
+        throw new IllegalStateException("a FENCE_OPEN line without a fence: " + line);
+    }
+
+    private void codeLine(Token token) {
+        if (token instanceof CodeLineToken line) {
+            if (shiftedCode == null) {
+                shiftedCode = new StringBuilder(text.substring(contentStart(fenceOpen), TokenLines.start(token)));
+            }
+            shiftedCode.append(line.code());
+        } else if (shiftedCode != null) {
+            shiftedCode.append(token.getText());
+        }
+    }
+
+    private int contentStart(Token open) {
+        return lines.nextLineStart(lines.lineOf(TokenLines.start(open)));
     }
 
     private void bareSchema(Section section) {

@@ -198,6 +198,13 @@ class DocumentParserTest {
         }
 
         @Test
+        void headingsInListItemsAndBlockQuotesAreTheirsNotSections() {
+            MamlDocument doc = parse("---\n---\n## Intent\n- step\n\n  ## Not a section\n> ## Quoted\n## Context\n");
+            assertEquals(List.of("Intent", "Context"), doc.sections().stream().map(Section::name).toList());
+            assertEquals(List.of("Intent", "Context"), doc.headings().stream().map(h -> h.text()).toList());
+        }
+
+        @Test
         void headingTextDropsClosingHashesAndIndentation() {
             MamlDocument doc = parse("---\n---\n   ## Code_Blocks ##  \n##\tTabbed\n##\n");
             assertEquals(List.of("Code_Blocks", "Tabbed", ""), doc.sections().stream().map(Section::name).toList());
@@ -254,6 +261,59 @@ class DocumentParserTest {
             MamlDocument doc = parse("``` a`b\n## Real\n");
             assertTrue(doc.codeBlocks().isEmpty());
             assertEquals("Real", doc.sections().get(0).name());
+        }
+
+        @Test
+        void aFenceOnAListItemLineClosesWithTheItemsIndentedFence() {
+            MamlDocument doc = parse("---\n---\n## Code_Blocks\n- ```bash\n  make\n  ```\n1. ~~~python\n   print(1)\n   ~~~\n"
+                    + "## History\n");
+            assertEquals(List.of("bash", "python"), doc.codeBlocks().stream().map(CodeBlock::language).toList());
+            assertTrue(doc.codeBlocks().stream().allMatch(CodeBlock::closed));
+            assertEquals("  make\n", doc.text(doc.codeBlocks().get(0).content()));
+            assertEquals("make\n", doc.code(doc.codeBlocks().get(0)));
+            assertEquals("print(1)\n", doc.code(doc.codeBlocks().get(1)));
+            assertEquals("  ```", doc.text(doc.codeBlocks().get(0).close()));
+            assertEquals(List.of("Code_Blocks", "History"), doc.sections().stream().map(Section::name).toList());
+            assertFalse(rules(doc).contains(RuleId.MAML040), doc.diagnostics().toString());
+        }
+
+        @Test
+        void aFenceInABlockQuoteClosesWithTheQuotedFence() {
+            MamlDocument doc = parse("---\n---\n## Intent\n> ```json\n> {}\n> ```\n\n## Context\n");
+            CodeBlock quoted = doc.codeBlocks().get(0);
+            assertEquals("json", quoted.language());
+            assertEquals("> ```", doc.text(quoted.close()));
+            assertEquals("{}\n", doc.code(quoted));
+            assertEquals(List.of("Intent", "Context"), doc.sections().stream().map(Section::name).toList());
+            assertFalse(rules(doc).contains(RuleId.MAML040), doc.diagnostics().toString());
+        }
+
+        @Test
+        void anUnclosedFenceEndsWithTheListItemHoldingIt() {
+            MamlDocument doc = parse("---\n---\n## Intent\n- ```\n  code\n## Context\n");
+            Diagnostic d = only(doc, RuleId.MAML040);
+            assertEquals("4:1", lineOf(doc, d));
+            assertEquals("code fence opened here is never closed; it ends on line 5, with the list item or block"
+                    + " quote that holds it", d.message());
+            CodeBlock b = doc.codeBlocks().get(0);
+            assertEquals("  code\n", doc.text(b.content()));
+            assertEquals(List.of("Intent", "Context"), doc.sections().stream().map(Section::name).toList());
+        }
+
+        @Test
+        void aFenceInsideAnHtmlBlockIsHtml() {
+            MamlDocument doc = parse("---\n---\n## Intent\n<div>\n```\n## Not a section\n</div>\n\n## Context\n```\nx\n```\n");
+            assertEquals(List.of("Intent", "Context"), doc.sections().stream().map(Section::name).toList());
+            assertEquals(1, doc.codeBlocks().size());
+            assertEquals("Context", doc.codeBlocks().get(0).section());
+        }
+
+        @Test
+        void theCodeOfAnIndentedFenceLosesThatIndentationAndAnUnshiftedOneIsItsContent() {
+            MamlDocument doc = parse("  ```\n  a\n    b\nc\n  ```\n```\nx\r\n```\n");
+            assertEquals("a\n  b\nc\n", doc.code(doc.codeBlocks().get(0)));
+            assertNull(doc.codeBlocks().get(1).shiftedCode());
+            assertEquals("x\r\n", doc.code(doc.codeBlocks().get(1)));
         }
 
         @Test

@@ -67,7 +67,7 @@ final class CodeBlocks {
     private static BlockResult execute(Sandbox sandbox, MamlDocument doc, CodeBlock block, ObjectNode parameters,
                                        Report started) throws RunFailure {
         try {
-            return sandbox.run(Language.of(block.language()).orElseThrow(), doc.text(block.content()), parameters,
+            return sandbox.run(Language.of(block.language()).orElseThrow(), doc.code(block), parameters,
                     Limits.DEFAULT);
         } catch (IOException e) {
             throw new RunFailure(RunFailure.FAILED, "cannot run the code block: " + Messages.of(e), started);

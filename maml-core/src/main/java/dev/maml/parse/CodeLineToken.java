@@ -1,0 +1,27 @@
+package dev.maml.parse;
+
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * A line of fenced code whose first characters are not code: the markers of the list item or block
+ * quote holding the fence, or the indentation of the opening fence, which CommonMark removes.
+ */
+final class CodeLineToken extends CommonToken {
+
+    /** Characters of the line before its code. */
+    final int skip;
+    /** Spaces the code starts with in place of the part of a tab the markers did not use. */
+    final int padding;
+
+    CodeLineToken(Token line, int skip, int padding) {
+        super(line);
+        this.skip = skip;
+        this.padding = padding;
+    }
+
+    /** The code of the line, with its CR if it ends with CRLF. */
+    String code() {
+        return " ".repeat(padding) + getText().substring(skip);
+    }
+}
