@@ -99,6 +99,30 @@ class RawProtocolTest {
         }
     }
 
+    /** A handler that throws answers -32603 naming the exception, and never a stack trace in {@code data}. */
+    @Test
+    void anExceptionInAHandlerIsAnsweredWithoutItsStackTrace(@TempDir Path dir) throws Exception {
+        MamlLanguageService service = MamlAssert.service(Optional.of(new Throwing()));
+        try (Wire w = Wire.start(service, "{}", "{}")) {
+            String uri = w.open(dir, TEXT);
+            JsonObject verify = w.request("workspace/executeCommand",
+                    "{\"command\":\"maml.verifySignature\",\"arguments\":[\"" + uri + "\"]}");
+            JsonObject error = verify.getAsJsonObject("error");
+            assertEquals(-32603, error.get("code").getAsInt(), verify::toString);
+            assertEquals("maml: internal error (java.lang.IllegalStateException: no HSM); the server's standard error"
+                    + " has the details", error.get("message").getAsString());
+            assertFalse(error.has("data"), verify::toString);
+
+            // Parameters the handler cannot use (no textDocument) fail inside it, on the request pool.
+            JsonObject hover = w.request("textDocument/hover", "{\"position\":{\"line\":0,\"character\":0}}");
+            assertEquals(-32603, hover.getAsJsonObject("error").get("code").getAsInt(), hover::toString);
+            assertTrue(hover.getAsJsonObject("error").get("message").getAsString()
+                    .startsWith("maml: internal error (java.lang.NullPointerException"), hover::toString);
+            assertFalse(hover.getAsJsonObject("error").has("data"), hover::toString);
+            assertTrue(w.request("shutdown", null).has("result"), "the server still serves");
+        }
+    }
+
     private static final String RESOLVES = "{\"textDocument\":{\"codeAction\":{\"resolveSupport\":{\"properties\":[\"edit\"]}}}}";
 
     /** A signer whose every operation throws: a bug in the signing library, as far as the server can tell. */
