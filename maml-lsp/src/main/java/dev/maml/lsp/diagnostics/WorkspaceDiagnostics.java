@@ -59,7 +59,7 @@ public final class WorkspaceDiagnostics {
         return out;
     }
 
-    /** The MAML files under the folders, in path order, at most {@link #MAX_FILES}. */
+    /** The MAML files under the folders, at most {@link #MAX_FILES} (the first the walk meets), in path order. */
     static Set<Path> files(List<Path> folders, CancelChecker cancel) {
         Set<Path> found = new TreeSet<>();
         for (Path folder : folders) {
