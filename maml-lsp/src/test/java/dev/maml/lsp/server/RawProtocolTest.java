@@ -31,7 +31,7 @@ class RawProtocolTest {
         try (Wire w = Wire.start(MamlAssert.service(), "{}", "{}")) {
             // Declared by LSP4J's service interfaces but not implemented here, never heard of, and a $/ request.
             for (String method : new String[] {"textDocument/references", "textDocument/rename", "workspace/symbol",
-                    "maml/unknown", "$/unknown"}) {
+                    "textDocument/declaration", "maml/unknown", "$/unknown"}) {
                 JsonObject answer = w.request(method, "{\"textDocument\":{\"uri\":\"file:///x.maml.md\"},"
                         + "\"position\":{\"line\":0,\"character\":0},\"newName\":\"y\",\"query\":\"\"}");
                 JsonObject error = answer.getAsJsonObject("error");
