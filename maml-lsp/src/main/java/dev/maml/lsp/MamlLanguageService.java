@@ -10,15 +10,18 @@ import dev.maml.lsp.completion.FrontMatterSchema;
 import dev.maml.lsp.diagnostics.DiagnosticsFeature;
 import dev.maml.lsp.diagnostics.Linter;
 import dev.maml.lsp.diagnostics.RuleDocs;
+import dev.maml.lsp.diagnostics.WorkspaceDiagnostics;
 import dev.maml.lsp.hover.HoverFeature;
 import dev.maml.lsp.outline.FoldingFeature;
 import dev.maml.lsp.outline.LinksFeature;
 import dev.maml.lsp.outline.SemanticTokensFeature;
 import dev.maml.lsp.outline.SymbolsFeature;
 import dev.maml.toolchain.LintOutcome;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
@@ -35,6 +38,7 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceDocumentDiagnosticReport;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 
 /**
@@ -154,6 +158,15 @@ public final class MamlLanguageService {
 
     public SemanticTokens semanticTokens(LspDocument doc, CancelChecker cancel) {
         return tokens.tokens(doc, cancel);
+    }
+
+    /**
+     * The findings of the MAML files under {@code folders} that are not {@code open}
+     * ({@link WorkspaceDiagnostics}: bounded, linted as `maml lint DIR` lints them).
+     */
+    public List<WorkspaceDocumentDiagnosticReport> workspaceDiagnostics(List<Path> folders, Set<Path> open,
+                                                                        Linter linter, CancelChecker cancel) {
+        return new WorkspaceDiagnostics(diagnosticsFeature(linter)).report(folders, open, linter, cancel);
     }
 
     private DiagnosticsFeature diagnosticsFeature(Linter linter) {

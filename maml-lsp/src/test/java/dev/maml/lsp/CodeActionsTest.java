@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 class CodeActionsTest {
 
     /** A complete document, so that its one finding is the trailing whitespace after the first `---`. */
-    private static final String CLEAN = "---\nmaml_version: \"2.0.0\"\nid: \"urn:uuid:3b241101-e2bb-4255-8caf-4136c566a962\"\n"
+    static final String CLEAN = "---\nmaml_version: \"2.0.0\"\nid: \"urn:uuid:3b241101-e2bb-4255-8caf-4136c566a962\"\n"
             + "type: workflow\norigin: \"agent://research-agent\"\npermissions:\n  read: [\"agent://*\"]\n"
             + "  write: [\"agent://research-agent\"]\n  execute: [\"gateway://local\"]\ncreated_at: 2026-11-25T12:00:00Z\n---\n"
             + "## Intent\nSummarise the daily sensor log.\n\n## Context\ndataset: sensors.csv\n";
@@ -53,12 +53,16 @@ class CodeActionsTest {
     @Test
     void quickFixForTheFindingUnderTheCursor() {
         assertCodeActions("---|" + TRAILING.substring(3), List.of("quickfix"),
-                ca("Remove the trailing whitespace", te(0, 3, 0, 5, "")));
+                ca("Remove the trailing whitespace", te(0, 3, 0, 5, "")), DISABLE_TRAILING);
         assertCodeActions(TRAILING.replace("sensor log.", "sensor log.|"), List.of("quickfix"));
         assertCodeActions("---|" + TRAILING.substring(3), null,
                 ca("Remove the trailing whitespace", te(0, 3, 0, 5, "")),
-                ca("Fix all MAML problems (1)", te(0, 3, 0, 5, "")));
+                ca("Fix all MAML problems (1)", te(0, 3, 0, 5, "")), DISABLE_TRAILING);
     }
+
+    /** The opening `---` cannot have a comment above it: its findings are disabled for the file. */
+    private static final CodeAction DISABLE_TRAILING = ca("Disable MAML091 for this file",
+            te(11, 0, 11, 0, "<!-- maml-lint-disable-file MAML091 -->\n"));
 
     @Test
     void unsafeFixesAreOfferedButNotPreferred() {
@@ -76,7 +80,7 @@ class CodeActionsTest {
     void offeredActionsCarryTheirDataAndNoEdit() {
         LspDocument doc = new LspDocument(MamlAssert.URI, 7, TRAILING);
         List<CodeAction> offered = offer(MamlAssert.service(), doc, at(0, 4), null, true);
-        assertEquals(List.of("Remove the trailing whitespace", "Fix all MAML problems (1)"),
+        assertEquals(List.of("Remove the trailing whitespace", "Fix all MAML problems (1)", "Disable MAML091 for this file"),
                 offered.stream().map(CodeAction::getTitle).toList());
         for (CodeAction a : offered) {
             assertNull(a.getEdit(), a.getTitle());
@@ -190,8 +194,8 @@ class CodeActionsTest {
         Linter linter = signingLinter("keys/me.key");
         List<CodeAction> actions = feature.actions(doc, at(0, 1), new CodeActionContext(List.of(), List.of("quickfix")),
                 linter, lint, true, MamlAssert::noProblem, MamlAssert.NEVER).stream().map(Either::getRight).toList();
-        assertEquals(1, actions.size(), actions::toString);
-        assertEquals("Sign document", actions.get(0).getTitle());
+        assertEquals(List.of("Sign document", "Disable MAML070 for this file"),
+                actions.stream().map(CodeAction::getTitle).toList(), actions::toString);
         assertEquals("MAML070", actions.get(0).getDiagnostics().get(0).getCode().getLeft());
         CodeAction resolved = feature.resolve(doc, actions.get(0), linter, lint, MamlAssert::noProblem, MamlAssert.NEVER);
         assertTrue(Edits.apply(TRAILING, resolved.getEdit().getChanges().get(doc.uri())).contains("<!-- signed with "));

@@ -29,7 +29,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
 /**
- * Code actions: a quick fix for each fixable finding under the cursor, "Fix all MAML problems"
+ * Code actions: a quick fix for each fixable finding under the cursor, "Disable MAMLnnn for this
+ * line" for every finding under it, "Fix all MAML problems"
  * (the same passes as `maml lint --fix`), and, when signing is available, "Sign document" (an
  * edit, also the quick fix of MAML070/071), "Create receipt" (a new `.mu` file) and "Verify
  * signature" (a command answering with a {@link VerificationResult}).
@@ -59,7 +60,8 @@ public final class CodeActionsFeature {
 
     public CodeActionsFeature(DiagnosticsFeature diagnostics, Optional<DocumentSigner> signer) {
         this(diagnostics, signer, Stream.concat(Stream.of(new QuickFixes(), new FixAll()),
-                signer.stream().flatMap(s -> Stream.of(new Signing(s), new Verify(), new Receipts(s)))).toList());
+                Stream.concat(signer.stream().flatMap(s -> Stream.of(new Signing(s), new Verify(), new Receipts(s))),
+                        Stream.of(new Disables()))).toList());
     }
 
     CodeActionsFeature(DiagnosticsFeature diagnostics, Optional<DocumentSigner> signer,

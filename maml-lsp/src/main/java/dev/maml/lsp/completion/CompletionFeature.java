@@ -61,8 +61,9 @@ public final class CompletionFeature {
         int offset = Ranges.offset(lines, position);
         int line = lines.lineOf(offset);
         Cursor at = new Cursor(doc, offset, line, doc.text().substring(lines.lineStart(line), offset));
-        List<CompletionItem> items = inFrontMatter(doc.frontMatter(), lines, line, offset)
-                ? frontMatter(at) : body(at);
+        boolean inFrontMatter = inFrontMatter(doc.frontMatter(), lines, line, offset);
+        List<CompletionItem> items = ruleIds(at, inFrontMatter)
+                .orElseGet(() -> inFrontMatter ? frontMatter(at) : body(at));
         cancel.checkCanceled();
         return new CompletionList(false, items);
     }
@@ -72,6 +73,18 @@ public final class CompletionFeature {
         Range word(int length) {
             return Range.of(offset - length, offset);
         }
+    }
+
+    /** Rule ids and aliases in a disable comment; never inside a code fence, where a comment is code. */
+    private static Optional<List<CompletionItem>> ruleIds(Cursor at, boolean inFrontMatter) {
+        if (!inFrontMatter && blockAt(at.doc(), at.offset()) != null) {
+            return Optional.empty();
+        }
+        return RuleIdCompletion.at(at.before(), inFrontMatter).map(found -> found.offers().stream().map(o -> {
+            CompletionItem item = item(o.label(), CompletionItemKind.EnumMember, at, found.typed(), o.label());
+            item.setDetail(o.detail());
+            return item;
+        }).toList());
     }
 
     private static boolean inFrontMatter(FrontMatter fm, LineIndex lines, int line, int offset) {

@@ -30,6 +30,11 @@ public final class DiagnosticsFeature {
     }
 
     public List<Diagnostic> diagnostics(LspDocument doc, LintOutcome outcome, CancelChecker cancel) {
+        return diagnostics(outcome, cancel);
+    }
+
+    /** The findings of a lint, placed in the document it linted. */
+    public List<Diagnostic> diagnostics(LintOutcome outcome, CancelChecker cancel) {
         if (outcome.ignored()) {
             return List.of();
         }
@@ -38,7 +43,7 @@ public final class DiagnosticsFeature {
                     "lint configuration: " + outcome.configError(), DiagnosticSeverity.Error, SOURCE);
             return List.of(d);
         }
-        LineIndex lines = doc.parsed().lines();
+        LineIndex lines = outcome.result().document().lines();
         List<Diagnostic> out = new ArrayList<>();
         for (dev.maml.diagnostic.Diagnostic d : outcome.result().diagnostics()) {
             cancel.checkCanceled();

@@ -5,6 +5,7 @@ import dev.maml.lsp.LspDocument;
 import dev.maml.lsp.ServerSettings;
 import dev.maml.toolchain.LintOutcome;
 import dev.maml.toolchain.Session;
+import dev.maml.toolchain.Source;
 import dev.maml.toolchain.Identity;
 import dev.maml.toolchain.Toolchain;
 import dev.maml.trust.TrustSettings;
@@ -59,7 +60,12 @@ public final class Linter {
     }
 
     public LintOutcome lint(LspDocument doc) {
-        return toolchain.lint(doc.source(), session);
+        return lint(doc.source());
+    }
+
+    /** A file that is not open in the editor, as `maml lint` lints it. */
+    public LintOutcome lint(Source source) {
+        return toolchain.lint(source, session);
     }
 
     /** "Fix all": every fix of the engine, passes repeated as `maml lint --fix` does; null when not linted. */

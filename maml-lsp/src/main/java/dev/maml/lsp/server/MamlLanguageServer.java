@@ -21,6 +21,7 @@ import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeActionCapabilities;
 import org.eclipse.lsp4j.CodeActionResolveSupportCapabilities;
+import org.eclipse.lsp4j.DiagnosticWorkspaceCapabilities;
 import org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities;
 import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
 import org.eclipse.lsp4j.FileSystemWatcher;
@@ -57,11 +58,13 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
     private final ScheduledExecutorService timer;
     private final MamlTextDocumentService documents;
     private final MamlWorkspaceService workspace;
+    private final WorkspaceFolders folders = new WorkspaceFolders();
     private volatile LanguageClient client;
     private volatile Linter linter;
     private volatile boolean shutdown;
     private volatile boolean watchesFiles;
     private volatile boolean resolvesCodeActions;
+    private volatile boolean refreshesDiagnostics;
 
     /**
      * @param exit what the {@code exit} notification and a dead parent process do with their exit
@@ -79,18 +82,22 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
         Validator validator = new Validator(store, service, () -> linter, () -> client, timer, validation);
         this.documents = new MamlTextDocumentService(store, service, validator, () -> linter, requests,
                 () -> resolvesCodeActions, this::log);
-        this.workspace = new MamlWorkspaceService(this, store, validator, service, requests);
+        this.workspace = new MamlWorkspaceService(this, store, validator, service, requests, folders);
     }
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         settings(ServerSettings.from(params.getInitializationOptions()));
+        folders.initialize(params);
         watchesFiles = Optional.ofNullable(params.getCapabilities()).map(ClientCapabilities::getWorkspace)
                 .map(WorkspaceClientCapabilities::getDidChangeWatchedFiles)
                 .map(DidChangeWatchedFilesCapabilities::getDynamicRegistration).orElse(false);
         resolvesCodeActions = Optional.ofNullable(params.getCapabilities()).map(ClientCapabilities::getTextDocument)
                 .map(TextDocumentClientCapabilities::getCodeAction).map(CodeActionCapabilities::getResolveSupport)
                 .map(CodeActionResolveSupportCapabilities::getProperties).map(p -> p.contains("edit")).orElse(false);
+        refreshesDiagnostics = Optional.ofNullable(params.getCapabilities()).map(ClientCapabilities::getWorkspace)
+                .map(WorkspaceClientCapabilities::getDiagnostics).map(DiagnosticWorkspaceCapabilities::getRefreshSupport)
+                .orElse(false);
         Integer parent = params.getProcessId();
         if (parent != null) {
             ParentWatch.exitWhenGone(parent, () -> exit.accept(1));
@@ -167,6 +174,17 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
 
     Linter linter() {
         return linter;
+    }
+
+    /**
+     * Asks the editor to pull workspace diagnostics again (settings, config files or folders
+     * changed what they are), when it says it can be asked.
+     */
+    void refreshDiagnostics() {
+        LanguageClient c = client;
+        if (c != null && refreshesDiagnostics) {
+            c.refreshDiagnostics();
+        }
     }
 
     /** A problem the user cannot act on but a bug report needs, in the client's log (window/logMessage). */

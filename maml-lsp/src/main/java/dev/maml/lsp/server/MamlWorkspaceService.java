@@ -4,10 +4,16 @@ import dev.maml.lsp.LspDocument;
 import dev.maml.lsp.MamlLanguageService;
 import dev.maml.lsp.ServerSettings;
 import dev.maml.lsp.actions.CommandAnswer;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
+import org.eclipse.lsp4j.WorkspaceDiagnosticParams;
+import org.eclipse.lsp4j.WorkspaceDiagnosticReport;
 import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
@@ -16,7 +22,8 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
- * Settings and config files changing (every open document is validated again) and the commands
+ * Settings, config files and workspace folders changing (every open document is validated
+ * again), the diagnostics of the files that are not open (`workspace/diagnostic`), and the commands
  * behind code actions that answer rather than edit: "Verify signature" answers with a typed
  * {@link dev.maml.lsp.actions.VerificationResult}, also shown to the user as a message.
  */
@@ -27,15 +34,17 @@ final class MamlWorkspaceService implements WorkspaceService {
     private final Validator validator;
     private final MamlLanguageService service;
     private final Executor requests;
+    private final WorkspaceFolders folders;
     private volatile LanguageClient client;
 
     MamlWorkspaceService(MamlLanguageServer server, DocumentStore store, Validator validator,
-                         MamlLanguageService service, Executor requests) {
+                         MamlLanguageService service, Executor requests, WorkspaceFolders folders) {
         this.server = server;
         this.store = store;
         this.validator = validator;
         this.service = service;
         this.requests = requests;
+        this.folders = folders;
     }
 
     void connect(LanguageClient languageClient) {
@@ -68,9 +77,33 @@ final class MamlWorkspaceService implements WorkspaceService {
         });
     }
 
+    @Override
+    public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
+        folders.change(params.getEvent());
+        server.refreshDiagnostics();
+    }
+
+    /**
+     * The MAML files of the workspace folders that are not open: what `maml lint` would say of
+     * each, so they show in the editor's problem list without being opened.
+     */
+    @Override
+    public CompletableFuture<WorkspaceDiagnosticReport> diagnostic(WorkspaceDiagnosticParams params) {
+        return CompletableFutures.computeAsync(requests, cancel -> {
+            Set<Path> open = new HashSet<>();
+            store.all().forEach(d -> {
+                if (d.path() != null) {
+                    open.add(d.path().toAbsolutePath().normalize());
+                }
+            });
+            return new WorkspaceDiagnosticReport(service.workspaceDiagnostics(folders.all(), open, server.linter(), cancel));
+        });
+    }
+
     private void revalidate() {
         for (LspDocument doc : store.all()) {
             validator.schedule(doc.uri(), true);
         }
+        server.refreshDiagnostics();
     }
 }

@@ -47,6 +47,7 @@ public final class ServerLauncher {
                 .setInput(framed)
                 .setOutput(out)
                 .setExecutorService(messages)
+                .setExceptionHandler(new InternalErrors(System.err))
                 .create();
         server.connect(launcher.getRemoteProxy());
         Future<Void> listening = launcher.startListening();

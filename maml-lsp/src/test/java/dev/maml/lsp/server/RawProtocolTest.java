@@ -31,7 +31,7 @@ class RawProtocolTest {
         try (Wire w = Wire.start(MamlAssert.service(), "{}", "{}")) {
             // Declared by LSP4J's service interfaces but not implemented here, never heard of, and a $/ request.
             for (String method : new String[] {"textDocument/references", "textDocument/rename", "workspace/symbol",
-                    "maml/unknown", "$/unknown"}) {
+                    "textDocument/declaration", "maml/unknown", "$/unknown"}) {
                 JsonObject answer = w.request(method, "{\"textDocument\":{\"uri\":\"file:///x.maml.md\"},"
                         + "\"position\":{\"line\":0,\"character\":0},\"newName\":\"y\",\"query\":\"\"}");
                 JsonObject error = answer.getAsJsonObject("error");
@@ -99,6 +99,78 @@ class RawProtocolTest {
         }
     }
 
+    /** A handler that throws answers -32603 naming the exception, and never a stack trace in {@code data}. */
+    @Test
+    void anExceptionInAHandlerIsAnsweredWithoutItsStackTrace(@TempDir Path dir) throws Exception {
+        MamlLanguageService service = MamlAssert.service(Optional.of(new Throwing()));
+        try (Wire w = Wire.start(service, "{}", "{}")) {
+            String uri = w.open(dir, TEXT);
+            JsonObject verify = w.request("workspace/executeCommand",
+                    "{\"command\":\"maml.verifySignature\",\"arguments\":[\"" + uri + "\"]}");
+            JsonObject error = verify.getAsJsonObject("error");
+            assertEquals(-32603, error.get("code").getAsInt(), verify::toString);
+            assertEquals("maml: internal error (java.lang.IllegalStateException: no HSM); the server's standard error"
+                    + " has the details", error.get("message").getAsString());
+            assertFalse(error.has("data"), verify::toString);
+
+            // Parameters the handler cannot use (no textDocument) fail inside it, on the request pool.
+            JsonObject hover = w.request("textDocument/hover", "{\"position\":{\"line\":0,\"character\":0}}");
+            assertEquals(-32603, hover.getAsJsonObject("error").get("code").getAsInt(), hover::toString);
+            assertTrue(hover.getAsJsonObject("error").get("message").getAsString()
+                    .startsWith("maml: internal error (java.lang.NullPointerException"), hover::toString);
+            assertFalse(hover.getAsJsonObject("error").has("data"), hover::toString);
+            assertTrue(w.request("shutdown", null).has("result"), "the server still serves");
+        }
+    }
+
+    /**
+     * workspace/diagnostic: every MAML file under the workspace folders that is not open, linted
+     * as `maml lint DIR` would (skipped directories, the config's ignores), and nothing once the
+     * folder is removed; the capabilities say so.
+     */
+    @Test
+    void workspaceDiagnosticsReportTheClosedFilesOfTheFolders(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("a.maml.md"), TEXT);
+        java.nio.file.Files.createDirectories(dir.resolve("sub"));
+        java.nio.file.Files.writeString(dir.resolve("sub/b.maml.markdown"), TEXT);
+        java.nio.file.Files.writeString(dir.resolve("sub/skipped.maml.md"), TEXT);
+        java.nio.file.Files.createDirectories(dir.resolve("node_modules"));
+        java.nio.file.Files.writeString(dir.resolve("node_modules/c.maml.md"), TEXT);
+        java.nio.file.Files.writeString(dir.resolve("notes.md"), TEXT);
+        java.nio.file.Files.writeString(dir.resolve(".maml-lint.yaml"), "ignores:\n  - \"sub/skipped.maml.md\"\n");
+        String folder = "{\"uri\":\"" + dir.toUri() + "\",\"name\":\"w\"}";
+        try (Wire w = Wire.start(MamlAssert.service(), "{\"workspace\":{\"diagnostics\":{\"refreshSupport\":true}}}", "{}",
+                ",\"workspaceFolders\":[" + folder + "]")) {
+            JsonObject caps = w.initialized.getAsJsonObject("result").getAsJsonObject("capabilities");
+            assertTrue(caps.getAsJsonObject("workspace").getAsJsonObject("workspaceFolders").get("supported").getAsBoolean());
+            assertTrue(caps.getAsJsonObject("diagnosticProvider").get("workspaceDiagnostics").getAsBoolean(), caps::toString);
+            w.open(dir, TEXT); // doc.maml.md: open, so pushed, not pulled
+
+            var items = w.request("workspace/diagnostic", "{\"previousResultIds\":[]}").getAsJsonObject("result")
+                    .getAsJsonArray("items");
+            java.util.Map<String, JsonObject> byUri = new java.util.TreeMap<>();
+            items.forEach(i -> byUri.put(i.getAsJsonObject().get("uri").getAsString(), i.getAsJsonObject()));
+            String a = dir.resolve("a.maml.md").toUri().toString();
+            String skipped = dir.resolve("sub/skipped.maml.md").toUri().toString();
+            assertEquals(java.util.Set.of(a, dir.resolve("sub/b.maml.markdown").toUri().toString(), skipped),
+                    byUri.keySet());
+            assertEquals("full", byUri.get(a).get("kind").getAsString());
+            assertTrue(byUri.get(a).getAsJsonArray("items").toString().contains("\"code\":\"MAML091\""),
+                    byUri.get(a)::toString);
+            assertEquals(0, byUri.get(skipped).getAsJsonArray("items").size(), "ignored by the config");
+
+            JsonObject pulled = w.request("textDocument/diagnostic",
+                    "{\"textDocument\":{\"uri\":\"" + dir.resolve("doc.maml.md").toUri() + "\"}}");
+            assertEquals(0, pulled.getAsJsonObject("result").getAsJsonArray("items").size(), pulled::toString);
+
+            w.wire.send(LspWire.notification("workspace/didChangeWorkspaceFolders",
+                    LspWire.json("{\"event\":{\"added\":[],\"removed\":[" + folder + "]}}")));
+            w.wire.next(m -> "workspace/diagnostic/refresh".equals(LspWire.method(m)), 30); // the editor is asked to pull again
+            assertEquals(0, w.request("workspace/diagnostic", "{\"previousResultIds\":[]}").getAsJsonObject("result")
+                    .getAsJsonArray("items").size());
+        }
+    }
+
     private static final String RESOLVES = "{\"textDocument\":{\"codeAction\":{\"resolveSupport\":{\"properties\":[\"edit\"]}}}}";
 
     /** A signer whose every operation throws: a bug in the signing library, as far as the server can tell. */
@@ -124,6 +196,7 @@ class RawProtocolTest {
         final LspWire wire;
         private final PipedOutputStream toServer;
         private final AtomicInteger ids = new AtomicInteger(1);
+        JsonObject initialized;
 
         private Wire(LspWire wire, PipedOutputStream toServer) {
             this.wire = wire;
@@ -131,6 +204,12 @@ class RawProtocolTest {
         }
 
         static Wire start(MamlLanguageService service, String capabilities, String settings) throws Exception {
+            return start(service, capabilities, settings, "");
+        }
+
+        /** @param initialize more fields of {@code initialize}'s params, each with its leading comma */
+        static Wire start(MamlLanguageService service, String capabilities, String settings, String initialize)
+                throws Exception {
             PipedOutputStream toServer = new PipedOutputStream();
             PipedOutputStream toClient = new PipedOutputStream();
             PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 16);
@@ -145,7 +224,8 @@ class RawProtocolTest {
             serving.setDaemon(true);
             serving.start();
             Wire w = new Wire(new LspWire(clientIn, toServer), toServer);
-            w.request("initialize", "{\"capabilities\":" + capabilities + ",\"initializationOptions\":" + settings + "}");
+            w.initialized = w.request("initialize", "{\"capabilities\":" + capabilities + ",\"initializationOptions\":"
+                    + settings + initialize + "}");
             w.wire.send(LspWire.notification("initialized", new JsonObject()));
             return w;
         }
