@@ -329,14 +329,17 @@ final class TreeBuilder implements ParseTreeListener {
         return lines.nextLineStart(lines.lineOf(TokenLines.start(open)));
     }
 
+    /**
+     * A schema written without a fence: the section's body without the whitespace and HTML comments
+     * around it (a lint directive next to the JSON is a comment, not part of the schema).
+     */
     private void bareSchema(Section section) {
-        String body = text.substring(section.body().start(), section.body().end());
-        String json = body.strip();
-        if (json.isEmpty()) {
+        int from = HtmlComments.skipLeading(text, section.body().start(), section.body().end());
+        int to = HtmlComments.skipTrailing(text, from, section.body().end());
+        if (from == to) {
             return;
         }
-        int from = section.body().start() + body.indexOf(json);
-        schemas.add(new SchemaBlock(section.name(), json, Range.of(from, from + json.length()), false, ""));
+        schemas.add(new SchemaBlock(section.name(), text.substring(from, to), Range.of(from, to), false, ""));
     }
 
     /** Exact names only: the parser reads sections as written; folding forms is the rules' business. */

@@ -5,6 +5,7 @@ import dev.maml.lint.LintContext;
 import dev.maml.lint.Rule;
 import dev.maml.model.MamlDocument;
 import dev.maml.model.Section;
+import dev.maml.parse.HtmlComments;
 import java.util.List;
 
 /**
@@ -22,36 +23,11 @@ final class EmptySections implements Rule {
     public void check(LintContext context) {
         MamlDocument doc = context.document();
         for (Section section : doc.sections()) {
-            if (isEmpty(doc.text(section.body()))) {
+            if (HtmlComments.isBlank(doc.text(section.body()))) {
                 String name = section.name().isEmpty() ? "##" : section.name();
                 context.report(RuleId.MAML033, "section \"" + name + "\" is empty; write its content or remove the heading",
                         section.name().isEmpty() ? section.heading() : section.nameRange());
             }
-        }
-    }
-
-    /**
-     * Whitespace and {@code <!-- -->} comments only. One scan (no backtracking regex); a comment
-     * never closed runs to the end, as CommonMark reads it.
-     */
-    static boolean isEmpty(String body) {
-        int i = 0;
-        while (true) {
-            int open = body.indexOf("<!--", i);
-            int to = open < 0 ? body.length() : open;
-            for (int j = i; j < to; j++) {
-                if (!Character.isWhitespace(body.charAt(j))) {
-                    return false;
-                }
-            }
-            if (open < 0) {
-                return true;
-            }
-            int close = body.indexOf("-->", open + 4);
-            if (close < 0) {
-                return true;
-            }
-            i = close + 3;
         }
     }
 }

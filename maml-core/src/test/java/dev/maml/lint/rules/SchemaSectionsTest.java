@@ -39,6 +39,19 @@ class SchemaSectionsTest {
     }
 
     @Test
+    void lintDirectivesAroundABareSchemaAreCommentsNotContent() {
+        String schema = "{\"type\": \"object\", \"properties\": {\"n\": {\"type\": \"integer\"}}}";
+        MamlDocument doc = DocumentParser.parse(HEAD + "## Output_Schema\n<!-- maml-lint-disable-next-line MAML051 -->\n"
+                + schema + "\n<!-- maml-lint-disable MAML042 -->\n<!-- a note\n  for editors -->\n\n## History\n");
+        assertEquals(List.of(), lint(doc, RuleId.MAML050));
+        assertEquals(List.of(), lint(doc, RuleId.MAML052));
+        assertEquals(schema, doc.schemas().get(0).json(), "the block is the JSON alone, for the run as for the rules");
+        // text that is not a comment still goes on after the object
+        MamlDocument prose = DocumentParser.parse(HEAD + "## Output_Schema\n" + schema + "\n<!-- x --> and prose\n");
+        assertEquals(1, lint(prose, RuleId.MAML052).size());
+    }
+
+    @Test
     void badLiteralInAFenceIsReportedWhole() {
         MamlDocument doc = DocumentParser.parse(HEAD + "## Output_Schema\n```json\n{\"type\": \"object\", \"x\": nul}\n```\n");
         Diagnostic d = lint(doc, RuleId.MAML050).get(0);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.diagnostic.Severity;
+import dev.maml.parse.HtmlComments;
 import dev.maml.diagnostic.TextEdit;
 import dev.maml.lint.LintEngine;
 import dev.maml.lint.LintSettings;
@@ -78,11 +79,11 @@ class SectionRulesTest {
 
     @Test
     void onlyWhitespaceAndHtmlCommentsMakeASectionEmpty() {
-        assertEquals(true, EmptySections.isEmpty("\n  \t\n"));
-        assertEquals(true, EmptySections.isEmpty("<!-- a -->\n<!-- maml-lint-disable MAML042 -->\n"));
-        assertEquals(true, EmptySections.isEmpty("\n<!-- never closed\nstill a comment\n"));
-        assertEquals(false, EmptySections.isEmpty("<!-- a --> text"));
-        assertEquals(false, EmptySections.isEmpty("### Sub-heading\n"));
+        assertEquals(true, HtmlComments.isBlank("\n  \t\n"));
+        assertEquals(true, HtmlComments.isBlank("<!-- a -->\n<!-- maml-lint-disable MAML042 -->\n"));
+        assertEquals(true, HtmlComments.isBlank("\n<!-- never closed\nstill a comment\n"));
+        assertEquals(false, HtmlComments.isBlank("<!-- a --> text"));
+        assertEquals(false, HtmlComments.isBlank("### Sub-heading\n"));
     }
 
     @Test
