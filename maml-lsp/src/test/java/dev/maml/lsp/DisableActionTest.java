@@ -31,9 +31,10 @@ class DisableActionTest {
 
     @Test
     void aBodyLineGetsANextLineCommentAboveWithItsIndentation() {
-        assertCodeActions(CLEAN + "- item\n  ## Intnet|\n", List.of("quickfix"),
-                ca("Disable MAML032 for this line", te(17, 0, 17, 0, "  <!-- maml-lint-disable-next-line MAML032 -->\n")),
-                ca("Disable MAML033 for this line", te(17, 0, 17, 0, "  <!-- maml-lint-disable-next-line MAML033 -->\n")));
+        // up to three spaces of indentation keep a heading at the top level (in a list item it would be the item's)
+        assertCodeActions(CLEAN + "  ## Intnet|\n", List.of("quickfix"),
+                ca("Disable MAML032 for this line", te(16, 0, 16, 0, "  <!-- maml-lint-disable-next-line MAML032 -->\n")),
+                ca("Disable MAML033 for this line", te(16, 0, 16, 0, "  <!-- maml-lint-disable-next-line MAML033 -->\n")));
     }
 
     @Test
