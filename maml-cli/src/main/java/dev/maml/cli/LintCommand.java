@@ -75,6 +75,10 @@ final class LintCommand implements Callable<Integer> {
             description = "The name standard input stands for (kind, config, ignores, printed path).")
     Path stdinFilename;
 
+    @Option(names = "--shard", paramLabel = "I/N", converter = dev.maml.cli.shard.ShardArgument.Converter.class,
+            description = "Lint only shard I of N (1-based; auto/N: JOB_COMPLETION_INDEX + 1); see docs/run.md, Sharding.")
+    dev.maml.cli.shard.ShardArgument shard;
+
     private PrintWriter out;
     private PrintWriter err;
 
@@ -166,7 +170,7 @@ final class LintCommand implements Callable<Integer> {
         }
         List<String> unmatched = found.unmatched(jobs);
         unmatched.forEach(u -> err.println("maml: " + u));
-        List<Outcome> outcomes = run(jobs, linter);
+        List<Outcome> outcomes = run(ShardSelection.keep(shard, jobs, paths.stream().map(Path::toString).toList()), linter);
         List<LintedFile> files = new ArrayList<>();
         boolean failed = !found.errors.isEmpty() || !unmatched.isEmpty();
         for (Outcome o : outcomes) {
