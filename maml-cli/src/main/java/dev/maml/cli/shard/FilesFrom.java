@@ -1,6 +1,7 @@
 package dev.maml.cli.shard;
 
 import dev.maml.io.InputFiles;
+import dev.maml.model.FileKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,9 @@ import java.util.List;
  * The paths of {@code --files-from FILE|-}: one per line (LF or CRLF; blank lines are skipped), or
  * separated by NUL bytes with {@code -0}, which any file name can be written in (as
  * {@code git diff -z} and {@code find -print0} write them). Relative paths start at the current
- * directory. Every path must exist: a CI step passing changed files must not pass a deleted one
- * unnoticed ({@code git diff --diff-filter=d} leaves them out).
+ * directory. A listed file whose name is no MAML file's ({@code *.maml.md}, {@code *.maml.markdown},
+ * {@code *.mu}) is passed over, so a CI step can list every changed file. Every other path must exist:
+ * a deleted document must not pass unnoticed ({@code git diff --diff-filter=d} leaves them out).
  */
 public final class FilesFrom {
 
@@ -34,10 +36,11 @@ public final class FilesFrom {
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < entries.length; i++) {
             String entry = entries[i];
-            if (entry.isBlank()) {
+            Path path = Path.of(entry);
+            if (entry.isBlank() || !Files.isDirectory(path) && FileKind.of(path).isEmpty()) {
                 continue;
             }
-            if (!Files.exists(Path.of(entry))) {
+            if (!Files.exists(path)) {
                 String where = nul ? "entry " + (i + 1) : "line " + (i + 1);
                 throw new IllegalArgumentException("--files-from " + name + ", " + where + ": " + entry + ": no such file");
             }
