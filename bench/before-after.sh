@@ -42,9 +42,12 @@ for side in "${sides[@]}"; do
   [ -s "$work/$side.jsa" ] || echo "note: no AppCDS archive for $side; it runs without one" >&2
 done
 
-docs="$root/bench/work/docs-$files"
+# The documents live outside the git work tree: maml lint honours .gitignore, and bench/work is ignored.
+inputs="${MAML_BENCH_INPUTS:-${TMPDIR:-/tmp}/maml-bench-inputs}"
+mkdir -p "$inputs"
+docs="$inputs/docs-$files"
 "$root/bench/generate-docs.sh" "$files" "$docs"
-one="$work/one.maml.md"
+one="$inputs/one.maml.md"
 cp "$root/examples/drone_communication.maml.md" "$one"
 
 lint_tsv="$work/lint.tsv"

@@ -23,9 +23,12 @@ fi
 # maml, built, with its AppCDS archive made (the first bin/maml run makes it; keep that out of the timings).
 "$root/bin/maml" --version >/dev/null
 
-docs="$work/docs-$files"
+# The documents live outside the git work tree: maml lint honours .gitignore, and bench/work is ignored.
+inputs="${MAML_BENCH_INPUTS:-${TMPDIR:-/tmp}/maml-bench-inputs}"
+mkdir -p "$inputs"
+docs="$inputs/docs-$files"
 "$root/bench/generate-docs.sh" "$files" "$docs"
-one="$work/one.maml.md"
+one="$inputs/one.maml.md"
 cp "$root/examples/drone_communication.maml.md" "$one"
 
 timed() { # label, command...: wall seconds and peak RSS; exit codes 0/1 both mean "linted"

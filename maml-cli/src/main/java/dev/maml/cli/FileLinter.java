@@ -12,6 +12,9 @@ import dev.maml.toolchain.Source;
 import dev.maml.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The command line's adapter over the {@link Toolchain} for linting: turns a broken config into the
@@ -40,8 +43,8 @@ final class FileLinter {
     }
 
     /** Fixes content under {@code name} (null: unnamed stdin); see {@link Fixed} for when nothing was fixed. */
-    Fixed fix(byte[] bytes, Path name) throws LintConfigException {
-        Fixed fixed = toolchain.fix(Source.of(bytes, name), session);
+    Fixed fix(byte[] bytes, Path name, FixMode mode) throws LintConfigException {
+        Fixed fixed = toolchain.fix(Source.of(bytes, name), session, mode.unsafe());
         checked(fixed.resolution());
         return fixed;
     }
@@ -54,28 +57,47 @@ final class FileLinter {
         return resolution;
     }
 
-    /** A linted file and, when a fix broke its signature, the advice to give (else null). */
-    record Linted(LintedFile file, String resign) {
+    /**
+     * A linted file, what to tell the user about its fixes (a signature they broke, unsafe fixes
+     * left out), and with --diff what --fix would change (null otherwise, or when nothing would).
+     */
+    record Linted(LintedFile file, List<String> advice, @Nullable String diff) {
     }
 
-    /** Lints (and with {@code fix} repairs, atomically) a file on disk that {@link #lints} said is linted. */
-    Linted lintFile(Path file, String display, boolean fix) throws IOException {
+    /**
+     * Lints a file on disk that {@link #lints} said is linted; with a fix mode works out the fixes
+     * first, and with --fix writes them back atomically.
+     */
+    Linted lintFile(Path file, String display, FixMode mode) throws IOException {
         Source source = session.read(file);
-        if (fix) {
-            Fixed fixed = toolchain.fix(source, session);
+        if (mode.fixes()) {
+            Fixed fixed = toolchain.fix(source, session, mode.unsafe());
             if (fixed.outcome() != null) {
-                if (!fixed.outcome().text().equals(source.text())) {
+                boolean changed = !fixed.outcome().text().equals(source.text());
+                if (changed && mode.writes()) {
                     // Through symlinks: replace the file the link points to, not the link.
                     AtomicFiles.write(file.toRealPath(), fixed.outcome().text());
                 }
-                return new Linted(LintedFile.of(display, fixed.outcome().remaining()), resignAdvice(fixed, display));
+                String diff = changed && mode.diff() ? UnifiedDiff.of(display, source.text(), fixed.outcome().text()) : null;
+                return new Linted(LintedFile.of(display, fixed.outcome().remaining()), advice(fixed, display, mode), diff);
             }
         }
-        return new Linted(LintedFile.of(display, toolchain.lint(source, session).result()), null);
+        return new Linted(LintedFile.of(display, toolchain.lint(source, session).result()), List.of(), null);
     }
 
-    /** {@link ResignAdvice} when a fix changed the signed bytes, else null. */
-    static String resignAdvice(Fixed fixed, String display) {
-        return fixed.brokeSignature() ? ResignAdvice.message(display) : null;
+    /**
+     * {@link ResignAdvice} when written fixes changed the signed bytes, and a note on the unsafe
+     * fixes left out (without --unsafe-fixes), for a fixed document ({@code fixed.outcome()} set).
+     */
+    static List<String> advice(Fixed fixed, String display, FixMode mode) {
+        List<String> advice = new ArrayList<>();
+        if (mode.writes() && fixed.brokeSignature()) {
+            advice.add(ResignAdvice.message(display));
+        }
+        long left = mode.unsafe() ? 0 : fixed.outcome().unsafeLeft();
+        if (left > 0) {
+            advice.add(ResignAdvice.withheld(display, left, ResignAdvice.signed(fixed.outcome().remaining().document())));
+        }
+        return advice;
     }
 }

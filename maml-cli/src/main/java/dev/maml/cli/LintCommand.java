@@ -1,12 +1,12 @@
 package dev.maml.cli;
 
+import dev.maml.io.AtomicFiles;
 import dev.maml.io.InputFiles;
 import dev.maml.lint.config.LintConfigException;
 import dev.maml.model.FileKind;
-import dev.maml.report.Json;
+import dev.maml.report.LintFormats;
 import dev.maml.report.LintReport;
 import dev.maml.report.LintedFile;
-import dev.maml.report.SarifReport;
 import dev.maml.toolchain.Build;
 import dev.maml.toolchain.Fixed;
 import dev.maml.toolchain.Session;
@@ -37,7 +37,6 @@ import picocli.CommandLine.Spec;
         "Exit 0: no errors (and no more warnings than --max-warnings); 1: errors found; 2: usage, I/O or config error."})
 final class LintCommand implements Callable<Integer> {
 
-    private static final List<String> FORMATS = List.of("text", "json", "sarif", "github");
     private static final int MAX_THREADS = 8;
 
     @Spec
@@ -52,11 +51,28 @@ final class LintCommand implements Callable<Integer> {
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default), json, sarif or github (Actions annotations).")
+            description = "text (default), json, sarif, github (Actions annotations), gitlab (Code Quality) or junit (JUnit XML).")
     String format;
 
-    @Option(names = "--fix", description = "Apply every available fix and write the files back.")
+    @Option(names = "--quiet", description = "Report errors only (warnings still count for --max-warnings).")
+    boolean quiet;
+
+    @Option(names = "--output-file", paramLabel = "F",
+            description = "Write the report to F (replaced atomically, created 0600; never over a link, FIFO or device).")
+    Path outputFile;
+
+    @Option(names = "--fix", description = "Apply the safe fixes and write the files back.")
     boolean fix;
+
+    @Option(names = "--fix-dry-run", description = "Report as if fixed (--fix's findings); files are left untouched.")
+    boolean fixDryRun;
+
+    @Option(names = "--diff", description = "Print a unified diff of what --fix would change, files untouched; exit 1 if it would change any.")
+    boolean diff;
+
+    @Option(names = "--unsafe-fixes",
+            description = "With --fix, --fix-dry-run or --diff: unsafe fixes too (a new random id; any fix of a signed document).")
+    boolean unsafeFixes;
 
     @Option(names = "--config", paramLabel = "F", description = "Use this config for every file instead of .maml-lint.yaml files.")
     Path config;
@@ -105,8 +121,17 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private String usageError() {
-        if (!FORMATS.contains(format)) {
-            return "unknown format '" + format + "' (expected text, json, sarif or github)";
+        if (!LintFormats.NAMES.contains(format)) {
+            return "unknown format '" + format + "' (expected " + LintFormats.choices() + ")";
+        }
+        if ((fix ? 1 : 0) + (fixDryRun ? 1 : 0) + (diff ? 1 : 0) > 1) {
+            return "give one of --fix, --fix-dry-run and --diff";
+        }
+        if (unsafeFixes && !fixMode().fixes()) {
+            return "--unsafe-fixes needs --fix, --fix-dry-run or --diff";
+        }
+        if (diff && (!format.equals("text") || outputFile != null || quiet)) {
+            return "--diff prints a diff, not a report: --format, --output-file and --quiet do not apply";
         }
         if (stdin && !paths.isEmpty()) {
             return "give PATHs or --stdin, not both";
@@ -123,38 +148,64 @@ final class LintCommand implements Callable<Integer> {
         return null;
     }
 
+    private FixMode fixMode() {
+        FixMode.Action action = fix ? FixMode.Action.FIX : fixDryRun ? FixMode.Action.DRY_RUN
+                : diff ? FixMode.Action.DIFF : FixMode.Action.NONE;
+        return new FixMode(action, unsafeFixes);
+    }
+
     private int lintStdin(FileLinter linter) throws IOException, LintConfigException {
         byte[] bytes = InputFiles.read(main.stdin(), "standard input");
         String display = stdinFilename == null ? "<stdin>" : stdinFilename.toString();
-        if (!fix) {
+        FixMode mode = fixMode();
+        if (!mode.fixes()) {
             LintedFile file = linter.lint(bytes, display, stdinFilename);
             List<LintedFile> files = file == null ? List.of() : List.of(file);
             report(files, out);
             return exitCode(files, false);
         }
-        Fixed fixed = linter.fix(bytes, stdinFilename);
+        Fixed fixed = linter.fix(bytes, stdinFilename, mode);
         if (fixed.ignored()) {
-            out.print(new String(bytes, StandardCharsets.UTF_8));
-            report(List.of(), err);
+            if (mode.writes()) {
+                out.print(new String(bytes, StandardCharsets.UTF_8));
+                report(List.of(), err);
+            } else if (!mode.diff()) {
+                report(List.of(), out);
+            }
             return ExitCodes.OK;
         }
         if (fixed.notUtf8()) {
             err.println("maml: " + display + ": not valid UTF-8; nothing fixed");
             return ExitCodes.USAGE;
         }
+        FileLinter.advice(fixed, display, mode).forEach(a -> err.println("maml: " + a));
+        List<LintedFile> files = List.of(LintedFile.of(display, fixed.outcome().remaining()));
+        if (mode.diff()) {
+            return printDiffs(List.of(UnifiedDiff.of(display, new String(bytes, StandardCharsets.UTF_8), fixed.outcome().text())));
+        }
+        if (!mode.writes()) {
+            report(files, out);
+            return exitCode(files, false);
+        }
         out.print(fixed.outcome().text());
         out.flush();
-        String resign = FileLinter.resignAdvice(fixed, display);
-        if (resign != null) {
-            err.println("maml: " + resign);
-        }
         // stdout carries the fixed text, so what remains to report goes to stderr.
-        List<LintedFile> files = List.of(LintedFile.of(display, fixed.outcome().remaining()));
         report(files, err);
         return exitCode(files, false);
     }
 
-    private int lintPaths(FileLinter linter) throws LintConfigException {
+    /** --diff: the diffs in order; exit 1 when --fix would change a file (Ruff's --diff), else 0. */
+    private int printDiffs(List<String> diffs) {
+        diffs.forEach(out::print);
+        out.flush();
+        long changed = diffs.stream().filter(d -> !d.isEmpty()).count();
+        if (changed > 0) {
+            err.println("maml: --fix would change " + changed + " file" + plural(changed));
+        }
+        return changed > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    private int lintPaths(FileLinter linter) throws LintConfigException, IOException {
         LintTargets found = LintTargets.select(paths.stream().map(Path::toString).toList(), !noIgnore,
                 file -> FileKind.of(file).isPresent());
         found.errors.forEach(e -> err.println("maml: " + e));
@@ -172,6 +223,7 @@ final class LintCommand implements Callable<Integer> {
         unmatched.forEach(u -> err.println("maml: " + u));
         List<Outcome> outcomes = run(ShardSelection.keep(shard, jobs, paths.stream().map(Path::toString).toList()), linter);
         List<LintedFile> files = new ArrayList<>();
+        List<String> diffs = new ArrayList<>();
         boolean failed = !found.errors.isEmpty() || !unmatched.isEmpty();
         for (Outcome o : outcomes) {
             if (o.error != null) {
@@ -179,10 +231,13 @@ final class LintCommand implements Callable<Integer> {
                 failed = true;
             } else {
                 files.add(o.linted.file());
-                if (o.linted.resign() != null) {
-                    err.println("maml: " + o.linted.resign());
-                }
+                o.linted.advice().forEach(a -> err.println("maml: " + a));
+                diffs.add(o.linted.diff() == null ? "" : o.linted.diff());
             }
+        }
+        if (diff) {
+            int code = printDiffs(diffs);
+            return failed ? ExitCodes.USAGE : code;
         }
         report(files, out);
         return exitCode(files, failed);
@@ -236,30 +291,31 @@ final class LintCommand implements Callable<Integer> {
 
     private Outcome lintOne(LintTargets.Target target, FileLinter linter) {
         try {
-            return new Outcome(linter.lintFile(target.file(), target.display(), fix), null);
+            return new Outcome(linter.lintFile(target.file(), target.display(), fixMode()), null);
         } catch (IOException e) {
             return new Outcome(null, Failures.describe(e));
         }
     }
 
-    private void report(List<LintedFile> files, PrintWriter to) {
-        switch (format) {
-            case "json" -> to.println(Json.compact(LintReport.json(files)));
-            case "sarif" -> to.println(Json.pretty(SarifReport.of(files, Build.version(), RuleDocs.base())));
-            case "github" -> to.print(LintReport.github(files));
-            default -> {
-                to.print(LintReport.text(files));
-                to.flush();
-                LintReport.Summary s = LintReport.Summary.of(files);
-                long findings = files.stream().mapToLong(f -> f.diagnostics().size()).sum();
-                if (findings > 0) {
-                    err.printf("%d error%s, %d warning%s, %d other finding%s in %d file%s%n", s.errors(), plural(s.errors()),
-                            s.warnings(), plural(s.warnings()), findings - s.errors() - s.warnings(),
-                            plural(findings - s.errors() - s.warnings()), s.files(), plural(s.files()));
-                }
+    private void report(List<LintedFile> files, PrintWriter to) throws IOException {
+        List<LintedFile> shown = quiet ? files.stream().map(LintedFile::errorsOnly).toList() : files;
+        String report = LintFormats.render(format, shown, RuleDocs::base);
+        if (outputFile != null) {
+            AtomicFiles.write(outputFile, report.getBytes(StandardCharsets.UTF_8), null);
+        } else {
+            to.print(report);
+            to.flush();
+        }
+        if (format.equals("text")) {
+            LintReport.Summary s = LintReport.Summary.of(shown);
+            long findings = shown.stream().mapToLong(f -> f.diagnostics().size()).sum();
+            if (findings > 0) {
+                err.printf("%d error%s, %d warning%s, %d other finding%s in %d file%s%n", s.errors(), plural(s.errors()),
+                        s.warnings(), plural(s.warnings()), findings - s.errors() - s.warnings(),
+                        plural(findings - s.errors() - s.warnings()), s.files(), plural(s.files()));
             }
         }
-        to.flush();
+        err.flush();
     }
 
     private static String plural(long n) {
@@ -281,19 +337,19 @@ final class LintCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Where SARIF help links point: MAML_DOCS_URL (the repository's file URL), if set; see docs/lint.md. */
+    /** Where SARIF help links point: MAML_DOCS_URL (the repository's file URL), else the project's home; see docs/lint.md. */
     static final class RuleDocs {
         private RuleDocs() {
         }
 
-        static @Nullable URI base() {
+        static URI base() {
             return base(System.getenv("MAML_DOCS_URL"));
         }
 
-        /** Null when {@code url} is unset or blank; a {@link UsageException} (exit 2) when it is no absolute URL. */
-        static @Nullable URI base(@Nullable String url) {
+        /** {@link Build#HOME} when {@code url} is unset or blank; a {@link UsageException} (exit 2) when it is no absolute URL. */
+        static URI base(@Nullable String url) {
             if (url == null || url.isBlank()) {
-                return null;
+                return Build.HOME;
             }
             URI uri;
             try {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.maml.lint.config.LintConfigException;
 import dev.maml.report.Json;
 import dev.maml.run.Pipeline;
+import dev.maml.toolchain.Build;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -101,7 +102,7 @@ class InternalErrorExitTest {
 
     @Test
     void aMalformedDocsUrlIsTheUsersErrorNotABug() {
-        assertEquals(null, LintCommand.RuleDocs.base(" "));
+        assertEquals(Build.HOME, LintCommand.RuleDocs.base(" "));
         assertEquals("https://example.org/docs/", LintCommand.RuleDocs.base("https://example.org/docs").toString());
         for (String bad : new String[] {"docs/relative", "https://exa mple.org/"}) {
             UsageException e = assertThrows(UsageException.class, () -> LintCommand.RuleDocs.base(bad));

@@ -129,10 +129,12 @@ public class LintCommandTest {
                 + "{\"path\":\"" + d + "/t.maml.md\",\"diagnostics\":["
                 + "{\"rule\":\"MAML091\",\"alias\":\"delimiter-trailing-space\",\"severity\":\"hint\","
                 + "\"message\":\"trailing whitespace after the '---' delimiter\",\"line\":1,\"column\":4,\"endLine\":1,"
-                + "\"endColumn\":6,\"fixable\":true},"
+                + "\"endColumn\":6,\"fixable\":true,\"fix\":{\"title\":\"Remove the trailing whitespace\",\"applicability\":\"safe\",\"edits\":"
+                + "[{\"line\":1,\"column\":4,\"endLine\":1,\"endColumn\":6,\"text\":\"\"}]}},"
                 + "{\"rule\":\"MAML091\",\"alias\":\"delimiter-trailing-space\",\"severity\":\"hint\","
                 + "\"message\":\"trailing whitespace after the '---' delimiter\",\"line\":11,\"column\":4,\"endLine\":11,"
-                + "\"endColumn\":5,\"fixable\":true}]}],"
+                + "\"endColumn\":5,\"fixable\":true,\"fix\":{\"title\":\"Remove the trailing whitespace\",\"applicability\":\"safe\",\"edits\":"
+                + "[{\"line\":11,\"column\":4,\"endLine\":11,\"endColumn\":5,\"text\":\"\"}]}}]}],"
                 + "\"summary\":{\"files\":2,\"errors\":0,\"warnings\":0}}\n", run.out());
     }
 
@@ -190,7 +192,7 @@ public class LintCommandTest {
         assertEquals(2, missing.exitCode());
         assertEquals("maml: " + dir.resolve("gone.maml.md") + ": no such file", missing.err().lines().findFirst().orElseThrow());
         assertTrue(missing.out().startsWith(ok + ":1:1: error MAML001"), "other files are still linted");
-        assertEquals("maml: unknown format 'xml' (expected text, json, sarif or github)\n",
+        assertEquals("maml: unknown format 'xml' (expected text, json, sarif, github, gitlab or junit)\n",
                 lint("--format", "xml", ok.toString()).err());
         assertEquals(2, lint("--format", "xml", ok.toString()).exitCode());
         assertEquals(2, lint("--stdin", ok.toString()).exitCode());

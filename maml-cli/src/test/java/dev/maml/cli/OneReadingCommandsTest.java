@@ -75,7 +75,10 @@ class OneReadingCommandsTest {
         CliRun lint = CliRun.of("lint", doc.toString());
         assertEquals(1, lint.exitCode(), lint.out());
         assertTrue(lint.out().contains("error MAML093/lone-carriage-return"), lint.out());
-        CliRun fix = CliRun.of("lint", "--fix", doc.toString());
+        // A fix of a signed document is unsafe (it changes the signed bytes): --fix alone leaves it.
+        CliRun safe = CliRun.of("lint", "--fix", doc.toString());
+        assertTrue(Files.readString(doc).contains("\r"), safe.err());
+        CliRun fix = CliRun.of("lint", "--fix", "--unsafe-fixes", doc.toString());
         String fixed = Files.readString(doc);
         assertFalse(fixed.contains("\r"), fixed);
         assertTrue(fixed.contains("Secure drone\ncommunication"), fixed);

@@ -26,4 +26,22 @@ public final class RulePages {
         }
         return "**" + id.id() + " " + id.alias() + "** (" + id.defaultSeverity().label() + ")\n\n" + id.title() + ".";
     }
+
+    /**
+     * What the rule checks, in a few sentences: the first paragraph of its page after the heading
+     * and the severity/tags list (SARIF's {@code fullDescription}); the title when there is none.
+     */
+    public static String description(RuleId id) {
+        StringBuilder paragraph = new StringBuilder();
+        for (String line : page(id).split("\\R")) {
+            if (paragraph.isEmpty() && (line.isBlank() || line.startsWith("#") || line.startsWith("- ") || line.startsWith("**"))) {
+                continue;
+            }
+            if (line.isBlank()) {
+                break;
+            }
+            paragraph.append(paragraph.isEmpty() ? "" : " ").append(line.strip());
+        }
+        return paragraph.isEmpty() ? id.title() + "." : paragraph.toString();
+    }
 }

@@ -2,6 +2,7 @@ package dev.maml.lint;
 
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
+import dev.maml.lint.fix.SignedFixes;
 import dev.maml.model.FileKind;
 import dev.maml.model.MamlDocument;
 import java.util.Comparator;
@@ -63,7 +64,7 @@ public final class LintEngine {
         }
         List<Diagnostic> out = findings.list();
         out.sort(DOCUMENT_ORDER);
-        return new LintResult(document, out);
+        return new LintResult(document, SignedFixes.marked(document, out));
     }
 
     /** The rule's first id that this engine reports and the settings leave on; empty: the rule need not run. */

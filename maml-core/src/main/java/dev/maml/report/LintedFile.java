@@ -17,6 +17,11 @@ public record LintedFile(String path, LineIndex lines, List<Diagnostic> diagnost
         return new LintedFile(path, result.document().lines(), result.diagnostics());
     }
 
+    /** This file with its errors only (`maml lint --quiet`, as ESLint's). */
+    public LintedFile errorsOnly() {
+        return new LintedFile(path, lines, diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).toList());
+    }
+
     public long count(Severity severity) {
         return diagnostics.stream().filter(d -> d.severity() == severity).count();
     }

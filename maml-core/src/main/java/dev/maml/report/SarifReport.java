@@ -2,9 +2,12 @@ package dev.maml.report;
 
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
+import dev.maml.diagnostic.RulePages;
 import dev.maml.diagnostic.Severity;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * `maml lint --format sarif`: one SARIF 2.1.0 run. Every rule of the catalogue is listed in
  * {@code tool.driver.rules} (so {@code ruleIndex} is stable across runs), results carry 1-based
  * lines and code-point columns ({@code columnKind: unicodeCodePoints}; end column exclusive, as in
- * SARIF), artifact URIs are the printed paths as relative URI references.
+ * SARIF), artifact URIs are the printed paths ({@link #uriReference}). Checked by the official SARIF
+ * Multitool's GitHub and SARIF rules (SarifMultitoolTest in maml-cli).
  */
 public final class SarifReport {
 
@@ -26,14 +30,16 @@ public final class SarifReport {
     }
 
     /**
-     * @param helpBase where the repository's files are published, ending in "/" (e.g. its blob URL
-     *                 on GitHub), or null when unknown. SARIF requires {@code helpUri} to be an
-     *                 absolute URI (the official schema's format check refuses a relative one), so
-     *                 with a base each rule gets {@code helpUri = helpBase + "docs/rules/ID.md"};
-     *                 without one it gets only {@code help.text} naming that repository path.
+     * @param helpBase where the repository's files are published, ending in "/" (the project's
+     *                 home, {@code Build.HOME}, or MAML_DOCS_URL). SARIF requires {@code helpUri} to be
+     *                 an absolute URI (the official schema's format check refuses a relative one), and
+     *                 GitHub code scanning wants every rule described: each rule gets
+     *                 {@code fullDescription} (the first paragraph of its page), {@code helpUri =
+     *                 helpBase + "docs/rules/ID.md"} and its whole page as {@code help.markdown} (what code scanning
+     *                 shows beside an alert).
      */
     public static ObjectNode of(List<LintedFile> files, String toolVersion, URI helpBase) {
-        if (helpBase != null && !helpBase.isAbsolute()) {
+        if (!helpBase.isAbsolute()) {
             throw new IllegalArgumentException("the rule docs base must be an absolute URI: " + helpBase);
         }
         List<RuleId> catalogue = List.of(RuleId.values());
@@ -44,20 +50,17 @@ public final class SarifReport {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "maml");
         driver.put("version", toolVersion);
-        if (helpBase != null) {
-            driver.put("informationUri", helpBase.toString());
-        }
+        driver.put("informationUri", helpBase.toString());
         ArrayNode rules = driver.putArray("rules");
         for (RuleId id : catalogue) {
             ObjectNode rule = rules.addObject();
             rule.put("id", id.id());
             rule.put("name", id.alias());
             rule.putObject("shortDescription").put("text", id.title());
-            String doc = RULE_DOCS + id.id() + ".md";
-            if (helpBase != null) {
-                rule.put("helpUri", helpBase.resolve(doc).toString());
-            }
-            rule.putObject("help").put("text", "See " + doc + " in the MAML toolchain repository.");
+            rule.putObject("fullDescription").put("text", RulePages.description(id));
+            String helpUri = helpBase.resolve(RULE_DOCS + id.id() + ".md").toString();
+            rule.put("helpUri", helpUri);
+            rule.putObject("help").put("text", "See " + helpUri).put("markdown", RulePages.page(id));
             rule.putObject("defaultConfiguration").put("level", level(id.defaultSeverity()));
             ArrayNode tags = rule.putObject("properties").putArray("tags");
             id.tags().forEach(tags::add);
@@ -91,12 +94,29 @@ public final class SarifReport {
         };
     }
 
-    /** A file path as a relative URI reference (forward slashes, percent-encoded where needed). */
+    /**
+     * A printed path as an artifact URI: a relative path as a relative URI reference (forward
+     * slashes, percent-encoded where needed); an absolute one as a {@code file:} URI, because a
+     * reference starting with "/" would not combine with a {@code uriBaseId} (SARIF1004).
+     */
     static String uriReference(String path) {
+        Path absolute = absolute(path);
+        if (absolute != null) {
+            return absolute.toUri().toASCIIString();
+        }
         try {
             return new URI(null, null, path.replace('\\', '/'), null).toASCIIString();
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("path cannot be a URI: " + path, e);
+        }
+    }
+
+    private static Path absolute(String path) {
+        try {
+            Path p = Path.of(path);
+            return p.isAbsolute() ? p : null;
+        } catch (InvalidPathException e) {
+            return null; // "<stdin>" on Windows: not a path, so not an absolute one
         }
     }
 }

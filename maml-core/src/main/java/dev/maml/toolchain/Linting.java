@@ -48,9 +48,9 @@ public final class Linting {
         return engine(kind).lint(DocumentParser.parse(text), settings);
     }
 
-    /** Applies every fix the engine for {@code kind} offers, re-linting between passes. */
-    public static Fixer.FixOutcome fix(String text, FileKind kind, LintSettings settings) {
-        return Fixer.fixAll(text, t -> lint(t, kind, settings));
+    /** Applies the fixes the engine for {@code kind} offers (unsafe ones only when asked), re-linting between passes. */
+    public static Fixer.FixOutcome fix(String text, FileKind kind, LintSettings settings, boolean unsafe) {
+        return Fixer.fixAll(text, t -> lint(t, kind, settings), unsafe);
     }
 
     /** Built on first use only: a one-file run should not pay for rules it never loads. */

@@ -51,14 +51,22 @@ public final class Toolchain {
         return new LintOutcome(resolution, result);
     }
 
-    /** Applies every fix the engine offers, passes repeated until nothing changes ({@link Fixer}). */
+    /**
+     * Applies every fix the engine offers, unsafe ones included, passes repeated until nothing
+     * changes ({@link Fixer}): an editor's "fix all" and the MCP fix tool, whose user sees the result.
+     */
     public Fixed fix(Source source, Session session) {
+        return fix(source, session, true);
+    }
+
+    /** As {@link #fix(Source, Session)}; fixes marked unsafe only when {@code unsafe} (`maml lint --unsafe-fixes`). */
+    public Fixed fix(Source source, Session session, boolean unsafe) {
         Resolution resolution = session.resolve(source.path());
         String text = source.text();
         if (!(resolution instanceof Resolution.Lint lint) || text == null) {
             return new Fixed(resolution, null, false);
         }
-        Fixer.FixOutcome outcome = Linting.fix(text, source.kind(), lint.settings());
+        Fixer.FixOutcome outcome = Linting.fix(text, source.kind(), lint.settings(), unsafe);
         boolean brokeSignature = source.kind() == FileKind.DOCUMENT && ResignAdvice.invalidates(text, outcome.text());
         return new Fixed(resolution, outcome, brokeSignature);
     }

@@ -29,6 +29,27 @@ class FixerTest {
     }
 
     @Test
+    void unsafeFixesWaitToBeAskedFor() {
+        String text = "---   \nid: bad\n---\n## Intent\nSHOUT and SHOUT\n## Context\n";
+        Fixer.FixOutcome safe = Fixer.fixAll(text, LINT, false);
+        assertEquals("---\nid: bad\n---\n## Intent\nshout and shout\n## Context\n", safe.text(), "a new random id is unsafe");
+        assertEquals(3, safe.fixes());
+        assertEquals(1, safe.unsafeLeft());
+        assertEquals(0, Fixer.fixAll(text, LINT, true).unsafeLeft());
+    }
+
+    @Test
+    void everyFixOfASignedDocumentIsUnsafe() {
+        String signed = "---   \nverification:\n  signature: \"AAAA\"\n---\n## Intent\nSHOUT\n## Context\n";
+        List<Diagnostic> fixable = LINT.apply(signed).diagnostics().stream().filter(d -> d.fix() != null).toList();
+        assertEquals(2, fixable.size(), fixable::toString);
+        assertTrue(fixable.stream().noneMatch(d -> d.fix().safe()), fixable::toString);
+        assertEquals(signed, Fixer.fixAll(signed, LINT, false).text(), "the signed bytes are left alone");
+        assertTrue(LINT.apply(signed.replace("  signature: \"AAAA\"\n", "  method: ml-dsa-65\n")).diagnostics().stream()
+                .filter(d -> d.fix() != null).allMatch(d -> d.fix().safe()), "unsigned: the same fixes are safe");
+    }
+
+    @Test
     void aSecondRunChangesNothing() {
         String once = Fixer.fixAll("---\nid: x\n---\n## Intent\nSHOUT\n", LINT).text();
         Fixer.FixOutcome twice = Fixer.fixAll(once, LINT);

@@ -28,7 +28,7 @@ public final class TestRules {
         return new LintEngine(all());
     }
 
-    /** MAML012 on an {@code id} that is not {@link #GOOD_ID}-shaped; the fix puts in {@link #GOOD_ID}. */
+    /** MAML012 on an {@code id} that is not {@link #GOOD_ID}-shaped; the fix puts in {@link #GOOD_ID}, unsafe as the real rule's new id. */
     static final class IdRule implements Rule {
         @Override
         public List<RuleId> ids() {
@@ -40,7 +40,7 @@ public final class TestRules {
             context.document().optionalFrontMatter().flatMap(fm -> fm.mapping()).flatMap(m -> m.scalar("id"))
                     .filter(s -> !s.value().startsWith("urn:uuid:123e4567"))
                     .ifPresent(s -> context.report(RuleId.MAML012, "id '" + s.value() + "' is not a urn:uuid: UUID",
-                            s.range(), Fix.of("Use a new UUID", new TextEdit(s.range(), "\"" + GOOD_ID + "\""))));
+                            s.range(), Fix.of("Use a new UUID", new TextEdit(s.range(), "\"" + GOOD_ID + "\"")).unsafe()));
         }
     }
 

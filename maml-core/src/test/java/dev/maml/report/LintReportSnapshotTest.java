@@ -11,6 +11,7 @@ import dev.maml.lint.LintSettings;
 import dev.maml.lint.TestRules;
 import dev.maml.parse.DocumentParser;
 import dev.maml.testing.TestData;
+import dev.maml.toolchain.Build;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -81,13 +82,10 @@ class LintReportSnapshotTest {
         try (InputStream in = Files.newInputStream(TestData.root().resolve("testvectors/sarif/sarif-schema-2.1.0.json"))) {
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
         }
-        for (URI base : java.util.Arrays.asList(URI.create("https://example.org/maml/blob/main/"), null)) {
-            JsonNode sarif = Json.MAPPER.valueToTree(SarifReport.of(files(), "0.1.0", base));
-            List<Error> errors = schema.validate(sarif);
-            assertEquals(List.of(), errors.stream().map(Error::toString).toList(), "base " + base);
-        }
+        JsonNode sarif = Json.MAPPER.valueToTree(SarifReport.of(files(), "0.1.0", Build.HOME));
+        assertEquals(List.of(), schema.validate(sarif).stream().map(Error::toString).toList());
         // The schema really is checked: a result without a message must be refused.
-        JsonNode broken = Json.MAPPER.valueToTree(SarifReport.of(files(), "0.1.0", null));
+        JsonNode broken = Json.MAPPER.valueToTree(SarifReport.of(files(), "0.1.0", Build.HOME));
         ((tools.jackson.databind.node.ObjectNode) broken.get("runs").get(0).get("results").get(0)).remove("message");
         assertTrue(!schema.validate(broken).isEmpty());
     }

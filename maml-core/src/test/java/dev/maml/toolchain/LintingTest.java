@@ -46,7 +46,7 @@ class LintingTest {
     @Test
     void fixUsesTheEngineOfTheKind() {
         assertEquals("---\nmu_version: \"1.0\"\n---\n## Intent\n```python\nprint(1)\n",
-                Linting.fix(TEXT, FileKind.RECEIPT, LintSettings.DEFAULTS).text());
+                Linting.fix(TEXT, FileKind.RECEIPT, LintSettings.DEFAULTS, false).text());
     }
 
     @Test

@@ -61,6 +61,18 @@ class CodeActionsTest {
     }
 
     @Test
+    void unsafeFixesAreOfferedButNotPreferred() {
+        LspDocument safe = new LspDocument(MamlAssert.URI, 1, TRAILING);
+        assertEquals(Boolean.TRUE, offer(MamlAssert.service(), safe, at(0, 4), List.of("quickfix"), true).get(0).getIsPreferred());
+        // A slug for an id: the only fix is a new random id, which `maml lint --fix` leaves to --unsafe-fixes.
+        String slug = CLEAN.replace("\"urn:uuid:3b241101-e2bb-4255-8caf-4136c566a962\"", "drone-001");
+        LspDocument unsafe = new LspDocument(MamlAssert.URI, 1, slug);
+        List<CodeAction> offered = offer(MamlAssert.service(), unsafe, at(2, 5), List.of("quickfix"), true);
+        assertEquals(List.of("Replace with a new random UUID"), offered.stream().map(CodeAction::getTitle).toList());
+        assertEquals(Boolean.FALSE, offered.get(0).getIsPreferred());
+    }
+
+    @Test
     void offeredActionsCarryTheirDataAndNoEdit() {
         LspDocument doc = new LspDocument(MamlAssert.URI, 7, TRAILING);
         List<CodeAction> offered = offer(MamlAssert.service(), doc, at(0, 4), null, true);
@@ -98,7 +110,7 @@ class CodeActionsTest {
         CodeAction all = resolve(MamlAssert.service(), doc, actions.get(0));
         String fixed = Edits.apply(text, all.getEdit().getChanges().get(MamlAssert.URI));
         // The skeleton gets a fresh random id each time; everything else must be the same.
-        assertEquals(noUuid(Linting.fix(text, FileKind.DOCUMENT, LintSettings.DEFAULTS).text()), noUuid(fixed));
+        assertEquals(noUuid(Linting.fix(text, FileKind.DOCUMENT, LintSettings.DEFAULTS, true).text()), noUuid(fixed));
         assertTrue(fixed.startsWith("---\n"), fixed);
     }
 

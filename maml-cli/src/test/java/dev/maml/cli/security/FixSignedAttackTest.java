@@ -1,6 +1,8 @@
 package dev.maml.cli.security;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.cli.LintCommandTest;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 10: `maml lint --fix` rewrote a signed document and said nothing, so the signature stopped
- * verifying unnoticed. It must warn, as `fmt` does, and name the command that signs it again.
+ * verifying unnoticed. Issue 14: a fix of a signed document is unsafe, so --fix leaves it alone and
+ * says how to apply it and what to re-sign; with --unsafe-fixes it applies and warns, as `fmt` does.
  */
 class FixSignedAttackTest {
 
@@ -47,11 +50,25 @@ class FixSignedAttackTest {
     }
 
     @Test
-    void lintFixWarnsThatTheSignatureNoLongerVerifies() throws Exception {
+    void lintFixLeavesTheSignedBytesAloneAndSaysWhatToReSign() throws Exception {
         Path doc = signedFixableDocument();
+        byte[] signed = Files.readAllBytes(doc);
         Run fix = maml(new byte[0], "lint", "--fix", doc.toString());
+        assertEquals(0, fix.code(), fix.err());
+        assertArrayEquals(signed, Files.readAllBytes(doc), "a fix of a signed document is unsafe");
+        assertTrue(fix.err().contains("maml: " + doc + ": 1 fix not applied: the document is signed and fixing it changes the"
+                + " signed bytes; to apply: maml lint --fix --unsafe-fixes " + doc + ", then sign it again: maml sign " + doc
+                + " --key YOUR.key\n"), fix.err());
+        assertEquals(0, maml(new byte[0], "verify", doc.toString(), "--trust", dir.resolve("me.pub").toString()).code());
+    }
+
+    @Test
+    void unsafeFixesApplyAndWarnThatTheSignatureNoLongerVerifies() throws Exception {
+        Path doc = signedFixableDocument();
+        Run fix = maml(new byte[0], "lint", "--fix", "--unsafe-fixes", doc.toString());
         assertTrue(fix.err().contains("maml: " + doc + ": the fixes changed the signed bytes, so the signature no longer"
                 + " verifies; sign it again: maml sign " + doc + " --key YOUR.key\n"), fix.err());
+        assertFalse(fix.err().contains("not applied"), fix.err());
         Run verify = maml(new byte[0], "verify", doc.toString(), "--trust", dir.resolve("me.pub").toString());
         assertEquals(1, verify.code(), "the warning is true: " + verify.out() + verify.err());
     }
@@ -59,7 +76,10 @@ class FixSignedAttackTest {
     @Test
     void lintFixOnStandardInputWarnsOnStandardError() throws Exception {
         byte[] signed = Files.readAllBytes(signedFixableDocument());
-        Run fix = maml(signed, "lint", "--fix", "--stdin", "--stdin-filename", "drone.maml.md");
+        Run safe = maml(signed, "lint", "--fix", "--stdin", "--stdin-filename", "drone.maml.md");
+        assertEquals(new String(signed, StandardCharsets.UTF_8), safe.out(), "the signed text unchanged on stdout");
+        assertTrue(safe.err().contains("maml: drone.maml.md: 1 fix not applied: the document is signed"), safe.err());
+        Run fix = maml(signed, "lint", "--fix", "--unsafe-fixes", "--stdin", "--stdin-filename", "drone.maml.md");
         assertTrue(fix.out().startsWith("---\n"), "the fixed text on stdout: " + fix.out());
         assertTrue(fix.err().contains("maml: drone.maml.md: the fixes changed the signed bytes"), fix.err());
     }
@@ -67,7 +87,7 @@ class FixSignedAttackTest {
     @Test
     void nothingToFixNoWarning() throws Exception {
         Path doc = signedFixableDocument();
-        maml(new byte[0], "lint", "--fix", doc.toString());
+        maml(new byte[0], "lint", "--fix", "--unsafe-fixes", doc.toString());
         Run again = maml(new byte[0], "lint", "--fix", doc.toString());
         assertTrue(!again.err().contains("signed bytes"), again.err());
         Path unsigned = Files.writeString(dir.resolve("plain.maml.md"), FIXABLE);

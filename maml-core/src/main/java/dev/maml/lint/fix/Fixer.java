@@ -23,16 +23,24 @@ public final class Fixer {
     private Fixer() {
     }
 
+    /** Applies every fix, unsafe ones included (an editor's "fix all", which the user asked for and sees). */
+    public static FixOutcome fixAll(String text, Function<String, LintResult> lint) {
+        return fixAll(text, lint, true);
+    }
+
     /**
-     * @param lint parses and lints a text (the caller's engine and settings)
+     * @param lint   parses and lints a text (the caller's engine and settings)
+     * @param unsafe whether fixes marked {@link Fix.Applicability#UNSAFE} are applied too
      * @return the fixed text, how many fixes went in, and the findings that remain in it
      */
-    public static FixOutcome fixAll(String text, Function<String, LintResult> lint) {
+    public static FixOutcome fixAll(String text, Function<String, LintResult> lint, boolean unsafe) {
         String current = text;
         int applied = 0;
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             LintResult result = lint.apply(current);
-            Applied step = applyOnce(current, result.diagnostics());
+            List<Diagnostic> applicable = unsafe ? result.diagnostics()
+                    : result.diagnostics().stream().filter(d -> d.fix() == null || d.fix().safe()).toList();
+            Applied step = applyOnce(current, applicable);
             if (step.fixes() == 0 || step.text().equals(current)) {
                 return new FixOutcome(current, applied, result);
             }
@@ -93,5 +101,10 @@ public final class Fixer {
 
     /** The fixed text, the number of fixes applied over all passes, and what is left to report. */
     public record FixOutcome(String text, int fixes, LintResult remaining) {
+
+        /** How many remaining findings have an unsafe fix (left out unless unsafe fixes were asked for). */
+        public long unsafeLeft() {
+            return remaining.diagnostics().stream().filter(d -> d.fix() != null && !d.fix().safe()).count();
+        }
     }
 }

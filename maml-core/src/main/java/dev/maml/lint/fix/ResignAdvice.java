@@ -29,4 +29,17 @@ public final class ResignAdvice {
         return file + ": the fixes changed the signed bytes, so the signature no longer verifies; sign it again: maml sign "
                 + file + " --key YOUR.key";
     }
+
+    /**
+     * What fixing {@code file} without unsafe fixes left out ({@code count} findings whose fix is
+     * unsafe), and how to apply it: on a signed document, with the command to re-sign afterwards.
+     */
+    public static String withheld(String file, long count, boolean signed) {
+        String fixes = count == 1 ? "1 fix" : count + " fixes";
+        return signed
+                ? file + ": " + fixes + " not applied: the document is signed and fixing it changes the signed bytes; to apply: "
+                        + "maml lint --fix --unsafe-fixes " + file + ", then sign it again: maml sign " + file + " --key YOUR.key"
+                : file + ": " + fixes + " not applied because unsafe (a new random id replaces the document's own); "
+                        + "apply with --unsafe-fixes";
+    }
 }

@@ -59,8 +59,10 @@ final class IdUrnUuidRule extends FrontMatterRule {
             Fix fix = kept != null
                     ? Fix.of("Write the id as " + PREFIX + kept, YamlValues.replaceKeepingStyle(context.document(), scalar,
                             PREFIX + kept))
+                    // Unsafe: the new id is invented, and whatever referred to the old one (receipts,
+                    // permissions, other documents) no longer does.
                     : Fix.of("Replace with a new random UUID", YamlValues.replaceKeepingStyle(context.document(), scalar,
-                            PREFIX + uuids.get()));
+                            PREFIX + uuids.get())).unsafe();
             d = d.withFix(fix);
         }
         context.report(d);

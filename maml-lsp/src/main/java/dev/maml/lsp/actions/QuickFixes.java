@@ -29,7 +29,9 @@ final class QuickFixes extends ActionParticipant {
             if (Ranges.touch(lsp.getRange(), request.range())) {
                 CodeAction action = request.action(d.fix().title(), CodeActionKind.QuickFix, name(), detail(d));
                 action.setDiagnostics(List.of(lsp));
-                action.setIsPreferred(true);
+                // Unsafe fixes (a new random id, a signed document) are offered too, but never as the
+                // preferred action an editor may apply with one key or on save.
+                action.setIsPreferred(d.fix().safe());
                 out.add(action);
             }
         }
