@@ -2,6 +2,7 @@ package dev.maml.cli;
 
 import dev.maml.cli.cache.CachedRun;
 import dev.maml.cli.cache.LintCache;
+import dev.maml.cli.shard.ShardArgument;
 import dev.maml.io.AtomicFiles;
 import dev.maml.io.InputFiles;
 import dev.maml.lint.config.LintConfigException;
@@ -103,6 +104,10 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--cache-strategy", paramLabel = "S", defaultValue = "content",
             description = "content (default: hash every file) or metadata (trust an unchanged size and time).")
     String cacheStrategy;
+
+    @Option(names = "--shard", paramLabel = "I/N", converter = ShardArgument.Converter.class,
+            description = "Lint only shard I of N (1-based; auto/N: JOB_COMPLETION_INDEX + 1); see docs/run.md, Sharding.")
+    ShardArgument shard;
 
     private PrintWriter out;
     private PrintWriter err;
@@ -235,11 +240,12 @@ final class LintCommand implements Callable<Integer> {
         }
         List<String> unmatched = found.unmatched(jobs);
         unmatched.forEach(u -> err.println("maml: " + u));
+        List<LintTargets.Target> mine = ShardSelection.keep(shard, jobs, paths.stream().map(Path::toString).toList());
         CachedRun caching = cache ? CachedRun.open(cacheLocation, config, cacheStrategy, err) : null;
         lintCache = caching == null ? null : caching.cache();
-        List<Outcome> outcomes = run(jobs, linter);
+        List<Outcome> outcomes = run(mine, linter);
         if (caching != null) {
-            caching.finish(jobs.size(), main.debug);
+            caching.finish(mine.size(), main.debug);
         }
         List<LintedFile> files = new ArrayList<>();
         List<String> diffs = new ArrayList<>();

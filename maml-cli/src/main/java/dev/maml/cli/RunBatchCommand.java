@@ -1,12 +1,20 @@
 package dev.maml.cli;
 
+import dev.maml.cli.shard.BatchSummary;
+import dev.maml.cli.shard.FilesFrom;
+import dev.maml.cli.shard.MergeCommand;
+import dev.maml.cli.shard.Shard;
+import dev.maml.cli.shard.ShardArgument;
+import dev.maml.cli.shard.UnchangedCheck;
 import dev.maml.report.Json;
 import dev.maml.run.Pipeline;
 import dev.maml.run.RunRequest;
 import dev.maml.run.RunResult;
 import dev.maml.model.FileKind;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -29,10 +37,13 @@ import tools.jackson.databind.node.ObjectNode;
  * `maml-run` / `maml run-batch` (spec section 10): runs many documents in parallel and prints one
  * JSON line per document as it finishes (completion order, not input order). Results are streamed,
  * never kept: at most 2 × jobs runs are in flight, so memory stays bounded for any number of files.
- * The exit code is the worst of all runs.
+ * The exit code is the worst of all runs, and the last line a summary ({@link BatchSummary}).
+ * {@code --shard I/N} runs one of N disjoint parts (docs/run.md, "Sharding"); {@code merge} sums
+ * the parts' outputs.
  */
-@Command(name = "run-batch", description = {"Run many documents (files and directories) in parallel; one JSON line per document.",
-        "Exit code: the worst of all runs."})
+@Command(name = "run-batch", subcommands = MergeCommand.class,
+        description = {"Run many documents (files and directories) in parallel; one JSON line per document, then a summary line.",
+                "Exit code: the worst of all runs. `merge OUT...` combines the outputs of --shard runs."})
 final class RunBatchCommand implements Callable<Integer> {
 
     @Spec
@@ -41,8 +52,27 @@ final class RunBatchCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Documents, or directories searched for *.maml.md and *.maml.markdown.")
-    List<Path> paths;
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Documents, or directories searched for *.maml.md and *.maml.markdown.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--files-from", paramLabel = "FILE", description = "Also run the paths listed in FILE ('-': standard input),"
+            + " one per line, relative to the current directory; each must exist.")
+    String filesFrom;
+
+    @Option(names = {"-0", "--null"}, description = "--files-from paths are separated by NUL bytes (git diff -z, find -print0).")
+    boolean nul;
+
+    @Option(names = "--shard", paramLabel = "I/N", converter = ShardArgument.Converter.class,
+            description = "Run only shard I of N (1-based; by SHA-256 of each path relative to its PATH argument);"
+                    + " auto/N takes I from JOB_COMPLETION_INDEX (0-based, Kubernetes Indexed Jobs).")
+    ShardArgument shard;
+
+    @Option(names = "--skip-unchanged", description = "Skip (status skipped) a document whose newest receipt verifies and"
+            + " names its current bytes.")
+    boolean skipUnchanged;
+
+    @Option(names = "--force", description = "Run every document, even with --skip-unchanged.")
+    boolean force;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Documents run at once (default: the number of processors).")
     Integer jobs;
@@ -54,9 +84,8 @@ final class RunBatchCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (parallel < 1) {
-            err.println("maml: --jobs must be at least 1, got " + parallel);
+        if (parallel() < 1) {
+            err.println("maml: --jobs must be at least 1, got " + parallel());
             return ExitCodes.USAGE;
         }
         Function<Path, RunRequest.Builder> requests;
@@ -66,26 +95,60 @@ final class RunBatchCommand implements Callable<Integer> {
             err.println("maml: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        LintTargets found = LintTargets.collect(paths);
+        List<String> arguments = new ArrayList<>(paths.stream().map(Path::toString).toList());
+        try {
+            if (filesFrom != null) {
+                arguments.addAll(FilesFrom.read(filesFrom, nul, main.stdin()));
+            } else if (arguments.isEmpty()) {
+                throw new IllegalArgumentException("give PATHs to run, or --files-from");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("maml: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            err.println("maml: --files-from " + Failures.describe(e));
+            return ExitCodes.USAGE;
+        }
+        Shard part = ShardSelection.resolve(shard);
         AtomicInteger worst = new AtomicInteger(ExitCodes.OK);
+        BatchSummary summary = new BatchSummary();
+        // Nothing listed (no file changed): an empty batch, not the current directory.
+        if (!arguments.isEmpty()) {
+            run(arguments, part, requests, worst, summary);
+        }
+        out.println(Json.compact(summary.line(worst.get(), part)));
+        out.flush();
+        return worst.get();
+    }
+
+    private void run(List<String> arguments, Shard part, Function<Path, RunRequest.Builder> requests, AtomicInteger worst,
+                     BatchSummary summary) throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LintTargets found = LintTargets.collect(arguments.stream().map(Path::of).toList());
         found.errors.forEach(message -> {
             err.println("maml: " + message);
             worst.set(ExitCodes.USAGE);
         });
         List<LintTargets.Target> documents = found.targets.stream()
                 .filter(t -> FileKind.named(t.file()) == FileKind.DOCUMENT).toList();
+        if (part != null) {
+            documents = ShardSelection.keep(part, documents, arguments);
+        }
+        UnchangedCheck unchanged = skipUnchanged && !force ? new UnchangedCheck(options.receiptDir) : null;
         Pipeline pipeline = main.pipeline();
         Progress progress = Progress.startIfUseful(err, documents.size());
-        Semaphore inFlight = new Semaphore(2 * parallel);
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        Semaphore inFlight = new Semaphore(2 * parallel());
+        ExecutorService pool = Executors.newFixedThreadPool(parallel());
         try {
             for (LintTargets.Target target : documents) {
                 inFlight.acquire();
                 pool.execute(() -> {
                     try {
-                        ObjectNode line = runOne(pipeline, target, requests, err);
+                        ObjectNode line = runOne(pipeline, target, requests, unchanged, err);
                         int code = line.get("exit_code").asInt();
                         worst.accumulateAndGet(code, Math::max);
+                        summary.add(line);
                         synchronized (out) {
                             out.println(Json.compact(line));
                             out.flush();
@@ -105,13 +168,20 @@ final class RunBatchCommand implements Callable<Integer> {
                 progress.finish();
             }
         }
-        return worst.get();
+    }
+
+    private int parallel() {
+        return jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
     }
 
     private ObjectNode runOne(Pipeline pipeline, LintTargets.Target target, Function<Path, RunRequest.Builder> requests,
-                              PrintWriter err) {
+                              UnchangedCheck unchanged, PrintWriter err) {
         ObjectNode line = Json.object().put("path", target.display());
         try {
+            Path receipt = unchanged == null ? null : unchanged.receiptFor(target.file());
+            if (receipt != null) {
+                return line.put("status", "skipped").put("exit_code", ExitCodes.OK).put("receipt", receipt.toString());
+            }
             RunResult run = pipeline.run(requests.apply(target.file()).build());
             ObjectNode result = run.result();
             line.put("status", result.get("status").asString()).put("exit_code", run.exitCode());
@@ -125,6 +195,9 @@ final class RunBatchCommand implements Callable<Integer> {
             } else {
                 line.put("failed_step", run.failedStep()).put("message", run.message());
             }
+        } catch (IOException e) {
+            // The document could not be read for the check: as a run would report it.
+            line.put("status", "failed").put("exit_code", ExitCodes.USAGE).put("message", Failures.describe(e));
         } catch (RuntimeException e) {
             // A bug: one broken document must not end the batch; the line says what happened.
             line.put("status", "failed").put("exit_code", ExitCodes.INTERNAL).put("message", Failures.internal(e));

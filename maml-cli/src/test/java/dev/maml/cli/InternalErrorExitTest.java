@@ -77,8 +77,9 @@ class InternalErrorExitTest {
     void aBugInOneDocumentOfABatchIsExit70OnItsLineAndForTheBatch() {
         CliRun run = withBrokenSandboxProbe("run-batch", dir.toString());
         assertEquals(ExitCodes.INTERNAL, run.exitCode(), run.out() + run.err());
-        JsonNode line = Json.MAPPER.readTree(run.out());
+        JsonNode line = Json.MAPPER.readTree(run.out().lines().findFirst().orElseThrow());
         assertEquals(ExitCodes.INTERNAL, line.get("exit_code").asInt());
+        assertEquals(ExitCodes.INTERNAL, ShardedBatchTest.summary(run).get("exit_code").asInt());
         assertTrue(line.get("message").asString().endsWith("; this is a bug; rerun with --debug and report it"),
                 line.toString());
         assertTrue(run.err().contains("w.maml.md: internal error: IllegalStateException"), run.err());

@@ -8,6 +8,7 @@ import dev.maml.testing.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,10 @@ class RunBatchCommandTest {
         CliRun run = CliRun.of("run-batch", dir.toString(), "--jobs", "3");
         assertEquals(2, run.exitCode(), "worst of 0, 0, 1 and 2: " + run.out() + run.err());
         Map<String, JsonNode> lines = new HashMap<>();
-        run.out().lines().forEach(line -> {
+        List<String> out = run.out().lines().toList();
+        assertEquals("{\"summary\":{\"documents\":4,\"ok\":2,\"failed\":2,\"refused\":0,\"skipped\":0,\"exit_code\":2,"
+                + "\"shard\":null}}", out.get(out.size() - 1), "the last line sums the batch up");
+        out.subList(0, out.size() - 1).forEach(line -> {
             JsonNode json = Json.MAPPER.readTree(line);
             lines.put(Path.of(json.get("path").asString()).getFileName().toString(), json);
         });
@@ -53,6 +57,7 @@ class RunBatchCommandTest {
         CliRun missing = CliRun.of("run-batch", dir.resolve("nope").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("no such file"), missing.err());
-        assertEquals("", missing.out());
+        assertEquals(2, ShardedBatchTest.summary(missing).get("exit_code").asInt());
+        assertEquals(0, ShardedBatchTest.summary(missing).get("documents").asInt());
     }
 }

@@ -168,11 +168,10 @@ public final class Receipts {
          */
         public Draft draft(String text) throws IOException {
             MamlDocument doc = DocumentParser.parse(text);
-            String sourceId = doc.optionalFrontMatter().flatMap(f -> f.mapping()).flatMap(m -> m.scalar("id"))
-                    .map(YamlScalar::value).orElse(null);
+            String sourceId = sourceId(doc);
             Path dir = directory();
             Path target = out != null ? out : nextName(source, dir);
-            ReceiptChain.Head head = ReceiptChain.head(dir, sourceId != null ? sourceId : source.getFileName().toString());
+            ReceiptChain.Head head = head(doc, source, dir);
             String prev = head == null ? null : head.sha3();
             if (head != null && head.file().toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
                 prev = head.prev(); // replacing the newest receipt: the new one follows what it followed
@@ -194,6 +193,20 @@ public final class Receipts {
                 throw new IOException("ML-DSA signing failed: " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * The newest receipt in {@code dir} of the document {@code source} (read as {@code doc}): the one
+     * its next receipt follows. Chains are keyed by the document's id, or its file name without one.
+     */
+    public static ReceiptChain.@Nullable Head head(MamlDocument doc, Path source, Path dir) throws IOException {
+        String sourceId = sourceId(doc);
+        return ReceiptChain.head(dir, sourceId != null ? sourceId : source.getFileName().toString());
+    }
+
+    private static @Nullable String sourceId(MamlDocument doc) {
+        return doc.optionalFrontMatter().flatMap(f -> f.mapping()).flatMap(m -> m.scalar("id"))
+                .map(YamlScalar::value).orElse(null);
     }
 
     private static Path sourceDirectory(Path source) {
