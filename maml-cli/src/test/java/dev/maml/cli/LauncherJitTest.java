@@ -3,6 +3,7 @@ package dev.maml.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * bin/maml chooses the JIT per command (issue 15): C1 only for the short commands, C2 for those that
- * stream a payload through AES-GCM. A stand-in {@code java} on the PATH prints the options it gets.
+ * bin/maml chooses the JIT per command (issue 15): C1 only for the short commands, C2 for seal and
+ * unseal of a payload of 8 MiB or more. A stand-in {@code java} on the PATH prints the options it gets.
  */
 class LauncherJitTest {
 
@@ -23,8 +24,9 @@ class LauncherJitTest {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource({"seal --in a --out b, false", "unseal a.mqa --out b, false", "--debug seal --in a, false",
-            "lint a.maml.md, true", "heads check a.mqa, true", "--version, true"})
+    @CsvSource({"seal --in big.bin --out b, false", "unseal big.bin --out b, false", "--debug seal --in=big.bin, false",
+            "seal --in small.bin --out b, true", "unseal small.bin --out b, true", "lint big.bin, true",
+            "heads check big.bin, true", "--version, true"})
     void onlyThePayloadCommandsGetC2(String args, boolean c1Only) throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Files.copy(Path.of("..", "bin", "maml"), bin.resolve("maml"));
@@ -32,8 +34,12 @@ class LauncherJitTest {
         Files.createFile(dir.resolve("maml-cli/target/maml.jar")); // present: no build
         Path fake = Files.createDirectories(dir.resolve("fake"));
         executable(fake.resolve("java"), "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        try (RandomAccessFile big = new RandomAccessFile(dir.resolve("big.bin").toFile(), "rw")) {
+            big.setLength(8 << 20); // sparse: the size is what counts
+        }
+        Files.write(dir.resolve("small.bin"), new byte[(8 << 20) - 1]);
 
-        ProcessBuilder pb = new ProcessBuilder("bash", bin.resolve("maml").toString());
+        ProcessBuilder pb = new ProcessBuilder("bash", bin.resolve("maml").toString()).directory(dir.toFile());
         pb.command().addAll(List.of(args.split(" ")));
         pb.environment().put("PATH", fake + ":" + System.getenv("PATH"));
         pb.environment().remove("MAML_JAVA_OPTS");
