@@ -15,14 +15,14 @@ class GcmWarmUpTest {
     @TempDir
     Path dir;
 
-    /** The warm-up runs in the middle of a payload: it must leave the payload's own cipher untouched. */
+    /** The warm-up starts in the middle of a payload: it must leave the payload's own cipher untouched. */
     @Test
     void aPayloadPastTheWarmUpPointRoundTrips() throws IOException {
         int length = (int) (GcmWarmUp.AFTER_CHUNKS + 2) * PayloadCipher.CHUNK_SIZE + 5;
         byte[] payload = Fixtures.payload(length, 15);
         Path keyring = Fixtures.keyring(dir, "k.json");
         Path container = Fixtures.sealed(dir, payload, keyring, 3);
-        assertTrue(GcmWarmUp.ran(), "a payload past the warm-up point warms up");
+        assertTrue(GcmWarmUp.started(), "a payload past the warm-up point warms up");
 
         Path out = dir.resolve("out.bin");
         new QuadAes(RANDOM).unseal(container, out, Keyring.load(keyring));
