@@ -20,6 +20,7 @@ jmh rotation 'HeadRotationBench' -f 1 -wi 3 -w 2 -i 5 -r 2
 jmh run 'RunBenchmark' -f 1 -wi 3 -w 2 -i 5 -r 2
 bench/run-cli.sh 5 2>&1 | tee "$out/run-cli.txt"
 bench/quadaes-cli.sh 1 64 2>&1 | tee "$out/quadaes-cli.txt"
+bench/seal-vs-age.sh 5 1 64 256 2>&1 | tee "$out/seal-vs-age.txt"
 bench/lint-vs-markdownlint.sh 10000 5 2>&1 | tee "$out/lint-vs-markdownlint.txt"
 bench/lsp-vs-yaml-language-server.sh 200 50 2>&1 | tee "$out/lsp-vs-yaml-language-server.txt"
 bench/serve-load.sh 2>&1 | tee "$out/serve-load.txt"

@@ -37,6 +37,7 @@ final class PayloadCipher {
         long total = 0;
         for (long counter = 0; ; counter++) {
             checkCounter(counter);
+            GcmWarmUp.atChunk(counter);
             // A full chunk may still be the last one: look ahead before choosing its nonce.
             int m = n == CHUNK_SIZE ? in.readNBytes(next, 0, CHUNK_SIZE) : 0;
             boolean last = m == 0;
@@ -68,6 +69,7 @@ final class PayloadCipher {
         long total = 0;
         for (long counter = 0; ; counter++) {
             checkCounter(counter);
+            GcmWarmUp.atChunk(counter);
             int m = n == SEALED_CHUNK ? in.readNBytes(next, 0, SEALED_CHUNK) : 0;
             boolean last = m == 0;
             try {
