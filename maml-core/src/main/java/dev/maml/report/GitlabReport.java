@@ -2,9 +2,7 @@ package dev.maml.report;
 
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.Severity;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.maml.sign.Digests;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -47,12 +45,7 @@ public final class GitlabReport {
      * rule and message name it; the count tells identical findings in one file apart.
      */
     static String fingerprint(String identity) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Digests.sha256(identity), 0, 16);
     }
 
     /** Code Climate's scale: info, minor, major, critical, blocker. */

@@ -1,24 +1,42 @@
 package dev.maml.sign;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA3-256, the one digest of signatures and receipts (JDK implementation, FIPS 202). */
+/**
+ * The project's digests (JDK implementations): SHA3-256 (FIPS 202), the one digest of signatures
+ * and receipts; SHA-256 (FIPS 180-4) where a format or a user's tool expects it (the lint cache,
+ * shard keys, GitLab fingerprints, `maml serve`'s token file, which operators fill with sha256sum).
+ */
 public final class Digests {
 
     private Digests() {
     }
 
     public static byte[] sha3_256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA3-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA3-256", e);
-        }
+        return digest("SHA3-256", bytes);
     }
 
     public static String sha3_256Hex(byte[] bytes) {
         return HexFormat.of().formatHex(sha3_256(bytes));
+    }
+
+    public static byte[] sha256(byte[] bytes) {
+        return digest("SHA-256", bytes);
+    }
+
+    /** SHA-256 of {@code text} in UTF-8. */
+    public static byte[] sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] digest(String algorithm, byte[] bytes) {
+        try {
+            return MessageDigest.getInstance(algorithm).digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no " + algorithm, e);
+        }
     }
 }

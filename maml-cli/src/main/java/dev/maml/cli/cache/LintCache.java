@@ -7,6 +7,7 @@ import dev.maml.lint.LintSettings;
 import dev.maml.model.FileKind;
 import dev.maml.model.LineIndex;
 import dev.maml.report.LintedFile;
+import dev.maml.sign.Digests;
 import dev.maml.sign.VerificationBlock;
 import dev.maml.toolchain.Source;
 import java.io.IOException;
@@ -162,7 +163,7 @@ public final class LintCache {
                 boolean sameState = entry.state().equals(state);
                 if (strategy == CacheStrategy.METADATA && sameState) {
                     hit = entry;
-                } else if (entry.state().size() == state.size() && Arrays.equals(entry.sha256(), Sha256.of(bytes()))) {
+                } else if (entry.state().size() == state.size() && Arrays.equals(entry.sha256(), Digests.sha256(bytes()))) {
                     hit = sameState ? entry : entry.seenAs(state);
                 }
             }
@@ -211,7 +212,7 @@ public final class LintCache {
             }
             // A fix wrote the file back: the state to remember is the written file's.
             FileState seen = content == bytes ? state : FileState.of(path);
-            keep(new CacheEntry(key, Sha256.of(content), seen, settingsDigest, result.diagnostics()));
+            keep(new CacheEntry(key, Digests.sha256(content), seen, settingsDigest, result.diagnostics()));
         }
 
         private void keep(CacheEntry entry) {

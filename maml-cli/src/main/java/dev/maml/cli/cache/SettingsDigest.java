@@ -3,6 +3,7 @@ package dev.maml.cli.cache;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.lint.LintSettings;
 import dev.maml.lint.RuleSetting;
+import dev.maml.sign.Digests;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class SettingsDigest {
         for (Path key : settings.trust().keys()) {
             canonical(key.toAbsolutePath().normalize().toString(), out);
         }
-        return Sha256.of(out.toString());
+        return Digests.sha256(out.toString());
     }
 
     /** Options as YAML gives them (maps, lists, scalars), in one spelling whatever the map's order. */

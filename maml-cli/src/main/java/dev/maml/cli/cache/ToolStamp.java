@@ -1,6 +1,7 @@
 package dev.maml.cli.cache;
 
 import dev.maml.lint.RuleProvider;
+import dev.maml.sign.Digests;
 import dev.maml.toolchain.Build;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,7 @@ final class ToolStamp {
             // an unreadable class path makes a stamp no cache can match: every file is linted
             out.append("unreadable ").append(System.nanoTime());
         }
-        return Sha256.of(out.toString());
+        return Digests.sha256(out.toString());
     }
 
     /** The size and time of the jar (or, for a class directory, the file) a services file comes from. */

@@ -1,9 +1,7 @@
 package dev.maml.cli.shard;
 
+import dev.maml.sign.Digests;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Shard {@code index} (1-based, as Jest's and Playwright's {@code --shard 1/3}) of {@code total}.
@@ -23,12 +21,7 @@ public record Shard(int index, int total) {
 
     /** The shard (1-based) that {@code key} belongs to among {@code total}. */
     public static int of(String key, int total) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return new BigInteger(1, digest).mod(BigInteger.valueOf(total)).intValue() + 1;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return new BigInteger(1, Digests.sha256(key)).mod(BigInteger.valueOf(total)).intValue() + 1;
     }
 
     public boolean owns(String key) {

@@ -1,9 +1,8 @@
 package dev.maml.server.auth;
 
 import dev.maml.run.Identity;
-import java.nio.charset.StandardCharsets;
+import dev.maml.sign.Digests;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -46,11 +45,7 @@ public final class TokenAuthenticator implements Authenticator {
 
     /** The digest the tokens file lists for {@code token} (what `maml serve` operators compute with sha256sum). */
     static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Digests.sha256(token);
     }
 
     /** The hex form of {@link #sha256} (for tests and documentation examples). */
