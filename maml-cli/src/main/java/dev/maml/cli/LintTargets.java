@@ -33,7 +33,6 @@ import java.util.regex.Pattern;
  */
 final class LintTargets {
 
-    private static final Set<String> SKIPPED = Set.of(".git", "node_modules", "target");
 
     /** A file to lint, the path to print for it (relative as given, normalised), and whether it was named itself. */
     record Target(Path file, String display, boolean named) {
@@ -160,9 +159,7 @@ final class LintTargets {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                Path name = dir.getFileName();
-                boolean skipped = !dir.equals(root) && name != null && SKIPPED.contains(name.toString());
-                return skipped || (ignores != null && ignores.ignored(absolute(dir), true))
+                return FileKind.passedOver(dir, root) || (ignores != null && ignores.ignored(absolute(dir), true))
                         ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 

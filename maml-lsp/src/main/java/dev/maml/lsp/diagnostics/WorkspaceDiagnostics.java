@@ -29,8 +29,6 @@ public final class WorkspaceDiagnostics {
 
     public static final int MAX_FILES = 1000;
     public static final long MAX_BYTES = 1L << 20;
-    /** The directories `maml lint DIR` passes over too. */
-    private static final Set<String> SKIPPED = Set.of(".git", "node_modules", "target");
 
     private final DiagnosticsFeature diagnostics;
 
@@ -71,9 +69,7 @@ public final class WorkspaceDiagnostics {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                         cancel.checkCanceled();
-                        Path name = dir.getFileName();
-                        return !dir.equals(folder) && name != null && SKIPPED.contains(name.toString())
-                                ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                        return FileKind.passedOver(dir, folder) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                     }
 
                     @Override
