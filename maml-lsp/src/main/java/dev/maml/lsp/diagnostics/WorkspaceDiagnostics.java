@@ -1,6 +1,7 @@
 package dev.maml.lsp.diagnostics;
 
 import dev.maml.model.FileKind;
+import dev.maml.select.GitIgnores;
 import dev.maml.toolchain.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,9 +21,10 @@ import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 /**
  * `workspace/diagnostic`: the findings of the MAML files under the workspace folders that are
  * not open in the editor (open ones are pushed from their buffers), linted as `maml lint DIR`
- * lints them: the same file names ({@link FileKind}), the same directories skipped, the same
- * configuration and ignores (an ignored file gets an empty report). Bounded, so a huge folder
- * cannot stall the server: at most {@link #MAX_FILES} files, each at most {@link #MAX_BYTES}
+ * lints them: the same file names ({@link FileKind}), the same directories skipped, what git
+ * ignores left out ({@link GitIgnores}: .gitignore files and info/exclude, as `maml lint` without
+ * --no-ignore), the same configuration and ignores (a file the lint config ignores gets an empty
+ * report). Bounded, so a huge folder cannot stall the server: at most {@link #MAX_FILES} files, each at most {@link #MAX_BYTES}
  * (a larger one is left out, as a file the linter would refuse).
  */
 public final class WorkspaceDiagnostics {
@@ -57,9 +59,13 @@ public final class WorkspaceDiagnostics {
         return out;
     }
 
-    /** The MAML files under the folders, at most {@link #MAX_FILES} (the first the walk meets), in path order. */
+    /**
+     * The MAML files under the folders that git does not ignore, at most {@link #MAX_FILES} (the
+     * first the walk meets), in path order.
+     */
     static Set<Path> files(List<Path> folders, CancelChecker cancel) {
         Set<Path> found = new TreeSet<>();
+        GitIgnores ignores = new GitIgnores();
         for (Path folder : folders) {
             if (!Files.isDirectory(folder)) {
                 continue;
@@ -69,13 +75,16 @@ public final class WorkspaceDiagnostics {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                         cancel.checkCanceled();
-                        return FileKind.passedOver(dir, folder) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                        return FileKind.passedOver(dir, folder) || ignores.ignored(dir.toAbsolutePath().normalize(), true)
+                                ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                     }
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile() && attrs.size() <= MAX_BYTES && FileKind.of(file).isPresent()) {
-                            found.add(file.toAbsolutePath().normalize());
+                        Path absolute = file.toAbsolutePath().normalize();
+                        if (attrs.isRegularFile() && attrs.size() <= MAX_BYTES && FileKind.of(file).isPresent()
+                                && !ignores.ignored(absolute, false)) {
+                            found.add(absolute);
                         }
                         return found.size() >= MAX_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
                     }
