@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.eclipse.lsp4j.WorkspaceDocumentDiagnosticReport;
 import org.eclipse.lsp4j.WorkspaceFullDocumentDiagnosticReport;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
@@ -32,15 +33,19 @@ public final class WorkspaceDiagnostics {
     public static final int MAX_FILES = 1000;
     public static final long MAX_BYTES = 1L << 20;
 
-    private final DiagnosticsFeature diagnostics;
+    /** The diagnostics of a linter's findings (links to the rule pages of its settings). */
+    private final Function<Linter, DiagnosticsFeature> diagnostics;
 
-    public WorkspaceDiagnostics(DiagnosticsFeature diagnostics) {
+    public WorkspaceDiagnostics(Function<Linter, DiagnosticsFeature> diagnostics) {
         this.diagnostics = diagnostics;
     }
 
-    /** One full report per MAML file under {@code folders}, except the {@code open} ones. */
-    public List<WorkspaceDocumentDiagnosticReport> report(List<Path> folders, Set<Path> open, Linter linter,
-                                                          CancelChecker cancel) {
+    /**
+     * One full report per MAML file under {@code folders}, except the {@code open} ones, each linted
+     * with the settings {@code linters} gives for it (its workspace folder's).
+     */
+    public List<WorkspaceDocumentDiagnosticReport> report(List<Path> folders, Set<Path> open,
+                                                          Function<Path, Linter> linters, CancelChecker cancel) {
         List<WorkspaceDocumentDiagnosticReport> out = new ArrayList<>();
         for (Path file : files(folders, cancel)) {
             cancel.checkCanceled();
@@ -53,8 +58,9 @@ public final class WorkspaceDiagnostics {
             } catch (IOException e) {
                 continue; // gone, unreadable or too large since the walk: nothing to report
             }
+            Linter linter = linters.apply(file);
             out.add(new WorkspaceDocumentDiagnosticReport(new WorkspaceFullDocumentDiagnosticReport(
-                    diagnostics.diagnostics(linter.lint(source), cancel), file.toUri().toString(), null)));
+                    diagnostics.apply(linter).diagnostics(linter.lint(source), cancel), file.toUri().toString(), null)));
         }
         return out;
     }
