@@ -7,8 +7,9 @@ import { candidates, findJava, JavaFound, noJavaMessage } from './java';
 import { javaArgs, MamlSettings, serverSettings } from './settings';
 import { withWorkspaceTrust } from './trust';
 
-export function readSettings(): MamlSettings {
-  const c = vscode.workspace.getConfiguration('maml');
+/** The `maml.*` settings, as they apply to `scope` (a workspace folder or file) when given. */
+export function readSettings(scope?: vscode.Uri): MamlSettings {
+  const c = vscode.workspace.getConfiguration('maml', scope);
   return {
     serverJar: c.get<string>('server.jar'),
     jvmArgs: c.get<string>('server.jvmArgs'),
@@ -57,7 +58,17 @@ export function createClient(context: vscode.ExtensionContext, javaExe: string, 
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.maml-lint.{yaml,yml}'),
     },
     outputChannelName: 'MAML Language Server',
-    middleware,
+    middleware: {
+      ...middleware,
+      workspace: {
+        // The server asks for each workspace folder's settings (docs/lsp.md, "Settings per folder"):
+        // answer in its vocabulary, with that folder's values, under the same Workspace Trust rules.
+        configuration: (params) => params.items.map((item) => item.section === 'maml'
+          ? withWorkspaceTrust(serverSettings(readSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)),
+            vscode.workspace.isTrusted)
+          : null),
+      },
+    },
   };
   return new LanguageClient('maml', 'MAML Language Server', server, options);
 }
