@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { candidates, findJava, JavaFound, noJavaMessage } from './java';
-import { javaArgs, MamlSettings, serverSettings } from './settings';
+import { configurationAnswer, javaArgs, MamlSettings, serverSettings } from './settings';
 import { withWorkspaceTrust } from './trust';
 
 /** The `maml.*` settings, as they apply to `scope` (a workspace folder or file) when given. */
@@ -63,10 +63,8 @@ export function createClient(context: vscode.ExtensionContext, javaExe: string, 
       workspace: {
         // The server asks for each workspace folder's settings (docs/lsp.md, "Settings per folder"):
         // answer in its vocabulary, with that folder's values, under the same Workspace Trust rules.
-        configuration: (params) => params.items.map((item) => item.section === 'maml'
-          ? withWorkspaceTrust(serverSettings(readSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)),
-            vscode.workspace.isTrusted)
-          : null),
+        configuration: (params) => configurationAnswer(params.items,
+          (scope) => readSettings(scope ? vscode.Uri.parse(scope) : undefined), vscode.workspace.isTrusted),
       },
     },
   };
