@@ -22,8 +22,8 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
- * Settings, config files and workspace folders changing (every open document is validated
- * again), the diagnostics of the files that are not open (`workspace/diagnostic`), and the commands
+ * Settings, config files and workspace folders changing (each folder's settings are asked for
+ * again when the editor can answer, then every open document is validated again), the diagnostics of the files that are not open (`workspace/diagnostic`), and the commands
  * behind code actions that answer rather than edit: "Verify signature" answers with a typed
  * {@link dev.maml.lsp.actions.VerificationResult}, also shown to the user as a message.
  */
