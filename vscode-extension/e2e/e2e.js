@@ -87,6 +87,14 @@ async function main() {
   // --config: a throwaway one, or code-server would write ~/.config/code-server/config.yaml.
   const common = ['--config', path.join(tmp, 'config.yaml'), '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
   execFileSync(process.execPath, [codeServer, ...common, '--install-extension', vsix], { stdio: 'inherit' });
+  // What runs below is the esbuild bundle (docs/vscode-extension.md): one main file, no node_modules.
+  const installed = fs.readdirSync(dirs.extensions).find((d) => d.startsWith('maml-dev.maml-'));
+  const installedDir = path.join(dirs.extensions, installed ?? 'missing');
+  const main = installed && JSON.parse(fs.readFileSync(path.join(installedDir, 'package.json'), 'utf8')).main;
+  if (main !== './dist/extension.js' || !fs.existsSync(path.join(installedDir, 'dist', 'extension.js'))
+    || fs.existsSync(path.join(installedDir, 'node_modules')) || fs.existsSync(path.join(installedDir, 'out'))) {
+    throw new Error(`the installed extension is not the bundle: ${installed}, main ${main}`);
+  }
 
   const port = await freePort();
   const log = fs.openSync(path.join(tmp, 'code-server.log'), 'w');

@@ -4,11 +4,12 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { candidates, findJava, JavaFound, noJavaMessage } from './java';
-import { javaArgs, MamlSettings, serverSettings } from './settings';
+import { configurationAnswer, javaArgs, MamlSettings, serverSettings } from './settings';
 import { withWorkspaceTrust } from './trust';
 
-export function readSettings(): MamlSettings {
-  const c = vscode.workspace.getConfiguration('maml');
+/** The `maml.*` settings, as they apply to `scope` (a workspace folder or file) when given. */
+export function readSettings(scope?: vscode.Uri): MamlSettings {
+  const c = vscode.workspace.getConfiguration('maml', scope);
   return {
     serverJar: c.get<string>('server.jar'),
     jvmArgs: c.get<string>('server.jvmArgs'),
@@ -57,7 +58,15 @@ export function createClient(context: vscode.ExtensionContext, javaExe: string, 
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.maml-lint.{yaml,yml}'),
     },
     outputChannelName: 'MAML Language Server',
-    middleware,
+    middleware: {
+      ...middleware,
+      workspace: {
+        // The server asks for each workspace folder's settings (docs/lsp.md, "Settings per folder"):
+        // answer in its vocabulary, with that folder's values, under the same Workspace Trust rules.
+        configuration: (params) => configurationAnswer(params.items,
+          (scope) => readSettings(scope ? vscode.Uri.parse(scope) : undefined), vscode.workspace.isTrusted),
+      },
+    },
   };
   return new LanguageClient('maml', 'MAML Language Server', server, options);
 }

@@ -1,5 +1,6 @@
 // Turns the extension's settings into what the server takes (docs/lsp.md, "Settings") and into
 // the server's command line. No `vscode` import: unit-tested under node.
+import { withWorkspaceTrust } from './trust';
 
 /** The settings this module reads, as `workspace.getConfiguration('maml').get(...)` returns them. */
 export interface MamlSettings {
@@ -29,6 +30,16 @@ export function serverSettings(s: MamlSettings): Record<string, unknown> {
   if (nonEmpty(s.docsUrl)) out.docsUrl = s.docsUrl;
   if (typeof s.debounceMillis === 'number') out.debounceMillis = s.debounceMillis;
   return out;
+}
+
+/**
+ * The answer to the server's `workspace/configuration` (docs/lsp.md, "Settings per workspace
+ * folder"): each "maml" item as the server's settings of its scope (`read` gets the folder's URI),
+ * under the same Workspace Trust rules as the pushed settings; any other section has nothing.
+ */
+export function configurationAnswer(items: { section?: string; scopeUri?: string }[],
+  read: (scopeUri: string | undefined) => MamlSettings, trusted: boolean): (Record<string, unknown> | null)[] {
+  return items.map((item) => (item.section === 'maml' ? withWorkspaceTrust(serverSettings(read(item.scopeUri)), trusted) : null));
 }
 
 /** Splits JVM arguments on whitespace, keeping "double" or 'single' quoted parts together (no shell runs). */

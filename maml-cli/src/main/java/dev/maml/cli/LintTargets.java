@@ -1,8 +1,8 @@
 package dev.maml.cli;
 
-import dev.maml.cli.select.GitIgnores;
-import dev.maml.cli.select.Globs;
 import dev.maml.model.FileKind;
+import dev.maml.select.GitIgnores;
+import dev.maml.select.Globs;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.Command;
@@ -165,8 +166,8 @@ public final class MamlLanguageService {
      * ({@link WorkspaceDiagnostics}: bounded, linted as `maml lint DIR` lints them).
      */
     public List<WorkspaceDocumentDiagnosticReport> workspaceDiagnostics(List<Path> folders, Set<Path> open,
-                                                                        Linter linter, CancelChecker cancel) {
-        return new WorkspaceDiagnostics(diagnosticsFeature(linter)).report(folders, open, linter, cancel);
+                                                                        Function<Path, Linter> linters, CancelChecker cancel) {
+        return new WorkspaceDiagnostics(this::diagnosticsFeature).report(folders, open, linters, cancel);
     }
 
     private DiagnosticsFeature diagnosticsFeature(Linter linter) {

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * What the editor configures, through {@code initializationOptions} or
- * {@code workspace/didChangeConfiguration}, either at the top level or under a {@code "maml"} key:
+ * {@code workspace/didChangeConfiguration}, either at the top level or under a {@code "maml"} key,
+ * or per workspace folder as its answer to {@code workspace/configuration} (server.FolderSettings):
  * <pre>
  * { "config": "path/.maml-lint.yaml",       // like `maml lint --config`; absent: discovery
  *   "severities": {"MAML034": "off", "section-empty": "info"},   // override the config file

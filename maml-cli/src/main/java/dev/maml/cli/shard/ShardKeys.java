@@ -1,6 +1,6 @@
 package dev.maml.cli.shard;
 
-import dev.maml.cli.select.Globs;
+import dev.maml.select.Globs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

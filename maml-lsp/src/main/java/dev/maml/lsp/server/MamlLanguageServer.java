@@ -50,7 +50,6 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 public final class MamlLanguageServer implements LanguageServer, LanguageClientAware {
 
     private final MamlLanguageService service;
-    private final Path workingDirectory;
     private final IntConsumer exit;
     private final DocumentStore store = new DocumentStore();
     private final ExecutorService requests;
@@ -59,12 +58,13 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
     private final MamlTextDocumentService documents;
     private final MamlWorkspaceService workspace;
     private final WorkspaceFolders folders = new WorkspaceFolders();
+    private final FolderSettings settings;
     private volatile LanguageClient client;
-    private volatile Linter linter;
     private volatile boolean shutdown;
     private volatile boolean watchesFiles;
     private volatile boolean resolvesCodeActions;
     private volatile boolean refreshesDiagnostics;
+    private volatile boolean pullsConfiguration;
 
     /**
      * @param exit what the {@code exit} notification and a dead parent process do with their exit
@@ -72,15 +72,14 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
      */
     public MamlLanguageServer(MamlLanguageService service, Path workingDirectory, IntConsumer exit) {
         this.service = service;
-        this.workingDirectory = workingDirectory;
         this.exit = exit;
-        this.linter = new Linter(ServerSettings.DEFAULTS, workingDirectory);
+        this.settings = new FolderSettings(workingDirectory);
         this.requests = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
                 daemons("maml-lsp-request"), new ThreadPoolExecutor.AbortPolicy());
         this.validation = Executors.newSingleThreadExecutor(daemons("maml-lsp-validate"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemons("maml-lsp-debounce"));
-        Validator validator = new Validator(store, service, () -> linter, () -> client, timer, validation);
-        this.documents = new MamlTextDocumentService(store, service, validator, () -> linter, requests,
+        Validator validator = new Validator(store, service, settings::forUri, () -> client, timer, validation);
+        this.documents = new MamlTextDocumentService(store, service, validator, settings::forUri, requests,
                 () -> resolvesCodeActions, this::log);
         this.workspace = new MamlWorkspaceService(this, store, validator, service, requests, folders);
     }
@@ -98,6 +97,8 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
         refreshesDiagnostics = Optional.ofNullable(params.getCapabilities()).map(ClientCapabilities::getWorkspace)
                 .map(WorkspaceClientCapabilities::getDiagnostics).map(DiagnosticWorkspaceCapabilities::getRefreshSupport)
                 .orElse(false);
+        pullsConfiguration = Optional.ofNullable(params.getCapabilities()).map(ClientCapabilities::getWorkspace)
+                .map(WorkspaceClientCapabilities::getConfiguration).orElse(false);
         Integer parent = params.getProcessId();
         if (parent != null) {
             ParentWatch.exitWhenGone(parent, () -> exit.accept(1));
@@ -120,6 +121,9 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
                             new FileSystemWatcher(Either.forLeft("**/" + ConfigResolver.SHORT_FILE_NAME))));
             c.registerCapability(new RegistrationParams(List.of(new Registration("maml-lint-config",
                     "workspace/didChangeWatchedFiles", options))));
+        }
+        if (pullsConfiguration) {
+            pullFolderSettings().thenRun(workspace::revalidate);
         }
     }
 
@@ -154,26 +158,57 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
     }
 
     /**
-     * New settings: a new linter (and with it a fresh config cache). What is wrong in them (a bad
-     * severity word) is logged to the editor, as `maml lint` reports a bad word in a config file,
-     * and the entry is not applied.
+     * New pushed settings: a new linter (and with it a fresh config cache). What is wrong in them (a
+     * bad severity word) is logged to the editor, as `maml lint` reports a bad word in a config
+     * file, and the entry is not applied.
      */
-    void settings(ServerSettings settings) {
-        Linter next = new Linter(settings, workingDirectory);
-        this.linter = next;
+    void settings(ServerSettings pushed) {
+        tellProblems(List.of(settings.push(pushed)));
+    }
+
+    /**
+     * Asks the editor for each workspace folder's settings (workspace/configuration with the
+     * folder as scopeUri), when it says it can answer; completes once they apply. A failed request
+     * leaves the folders on the pushed settings and is logged.
+     */
+    CompletableFuture<Void> pullFolderSettings() {
+        LanguageClient c = client;
+        if (c == null || !pullsConfiguration) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<Path> list = folders.all();
+        if (list.isEmpty()) {
+            settings.answered(list, List.of());
+            return CompletableFuture.completedFuture(null);
+        }
+        return c.configuration(FolderSettings.request(list))
+                .thenAcceptAsync(answers -> tellProblems(settings.answered(list, answers)), requests)
+                .exceptionally(e -> {
+                    log("maml: workspace/configuration failed: " + e.getMessage());
+                    return null;
+                });
+    }
+
+    private void tellProblems(List<Linter> linters) {
         LanguageClient c = client;
         if (c != null) {
-            next.problems().forEach(p -> c.logMessage(new MessageParams(MessageType.Warning, "maml: settings: " + p)));
+            linters.forEach(l -> l.problems().forEach(p -> c.logMessage(new MessageParams(MessageType.Warning, "maml: settings: " + p))));
         }
     }
 
-    /** Config files may have changed: same settings, config cache dropped. */
+    /** Config files may have changed: same settings, config caches dropped. */
     void reloadConfig() {
-        this.linter = new Linter(linter.settings(), workingDirectory);
+        settings.reload();
     }
 
-    Linter linter() {
-        return linter;
+    /** The linter for the document at {@code uri} (null: none): its workspace folder's settings, else the pushed ones. */
+    Linter linter(String uri) {
+        return settings.forUri(uri);
+    }
+
+    /** The linter for a file that is not open (absolute, normalised), as {@link #linter(String)}. */
+    Linter linter(Path file) {
+        return settings.forPath(file);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
@@ -55,7 +55,8 @@ final class MamlTextDocumentService implements TextDocumentService {
     private final DocumentStore store;
     private final MamlLanguageService service;
     private final Validator validator;
-    private final Supplier<Linter> linter;
+    /** The linter for a document's URI (its folder's settings). */
+    private final Function<String, Linter> linter;
     private final Executor requests;
     private final BooleanSupplier clientResolves;
     private final Consumer<String> log;
@@ -65,7 +66,7 @@ final class MamlTextDocumentService implements TextDocumentService {
      * @param log            what a failed code action participant is reported to (the client's log)
      */
     MamlTextDocumentService(DocumentStore store, MamlLanguageService service, Validator validator,
-                            Supplier<Linter> linter, Executor requests, BooleanSupplier clientResolves,
+                            Function<String, Linter> linter, Executor requests, BooleanSupplier clientResolves,
                             Consumer<String> log) {
         this.store = store;
         this.service = service;
@@ -113,13 +114,13 @@ final class MamlTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
         return request(params.getTextDocument().getUri(), null,
-                (doc, cancel) -> service.hover(doc, params.getPosition(), linter.get(), cancel));
+                (doc, cancel) -> service.hover(doc, params.getPosition(), linter.apply(doc.uri()), cancel));
     }
 
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
         return request(params.getTextDocument().getUri(), List.of(),
-                (doc, cancel) -> service.codeActions(doc, params.getRange(), params.getContext(), linter.get(),
+                (doc, cancel) -> service.codeActions(doc, params.getRange(), params.getContext(), linter.apply(doc.uri()),
                         clientResolves.getAsBoolean(), log, cancel));
     }
 
@@ -129,7 +130,7 @@ final class MamlTextDocumentService implements TextDocumentService {
         return CompletableFutures.computeAsync(requests, cancel -> {
             String uri = service.codeActionTarget(unresolved);
             LspDocument doc = uri == null ? null : store.get(uri);
-            return service.resolveCodeAction(doc, unresolved, linter.get(), log, cancel);
+            return service.resolveCodeAction(doc, unresolved, linter.apply(uri), log, cancel);
         });
     }
 

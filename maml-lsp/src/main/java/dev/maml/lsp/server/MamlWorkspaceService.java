@@ -22,8 +22,8 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
- * Settings, config files and workspace folders changing (every open document is validated
- * again), the diagnostics of the files that are not open (`workspace/diagnostic`), and the commands
+ * Settings, config files and workspace folders changing (each folder's settings are asked for
+ * again when the editor can answer, then every open document is validated again), the diagnostics of the files that are not open (`workspace/diagnostic`), and the commands
  * behind code actions that answer rather than edit: "Verify signature" answers with a typed
  * {@link dev.maml.lsp.actions.VerificationResult}, also shown to the user as a message.
  */
@@ -54,7 +54,7 @@ final class MamlWorkspaceService implements WorkspaceService {
     @Override
     public void didChangeConfiguration(DidChangeConfigurationParams params) {
         server.settings(ServerSettings.from(params.getSettings()));
-        revalidate();
+        server.pullFolderSettings().thenRun(this::revalidate);
     }
 
     @Override
@@ -68,7 +68,7 @@ final class MamlWorkspaceService implements WorkspaceService {
         return CompletableFutures.computeAsync(requests, cancel -> {
             String uri = service.commandTarget(params);
             LspDocument doc = uri == null ? null : store.get(uri);
-            CommandAnswer answer = service.executeCommand(params.getCommand(), doc, server.linter());
+            CommandAnswer answer = service.executeCommand(params.getCommand(), doc, server.linter(uri));
             LanguageClient c = client;
             if (c != null) {
                 c.showMessage(new MessageParams(answer.ok() ? MessageType.Info : MessageType.Warning, answer.message()));
@@ -80,7 +80,7 @@ final class MamlWorkspaceService implements WorkspaceService {
     @Override
     public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
         folders.change(params.getEvent());
-        server.refreshDiagnostics();
+        server.pullFolderSettings().thenRun(this::revalidate);
     }
 
     /**
@@ -96,11 +96,12 @@ final class MamlWorkspaceService implements WorkspaceService {
                     open.add(d.path().toAbsolutePath().normalize());
                 }
             });
-            return new WorkspaceDiagnosticReport(service.workspaceDiagnostics(folders.all(), open, server.linter(), cancel));
+            return new WorkspaceDiagnosticReport(service.workspaceDiagnostics(folders.all(), open, server::linter, cancel));
         });
     }
 
-    private void revalidate() {
+    /** Validates every open document again and asks the editor to pull workspace diagnostics again. */
+    void revalidate() {
         for (LspDocument doc : store.all()) {
             validator.schedule(doc.uri(), true);
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,13 +32,14 @@ final class Validator {
 
     private final DocumentStore store;
     private final MamlLanguageService service;
-    private final Supplier<Linter> linter;
+    /** The linter for a document's URI (its folder's settings). */
+    private final Function<String, Linter> linter;
     private final Supplier<LanguageClient> client;
     private final ScheduledExecutorService timer;
     private final ExecutorService worker;
     private final Map<String, Future<?>> pending = new ConcurrentHashMap<>();
 
-    Validator(DocumentStore store, MamlLanguageService service, Supplier<Linter> linter,
+    Validator(DocumentStore store, MamlLanguageService service, Function<String, Linter> linter,
               Supplier<LanguageClient> client, ScheduledExecutorService timer, ExecutorService worker) {
         this.store = store;
         this.service = service;
@@ -53,7 +55,7 @@ final class Validator {
             if (previous != null) {
                 previous.cancel(false);
             }
-            long delay = now ? 0 : linter.get().settings().debounceMillis();
+            long delay = now ? 0 : linter.apply(u).settings().debounceMillis();
             return timer.schedule(() -> worker.execute(() -> validate(u)), delay, TimeUnit.MILLISECONDS);
         });
     }
@@ -73,7 +75,7 @@ final class Validator {
             return;
         }
         try {
-            List<Diagnostic> diagnostics = service.diagnostics(doc, linter.get(), () -> {
+            List<Diagnostic> diagnostics = service.diagnostics(doc, linter.apply(uri), () -> {
                 if (!current(doc)) {
                     throw new CancellationException("document changed");
                 }

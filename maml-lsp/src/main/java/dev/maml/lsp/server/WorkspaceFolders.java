@@ -50,7 +50,8 @@ final class WorkspaceFolders {
         path(uri).filter(p -> !folders.contains(p)).ifPresent(folders::add);
     }
 
-    private static Optional<Path> path(String uri) {
+    /** The path of a {@code file:} URI, absolute and normalised; empty for any other URI. */
+    static Optional<Path> path(String uri) {
         try {
             URI u = URI.create(uri);
             return "file".equals(u.getScheme()) ? Optional.of(Path.of(u).toAbsolutePath().normalize())

@@ -21,6 +21,7 @@ import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.ConfigurationParams;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
@@ -48,6 +49,8 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceDiagnosticParams;
+import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.launch.LSPLauncher;
@@ -126,6 +129,90 @@ class ProtocolTest {
             s.server.shutdown().get(30, TimeUnit.SECONDS);
             s.server.exit();
             assertEquals(0, s.exitCode.get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    /**
+     * Multi-root: the server asks the editor for each folder's "maml" settings
+     * (workspace/configuration, scopeUri = the folder) and lints each document with those of its
+     * folder, open or not (workspace/diagnostic); relative paths in them are the folder's; a
+     * document in no folder keeps the settings pushed at initialize; a configuration change is
+     * pulled again.
+     */
+    @Test
+    void eachWorkspaceFolderHasItsOwnSettings(@TempDir Path dir) throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.createDirectories(b.resolve("lint"));
+        Files.writeString(b.resolve("lint/strict.yaml"), "rules:\n  fence-unclosed: warning\n");
+        String unclosed = "## Intent\nx\n```python\n";
+        Files.writeString(b.resolve("closed.maml.md"), unclosed);
+        try (Session s = Session.start()) {
+            s.client.configuration.put(a.toUri().toString(), JsonParser.parseString("{\"severities\":{\"MAML040\":\"info\"}}"));
+            // VS Code answers a folder's settings relative to nothing: the path is the folder's.
+            s.client.configuration.put(b.toUri().toString(), JsonParser.parseString("{\"config\":\"lint/strict.yaml\"}"));
+            InitializeParams init = new InitializeParams();
+            WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
+            workspace.setConfiguration(true);
+            ClientCapabilities capabilities = new ClientCapabilities();
+            capabilities.setWorkspace(workspace);
+            init.setCapabilities(capabilities);
+            init.setWorkspaceFolders(List.of(new WorkspaceFolder(a.toUri().toString(), "a"),
+                    new WorkspaceFolder(b.toUri().toString(), "b")));
+            init.setInitializationOptions(JsonParser.parseString("{\"maml\":{\"severities\":{\"MAML040\":\"hint\"}}}"));
+            s.server.initialize(init).get(30, TimeUnit.SECONDS);
+            s.server.initialized(new InitializedParams());
+
+            ConfigurationParams asked = s.client.configurationRequests.poll(30, TimeUnit.SECONDS);
+            assertEquals(List.of(a.toUri() + " maml", b.toUri() + " maml"), asked.getItems().stream()
+                    .map(i -> i.getScopeUri() + " " + i.getSection()).toList());
+            String inA = open(s, a.resolve("doc.maml.md"), unclosed);
+            String inB = open(s, b.resolve("doc.maml.md"), unclosed);
+            String elsewhere = open(s, outside.resolve("doc.maml.md"), unclosed);
+            Map<String, List<String>> latest = new java.util.HashMap<>();
+            eventually(s, latest, inA, List.of("MAML040:Information"));
+            eventually(s, latest, inB, List.of("MAML040:Warning"));
+            eventually(s, latest, elsewhere, List.of("MAML040:Hint"));
+
+            var report = s.server.getWorkspaceService().diagnostic(new WorkspaceDiagnosticParams(List.of()))
+                    .get(30, TimeUnit.SECONDS).getItems();
+            assertEquals(1, report.size(), report::toString);
+            assertEquals(List.of("MAML040:Warning"), report.get(0).getWorkspaceFullDocumentDiagnosticReport().getItems()
+                    .stream().filter(d -> "MAML040".equals(d.getCode().getLeft()))
+                    .map(d -> d.getCode().getLeft() + ":" + d.getSeverity()).toList());
+
+            // The user changes folder a's settings; VS Code says so with didChangeConfiguration.
+            s.client.configuration.put(a.toUri().toString(), JsonParser.parseString("{\"severities\":{\"MAML040\":\"off\"}}"));
+            s.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
+                    JsonParser.parseString("{\"maml\":{\"severities\":{\"MAML040\":\"hint\"}}}")));
+            eventually(s, latest, inA, List.of());
+            assertEquals(List.of("MAML040:Warning"), latest.get(inB));
+        }
+    }
+
+    private static String open(Session s, Path file, String text) {
+        String uri = file.toUri().toString();
+        s.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "markdown", 1, text)));
+        return uri;
+    }
+
+    /**
+     * Waits until the latest diagnostics published for {@code uri} have {@code expected} as their
+     * MAML040 findings (a later pull may replace earlier ones); {@code latest} keeps what was read
+     * for the other documents meanwhile.
+     */
+    private static void eventually(Session s, Map<String, List<String>> latest, String uri, List<String> expected)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!expected.equals(latest.get(uri))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(uri + ": expected " + expected + ", last published " + latest.get(uri));
+            }
+            PublishDiagnosticsParams p = s.client.diagnostics.poll(100, TimeUnit.MILLISECONDS);
+            if (p != null) {
+                latest.put(p.getUri(), summary(p, "MAML040"));
+            }
         }
     }
 

@@ -15,8 +15,12 @@ import dev.maml.toolchain.Source;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -168,6 +172,33 @@ class RawProtocolTest {
             w.wire.next(m -> "workspace/diagnostic/refresh".equals(LspWire.method(m)), 30); // the editor is asked to pull again
             assertEquals(0, w.request("workspace/diagnostic", "{\"previousResultIds\":[]}").getAsJsonObject("result")
                     .getAsJsonArray("items").size());
+        }
+    }
+
+    /**
+     * workspace/diagnostic leaves out what git ignores, as `maml lint DIR` does: files and
+     * directories named in .gitignore files (a deeper one re-including) and in .git/info/exclude.
+     */
+    @Test
+    void workspaceDiagnosticsLeaveOutWhatGitIgnores(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve(".git/info"));
+        Files.writeString(dir.resolve(".git/info/exclude"), "local.maml.md\n");
+        Files.writeString(dir.resolve(".gitignore"), "/generated/\n*.tmp.maml.md\n");
+        Files.createDirectories(dir.resolve("generated"));
+        Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(dir.resolve("docs/.gitignore"), "!keep.tmp.maml.md\n");
+        for (String file : List.of("a.maml.md", "local.maml.md", "generated/g.maml.md", "docs/b.tmp.maml.md",
+                "docs/keep.tmp.maml.md", "docs/c.mu")) {
+            Files.writeString(dir.resolve(file), TEXT);
+        }
+        String folder = "{\"uri\":\"" + dir.toUri() + "\",\"name\":\"w\"}";
+        try (Wire w = Wire.start(MamlAssert.service(), "{}", "{}", ",\"workspaceFolders\":[" + folder + "]")) {
+            Set<String> reported = new TreeSet<>();
+            w.request("workspace/diagnostic", "{\"previousResultIds\":[]}").getAsJsonObject("result")
+                    .getAsJsonArray("items").forEach(i -> reported.add(i.getAsJsonObject().get("uri").getAsString()));
+            assertEquals(new TreeSet<>(List.of(dir.resolve("a.maml.md").toUri().toString(),
+                    dir.resolve("docs/keep.tmp.maml.md").toUri().toString(), dir.resolve("docs/c.mu").toUri().toString())),
+                    reported);
         }
     }
 

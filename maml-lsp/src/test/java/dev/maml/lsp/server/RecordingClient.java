@@ -1,9 +1,16 @@
 package dev.maml.lsp.server;
 
+import com.google.gson.JsonElement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.ConfigurationItem;
+import org.eclipse.lsp4j.ConfigurationParams;
 import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
@@ -18,6 +25,19 @@ class RecordingClient implements LanguageClient {
     final BlockingQueue<MessageParams> messages = new LinkedBlockingQueue<>();
     final BlockingQueue<MessageParams> logs = new LinkedBlockingQueue<>();
     final BlockingQueue<RegistrationParams> registrations = new LinkedBlockingQueue<>();
+    final BlockingQueue<ConfigurationParams> configurationRequests = new LinkedBlockingQueue<>();
+    /** What this editor answers to workspace/configuration, by scopeUri; a scope not here gets null. */
+    final Map<String, JsonElement> configuration = new ConcurrentHashMap<>();
+
+    @Override
+    public CompletableFuture<List<Object>> configuration(ConfigurationParams params) {
+        configurationRequests.add(params);
+        List<Object> answers = new ArrayList<>();
+        for (ConfigurationItem item : params.getItems()) {
+            answers.add(item.getScopeUri() == null ? null : configuration.get(item.getScopeUri()));
+        }
+        return CompletableFuture.completedFuture(answers);
+    }
 
     @Override
     public CompletableFuture<Void> registerCapability(RegistrationParams params) {

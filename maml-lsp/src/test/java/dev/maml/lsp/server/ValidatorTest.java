@@ -68,7 +68,7 @@ class ValidatorTest {
         Manual worker = new Manual();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         Linter linter = new Linter(ServerSettings.DEFAULTS, Path.of("").toAbsolutePath());
-        Validator validator = new Validator(store, MamlAssert.service(), () -> linter, () -> client, timer, worker);
+        Validator validator = new Validator(store, MamlAssert.service(), uri -> linter, () -> client, timer, worker);
         try {
             store.open("untitled:a", 1, "```python\n");
             validator.schedule("untitled:a", true);
@@ -92,7 +92,7 @@ class ValidatorTest {
         Manual worker = new Manual();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         Linter linter = new Linter(ServerSettings.DEFAULTS, Path.of("").toAbsolutePath());
-        Validator validator = new Validator(store, MamlAssert.service(), () -> linter, () -> client, timer, worker);
+        Validator validator = new Validator(store, MamlAssert.service(), uri -> linter, () -> client, timer, worker);
         try {
             store.open("untitled:b", 1, "x\n");
             for (int i = 0; i < 50; i++) {

@@ -1,4 +1,4 @@
-package dev.maml.cli.select;
+package dev.maml.select;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

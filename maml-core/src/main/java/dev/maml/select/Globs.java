@@ -1,4 +1,4 @@
-package dev.maml.cli.select;
+package dev.maml.select;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.maml.cli.select;
+package dev.maml.select;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
