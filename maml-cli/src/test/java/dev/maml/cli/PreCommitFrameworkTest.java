@@ -55,7 +55,7 @@ class PreCommitFrameworkTest {
         Path home = tmp.resolve("home");
 
         String rev = commitOfThisTree(new IsolatedGit(tmp.resolve("maml"), home, machine));
-        Path project = tmp.resolve("project");
+        Path project = Files.createDirectories(tmp.resolve("project"));
         IsolatedGit git = new IsolatedGit(project, home, machine).init();
         git.stage(".pre-commit-config.yaml", "repos:\n"
                 + "  - repo: " + tmp.resolve("maml") + "\n"
