@@ -86,7 +86,7 @@ class PreCommitFrameworkTest {
     private String commitOfThisTree(IsolatedGit snapshot) throws IOException, InterruptedException {
         Path root = TestData.repositoryRoot();
         Result listed = new IsolatedGit(root, tmp.resolve("home"))
-                .git("ls-files", "-z", "--cached", "--others", "--exclude-standard");
+                .git("-c", "safe.directory=" + root, "ls-files", "-z", "--cached", "--others", "--exclude-standard");
         if (listed.code() != 0) {
             RealParts.missing("the source tree is not a git work tree: " + listed.output());
         }
