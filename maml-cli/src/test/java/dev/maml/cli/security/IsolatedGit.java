@@ -4,6 +4,7 @@ import dev.maml.testing.ChildProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,16 @@ public final class IsolatedGit {
         return run(command);
     }
 
+    /** Any program (the pre-commit framework, say) in the same environment, for at most {@code timeout}. */
+    public Result program(Duration timeout, String... command) throws IOException, InterruptedException {
+        return run(List.of(command), timeout);
+    }
+
     private Result run(List<String> command) throws IOException, InterruptedException {
+        return run(command, ChildProcesses.TIMEOUT);
+    }
+
+    private Result run(List<String> command, Duration timeout) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.clear();
@@ -87,7 +97,7 @@ public final class IsolatedGit {
         env.put("HOME", home.toString());
         env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
         Files.createDirectories(home);
-        ChildProcesses.Finished finished = ChildProcesses.run(pb, ChildProcesses.TIMEOUT);
+        ChildProcesses.Finished finished = ChildProcesses.run(pb, timeout);
         return new Result(finished.code(), finished.output());
     }
 
