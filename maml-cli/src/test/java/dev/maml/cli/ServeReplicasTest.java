@@ -10,6 +10,7 @@ import dev.maml.report.Json;
 import dev.maml.server.testing.Documents;
 import dev.maml.server.testing.PostgresFixture;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -60,8 +62,10 @@ class ServeReplicasTest {
         try (PostgresFixture postgres = PostgresFixture.start()) {
             String url = postgres.newDatabase();
             Map<String, String> env = Map.of("PGUSER", PostgresFixture.USER, "PGPASSWORD", PostgresFixture.PASSWORD);
-            try (ServeProcess a = ServeProcess.start(env, "--root", root.toString(), "--receipts", url, "--port", "0");
-                 ServeProcess b = ServeProcess.start(env, "--root", root.toString(), "--receipts", url, "--port", "0")) {
+            String[] args = {"--root", root.toString(), "--receipts", url, "--port", "0"};
+            // Started together: both migrate the fresh database at once, as replicas rolled out together do.
+            CompletableFuture<ServeProcess> starting = CompletableFuture.supplyAsync(() -> start(env, args));
+            try (ServeProcess a = start(env, args); ServeProcess b = starting.join()) {
                 assertNotNull(a.uri(), a.stderr().toString());
                 assertNotNull(b.uri(), b.stderr().toString());
 
@@ -97,6 +101,17 @@ class ServeReplicasTest {
                     assertTrue(s.stderr().stream().noneMatch(l -> l.contains(PostgresFixture.PASSWORD)), "never logged");
                 }
             }
+        }
+    }
+
+    private static ServeProcess start(Map<String, String> env, String... args) {
+        try {
+            return ServeProcess.start(env, args);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -23,10 +23,6 @@ public final class DirectoryReceiptStore implements ReceiptStore {
         this.dir = dir.toAbsolutePath().normalize();
     }
 
-    public Path directory() {
-        return dir;
-    }
-
     @Override
     public Path append(Receipts.Builder receipt) throws IOException {
         return receipt.into(dir).create();

@@ -72,11 +72,6 @@ public final class PostgresReceiptStore implements ReceiptStore {
         return open(DatabaseUrl.parse(url, System.getenv()), DEFAULT_CONNECTIONS);
     }
 
-    /** Where the receipts are, without credentials. */
-    public String where() {
-        return url.redacted();
-    }
-
     @Override
     public Path append(Receipts.Builder receipt) throws IOException {
         Receipts.Unwritten unwritten = receipt.unwritten();

@@ -113,10 +113,6 @@ public final class PostgresFixture implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    public int port() {
-        return port;
-    }
-
     /** USER and PASSWORD as connection properties. */
     public static Properties credentials() {
         Properties p = new Properties();
