@@ -8,16 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.receipt.ReceiptChain;
 import dev.maml.receipt.ReceiptStore;
+import dev.maml.receipt.ReceiptVerifier;
 import dev.maml.receipt.Receipts;
 import dev.maml.server.testing.Documents;
 import dev.maml.server.testing.PostgresFixture;
+import dev.maml.sign.Algorithm;
 import dev.maml.sign.Digests;
+import dev.maml.sign.KeyFiles;
+import dev.maml.sign.MlDsa;
 import dev.maml.sign.TrustStore;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -198,6 +203,28 @@ class PostgresReceiptStoreTest {
             ReceiptChain.Result result = ReceiptChain.verify(ReceiptChain.read(out).values().iterator().next(),
                     TrustStore.standard(out, List.of()));
             assertFalse(result.intact());
+        }
+    }
+
+    /** A receipt in the database has no directory to point into: its signer names the key inline. */
+    @Test
+    void signedReceiptsNameTheirPublicKeyInlineAndVerify() throws Exception {
+        Path[] pair = KeyFiles.write(MlDsa.generate(Algorithm.DEFAULT, new SecureRandom()), dir.resolve("k").toString());
+        Path a = document("a.maml.md", "quantum_workflow");
+        try (PostgresReceiptStore store = open(postgres.newDatabase())) {
+            store.append(Receipts.of(a).key(pair[1]));
+            store.append(Receipts.of(a).key(pair[1]));
+            Path out = Files.createTempDirectory(dir, "signed-");
+            for (ReceiptStore.Stored r : store.chain(id(a))) {
+                assertTrue(new String(r.text(), StandardCharsets.UTF_8).contains("public_key: \"base64:"), r.name());
+                Files.write(out.resolve(r.name()), r.text());
+            }
+            ReceiptChain.Result result = ReceiptChain.verify(ReceiptChain.read(out).values().iterator().next(),
+                    TrustStore.standard(out, List.of(pair[0])));
+            assertTrue(result.intact(), String.valueOf(result.reason()));
+            for (ReceiptChain.Link link : result.links()) {
+                assertTrue(ReceiptVerifier.verify(link.document(), out, null, TrustStore.standard(out, List.of(pair[0]))).signed());
+            }
         }
     }
 
