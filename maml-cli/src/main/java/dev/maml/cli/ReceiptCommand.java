@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "receipt", description = "Create and check .mu receipts (mirrored, digested, optionally signed, chained).",
-        subcommands = {ReceiptCommand.Create.class, ReceiptCommand.Verify.class})
+        subcommands = {ReceiptCommand.Create.class, ReceiptCommand.Verify.class, ReceiptExportCommand.class})
 final class ReceiptCommand implements Callable<Integer> {
 
     @Spec
@@ -36,7 +36,7 @@ final class ReceiptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("maml: receipt needs a subcommand: create or verify");
+        spec.commandLine().getErr().println("maml: receipt needs a subcommand: create, verify or export");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }

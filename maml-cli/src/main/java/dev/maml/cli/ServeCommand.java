@@ -9,6 +9,7 @@ import dev.maml.server.http.ServeSettings;
 import dev.maml.server.mcp.McpConfig;
 import dev.maml.server.mcp.McpServers;
 import dev.maml.server.mcp.RebindingProtection;
+import dev.maml.server.receipts.DatabaseUrl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -47,10 +48,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " trust store resolve here, and nothing outside it may be named.")
     Path root;
 
-    @Option(names = "--receipts", paramLabel = "DIR", defaultValue = "receipts",
+    @Option(names = "--receipts", paramLabel = "DIR|JDBC-URL", defaultValue = "receipts",
             description = "Where runs write receipts (and sealed payloads); GET /receipts/{name} serves the .mu files"
-                    + " (default ./${DEFAULT-VALUE}).")
-    Path receipts;
+                    + " (default ./${DEFAULT-VALUE}). A jdbc:postgresql://HOST[:PORT]/DB URL keeps them in PostgreSQL,"
+                    + " one chain per document shared by every replica on that database (credentials: PGUSER,"
+                    + " PGPASSWORD or the URL's user and password; never printed).")
+    String receipts;
 
     @Option(names = "--auth", paramLabel = "MODE", defaultValue = "none",
             description = "none (every caller is agent://local; loopback only), tokens (--tokens) or oidc (--issuer).")
@@ -145,7 +148,13 @@ final class ServeCommand implements Callable<Integer> {
     private ServeSettings settings() throws IOException {
         Authenticator authenticator = Authenticators.create(new AuthOptions(AuthMode.parse(auth), tokens, issuerUri(),
                 audience, identityClaim));
-        return ServeSettings.builder(root).bind(bind).port(port).receipts(receipts).authenticator(authenticator)
+        ServeSettings.Builder settings = ServeSettings.builder(root);
+        if (DatabaseUrl.names(receipts)) {
+            settings.receiptDatabase(receipts);
+        } else {
+            settings.receipts(Path.of(receipts));
+        }
+        return settings.bind(bind).port(port).authenticator(authenticator)
                 .maxBody(maxBody).maxConcurrent(maxConcurrent).requestTimeout(seconds(requestTimeout, "--request-timeout"))
                 .idleTimeout(seconds(idleTimeout, "--idle-timeout")).metricsAuth(metricsAuth).trust(trust).key(key).publicUrl(publicUrl)
                 .build();

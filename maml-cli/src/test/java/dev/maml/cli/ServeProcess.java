@@ -77,6 +77,12 @@ final class ServeProcess implements AutoCloseable {
         return ChildProcesses.waitFor(process, Duration.ofSeconds(60), "maml serve after SIGTERM");
     }
 
+    /** Kills the server at once (SIGKILL), as a crash or an OOM kill would: nothing of it runs after this returns. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        ChildProcesses.waitFor(process, Duration.ofSeconds(60), "maml serve after SIGKILL");
+    }
+
     @Override
     public void close() throws IOException {
         ChildProcesses.killTree(process);

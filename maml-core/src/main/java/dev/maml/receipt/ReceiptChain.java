@@ -109,6 +109,13 @@ public final class ReceiptChain {
         return new Result(links, null, null);
     }
 
+    /** The links of one chain in chain order, first receipt first (what an export of the chain lists). */
+    public static List<Link> ordered(List<Link> links) {
+        Map<String, Link> bySha = new HashMap<>();
+        links.forEach(l -> bySha.put(l.sha3(), l));
+        return chainOrder(links, bySha);
+    }
+
     /**
      * Links in chain order: from each link that names no known predecessor (oldest first), follow
      * the successors; a receipt created in the same second as its predecessor still comes after it.

@@ -168,7 +168,6 @@ public final class Receipts {
          */
         public Draft draft(String text) throws IOException {
             MamlDocument doc = DocumentParser.parse(text);
-            String sourceId = sourceId(doc);
             Path dir = directory();
             Path target = out != null ? out : nextName(source, dir);
             ReceiptChain.Head head = head(doc, source, dir);
@@ -176,22 +175,57 @@ public final class Receipts {
             if (head != null && head.file().toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
                 prev = head.prev(); // replacing the newest receipt: the new one follows what it followed
             }
+            return new Draft(target, render(doc, text, prev, dir));
+        }
+
+        /**
+         * The receipt for a store that keeps the chain itself ({@link ReceiptStore}): it reads the
+         * source now and writes the text once the store knows the head it follows. Without
+         * {@link #publicKeyRef} a signed receipt names its key in base64 (no directory to point into).
+         */
+        public Unwritten unwritten() throws IOException {
+            String text = strictUtf8(InputFiles.read(source), source);
+            MamlDocument doc = DocumentParser.parse(text);
+            String id = sourceId(doc);
+            return new Unwritten(id != null ? id : source.getFileName().toString(), stem(source),
+                    prev -> render(doc, text, prev, null));
+        }
+
+        /** @param dir the receipt's directory, where a sibling public key may be named; null: base64 */
+        private String render(MamlDocument doc, String text, @Nullable String prev, @Nullable Path dir) throws IOException {
+            String sourceId = sourceId(doc);
             PrivateKey key = keyFile == null ? null : KeyFiles.readPrivate(keyFile);
             String ref = publicKeyRef;
             if (key != null && ref == null) {
                 PublicKey pub = KeyFiles.publicOf(key);
-                ref = Objects.requireNonNullElseGet(PublicKeyRef.siblingOf(keyFile, pub, dir),
-                        () -> PublicKeyRef.base64(pub));
+                String sibling = dir == null ? null : PublicKeyRef.siblingOf(keyFile, pub, dir);
+                ref = sibling != null ? sibling : PublicKeyRef.base64(pub);
             }
             Receipt receipt = new Receipt(source.getFileName().toString(), sourceId,
                     Digests.sha3_256Hex(text.getBytes(StandardCharsets.UTF_8)), at != null ? at : Instant.now(), run,
                     prev);
             SecureRandom signing = key == null ? null : random != null ? random : new SecureRandom();
             try {
-                return new Draft(target, ReceiptWriter.write(receipt, text, key, ref, signing));
+                return ReceiptWriter.write(receipt, text, key, ref, signing);
             } catch (GeneralSecurityException e) {
                 throw new IOException("ML-DSA signing failed: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * A receipt whose place in its chain is not known yet.
+     *
+     * @param chain the key its document's receipts are chained by: the document's id, or its file name
+     * @param stem  the document's file name without its extension, for naming the receipt
+     * @param text  the receipt's text once it follows the receipt with the given SHA3-256 (null: the first)
+     */
+    public record Unwritten(String chain, String stem, Text text) {
+
+        /** Renders (and signs) the receipt after a given head. */
+        @FunctionalInterface
+        public interface Text {
+            String after(@Nullable String prevSha3) throws IOException;
         }
     }
 
@@ -221,13 +255,7 @@ public final class Receipts {
      * names; a number freed by deleting its receipt is not used again by this process.
      */
     private static Path nextName(Path source, Path dir) {
-        String name = source.getFileName().toString();
-        for (String ext : new String[] {".maml.md", ".maml.markdown", ".md"}) {
-            if (name.endsWith(ext)) {
-                name = name.substring(0, name.length() - ext.length());
-                break;
-            }
-        }
+        String name = stem(source);
         Path key = dir.resolve(name);
         int n = LAST_NUMBER.getOrDefault(key, 1);
         Path candidate = numbered(dir, name, n);
@@ -239,6 +267,17 @@ public final class Receipts {
         }
         LAST_NUMBER.put(key, n);
         return candidate;
+    }
+
+    /** The file name without its MAML extension: what a receipt is named after. */
+    private static String stem(Path source) {
+        String name = source.getFileName().toString();
+        for (String ext : new String[] {".maml.md", ".maml.markdown", ".md"}) {
+            if (name.endsWith(ext)) {
+                return name.substring(0, name.length() - ext.length());
+            }
+        }
+        return name;
     }
 
     private static Path numbered(Path dir, String name, int n) {

@@ -1,5 +1,6 @@
 package dev.maml.run;
 
+import dev.maml.receipt.ReceiptStore;
 import dev.maml.receipt.Receipts;
 import dev.maml.receipt.RunRecord;
 import java.io.IOException;
@@ -9,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Step 6: a `.mu` receipt of the run (spec section 9), next to the document or in --receipt-dir,
- * chained to the previous receipt of the same document there. Signed with --key; unsigned with an
+ * chained to the previous receipt of the same document there (or in the request's receipt store). Signed with --key; unsigned with an
  * ephemeral key (its private half exists only in memory and could prove nothing later).
  * `outputs_sha3_256` covers the result without `status`, `steps` and `receipt`, the fields that
  * only exist once the receipt does.
@@ -35,7 +36,8 @@ final class ReceiptStep {
             if (key != null) {
                 receipt.key(key);
             }
-            return new Written(receipt.create(), key != null);
+            ReceiptStore store = ctx.request().receiptStore();
+            return new Written(store != null ? store.append(receipt) : receipt.create(), key != null);
         } catch (IOException e) {
             throw new RunFailure(RunFailure.FAILED, "cannot write the receipt: " + Messages.of(e));
         }

@@ -1,5 +1,6 @@
 package dev.maml.run;
 
+import dev.maml.receipt.ReceiptStore;
 import dev.maml.sign.SignaturePolicy;
 import dev.maml.trust.TrustSettings;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ public final class RunRequest {
     private final boolean allowUntrusted;
     private final boolean execCodeBlocks;
     private final @Nullable Path receiptDir;
+    private final @Nullable ReceiptStore receiptStore;
     private final boolean record;
     private final OptionalLong seed;
     private final @Nullable Path root;
@@ -45,6 +47,7 @@ public final class RunRequest {
         this.allowUntrusted = b.allowUntrusted;
         this.execCodeBlocks = b.execCodeBlocks;
         this.receiptDir = b.receiptDir;
+        this.receiptStore = b.receiptStore;
         this.record = b.record;
         this.seed = b.seed;
         this.root = b.root;
@@ -111,6 +114,15 @@ public final class RunRequest {
         return receiptDir;
     }
 
+    /**
+     * Where the receipt goes when not into a directory as a file of its own (a database that server
+     * replicas share); null: {@link #receiptDir()} or next to the document. Sealed payloads still go
+     * to {@link #receiptDir()}.
+     */
+    public @Nullable ReceiptStore receiptStore() {
+        return receiptStore;
+    }
+
     /** Append EXECUTE and RECEIPT History entries to the document. */
     public boolean record() {
         return record;
@@ -172,6 +184,7 @@ public final class RunRequest {
         private boolean allowUntrusted;
         private boolean execCodeBlocks;
         private @Nullable Path receiptDir;
+        private @Nullable ReceiptStore receiptStore;
         private boolean record;
         private OptionalLong seed = OptionalLong.empty();
         private @Nullable Path root;
@@ -234,6 +247,11 @@ public final class RunRequest {
 
         public Builder receiptDir(Path dir) {
             this.receiptDir = Objects.requireNonNull(dir, "receiptDir");
+            return this;
+        }
+
+        public Builder receiptStore(ReceiptStore store) {
+            this.receiptStore = Objects.requireNonNull(store, "receiptStore");
             return this;
         }
 

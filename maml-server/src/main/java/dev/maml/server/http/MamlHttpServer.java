@@ -230,6 +230,7 @@ public final class MamlHttpServer implements AutoCloseable {
         route(context, "/lint", "/lint", new LintRoute(documents, metrics));
         route(context, "/verify", "/verify", new VerifyRoute(documents, metrics));
         route(context, "/receipts/*", "/receipts/{name}", new ReceiptRoute(documents.receipts()));
+        route(context, "/receipts", "/receipts", new ReceiptChainRoute(documents.receipts()));
         route(context, METRICS, METRICS, new MetricsRoute(metrics));
         route(context, HEALTH, HEALTH, new HealthRoute());
         route(context, OpenApiRoute.PATH, OpenApiRoute.PATH, new OpenApiRoute());

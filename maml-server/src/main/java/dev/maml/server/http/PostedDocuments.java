@@ -1,10 +1,13 @@
 package dev.maml.server.http;
 
 import dev.maml.io.PrivateDirectory;
+import dev.maml.receipt.DirectoryReceiptStore;
+import dev.maml.receipt.ReceiptStore;
 import dev.maml.run.Identity;
 import dev.maml.run.Pipeline;
 import dev.maml.run.RunRequest;
 import dev.maml.run.RunResult;
+import dev.maml.server.receipts.PostgresReceiptStore;
 import dev.maml.sign.Verification;
 import dev.maml.toolchain.LintOutcome;
 import dev.maml.toolchain.Session;
@@ -33,23 +36,33 @@ final class PostedDocuments implements AutoCloseable {
 
     private final ServeSettings settings;
     private final Path root;
-    private final Path receipts;
+    private final ReceiptStore receipts;
+    /** Where runs put sealed payloads: the receipt directory, or a private one when receipts go to a database. */
+    private final Path outputs;
     private final PrivateDirectory holding;
     private final Toolchain toolchain = new Toolchain();
     private final Pipeline pipeline = new Pipeline();
 
-    private PostedDocuments(ServeSettings settings, Path root, Path receipts, PrivateDirectory holding) {
+    private PostedDocuments(ServeSettings settings, Path root, ReceiptStore receipts, Path outputs,
+                            PrivateDirectory holding) {
         this.settings = settings;
         this.root = root;
         this.receipts = receipts;
+        this.outputs = outputs;
         this.holding = holding;
     }
 
-    /** @throws IOException when --root is no directory or --receipts cannot be created */
+    /**
+     * @throws IOException when --root is no directory, --receipts cannot be created, or its database
+     *                     cannot be reached or migrated
+     */
     static PostedDocuments open(ServeSettings settings) throws IOException {
         Path root = settings.root().toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             throw new IOException("--root " + settings.root() + ": not a directory");
+        }
+        if (settings.receiptDatabase() != null) {
+            return withDatabase(settings, root);
         }
         Path receipts = settings.receipts().toAbsolutePath().normalize();
         try {
@@ -60,10 +73,33 @@ final class PostedDocuments implements AutoCloseable {
         if (!Files.isDirectory(receipts)) {
             throw new IOException("--receipts " + settings.receipts() + ": not a directory");
         }
-        return new PostedDocuments(settings, root, receipts, PrivateDirectory.create("maml-serve-"));
+        return new PostedDocuments(settings, root, new DirectoryReceiptStore(receipts), receipts,
+                PrivateDirectory.create("maml-serve-"));
     }
 
-    Path receipts() {
+    /**
+     * Receipts in the shared database; sealed payloads in a private directory of this replica
+     * (removed at stop: another replica could not serve them anyway, and the receipt holds their digest).
+     */
+    private static PostedDocuments withDatabase(ServeSettings settings, Path root) throws IOException {
+        PostgresReceiptStore store;
+        try {
+            store = PostgresReceiptStore.open(settings.receiptDatabase());
+        } catch (IllegalArgumentException | IOException e) {
+            throw new IOException("--receipts " + e.getMessage());
+        }
+        PrivateDirectory holding;
+        try {
+            holding = PrivateDirectory.create("maml-serve-");
+        } catch (IOException e) {
+            store.close();
+            throw e;
+        }
+        Path outputs = Files.createDirectory(holding.path().resolve("outputs"));
+        return new PostedDocuments(settings, root, store, outputs, holding);
+    }
+
+    ReceiptStore receipts() {
         return receipts;
     }
 
@@ -86,7 +122,7 @@ final class PostedDocuments implements AutoCloseable {
         try {
             Files.write(file, document);
             RunRequest.Builder request = RunRequest.builder(file).name(NAME).identity(who).trust(TrustSettings.server(settings.trust()))
-                    .baseDir(root).root(root).receiptDir(receipts);
+                    .baseDir(root).root(root).receiptDir(outputs).receiptStore(receipts);
             if (inputs != null) {
                 request.input(inputs);
             }
@@ -108,9 +144,13 @@ final class PostedDocuments implements AutoCloseable {
                 .trust(TrustSettings.server(settings.trust())).build();
     }
 
-    /** Removes the holding directory (and anything a run in progress left there). */
+    /** Removes the holding directory (and anything a run in progress left there) and closes the receipt store. */
     @Override
     public void close() throws IOException {
-        holding.close();
+        try {
+            holding.close();
+        } finally {
+            receipts.close();
+        }
     }
 }

@@ -26,6 +26,7 @@ public final class ServeSettings {
     private final int port;
     private final Path root;
     private final Path receipts;
+    private final @Nullable String receiptDatabase;
     private final Authenticator authenticator;
     private final long maxBody;
     private final int maxConcurrent;
@@ -42,6 +43,7 @@ public final class ServeSettings {
         this.port = b.port;
         this.root = b.root;
         this.receipts = b.receipts != null ? b.receipts : Path.of("receipts");
+        this.receiptDatabase = b.receiptDatabase;
         this.authenticator = b.authenticator;
         this.maxBody = b.maxBody;
         this.maxConcurrent = b.maxConcurrent;
@@ -76,6 +78,14 @@ public final class ServeSettings {
     /** Where runs write receipts (--receipts, default ./receipts) and GET /receipts/{name} reads them. */
     public Path receipts() {
         return receipts;
+    }
+
+    /**
+     * The PostgreSQL JDBC URL that receipts go to instead of {@link #receipts()} (--receipts
+     * jdbc:postgresql://…), shared by replicas; null: the directory. It may hold a password.
+     */
+    public @Nullable String receiptDatabase() {
+        return receiptDatabase;
     }
 
     public Authenticator authenticator() {
@@ -139,6 +149,7 @@ public final class ServeSettings {
         private int port = 8000;
         private final Path root;
         private @Nullable Path receipts;
+        private @Nullable String receiptDatabase;
         private Authenticator authenticator = new NoAuthentication();
         private long maxBody = DEFAULT_MAX_BODY;
         private int maxConcurrent = DEFAULT_MAX_CONCURRENT;
@@ -169,6 +180,12 @@ public final class ServeSettings {
 
         public Builder receipts(Path dir) {
             this.receipts = Objects.requireNonNull(dir, "receipts");
+            return this;
+        }
+
+        /** Receipts go to this database (a jdbc:postgresql:// URL) instead of a directory. */
+        public Builder receiptDatabase(String jdbcUrl) {
+            this.receiptDatabase = Objects.requireNonNull(jdbcUrl, "receiptDatabase");
             return this;
         }
 
