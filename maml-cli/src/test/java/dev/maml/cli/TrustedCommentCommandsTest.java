@@ -119,6 +119,27 @@ class TrustedCommentCommandsTest {
     }
 
     @Test
+    void aHandWrittenCommentAsTheLastEntryIsRemovedAndCrlfDocumentsKeepTheirLineBreaks() throws Exception {
+        // The example's verification block, with a comment a person wrote as its last entry.
+        String crlf = Files.readString(doc).replace("  public_key: \"dilithium_public_key.hex\"\n",
+                "  public_key: \"dilithium_public_key.hex\"\n  trusted_comment: >-\n    folded\n    text\n")
+                .replace("\n", "\r\n");
+        Files.writeString(doc, crlf);
+        assertEquals(0, CliRun.of("sign", doc.toString(), "--key", p("alice.key")).exitCode());
+        String signed = Files.readString(doc);
+        assertFalse(signed.contains("trusted_comment") || signed.contains("folded"), signed);
+        assertFalse(signed.replace("\r\n", "").contains("\n"), "CRLF kept throughout");
+        assertEquals(0, CliRun.of("verify", doc.toString(), "--trust", p("alice.pub")).exitCode());
+
+        assertEquals(0, CliRun.of("sign", doc.toString(), "--key", p("alice.key"), "--trusted-comment", "crlf").exitCode());
+        assertTrue(Files.readString(doc).contains("  trusted_comment: \"crlf\"\r\n"));
+        assertFalse(Files.readString(doc).replace("\r\n", "").contains("\n"), "CRLF kept throughout");
+        CliRun verify = CliRun.of("verify", doc.toString(), "--trust", p("alice.pub"));
+        assertEquals(0, verify.exitCode(), verify.out());
+        assertTrue(verify.out().contains(": trusted comment: crlf\n"), verify.out());
+    }
+
+    @Test
     void aCommentThatCannotBeWrittenIsRefusedAndTheFileLeftAsItIs() throws Exception {
         byte[] before = Files.readAllBytes(doc);
         for (String comment : List.of("x".repeat(1025), "\u00e9".repeat(513), "lone \ud800 surrogate")) {
