@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "keygen", description = "Create an ML-DSA key pair: PREFIX.pub (share it) and PREFIX.key (mode 0600, keep it secret).",
         footer = {"", "Examples:", "  maml keygen --out keys/alice",
-                "  maml keygen --out keys/alice --password        # asks twice on the terminal, never echoed",
-                "  MAML_KEY_PASSWORD=... maml keygen --out ci --password   # CI: the password from the environment",
-                "", "An encrypted key (--password) is asked for its password by sign, run --key and receipt create --key:",
+                "  maml keygen --out keys/alice --password    # asks twice, never echoed",
+                "  MAML_KEY_PASSWORD=... maml keygen --out ci --password    # CI",
+                "", "sign, run --key and receipt create --key ask an encrypted key's password:",
                 "MAML_KEY_PASSWORD first, then the terminal."})
 final class KeygenCommand implements Callable<Integer> {
 

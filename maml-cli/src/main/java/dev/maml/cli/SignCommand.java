@@ -23,9 +23,10 @@ import picocli.CommandLine.Spec;
         + "entry). Each file is signed on its own; one that cannot be signed is left unchanged. Exit 0 all signed, "
         + "2 any not signed (usage, I/O, key or password problem).",
         footer = {"", "Examples:", "  maml sign drone.maml.md --key keys/alice.key",
-                "  maml sign docs/*.maml.md --key keys/alice.key --trusted-comment \"release 1.4, reviewed by Bob\"",
-                "  MAML_KEY_PASSWORD=... maml sign drone.maml.md --key ci.key   # an encrypted key in CI",
-                "", "An encrypted key's password comes from MAML_KEY_PASSWORD, else the terminal (asked once, never echoed)."})
+                "  maml sign docs/*.maml.md --key keys/alice.key --trusted-comment \"release 1.4\"",
+                "  MAML_KEY_PASSWORD=... maml sign drone.maml.md --key ci.key    # CI",
+                "", "An encrypted key's password comes from MAML_KEY_PASSWORD, else the terminal",
+                "(asked once, never echoed)."})
 final class SignCommand implements Callable<Integer> {
 
     @Spec

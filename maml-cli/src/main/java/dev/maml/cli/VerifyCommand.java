@@ -37,11 +37,12 @@ import tools.jackson.databind.node.ObjectNode;
         + "unsigned or malformed, 3 valid but the key is in no trust store or the algorithm is below --min-algorithm, "
         + "2 usage or I/O error. With several files, the worst: 2, then 1, then 3, then 0.",
         footer = {"", "Examples:", "  maml verify drone.maml.md --trust keys/alice.pub",
-                "  maml verify docs/*.maml.md --json            # one JSON array, an object per file",
+                "  maml verify docs/*.maml.md --json     # a JSON array, one object per file",
                 "  curl -s https://example.org/d.maml.md | maml verify - --trust alice.pub",
-                "", "A document read from standard input (-) has no directory: its public_key must be embedded",
-                "(base64:); a path there is not resolved against the current directory.",
-                "The trusted comment (maml sign --trusted-comment) is printed only for a valid, trusted signature."})
+                "", "A document from standard input (-) has no directory: a public_key path in it",
+                "is not resolved (not against the current directory either); sign such",
+                "documents with the key embedded (base64:). The trusted comment",
+                "(maml sign --trusted-comment) is shown only for a valid, trusted signature."})
 final class VerifyCommand implements Callable<Integer> {
 
     /** The name a document read from standard input goes by in the output. */
