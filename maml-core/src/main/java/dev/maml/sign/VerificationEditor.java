@@ -19,8 +19,8 @@ import java.util.Optional;
  * Sets keys of the front matter's {@code verification} mapping by editing the text at the ranges
  * the parser gives: a value that exists is replaced where it stands, a missing key is added after
  * the mapping's last entry, a missing mapping after the front matter's last line; a key whose new
- * value is null is removed with its lines. Comments, order,
- * quoting and line breaks of everything else stay byte for byte (the YAML is never re-serialised).
+ * value is null is removed with its lines. Comments, order, quoting and line breaks of everything
+ * else stay byte for byte (the YAML is never re-serialised).
  */
 final class VerificationEditor {
 
