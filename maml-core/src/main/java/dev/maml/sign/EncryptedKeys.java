@@ -115,6 +115,9 @@ final class EncryptedKeys {
         } catch (RuntimeException e) {
             throw corrupt(source);
         }
+        if (pbes2 == null) {
+            throw corrupt(source);
+        }
         Kdf kdf = kdf(pbes2.getKeyDerivationFunc(), source);
         EncryptionScheme scheme = pbes2.getEncryptionScheme();
         Integer keyBytes = AES_KEY_BYTES.get(scheme.getAlgorithm());

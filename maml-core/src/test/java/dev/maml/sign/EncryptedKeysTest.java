@@ -17,6 +17,7 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -103,11 +104,40 @@ class EncryptedKeysTest {
         KeyFileException e = assertThrows(KeyFileException.class,
                 () -> KeyFiles.readPrivate(pem(shortened), f -> PASSWORD.clone()));
         assertTrue(e.getMessage().endsWith("wrong password (or the encrypted key is corrupt)"), e.getMessage());
+        // PBES2 without its parameters, and a key derivation or cipher without theirs.
+        byte[] bare = new EncryptedPrivateKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_PBES2), new byte[32])
+                .getEncoded();
+        byte[] noKdfParams = new EncryptedPrivateKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_PBES2,
+                new PBES2Parameters(new KeyDerivationFunc(EncryptedKeys.SCRYPT, null),
+                        new EncryptionScheme(NISTObjectIdentifiers.id_aes256_CBC))), new byte[32]).getEncoded();
+        for (byte[] broken : List.of(bare, noKdfParams)) {
+            KeyFileException bad = assertThrows(KeyFileException.class, () -> KeyFiles.readPrivate(pem(broken), never));
+            assertTrue(bad.getMessage().endsWith("(corrupt or truncated)"), bad.getMessage());
+        }
         Path noEnd = dir.resolve("noend.key");
         String text = Files.readString(key);
         Files.writeString(noEnd, text.substring(0, text.length() / 2));
         Files.setPosixFilePermissions(noEnd, PosixFilePermissions.fromString("rw-------"));
         assertThrows(KeyFileException.class, () -> KeyFiles.readPrivate(noEnd, never));
+    }
+
+    @Test
+    void everyChangedByteOfTheParametersIsAOneLineRefusalNeverACrash() throws Exception {
+        Path key = encryptedKey(MlDsa.generate(Algorithm.ML_DSA_44, new SecureRandom()));
+        byte[] der = Base64.getMimeDecoder().decode(Files.readString(key).replaceAll("-----[A-Z ]+-----", ""));
+        int header = der.length - EncryptedPrivateKeyInfo.getInstance(der).getEncryptedData().length;
+        for (int i = 0; i < header; i++) {
+            for (int bit : new int[] {0x01, 0x80}) {
+                byte[] changed = der.clone();
+                changed[i] ^= (byte) bit;
+                Path file = pem(changed);
+                try {
+                    KeyFiles.readPrivate(file, f -> PASSWORD.clone());
+                } catch (KeyFileException e) {
+                    assertTrue(e.getMessage().startsWith(file.toString()) && !e.getMessage().contains("\n"), e.getMessage());
+                }
+            }
+        }
     }
 
     @Test
