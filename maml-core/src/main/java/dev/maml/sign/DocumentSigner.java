@@ -26,7 +26,9 @@ import java.util.Optional;
  * Signs a document (spec section 8): writes method, key_id, public_key, signed_at and signature
  * into {@code verification}, appends "[SIGN] by KEY_ID" to History before signing (so the entry is
  * covered), and signs the resulting text minus its signature line with hedged ML-DSA. Re-signing
- * replaces the previous values. The result is verified before it is returned.
+ * replaces the previous values, the trusted comment included: it is the statement of one signing,
+ * so a re-signing without one removes it rather than vouching for an earlier signer's words. The
+ * result is verified before it is returned.
  */
 public final class DocumentSigner {
 
@@ -42,6 +44,12 @@ public final class DocumentSigner {
      */
     public static String sign(String text, PrivateKey key, Path documentDir, String publicKeyRef, Instant now,
                               SecureRandom random) throws SigningException {
+        return sign(text, key, documentDir, publicKeyRef, null, now, random);
+    }
+
+    /** As above, writing {@code trustedComment} as {@code verification.trusted_comment} (null: none). */
+    public static String sign(String text, PrivateKey key, Path documentDir, String publicKeyRef, String trustedComment,
+                              Instant now, SecureRandom random) throws SigningException {
         MamlDocument doc = DocumentParser.parse(text);
         requireSignable(doc);
         requireWritable(publicKeyRef);
@@ -55,6 +63,7 @@ public final class DocumentSigner {
         values.put("key_id", quote(keyId));
         values.put("public_key", quote(chooseRef(doc, pub, documentDir, publicKeyRef)));
         values.put("signed_at", signedAt);
+        values.put(TrustedComment.KEY, trustedComment == null ? null : TrustedComment.yaml(trustedComment));
         values.put("signature", PLACEHOLDER);
         List<TextEdit> edits = new ArrayList<>(VerificationEditor.set(doc, values));
         String eol = VerificationEditor.lineBreak(doc);

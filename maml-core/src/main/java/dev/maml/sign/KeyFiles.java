@@ -13,8 +13,10 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +26,10 @@ import org.bouncycastle.jcajce.interfaces.MLDSAPrivateKey;
 
 /**
  * Reads and writes ML-DSA keys as PEM: public keys as SubjectPublicKeyInfo ("PUBLIC KEY"), private
- * keys as PKCS#8 ("PRIVATE KEY"). Private key files are created owner-only (0600) and, like ssh,
- * refused when group or others may read them. Messages name the file and the problem, never the key.
+ * keys as PKCS#8 ("PRIVATE KEY") or, with a password, encrypted PKCS#8 ("ENCRYPTED PRIVATE KEY",
+ * {@link EncryptedKeys}). Private key files are created owner-only (0600) and, like ssh, refused
+ * when group or others may read them. Messages name the file and the problem, never the key.
+ * Every private key the tools load goes through {@link #readPrivate(Path)}.
  */
 public final class KeyFiles {
 
@@ -46,6 +50,14 @@ public final class KeyFiles {
 
     /** Writes PREFIX.pub (0644) and PREFIX.key (0600); returns their paths (public first). */
     public static Path[] write(KeyPair pair, String prefix) throws IOException {
+        return write(pair, prefix, null, null);
+    }
+
+    /**
+     * As {@link #write(KeyPair, String)}, the private key encrypted under {@code password} (scrypt,
+     * AES-256-CBC) unless it is null.
+     */
+    public static Path[] write(KeyPair pair, String prefix, char[] password, SecureRandom random) throws IOException {
         Path pub = Path.of(prefix + ".pub");
         Path key = Path.of(prefix + ".key");
         Path dir = pub.toAbsolutePath().getParent();
@@ -53,8 +65,9 @@ public final class KeyFiles {
             throw new KeyFileException(dir + ": no such directory");
         }
         AtomicFiles.write(pub, encodePublic(pair.getPublic()).getBytes(StandardCharsets.US_ASCII), WORLD_READABLE);
-        AtomicFiles.write(key, Pem.encode(Pem.PRIVATE_KEY, pair.getPrivate().getEncoded())
-                .getBytes(StandardCharsets.US_ASCII), OWNER_ONLY);
+        String pem = password == null ? Pem.encode(Pem.PRIVATE_KEY, pair.getPrivate().getEncoded())
+                : Pem.encode(Pem.ENCRYPTED_PRIVATE_KEY, EncryptedKeys.encrypt(pair.getPrivate().getEncoded(), password, random));
+        AtomicFiles.write(key, pem.getBytes(StandardCharsets.US_ASCII), OWNER_ONLY);
         return new Path[] {pub, key};
     }
 
@@ -97,19 +110,42 @@ public final class KeyFiles {
         }
     }
 
+    /** A private key; an encrypted one asks {@link KeyPasswords#standard()} for its password. */
     public static PrivateKey readPrivate(Path file) throws IOException {
+        return readPrivate(file, KeyPasswords.standard());
+    }
+
+    /** A private key; {@code passwords} is asked only when the key is encrypted, after its parameters are checked. */
+    public static PrivateKey readPrivate(Path file, KeyPassword passwords) throws IOException {
         Pem.Block block = block(file);
         if (block.label().equals(Pem.PUBLIC_KEY)) {
             throw new KeyFileException(file + ": is a public key; signing needs the private key (.key)");
         }
-        if (block.label().equals("ENCRYPTED PRIVATE KEY")) {
-            throw new KeyFileException(file + ": encrypted private keys are not supported");
-        }
-        if (!block.label().equals(Pem.PRIVATE_KEY)) {
+        if (!block.label().equals(Pem.PRIVATE_KEY) && !block.label().equals(Pem.ENCRYPTED_PRIVATE_KEY)) {
             throw new KeyFileException(file + ": holds a PEM \"" + block.label() + "\", not a \"PRIVATE KEY\"");
         }
         requireOwnerOnly(file);
-        return decodePrivate(block.der(), file.toString());
+        if (block.label().equals(Pem.PRIVATE_KEY)) {
+            return decodePrivate(block.der(), file.toString());
+        }
+        EncryptedKeys.Sealed sealed = EncryptedKeys.parse(block.der(), file.toString());
+        char[] password = passwords.forKey(file);
+        byte[] der = null;
+        try {
+            der = sealed.open(password);
+            // A wrong password passes the padding check once in 256 tries; the bytes behind it are no PKCS#8.
+            try {
+                PrivateKeyInfo.getInstance(der);
+            } catch (RuntimeException e) {
+                throw EncryptedKeys.wrongPassword(file.toString());
+            }
+            return decodePrivate(der, file.toString());
+        } finally {
+            KeyPasswords.clear(password);
+            if (der != null) {
+                Arrays.fill(der, (byte) 0);
+            }
+        }
     }
 
     /** Decodes PKCS#8 DER; {@code source} names where it came from in messages. */

@@ -8,6 +8,7 @@ final class Pem {
 
     static final String PUBLIC_KEY = "PUBLIC KEY";
     static final String PRIVATE_KEY = "PRIVATE KEY";
+    static final String ENCRYPTED_PRIVATE_KEY = "ENCRYPTED PRIVATE KEY";
 
     private static final String BEGIN = "-----BEGIN ";
     private static final String DASHES = "-----";

@@ -18,15 +18,16 @@ import java.util.Optional;
 /**
  * Sets keys of the front matter's {@code verification} mapping by editing the text at the ranges
  * the parser gives: a value that exists is replaced where it stands, a missing key is added after
- * the mapping's last entry, a missing mapping after the front matter's last line. Comments, order,
- * quoting and line breaks of everything else stay byte for byte (the YAML is never re-serialised).
+ * the mapping's last entry, a missing mapping after the front matter's last line; a key whose new
+ * value is null is removed with its lines. Comments, order, quoting and line breaks of everything
+ * else stay byte for byte (the YAML is never re-serialised).
  */
 final class VerificationEditor {
 
     private VerificationEditor() {
     }
 
-    /** @param values YAML-ready value texts (already quoted where needed), in the order to add them */
+    /** @param values YAML-ready value texts (already quoted where needed), in the order to add them; null: remove */
     static List<TextEdit> set(MamlDocument doc, LinkedHashMap<String, String> values) throws SigningException {
         FrontMatter fm = doc.frontMatter();
         YamlMapping root = fm.mapping().orElseThrow();
@@ -62,7 +63,11 @@ final class VerificationEditor {
         Map<String, String> missing = new LinkedHashMap<>();
         for (Map.Entry<String, String> v : values.entrySet()) {
             Optional<YamlEntry> existing = m.entry(v.getKey());
-            if (existing.isEmpty()) {
+            if (v.getValue() == null) {
+                if (existing.isPresent()) {
+                    edits.add(removal(doc, existing.get()));
+                }
+            } else if (existing.isEmpty()) {
                 missing.put(v.getKey(), v.getValue());
             } else if (existing.get().value() instanceof YamlScalar s) {
                 int start = s.range().start();
@@ -97,7 +102,23 @@ final class VerificationEditor {
     }
 
     private static void appendLines(StringBuilder b, String indent, Map<String, String> values, String eol) {
-        values.forEach((k, v) -> b.append(indent).append(k).append(": ").append(v).append(eol));
+        values.forEach((k, v) -> {
+            if (v != null) {
+                b.append(indent).append(k).append(": ").append(v).append(eol);
+            }
+        });
+    }
+
+    /** The lines of an entry of a block mapping: from its key's line to the end of its value's last line. */
+    private static TextEdit removal(MamlDocument doc, YamlEntry entry) throws SigningException {
+        LineIndex lines = doc.lines();
+        int keyStart = entry.key().range().start();
+        int start = lines.lineStart(lines.lineOf(keyStart));
+        if (!doc.text().substring(start, keyStart).isBlank()) {
+            throw new SigningException("verification." + entry.key().value() + " does not start its line; fix it by hand");
+        }
+        int end = Math.max(entry.key().range().end(), entry.value().range().end());
+        return new TextEdit(Range.of(start, lines.nextLineStart(lines.lineOf(Math.max(end - 1, keyStart)))), "");
     }
 
     private static String indentOf(MamlDocument doc, YamlScalar key) {

@@ -94,6 +94,12 @@ public final class Toolchain {
 
     /** Signs with the session's identity at the session's clock's now; the text is returned, not written. */
     public Signed sign(Source source, Session session) throws IOException, SigningException {
+        return sign(source, session, null);
+    }
+
+    /** As {@link #sign(Source, Session)}, with {@code verification.trusted_comment} (null: none). */
+    public Signed sign(Source source, Session session, @Nullable String trustedComment)
+            throws IOException, SigningException {
         Identity identity = requireIdentity(session);
         String text = source.text();
         if (text == null) {
@@ -102,7 +108,8 @@ public final class Toolchain {
         PrivateKey key = KeyFiles.readPrivate(identity.key());
         PublicKey pub = KeyFiles.publicOf(key);
         String ref = source.directory() == null ? null : publicKeyRef(identity, pub, source.directory());
-        String signed = DocumentSigner.sign(text, key, source.directory(), ref, session.clock().instant(), session.random());
+        String signed = DocumentSigner.sign(text, key, source.directory(), ref, trustedComment, session.clock().instant(),
+                session.random());
         return new Signed(signed, KeyId.of(pub));
     }
 
