@@ -1,5 +1,6 @@
 package dev.maml.server.http;
 
+import dev.maml.run.Identity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.nio.file.Path;
  * file name, as /execute's {@code receipt} gives it: a name with a separator, {@code ..}, a NUL or
  * anything else that would leave --receipts is 400; a name that is not a regular {@code .mu} file
  * there (absent, a directory, a symbolic link, a sealed container or a keyring, which share the
- * directory) is 404.
+ * directory) is 404; a receipt of a document the caller may not read is 403 ({@link ReceiptReaders}).
  */
 final class ReceiptRoute extends Route {
 
@@ -35,6 +36,7 @@ final class ReceiptRoute extends Route {
             throw new ApiError(404, "not_found", "no receipt named '" + name + "'");
         }
         byte[] text = Files.readAllBytes(file);
+        ReceiptReaders.check(text, name, (Identity) request.getAttribute(AuthFilter.IDENTITY));
         response.setStatus(200);
         write(response, "text/markdown; charset=utf-8", text);
     }
