@@ -15,9 +15,8 @@ import org.eclipse.jetty.util.Callback;
  * hold one of the --max-concurrent slots that runs and lints wait for, or a few idle clients would
  * starve /execute; the run limit excludes the same requests. It is still a connection and a
  * session on the server, so their number is bounded here: one over the bound is answered 503 with
- * {@code Retry-After} at once (waiting for a stream to close could take hours). A slot is given
- * back when the stream's response completes, however it ends (the client closes it, the idle
- * timeout, a stop).
+ * {@code Retry-After} at once (waiting for a stream to close could take as long as its client
+ * likes). A slot is given back when the stream's response completes, however it ends.
  */
 final class StreamLimit extends ConditionalHandler.Abstract {
 
