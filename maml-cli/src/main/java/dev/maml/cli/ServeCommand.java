@@ -86,6 +86,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Requests served at once (default ${DEFAULT-VALUE}); more wait briefly, then get 503 with Retry-After.")
     int maxConcurrent;
 
+    @Option(names = "--max-streams", paramLabel = "N", defaultValue = "" + ServeSettings.DEFAULT_MAX_STREAMS,
+            description = "Long-lived event streams (MCP's GET /mcp) open at once (default ${DEFAULT-VALUE}); they take"
+                    + " no --max-concurrent slot; one more gets 503 with Retry-After.")
+    int maxStreams;
+
     @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "A client still trickling in its request after this long is cut off (default ${DEFAULT-VALUE}).")
     long requestTimeout;
@@ -155,7 +160,7 @@ final class ServeCommand implements Callable<Integer> {
             settings.receipts(Path.of(receipts));
         }
         return settings.bind(bind).port(port).authenticator(authenticator)
-                .maxBody(maxBody).maxConcurrent(maxConcurrent).requestTimeout(seconds(requestTimeout, "--request-timeout"))
+                .maxBody(maxBody).maxConcurrent(maxConcurrent).maxStreams(maxStreams).requestTimeout(seconds(requestTimeout, "--request-timeout"))
                 .idleTimeout(seconds(idleTimeout, "--idle-timeout")).metricsAuth(metricsAuth).trust(trust).key(key).publicUrl(publicUrl)
                 .build();
     }

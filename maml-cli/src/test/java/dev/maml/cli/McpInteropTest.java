@@ -65,6 +65,7 @@ class McpInteropTest {
         calls.addObject().put("tool", "receipt_verify").set("arguments", Json.object().put("receipt", "---\nnot: a receipt\n---\n"));
         calls.addObject().put("tool", "run").set("arguments", Json.object().put("path", "qkd.maml.md").put("seed", 5));
         calls.addObject().put("tool", "lint").set("arguments", Json.object().put("path", "../keys/k.key"));
+        calls.addObject().put("tool", "fix").set("arguments", McpFixtures.document(slugId).put("unsafe_fixes", true));
         plan.putArray("resources").add("maml://rules/MAML093").add("maml://rules/lone-carriage-return")
                 .add("maml://schema/front-matter");
 
@@ -86,7 +87,13 @@ class McpInteropTest {
             assertTrue(results.containsKey(tool), tool);
         }
         assertEquals(0, results.get("lint").get("structuredContent").get("summary").get("errors").asInt());
-        assertTrue(results.get("fix").get("structuredContent").get("changed").asBoolean());
+        // MAML012's new random id is an unsafe fix: applied only when the call asks for unsafe fixes.
+        JsonNode safeOnly = results.get("fix").get("structuredContent");
+        assertFalse(safeOnly.get("changed").asBoolean(), safeOnly.toString());
+        assertEquals(1, safeOnly.get("unsafe_left").asInt(), safeOnly.toString());
+        JsonNode unsafe = out.get("calls").get(10).get("structuredContent");
+        assertTrue(unsafe.get("changed").asBoolean() && unsafe.get("text").asString().contains("urn:uuid:"), unsafe.toString());
+        assertTrue(out.get("tools").get(1).get("inputSchema").get("properties").has("unsafe_fixes"));
         assertEquals("unsigned", results.get("verify").get("structuredContent").get("outcome").asString());
         assertTrue(results.get("sign").get("structuredContent").get("text").asString().contains("signature: \""));
         assertTrue(results.get("receipt_create").get("structuredContent").get("signed").asBoolean());

@@ -227,6 +227,7 @@ class ServeCommandTest {
     void badLimitsAreRefused() {
         refused("serve", "--root", root.toString(), "--port", "0", "--max-body", "0");
         refused("serve", "--root", root.toString(), "--port", "0", "--max-concurrent", "-3");
+        refused("serve", "--root", root.toString(), "--port", "0", "--max-streams", "0");
         refused("serve", "--root", root.toString(), "--port", "0", "--request-timeout", "0");
         refused("serve", "--root", root.toString(), "--port", "0", "--key", root.resolve("absent.key").toString());
     }

@@ -52,14 +52,9 @@ public final class Toolchain {
     }
 
     /**
-     * Applies every fix the engine offers, unsafe ones included, passes repeated until nothing
-     * changes ({@link Fixer}): an editor's "fix all" and the MCP fix tool, whose user sees the result.
+     * Applies the engine's fixes, passes repeated until nothing changes ({@link Fixer}); fixes marked
+     * unsafe only when {@code unsafe} (`maml lint --unsafe-fixes`, the MCP fix tool's unsafe_fixes).
      */
-    public Fixed fix(Source source, Session session) {
-        return fix(source, session, true);
-    }
-
-    /** As {@link #fix(Source, Session)}; fixes marked unsafe only when {@code unsafe} (`maml lint --unsafe-fixes`). */
     public Fixed fix(Source source, Session session, boolean unsafe) {
         Resolution resolution = session.resolve(source.path());
         String text = source.text();

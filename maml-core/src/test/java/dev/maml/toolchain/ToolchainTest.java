@@ -101,18 +101,18 @@ class ToolchainTest {
     void fixSaysWhenItChangedASignedDocument() throws Exception {
         // Trailing spaces after the opening delimiter: MAML091, which has a fix.
         String unsigned = Files.readString(doc).replaceFirst("^---\n", "---  \n");
-        Fixed plain = toolchain.fix(Source.of(unsigned, doc, FileKind.DOCUMENT), Session.standard());
+        Fixed plain = toolchain.fix(Source.of(unsigned, doc, FileKind.DOCUMENT), Session.standard(), false);
         assertTrue(plain.outcome().text().startsWith("---\n"));
         assertTrue(plain.outcome().fixes() > 0);
         assertFalse(plain.brokeSignature(), "nothing was signed");
 
         Session session = signing();
         String signed = toolchain.sign(session.read(doc), session).text().replaceFirst("^---\n", "---  \n");
-        Fixed resigned = toolchain.fix(Source.of(signed, doc, FileKind.DOCUMENT), Session.standard());
+        Fixed resigned = toolchain.fix(Source.of(signed, doc, FileKind.DOCUMENT), Session.standard(), true);
         assertTrue(resigned.outcome().text().startsWith("---\n"));
         assertTrue(resigned.brokeSignature());
 
-        Fixed notUtf8 = toolchain.fix(Source.of(new byte[] {'-', '-', '-', '\n', (byte) 0xff}, doc), Session.standard());
+        Fixed notUtf8 = toolchain.fix(Source.of(new byte[] {'-', '-', '-', '\n', (byte) 0xff}, doc), Session.standard(), true);
         assertTrue(notUtf8.notUtf8());
         assertNull(notUtf8.outcome());
     }

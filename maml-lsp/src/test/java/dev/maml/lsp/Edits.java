@@ -6,12 +6,12 @@ import java.util.List;
 import org.eclipse.lsp4j.TextEdit;
 
 /** Applies LSP text edits to a text, as an editor would (all ranges refer to the original text). */
-final class Edits {
+public final class Edits {
 
     private Edits() {
     }
 
-    static String apply(String text, List<TextEdit> edits) {
+    public static String apply(String text, List<TextEdit> edits) {
         LineIndex lines = new LineIndex(text);
         StringBuilder out = new StringBuilder(text);
         edits.stream()

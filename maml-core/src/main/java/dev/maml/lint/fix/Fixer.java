@@ -23,7 +23,7 @@ public final class Fixer {
     private Fixer() {
     }
 
-    /** Applies every fix, unsafe ones included (an editor's "fix all", which the user asked for and sees). */
+    /** Applies every fix, unsafe ones included, as {@code maml lint --fix --unsafe-fixes} does. */
     public static FixOutcome fixAll(String text, Function<String, LintResult> lint) {
         return fixAll(text, lint, true);
     }

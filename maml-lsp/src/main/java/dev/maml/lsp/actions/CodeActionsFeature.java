@@ -50,7 +50,7 @@ public final class CodeActionsFeature {
     public static final String RECEIPT_KIND = CodeActionKind.Source + ".maml.receipt";
     public static final String VERIFY_KIND = CodeActionKind.Source + ".maml.verify";
     public static final String VERIFY_COMMAND = "maml.verifySignature";
-    /** Run by the editor after a "Fix all" that changed a signed document: tells the user to sign again. */
+    /** Run by the editor after a quick fix that changed a signed document: tells the user to sign again. */
     public static final String RESIGN_COMMAND = "maml.signatureInvalidated";
     public static final List<String> COMMANDS = List.of(VERIFY_COMMAND, RESIGN_COMMAND);
 

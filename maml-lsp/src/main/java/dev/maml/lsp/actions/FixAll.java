@@ -1,17 +1,16 @@
 package dev.maml.lsp.actions;
 
 import dev.maml.lint.fix.Fixer;
-import dev.maml.lint.fix.ResignAdvice;
-import dev.maml.model.FileKind;
 import java.util.List;
 import org.eclipse.lsp4j.CodeAction;
-import org.eclipse.lsp4j.Command;
 
 /**
- * "Fix all MAML problems": the same {@link Fixer} passes as `maml lint --fix`. Offered when the
- * lint found something fixable; the passes run only at resolve time. The title counts the fixable
- * findings (the passes may fix a few more that the first fixes reveal) and, for a signed document,
- * says that the fix breaks the signature (issue 10): any change to a signed document does.
+ * "Fix all MAML problems": the same {@link Fixer} passes as `maml lint --fix`, safe fixes only
+ * (Ruff's semantics): a fix-all may run on save or from one key, without the user looking at a
+ * fix that invents a new random id or changes a signed document's bytes. Such an unsafe fix stays
+ * available as its own quick fix ({@link QuickFixes}), which says when it invalidates the
+ * signature. Offered when the lint found something with a safe fix; the passes run only at resolve
+ * time. The title counts those findings (the passes may fix a few more that the first fixes reveal).
  */
 final class FixAll extends ActionParticipant {
 
@@ -21,19 +20,12 @@ final class FixAll extends ActionParticipant {
 
     @Override
     List<CodeAction> offer(ActionRequest request) {
-        int fixable = request.fixable().size();
+        long fixable = request.fixable().stream().filter(d -> d.fix().safe()).count();
         if (fixable == 0 || !request.wanted(CodeActionsFeature.FIX_ALL_KIND)) {
             return List.of();
         }
-        boolean resign = request.doc().kind() == FileKind.DOCUMENT && ResignAdvice.signed(request.doc().parsed());
-        CodeAction all = request.action("Fix all MAML problems (" + fixable + ")"
-                + (resign ? "; invalidates the signature" : ""), CodeActionsFeature.FIX_ALL_KIND, name(), "all");
-        if (resign) {
-            // Run by the editor after the edit: tells the user what to sign again.
-            all.setCommand(new Command("Sign the document again", CodeActionsFeature.RESIGN_COMMAND,
-                    List.of(request.doc().uri())));
-        }
-        return List.of(all);
+        return List.of(request.action("Fix all MAML problems (" + fixable + ")", CodeActionsFeature.FIX_ALL_KIND, name(),
+                "all"));
     }
 
     @Override

@@ -68,8 +68,8 @@ public final class Linter {
         return toolchain.lint(source, session);
     }
 
-    /** "Fix all": every fix of the engine, passes repeated as `maml lint --fix` does; null when not linted. */
+    /** "Fix all": the engine's safe fixes, passes repeated as `maml lint --fix` does; null when not linted. */
     public Fixer.FixOutcome fixAll(LspDocument doc) {
-        return toolchain.fix(doc.source(), session).outcome();
+        return toolchain.fix(doc.source(), session, false).outcome();
     }
 }

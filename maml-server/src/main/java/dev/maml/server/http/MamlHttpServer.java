@@ -18,12 +18,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.pathmap.PathSpec;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
@@ -33,8 +37,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * `maml serve` (spec 11.1): embedded Jetty 12.1 with the routes of the spec's table. From the
  * outside in: graceful stop (SIGTERM lets requests under way finish, up to
- * {@link ServeSettings#stopTimeout()}), the concurrency limit (503 with Retry-After; /health and /metrics are exempt so probes still answer
- * under load), the body size limit (413), then the servlet context: authentication for every path
+ * {@link ServeSettings#stopTimeout()}), the bound on event streams ({@link StreamLimit}), the concurrency
+ * limit (503 with Retry-After; /health and /metrics are exempt so probes still answer under load, and
+ * event streams, which have their own bound), the body size limit (413), then the servlet context: authentication for every path
  * ({@link AuthFilter}), the routes, and any servlet {@link #mount mounted} beside them, which gets
  * the same authentication, limits, log and metrics. Slow clients are cut off by the idle timeout and
  * the {@link TrickleGuard}. Every answer, malformed requests included, gets a log line and the HTTP
@@ -71,7 +76,9 @@ public final class MamlHttpServer implements AutoCloseable {
     /**
      * Serves {@code servlet} at {@code pathSpec} ({@code /mcp} or {@code /mcp/*}) behind the same
      * authentication, limits, log and metrics as the routes; its metrics route label is the path spec.
-     * The caller's identity is the request attribute {@link AuthFilter#IDENTITY}.
+     * The caller's identity is the request attribute {@link AuthFilter#IDENTITY}. A GET of it is taken
+     * for a long-lived event stream, as MCP's streamable HTTP makes one: it is bounded by --max-streams,
+     * not --max-concurrent.
      *
      * @throws IllegalStateException after {@link #start()}
      */
@@ -208,8 +215,28 @@ public final class MamlHttpServer implements AutoCloseable {
         limit.setMaxSuspend(QUEUE_WAIT);
         limit.excludePath(HEALTH, METRICS);
         jetty.setRequestLog(new RequestObserver(routes, metrics, log));
-        jetty.setHandler(new GracefulHandler(limit));
+        jetty.setHandler(new GracefulHandler(streams(limit)));
         return jetty;
+    }
+
+    /**
+     * A GET of a mounted servlet is a long-lived event stream (MCP's GET /mcp): it leaves the run
+     * limit for a bound of its own, --max-streams ({@link StreamLimit}).
+     */
+    private Handler streams(QoSHandler limit) {
+        if (mounted.isEmpty()) {
+            return limit; // a StreamLimit without conditions would take in every request
+        }
+        StreamLimit streams = new StreamLimit(settings.maxStreams());
+        streams.setHandler(limit);
+        for (String spec : mounted.keySet()) {
+            PathSpec path = PathSpec.from(spec);
+            Predicate<Request> stream = request -> "GET".equals(request.getMethod())
+                    && path.matches(Request.getPathInContext(request));
+            limit.exclude(stream);
+            streams.include(stream);
+        }
+        return streams;
     }
 
     private ServletContextHandler context() {

@@ -2,6 +2,7 @@ package dev.maml.server.http;
 
 import dev.maml.receipt.ReceiptStore;
 import dev.maml.report.Json;
+import dev.maml.run.Identity;
 import dev.maml.sign.Digests;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code {"document": ID, "receipts": [{"name", "sha3_256", "text"}…]}}. Writing each text to a
  * file of its name gives a directory that `maml receipt verify --chain DIR` checks; the server
  * checks nothing itself (a client that trusts the server's word need not verify at all). The
- * whole chain is one answer: no paging yet.
+ * whole chain is one answer: no paging yet. The chain holds the document's text, so the caller must
+ * be allowed to read every receipt in it, as for GET /receipts/{name} ({@link ReceiptReaders}).
  */
 final class ReceiptChainRoute extends Route {
 
@@ -39,6 +41,10 @@ final class ReceiptChainRoute extends Route {
         List<ReceiptStore.Stored> chain = receipts.chain(document);
         if (chain.isEmpty()) {
             throw new ApiError(404, "not_found", "no receipts of document '" + document + "'");
+        }
+        Identity who = (Identity) request.getAttribute(AuthFilter.IDENTITY);
+        for (ReceiptStore.Stored r : chain) {
+            ReceiptReaders.check(r.text(), r.name(), who);
         }
         ObjectNode answer = Json.MAPPER.createObjectNode().put("document", document);
         ArrayNode list = answer.putArray("receipts");

@@ -1,6 +1,7 @@
 package dev.maml.server.http;
 
 import dev.maml.receipt.ReceiptStore;
+import dev.maml.run.Identity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -9,9 +10,9 @@ import java.util.Optional;
 /**
  * GET /receipts/{name}: a `.mu` receipt a run wrote, as {@code text/markdown}. The name is a bare
  * file name, as /execute's {@code receipt} gives it: a name with a separator, {@code ..}, a NUL or
- * anything else that would leave --receipts is 400; a name the store does not hold as a receipt
- * (for a directory: absent, a directory, a symbolic link, a sealed container or a keyring, which
- * share the directory) is 404.
+ * anything else that would leave --receipts is 400; a name that is not a regular {@code .mu} file
+ * there (absent, a directory, a symbolic link, a sealed container or a keyring, which share the
+ * directory) is 404; a receipt of a document the caller may not read is 403 ({@link ReceiptReaders}).
  */
 final class ReceiptRoute extends Route {
 
@@ -33,6 +34,7 @@ final class ReceiptRoute extends Route {
         if (text.isEmpty()) {
             throw new ApiError(404, "not_found", "no receipt named '" + name + "'");
         }
+        ReceiptReaders.check(text.get(), name, (Identity) request.getAttribute(AuthFilter.IDENTITY));
         response.setStatus(200);
         write(response, "text/markdown; charset=utf-8", text.get());
     }

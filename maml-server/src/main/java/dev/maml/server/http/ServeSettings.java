@@ -21,6 +21,8 @@ public final class ServeSettings {
     public static final long DEFAULT_MAX_BODY = 10L << 20;
     /** --max-concurrent's default: enough to keep two cores busy with runs while probes still answer. */
     public static final int DEFAULT_MAX_CONCURRENT = 16;
+    /** --max-streams's default: idle event streams cost a connection and a session each, no thread. */
+    public static final int DEFAULT_MAX_STREAMS = 64;
 
     private final String bind;
     private final int port;
@@ -30,6 +32,7 @@ public final class ServeSettings {
     private final Authenticator authenticator;
     private final long maxBody;
     private final int maxConcurrent;
+    private final int maxStreams;
     private final Duration idleTimeout;
     private final Duration requestTimeout;
     private final Duration stopTimeout;
@@ -47,6 +50,7 @@ public final class ServeSettings {
         this.authenticator = b.authenticator;
         this.maxBody = b.maxBody;
         this.maxConcurrent = b.maxConcurrent;
+        this.maxStreams = b.maxStreams;
         this.idleTimeout = b.idleTimeout;
         this.requestTimeout = b.requestTimeout;
         this.stopTimeout = b.stopTimeout;
@@ -102,6 +106,14 @@ public final class ServeSettings {
         return maxConcurrent;
     }
 
+    /**
+     * Long-lived event streams open at once (--max-streams: MCP's GET /mcp); they hold none of the
+     * --max-concurrent slots, and one more is answered 503 with Retry-After.
+     */
+    public int maxStreams() {
+        return maxStreams;
+    }
+
     /** A connection that sends nothing for this long is closed. */
     public Duration idleTimeout() {
         return idleTimeout;
@@ -153,6 +165,7 @@ public final class ServeSettings {
         private Authenticator authenticator = new NoAuthentication();
         private long maxBody = DEFAULT_MAX_BODY;
         private int maxConcurrent = DEFAULT_MAX_CONCURRENT;
+        private int maxStreams = DEFAULT_MAX_STREAMS;
         private Duration idleTimeout = Duration.ofSeconds(30);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration stopTimeout = Duration.ofSeconds(30);
@@ -207,6 +220,14 @@ public final class ServeSettings {
                 throw new IllegalArgumentException("--max-concurrent must be positive, got " + requests);
             }
             this.maxConcurrent = requests;
+            return this;
+        }
+
+        public Builder maxStreams(int streams) {
+            if (streams <= 0) {
+                throw new IllegalArgumentException("--max-streams must be positive, got " + streams);
+            }
+            this.maxStreams = streams;
             return this;
         }
 

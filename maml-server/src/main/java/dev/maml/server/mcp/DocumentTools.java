@@ -39,21 +39,39 @@ final class DocumentTools {
         return ToolResults.ok(report, summary(doc.display(), report));
     }
 
+    /**
+     * Ruff's semantics, as `maml lint --fix`: only safe fixes unless the caller asks for unsafe ones
+     * ({@code unsafe_fixes: true}); an agent calling the tool may not look at what a fix invents or
+     * which signature it breaks.
+     */
     CallToolResult fix(Map<String, Object> args) throws ToolException, IOException {
+        boolean unsafe = unsafeFixes(args);
         Document doc = document(args);
-        Fixed fixed = engine.toolchain().fix(doc.source(), engine.session());
+        Fixed fixed = engine.toolchain().fix(doc.source(), engine.session(), unsafe);
         if (fixed.notUtf8()) {
             throw new ToolException(doc.display() + ": not valid UTF-8; nothing fixed");
         }
         LintResult remaining = linted(fixed.outcome() == null ? null : fixed.outcome().remaining(), fixed.ignored(),
                 fixed.resolution() instanceof Resolution.BrokenConfig b ? b.message() : null, doc);
         ObjectNode report = LintReport.json(List.of(LintedFile.of(doc.display(), remaining)));
+        long unsafeLeft = fixed.outcome().unsafeLeft();
         ObjectNode json = Json.object().put("text", fixed.outcome().text()).put("fixes", fixed.outcome().fixes())
+                .put("unsafe_left", unsafeLeft)
                 .put("changed", !fixed.outcome().text().equals(doc.source().text()))
                 .put("resign", fixed.brokeSignature());
         json.set("remaining", report);
         return ToolResults.ok(json, fixed.outcome().fixes() + " fix(es) applied; " + summary(doc.display(), report)
-                + (fixed.brokeSignature() ? "; the signed bytes changed: sign it again" : ""));
+                + (fixed.brokeSignature() ? "; the signed bytes changed: sign it again" : "")
+                + (unsafeLeft > 0 && !unsafe ? "; " + unsafeLeft + " unsafe fix(es) not applied (unsafe_fixes: true"
+                        + " applies them)" : ""));
+    }
+
+    private static boolean unsafeFixes(Map<String, Object> args) throws ToolException {
+        Object value = args.getOrDefault("unsafe_fixes", false);
+        if (!(value instanceof Boolean unsafe)) {
+            throw new ToolException("unsafe_fixes must be true or false");
+        }
+        return unsafe;
     }
 
     CallToolResult format(Map<String, Object> args) throws ToolException, IOException {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.report.Json;
 import dev.maml.run.Identity;
+import dev.maml.schema.SchemaValidator;
 import dev.maml.server.auth.Authenticator;
 import dev.maml.server.mcp.McpConfig;
 import dev.maml.server.mcp.McpServers;
@@ -146,6 +147,34 @@ class OpenApiTest {
         ChildProcesses.Finished refused = lint(redocly, Files.writeString(work.resolve("broken.json"), Json.pretty(broken)));
         assertNotEquals(0, refused.code(), refused.output());
         assertTrue(refused.output().contains("operation-4xx-response"), refused.output());
+    }
+
+    /**
+     * A real /lint answer whose findings carry fixes, one safe and one unsafe, validated against the
+     * document's LintReport schema (with its Fix and FixEdit); and the schema has teeth: an
+     * applicability it does not know, or an edit without its text, is refused.
+     */
+    @Test
+    void aLintAnswerWithFixesMatchesTheLintReportSchema() throws Exception {
+        ObjectNode schema = Json.object().put("$ref", "#/components/schemas/LintReport");
+        schema.set("components", document().get("components"));
+        SchemaValidator validator = SchemaValidator.compile(schema);
+        HttpResponse<String> lint = server.post("/lint", "text/markdown",
+                "---  \nmaml_version: \"2.0.0\"\nid: x\n---\n## Intent\nx\n");
+        assertEquals(200, lint.statusCode(), lint.body());
+        ObjectNode answer = (ObjectNode) Json.MAPPER.readTree(lint.body());
+        Set<String> applicability = new TreeSet<>();
+        answer.path("diagnostics").forEach(d -> applicability.add(d.path("fix").path("applicability").asString("none")));
+        assertTrue(applicability.containsAll(List.of("safe", "unsafe")), lint.body());
+        assertEquals(List.of(), validator.validate(answer));
+
+        ObjectNode fix = (ObjectNode) answer.path("diagnostics").valueStream().filter(d -> d.has("fix")).findFirst()
+                .orElseThrow().path("fix");
+        fix.put("applicability", "maybe");
+        assertFalse(validator.validate(answer).isEmpty(), "an unknown applicability is refused");
+        fix.put("applicability", "safe");
+        ((ObjectNode) fix.path("edits").get(0)).remove("text");
+        assertFalse(validator.validate(answer).isEmpty(), "an edit without its text is refused");
     }
 
     private static ChildProcesses.Finished lint(Path redocly, Path file) throws Exception {

@@ -31,7 +31,7 @@ class ServeRoutesTest extends ServerFixture {
     }
 
     @Test
-    void theDemoRunsWithItsKeyTrustedAndItsReceiptIsServed() throws Exception {
+    void theDemoRunsWithItsKeyTrustedAndWritesItsReceipt() throws Exception {
         start(demoTrusted());
         HttpResponse<String> run = server.post("/execute", "text/markdown", Demo.document());
         assertEquals(200, run.statusCode(), run.body());
@@ -44,6 +44,16 @@ class ServeRoutesTest extends ServerFixture {
         assertFalse(receipt.contains("/"), receipt);
         assertTrue(Files.isRegularFile(receipts.resolve(receipt)), receipt);
 
+        // The demo lets agent://local run it but not read it, so not fetch its receipt (ReceiptPermissionTest).
+        assertEquals(403, server.get("/receipts/" + receipt).statusCode());
+    }
+
+    @Test
+    void aReceiptIsServedAsTextMarkdown() throws Exception {
+        start(settings());
+        HttpResponse<String> run = server.post("/execute", "text/markdown", Documents.quantum());
+        assertEquals(200, run.statusCode(), run.body());
+        String receipt = Json.MAPPER.readTree(run.body()).path("receipt").asString();
         HttpResponse<String> served = server.get("/receipts/" + receipt);
         assertEquals(200, served.statusCode());
         assertEquals(Files.readString(receipts.resolve(receipt)), served.body());

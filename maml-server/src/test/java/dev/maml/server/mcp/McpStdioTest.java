@@ -210,17 +210,47 @@ class McpStdioTest {
         assertFalse(wrongSource.get("structuredContent").get("valid").asBoolean(), wrongSource.toString());
     }
 
+    /**
+     * MAML012's fix of an id that is no UUID invents a new random one: unsafe, so the fix tool leaves
+     * it alone unless asked with unsafe_fixes (Ruff's semantics, as maml lint --fix).
+     */
     @Test
-    void fixAndParseReturnTheirJson() throws Exception {
+    void fixAppliesUnsafeFixesOnlyWhenAskedAndParseReturnsItsJson() throws Exception {
         start();
         String broken = McpFixtures.qkdWorkflow("\"agent://*\"").replace("urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e", "slug");
-        JsonNode fixed = wire.call("fix", McpFixtures.document(broken));
+        JsonNode safe = wire.call("fix", McpFixtures.document(broken)).get("structuredContent");
+        assertFalse(safe.get("changed").asBoolean(), safe.toString());
+        assertEquals(broken, safe.get("text").asString());
+        assertEquals(1, safe.get("unsafe_left").asInt(), safe.toString());
+        assertEquals(1, safe.get("remaining").get("summary").get("errors").asInt(), safe.toString());
+
+        JsonNode fixed = wire.call("fix", McpFixtures.document(broken).put("unsafe_fixes", true));
         assertFalse(fixed.get("isError").asBoolean(), fixed.toString());
         assertTrue(fixed.get("structuredContent").get("changed").asBoolean());
         assertTrue(fixed.get("structuredContent").get("text").asString().contains("id: \"urn:uuid:"));
+        assertEquals(0, fixed.get("structuredContent").get("unsafe_left").asInt());
         assertEquals(0, fixed.get("structuredContent").get("remaining").get("summary").get("errors").asInt());
+        assertTrue(wire.call("fix", McpFixtures.document(broken).put("unsafe_fixes", "yes")).get("isError").asBoolean());
         JsonNode parsed = wire.call("parse", McpFixtures.document(broken));
         assertEquals("Intent", parsed.get("structuredContent").get("sections").get(0).get("name").asString());
+    }
+
+    /** On a signed document every fix is unsafe: by default its signed bytes are left alone. */
+    @Test
+    void fixLeavesASignedDocumentAloneUnlessAskedAndThenSaysToSignAgain() throws Exception {
+        start();
+        String signed = "---  \nmaml_version: \"2.0.0\"\nverification:\n  method: ml-dsa-65\n  signature: \"AAAA\"\n"
+                + "---\n## Intent\nx\n";
+        JsonNode safe = wire.call("fix", McpFixtures.document(signed)).get("structuredContent");
+        assertEquals(signed, safe.get("text").asString());
+        assertEquals(0, safe.get("fixes").asInt());
+        assertFalse(safe.get("resign").asBoolean());
+        assertTrue(safe.get("unsafe_left").asInt() > 0, safe.toString());
+
+        JsonNode unsafe = wire.call("fix", McpFixtures.document(signed).put("unsafe_fixes", true));
+        assertTrue(unsafe.get("structuredContent").get("changed").asBoolean(), unsafe.toString());
+        assertTrue(unsafe.get("structuredContent").get("resign").asBoolean(), unsafe.toString());
+        assertTrue(unsafe.get("content").get(0).get("text").asString().contains("sign it again"), unsafe.toString());
     }
 
     @Test
