@@ -5,7 +5,9 @@ import dev.maml.cli.cache.LintCache;
 import dev.maml.cli.shard.ShardArgument;
 import dev.maml.io.AtomicFiles;
 import dev.maml.io.InputFiles;
+import dev.maml.diagnostic.RuleId;
 import dev.maml.lint.config.LintConfigException;
+import dev.maml.lint.config.SeverityWord;
 import dev.maml.model.FileKind;
 import dev.maml.report.LintFormats;
 import dev.maml.report.LintReport;
@@ -22,6 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -87,6 +91,14 @@ final class LintCommand implements Callable<Integer> {
             description = "Exit 1 when there are more than N warnings.")
     int maxWarnings;
 
+    @Option(names = "--report-unused-disable-directives",
+            description = "Report inline disables that suppress nothing (MAML080) as errors, whatever the configs say.")
+    boolean reportUnusedDirectives;
+
+    @Option(names = "--report-unused-disable-directives-severity", paramLabel = "WORD",
+            description = "The same with another severity: off, on, error, warning, info or hint (MAML080 is a warning by default).")
+    String unusedDirectivesSeverity;
+
     @Option(names = "--stdin", description = "Lint standard input (with --fix: print the fixed text).")
     boolean stdin;
 
@@ -127,7 +139,13 @@ final class LintCommand implements Callable<Integer> {
         if (noIgnore) {
             session.includeIgnored();
         }
-        FileLinter linter = new FileLinter(session.build());
+        unusedDirectives().ifPresent(word -> session.severities(Map.of(RuleId.MAML080.id(), word)));
+        Session built = session.build();
+        if (!built.problems().isEmpty()) {
+            err.println("maml: --report-unused-disable-directives-severity: " + SeverityWord.EXPECTED);
+            return ExitCodes.USAGE;
+        }
+        FileLinter linter = new FileLinter(built);
         try {
             return stdin ? lintStdin(linter) : lintPaths(linter);
         } catch (LintConfigException e) {
@@ -149,6 +167,9 @@ final class LintCommand implements Callable<Integer> {
         if (diff && (!format.equals("text") || outputFile != null || quiet)) {
             return "--diff prints a diff, not a report: --format, --output-file and --quiet do not apply";
         }
+        if (reportUnusedDirectives && unusedDirectivesSeverity != null) {
+            return "give --report-unused-disable-directives or --report-unused-disable-directives-severity, not both";
+        }
         if (stdin && !paths.isEmpty()) {
             return "give PATHs or --stdin, not both";
         }
@@ -166,6 +187,11 @@ final class LintCommand implements Callable<Integer> {
             return config + ": no such config file";
         }
         return null;
+    }
+
+    /** ESLint's pair of options: the flag means error, the -severity option names the word; they override the configs. */
+    private Optional<String> unusedDirectives() {
+        return reportUnusedDirectives ? Optional.of("error") : Optional.ofNullable(unusedDirectivesSeverity);
     }
 
     private FixMode fixMode() {
