@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,7 +42,14 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "lint", description = {
         "Check MAML documents (*.maml.md, *.maml.markdown) and .mu receipts.",
-        "Exit 0: no errors (and no more warnings than --max-warnings); 1: errors found; 2: usage, I/O or config error."})
+        "Exit 0: no errors (and no more warnings than --max-warnings); 1: errors found; 2: usage, I/O or config error."},
+        footerHeading = "%nExamples:%n", footer = {
+        "  maml lint                                        the current directory, recursively",
+        "  maml lint 'docs/**/*.maml.md' '!docs/drafts/**'  a pattern, less what the second one matches",
+        "  maml lint --fix --report-unused-disable-directives docs",
+        "  git diff -z --name-only --diff-filter=d origin/main... | maml lint --files-from - -0",
+        "  maml lint --format sarif --output-file maml.sarif .",
+        "See docs/lint.md; `maml rules` lists the rules."})
 final class LintCommand implements Callable<Integer> {
 
     private static final int MAX_THREADS = 8;
@@ -98,6 +106,9 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--report-unused-disable-directives-severity", paramLabel = "WORD",
             description = "The same with another severity: off, on, error, warning, info or hint (MAML080 is a warning by default).")
     String unusedDirectivesSeverity;
+
+    @Mixin
+    FilesFromOptions listed;
 
     @Option(names = "--stdin", description = "Lint standard input (with --fix: print the fixed text).")
     boolean stdin;
@@ -170,8 +181,8 @@ final class LintCommand implements Callable<Integer> {
         if (reportUnusedDirectives && unusedDirectivesSeverity != null) {
             return "give --report-unused-disable-directives or --report-unused-disable-directives-severity, not both";
         }
-        if (stdin && !paths.isEmpty()) {
-            return "give PATHs or --stdin, not both";
+        if (stdin && (!paths.isEmpty() || listed.given())) {
+            return "give PATHs (or --files-from) or --stdin, not both";
         }
         if (stdinFilename != null && !stdin) {
             return "--stdin-filename needs --stdin";
@@ -251,8 +262,14 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private int lintPaths(FileLinter linter) throws LintConfigException, IOException {
-        LintTargets found = LintTargets.select(paths.stream().map(Path::toString).toList(), !noIgnore,
-                file -> FileKind.of(file).isPresent());
+        List<String> arguments = new ArrayList<>(paths.stream().map(Path::toString).toList());
+        arguments.addAll(listed.paths(main.stdin()));
+        if (listed.given() && arguments.isEmpty()) {
+            // an empty list (no file changed) lints nothing, not the current directory
+            report(List.of(), out);
+            return ExitCodes.OK;
+        }
+        LintTargets found = LintTargets.select(arguments, !noIgnore, file -> FileKind.of(file).isPresent());
         found.errors.forEach(e -> err.println("maml: " + e));
         found.notices.forEach(n -> err.println("maml: " + n));
         // Configs first, one at a time (each is read once): a broken config stops the run before any output.
@@ -266,7 +283,7 @@ final class LintCommand implements Callable<Integer> {
         }
         List<String> unmatched = found.unmatched(jobs);
         unmatched.forEach(u -> err.println("maml: " + u));
-        List<LintTargets.Target> mine = ShardSelection.keep(shard, jobs, paths.stream().map(Path::toString).toList());
+        List<LintTargets.Target> mine = ShardSelection.keep(shard, jobs, arguments);
         CachedRun caching = cache ? CachedRun.open(cacheLocation, config, cacheStrategy, err) : null;
         lintCache = caching == null ? null : caching.cache();
         List<Outcome> outcomes = run(mine, linter);
