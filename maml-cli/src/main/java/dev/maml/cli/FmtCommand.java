@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         + "trailing blanks, line breaks, final newline), so markdownlint's layout rules pass; comments and content are kept."
         + " Exit 1 with --check when a file would change.",
         footerHeading = "%nExamples:%n", footer = {
-        "  maml fmt .                                        every document below the current directory",
+        "  maml fmt .",
         "  maml fmt --check 'docs/**/*.maml.md' '!docs/drafts/**'",
         "See docs/lint.md, \"maml fmt and markdownlint\"."})
 final class FmtCommand implements Callable<Integer> {

@@ -44,10 +44,10 @@ import picocli.CommandLine.Spec;
         "Check MAML documents (*.maml.md, *.maml.markdown) and .mu receipts.",
         "Exit 0: no errors (and no more warnings than --max-warnings); 1: errors found; 2: usage, I/O or config error."},
         footerHeading = "%nExamples:%n", footer = {
-        "  maml lint                                        the current directory, recursively",
-        "  maml lint 'docs/**/*.maml.md' '!docs/drafts/**'  a pattern, less what the second one matches",
+        "  maml lint",
+        "  maml lint 'docs/**/*.maml.md' '!docs/drafts/**'",
         "  maml lint --fix --report-unused-disable-directives docs",
-        "  git diff -z --name-only --diff-filter=d origin/main... | maml lint --files-from - -0",
+        "  git ls-files -z '*.maml.md' | maml lint --files-from - -0",
         "  maml lint --format sarif --output-file maml.sarif .",
         "See docs/lint.md; `maml rules` lists the rules."})
 final class LintCommand implements Callable<Integer> {

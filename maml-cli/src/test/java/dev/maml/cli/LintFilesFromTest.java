@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,5 +77,18 @@ class LintFilesFromTest {
         CliRun nul = CliRun.of("lint", "-0", a.toString());
         assertEquals(2, nul.exitCode());
         assertEquals("maml: -0 needs --files-from\n", nul.err());
+    }
+
+    @Test
+    void helpShowsTheOptionsWithExamples() {
+        CliRun lint = CliRun.of("lint", "--help");
+        assertEquals(0, lint.exitCode());
+        for (String expected : List.of("--files-from=FILE", "-0, --null", "--report-unused-disable-directives",
+                "Examples:", "  git ls-files -z '*.maml.md' | maml lint --files-from - -0\n", "maml lint --fix --report-unused-disable-directives docs")) {
+            assertTrue(lint.out().contains(expected), expected + " in " + lint.out());
+        }
+        CliRun fmt = CliRun.of("fmt", "--help");
+        assertEquals(0, fmt.exitCode());
+        assertTrue(fmt.out().contains("Examples:") && fmt.out().contains("maml fmt --check 'docs/**/*.maml.md'"), fmt.out());
     }
 }
