@@ -30,7 +30,7 @@ class UnusedDirectivesCommandTest {
         CliRun run = CliRun.of("lint", doc.toString());
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertEquals(doc + ":17:34: warning MAML080/directive-unused unused maml-lint-disable-next-line for MAML041"
-                + " (code-language-missing): no MAML041 finding on the next line\n", run.out());
+                + " (code-language-missing): it suppresses no MAML041 finding on the next line\n", run.out());
     }
 
     @Test

@@ -65,8 +65,8 @@ final class DirectiveFindings {
     }
 
     private Diagnostic unknown(Directive d, Directive.Name name) {
-        String message = "'" + shown(name.text()) + "' in " + label(d) + " is not a rule id or alias, so it suppresses nothing"
-                + " (maml rules lists them)";
+        String message = "'" + shown(name.text()) + "' in " + label(d) + " is not a rule id or alias, so it "
+                + (d.kind() == Directive.Kind.ENABLE ? "enables" : "suppresses") + " nothing (maml rules lists them)";
         Fix fix = d.rules().isEmpty()
                 ? new Fix("Remove the directive (it names no rule)", removeDirective(d))
                 : new Fix("Remove '" + shown(name.text()) + "'", removeName(d, name));
@@ -80,7 +80,7 @@ final class DirectiveFindings {
         } else if (!settings.setting(rule).enabled()) {
             why = rule.id() + " is turned off, so there is nothing to suppress";
         } else {
-            why = "no " + rule.id() + " finding " + where(d);
+            why = "it suppresses no " + rule.id() + " finding " + where(d);
         }
         Fix fix = d.usedAtAll()
                 ? new Fix("Remove '" + shown(name.text()) + "' from the directive", removeName(d, name))

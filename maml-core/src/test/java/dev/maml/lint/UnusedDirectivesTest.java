@@ -111,6 +111,8 @@ class UnusedDirectivesTest {
     void unknownNamesAreRemovedAndADirectiveWithOnlyUnknownNamesGoesWhole() {
         String text = HEAD + "SHOUT <!-- maml-lint-disable-line MAML32, MAML032 -->\n<!-- maml-lint-enable NOPE -->\nok\n";
         assertEquals(List.of("MAML081@5", "MAML081@6"), findings(text));
+        assertTrue(lint(text, LintSettings.DEFAULTS).diagnostics().get(1).message()
+                .startsWith("'NOPE' in maml-lint-enable is not a rule id or alias, so it enables nothing"));
         assertEquals(HEAD + "SHOUT <!-- maml-lint-disable-line MAML032 -->\nok\n", fixed(text));
     }
 
