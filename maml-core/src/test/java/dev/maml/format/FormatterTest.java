@@ -2,6 +2,8 @@ package dev.maml.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.maml.model.MamlDocument;
+import dev.maml.model.Section;
 import dev.maml.parse.DocumentParser;
 import dev.maml.testing.TestData;
 import java.io.IOException;
@@ -83,6 +85,18 @@ class FormatterTest {
         for (Path p : TestData.corpusFiles()) {
             String text = Files.readString(p);
             assertEquals(text.replaceAll("\\s", ""), format(text).replaceAll("\\s", ""), p.toString());
+        }
+    }
+
+    @Test
+    void theSectionsAndTheCodeStayTheSameOnTheCorpus() throws IOException {
+        for (Path p : TestData.corpusFiles()) {
+            MamlDocument before = DocumentParser.parse(Files.readString(p));
+            MamlDocument after = DocumentParser.parse(Formatter.format(before));
+            assertEquals(before.sections().stream().map(Section::name).toList(),
+                    after.sections().stream().map(Section::name).toList(), p.toString());
+            assertEquals(before.codeBlocks().stream().map(b -> b.language() + ":" + before.code(b)).toList(),
+                    after.codeBlocks().stream().map(b -> b.language() + ":" + after.code(b)).toList(), p.toString());
         }
     }
 }
