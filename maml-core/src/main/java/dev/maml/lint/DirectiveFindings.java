@@ -7,8 +7,8 @@ import dev.maml.diagnostic.TextEdit;
 import dev.maml.model.LineIndex;
 import dev.maml.model.MamlDocument;
 import dev.maml.model.Range;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reports inline directives that do nothing, as ESLint's {@code --report-unused-disable-directives}
@@ -34,17 +34,20 @@ final class DirectiveFindings {
         this.lines = document.lines();
     }
 
-    /** Call after every rule has run: only then is it known which directives were used. */
-    static List<Diagnostic> of(Suppressions suppressions, MamlDocument document, LintSettings settings) {
-        return new DirectiveFindings(suppressions, document, settings).findings();
+    /**
+     * Reports to {@code out}, one finding at a time (a document of a million directives must not
+     * hold a million findings before the per-rule limit drops them). Call after every rule has run:
+     * only then is it known which directives were used.
+     */
+    static void report(Suppressions suppressions, MamlDocument document, LintSettings settings, Consumer<Diagnostic> out) {
+        new DirectiveFindings(suppressions, document, settings).report(out);
     }
 
-    private List<Diagnostic> findings() {
-        List<Diagnostic> out = new ArrayList<>();
+    private void report(Consumer<Diagnostic> out) {
         for (Directive d : suppressions.directives()) {
             for (Directive.Name name : d.names()) {
                 if (name.rule().isEmpty()) {
-                    out.add(unknown(d, name));
+                    out.accept(unknown(d, name));
                 }
             }
             if (d.kind() == Directive.Kind.ENABLE) {
@@ -52,16 +55,15 @@ final class DirectiveFindings {
             }
             if (d.everyRule()) {
                 if (!d.usedAtAll()) {
-                    out.add(Diagnostic.of(RuleId.MAML080, "unused " + label(d) + ": it suppresses no finding "
+                    out.accept(Diagnostic.of(RuleId.MAML080, "unused " + label(d) + ": it suppresses no finding "
                             + where(d), d.comment()).withFix(new Fix("Remove the unused directive", removeDirective(d))));
                 }
                 continue;
             }
             for (Directive.Name name : d.names()) {
-                name.rule().filter(rule -> !d.used(rule)).ifPresent(rule -> out.add(unused(d, name, rule)));
+                name.rule().filter(rule -> !d.used(rule)).ifPresent(rule -> out.accept(unused(d, name, rule)));
             }
         }
-        return out;
     }
 
     private Diagnostic unknown(Directive d, Directive.Name name) {

@@ -46,7 +46,7 @@ final class Findings {
     void addDirectiveFindings() {
         if (scope.contains(RuleId.MAML080) && settings.setting(RuleId.MAML080).enabled()
                 || scope.contains(RuleId.MAML081) && settings.setting(RuleId.MAML081).enabled()) {
-            DirectiveFindings.of(suppressions, document, settings).forEach(d -> add(d, false));
+            DirectiveFindings.report(suppressions, document, settings, d -> add(d, false));
         }
     }
 
