@@ -16,8 +16,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "fmt", description = "Format documents canonically (delimiters, a blank line before sections, "
-        + "line breaks, final newline); comments and content are kept. Exit 1 with --check when a file would change.")
+@Command(name = "fmt", description = "Format documents canonically (delimiters, blank lines around headings, fences and lists, "
+        + "trailing blanks, line breaks, final newline), so markdownlint's layout rules pass; comments and content are kept."
+        + " Exit 1 with --check when a file would change.",
+        footerHeading = "%nExamples:%n", footer = {
+        "  maml fmt .",
+        "  maml fmt --check 'docs/**/*.maml.md' '!docs/drafts/**'",
+        "See docs/lint.md, \"maml fmt and markdownlint\"."})
 final class FmtCommand implements Callable<Integer> {
 
     @Spec

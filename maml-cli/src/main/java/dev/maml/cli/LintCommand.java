@@ -5,7 +5,9 @@ import dev.maml.cli.cache.LintCache;
 import dev.maml.cli.shard.ShardArgument;
 import dev.maml.io.AtomicFiles;
 import dev.maml.io.InputFiles;
+import dev.maml.diagnostic.RuleId;
 import dev.maml.lint.config.LintConfigException;
+import dev.maml.lint.config.SeverityWord;
 import dev.maml.model.FileKind;
 import dev.maml.report.LintFormats;
 import dev.maml.report.LintReport;
@@ -22,6 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,7 +42,14 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "lint", description = {
         "Check MAML documents (*.maml.md, *.maml.markdown) and .mu receipts.",
-        "Exit 0: no errors (and no more warnings than --max-warnings); 1: errors found; 2: usage, I/O or config error."})
+        "Exit 0: no errors (and no more warnings than --max-warnings); 1: errors found; 2: usage, I/O or config error."},
+        footerHeading = "%nExamples:%n", footer = {
+        "  maml lint",
+        "  maml lint 'docs/**/*.maml.md' '!docs/drafts/**'",
+        "  maml lint --fix --report-unused-disable-directives docs",
+        "  git ls-files -z '*.maml.md' | maml lint --files-from - -0",
+        "  maml lint --format sarif --output-file maml.sarif .",
+        "See docs/lint.md; `maml rules` lists the rules."})
 final class LintCommand implements Callable<Integer> {
 
     private static final int MAX_THREADS = 8;
@@ -87,6 +99,17 @@ final class LintCommand implements Callable<Integer> {
             description = "Exit 1 when there are more than N warnings.")
     int maxWarnings;
 
+    @Option(names = "--report-unused-disable-directives",
+            description = "Report inline disables that suppress nothing (MAML080) as errors, whatever the configs say.")
+    boolean reportUnusedDirectives;
+
+    @Option(names = "--report-unused-disable-directives-severity", paramLabel = "WORD",
+            description = "The same with another severity: off, on, error, warning, info or hint (MAML080 is a warning by default).")
+    String unusedDirectivesSeverity;
+
+    @Mixin
+    FilesFromOptions listed;
+
     @Option(names = "--stdin", description = "Lint standard input (with --fix: print the fixed text).")
     boolean stdin;
 
@@ -127,7 +150,13 @@ final class LintCommand implements Callable<Integer> {
         if (noIgnore) {
             session.includeIgnored();
         }
-        FileLinter linter = new FileLinter(session.build());
+        unusedDirectives().ifPresent(word -> session.severities(Map.of(RuleId.MAML080.id(), word)));
+        Session built = session.build();
+        if (!built.problems().isEmpty()) {
+            err.println("maml: --report-unused-disable-directives-severity: " + SeverityWord.EXPECTED);
+            return ExitCodes.USAGE;
+        }
+        FileLinter linter = new FileLinter(built);
         try {
             return stdin ? lintStdin(linter) : lintPaths(linter);
         } catch (LintConfigException e) {
@@ -149,8 +178,11 @@ final class LintCommand implements Callable<Integer> {
         if (diff && (!format.equals("text") || outputFile != null || quiet)) {
             return "--diff prints a diff, not a report: --format, --output-file and --quiet do not apply";
         }
-        if (stdin && !paths.isEmpty()) {
-            return "give PATHs or --stdin, not both";
+        if (reportUnusedDirectives && unusedDirectivesSeverity != null) {
+            return "give --report-unused-disable-directives or --report-unused-disable-directives-severity, not both";
+        }
+        if (stdin && (!paths.isEmpty() || listed.given())) {
+            return "give PATHs (or --files-from) or --stdin, not both";
         }
         if (stdinFilename != null && !stdin) {
             return "--stdin-filename needs --stdin";
@@ -166,6 +198,11 @@ final class LintCommand implements Callable<Integer> {
             return config + ": no such config file";
         }
         return null;
+    }
+
+    /** ESLint's pair of options: the flag means error, the -severity option names the word; they override the configs. */
+    private Optional<String> unusedDirectives() {
+        return reportUnusedDirectives ? Optional.of("error") : Optional.ofNullable(unusedDirectivesSeverity);
     }
 
     private FixMode fixMode() {
@@ -225,8 +262,14 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private int lintPaths(FileLinter linter) throws LintConfigException, IOException {
-        LintTargets found = LintTargets.select(paths.stream().map(Path::toString).toList(), !noIgnore,
-                file -> FileKind.of(file).isPresent());
+        List<String> arguments = new ArrayList<>(paths.stream().map(Path::toString).toList());
+        arguments.addAll(listed.paths(main.stdin()));
+        if (listed.given() && arguments.isEmpty()) {
+            // an empty list (no file changed) lints nothing, not the current directory
+            report(List.of(), out);
+            return ExitCodes.OK;
+        }
+        LintTargets found = LintTargets.select(arguments, !noIgnore, file -> FileKind.of(file).isPresent());
         found.errors.forEach(e -> err.println("maml: " + e));
         found.notices.forEach(n -> err.println("maml: " + n));
         // Configs first, one at a time (each is read once): a broken config stops the run before any output.
@@ -240,7 +283,7 @@ final class LintCommand implements Callable<Integer> {
         }
         List<String> unmatched = found.unmatched(jobs);
         unmatched.forEach(u -> err.println("maml: " + u));
-        List<LintTargets.Target> mine = ShardSelection.keep(shard, jobs, paths.stream().map(Path::toString).toList());
+        List<LintTargets.Target> mine = ShardSelection.keep(shard, jobs, arguments);
         CachedRun caching = cache ? CachedRun.open(cacheLocation, config, cacheStrategy, err) : null;
         lintCache = caching == null ? null : caching.cache();
         List<Outcome> outcomes = run(mine, linter);

@@ -1,7 +1,6 @@
 package dev.maml.cli;
 
 import dev.maml.cli.shard.BatchSummary;
-import dev.maml.cli.shard.FilesFrom;
 import dev.maml.cli.shard.MergeCommand;
 import dev.maml.cli.shard.Shard;
 import dev.maml.cli.shard.ShardArgument;
@@ -55,12 +54,8 @@ final class RunBatchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Documents, or directories searched for *.maml.md and *.maml.markdown.")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--files-from", paramLabel = "FILE", description = "Also run the paths listed in FILE ('-': standard input),"
-            + " one per line, relative to the current directory; each must exist.")
-    String filesFrom;
-
-    @Option(names = {"-0", "--null"}, description = "--files-from paths are separated by NUL bytes (git diff -z, find -print0).")
-    boolean nul;
+    @Mixin
+    FilesFromOptions listed;
 
     @Option(names = "--shard", paramLabel = "I/N", converter = ShardArgument.Converter.class,
             description = "Run only shard I of N (1-based; by SHA-256 of each path relative to its PATH argument);"
@@ -96,17 +91,9 @@ final class RunBatchCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         List<String> arguments = new ArrayList<>(paths.stream().map(Path::toString).toList());
-        try {
-            if (filesFrom != null) {
-                arguments.addAll(FilesFrom.read(filesFrom, nul, main.stdin()));
-            } else if (arguments.isEmpty()) {
-                throw new IllegalArgumentException("give PATHs to run, or --files-from");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("maml: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (IOException e) {
-            err.println("maml: --files-from " + Failures.describe(e));
+        arguments.addAll(listed.paths(main.stdin()));
+        if (!listed.given() && arguments.isEmpty()) {
+            err.println("maml: give PATHs to run, or --files-from");
             return ExitCodes.USAGE;
         }
         Shard part = ShardSelection.resolve(shard);

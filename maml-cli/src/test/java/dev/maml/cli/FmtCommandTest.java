@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FmtCommandTest {
 
     static final String UNFORMATTED = "---  \nmaml_version: \"2.0.0\" # keep me\n---\t\n## Intent\nFly.\n## Context\nregion: north";
-    static final String FORMATTED = "---\nmaml_version: \"2.0.0\" # keep me\n---\n## Intent\nFly.\n\n## Context\nregion: north\n";
+    static final String FORMATTED = "---\nmaml_version: \"2.0.0\" # keep me\n---\n## Intent\n\nFly.\n\n## Context\n\nregion: north\n";
 
     @TempDir
     Path dir;

@@ -45,6 +45,8 @@ public enum RuleId {
     MAML071("signature-invalid", Severity.ERROR, "signature,security", "Signature does not verify", false),
     MAML072("signature-untrusted", Severity.WARNING, "signature,security", "Signing key is not trusted", false),
     MAML073("algorithm-legacy-name", Severity.INFO, "signature", "Signature algorithm has a legacy name", true),
+    MAML080("directive-unused", Severity.WARNING, "suppression", "Inline disable directive suppresses nothing", true),
+    MAML081("directive-unknown-rule", Severity.WARNING, "suppression", "Inline directive names no known rule", true),
     MAML090("encoding", Severity.ERROR, "file", "File is not clean UTF-8", false),
     MAML091("delimiter-trailing-space", Severity.HINT, "file,front-matter", "Front-matter delimiter has trailing whitespace", true),
     MAML092("line-endings", Severity.INFO, "file", "Line endings are inconsistent", false),

@@ -35,8 +35,25 @@ final class Findings {
     }
 
     void add(Diagnostic d) {
+        add(d, true);
+    }
+
+    /**
+     * The findings about the inline directives themselves (MAML080, MAML081), once every rule has
+     * run. They cannot be suppressed inline, as ESLint's unused-directive reports cannot: a
+     * directive would otherwise hide its own uselessness; the configuration turns them off.
+     */
+    void addDirectiveFindings() {
+        if (scope.contains(RuleId.MAML080) && settings.setting(RuleId.MAML080).enabled()
+                || scope.contains(RuleId.MAML081) && settings.setting(RuleId.MAML081).enabled()) {
+            DirectiveFindings.report(suppressions, document, settings, d -> add(d, false));
+        }
+    }
+
+    private void add(Diagnostic d, boolean suppressible) {
         RuleSetting setting = settings.setting(d.rule());
-        if (!scope.contains(d.rule()) || !setting.enabled() || suppressions.suppressed(d, document.lines())) {
+        if (!scope.contains(d.rule()) || !setting.enabled()
+                || suppressible && suppressions.suppressed(d, document.lines())) {
             return;
         }
         Diagnostic finding = setting.severity() == null ? d : d.withSeverity(setting.severity());

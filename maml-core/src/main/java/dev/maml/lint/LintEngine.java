@@ -62,6 +62,7 @@ public final class LintEngine {
         for (Rule rule : rules) {
             firstActive(rule, settings).ifPresent(own -> run(rule, own, context, findings));
         }
+        findings.addDirectiveFindings();
         List<Diagnostic> out = findings.list();
         out.sort(DOCUMENT_ORDER);
         return new LintResult(document, SignedFixes.marked(document, out));

@@ -12,7 +12,10 @@ import dev.maml.parse.DocumentParser;
 import dev.maml.receipt.lint.ReceiptRules;
 import dev.maml.sign.lint.SignatureRules;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one place that decides which engine lints which kind of file; the CLI, the git hook and
@@ -30,6 +33,15 @@ public final class Linting {
 
     static final Set<RuleId> RECEIPT_SCOPE = EnumSet.of(RuleId.MAML001, RuleId.MAML002, RuleId.MAML003,
             RuleId.MAML004, RuleId.MAML005, RuleId.MAML006, RuleId.MAML090, RuleId.MAML091, RuleId.MAML092);
+
+    /**
+     * The severity overrides of a run's lint gate ({@code maml run}, the MCP server's workflow tools):
+     * the signature rules (MAML070-073) are off, as the run checks the signature once, in its own
+     * step; and so is MAML080, since with those rules off every inline disable of them would be
+     * reported as unused, though {@code maml lint} uses it.
+     */
+    public static final Map<String, String> GATE_OFF = Stream.of(RuleId.MAML070, RuleId.MAML071, RuleId.MAML072,
+            RuleId.MAML073, RuleId.MAML080).collect(Collectors.toUnmodifiableMap(RuleId::id, id -> "off"));
 
     private Linting() {
     }

@@ -57,4 +57,15 @@ class FindingsLimitTest {
         assertEquals(Findings.MAX_PER_RULE, found.size());
         assertEquals(0, found.stream().filter(d -> d.message().startsWith("… and")).count());
     }
+
+    @Test
+    void directiveFindingsHaveTheLimitToo() {
+        // a document of directives that name no rule: MAML081 is listed 1000 times, then counted
+        String text = FRONT_MATTER + "## Intent\nx\n" + "<!-- maml-lint-disable-line NOPE -->\n".repeat(Findings.MAX_PER_RULE + 5);
+        List<Diagnostic> found = LintEngine.standard().lint(DocumentParser.parse(text), LintSettings.DEFAULTS).diagnostics()
+                .stream().filter(d -> d.rule() == RuleId.MAML081).toList();
+        assertEquals(Findings.MAX_PER_RULE + 1, found.size());
+        assertEquals("… and 5 more MAML081 findings from here on, not listed (at most 1000 per rule and document)",
+                found.get(found.size() - 1).message());
+    }
 }

@@ -58,4 +58,16 @@ class LintingTest {
         assertEquals(FileKind.DOCUMENT, FileKind.named(Path.of("notes.txt")));
         assertEquals(FileKind.RECEIPT, FileKind.named(Path.of("x.mu")));
     }
+
+    @Test
+    void theRunGateLeavesTheSignatureRulesAndTheirDirectivesAlone() {
+        // `maml lint` uses this directive (MAML070: unsigned); the gate turns MAML070 off, which must not
+        // make the directive an unused one there, even where a config made MAML080 an error
+        String text = "---\nmaml_version: \"2.0.0\"\ntype: security_workflow\n---\n## Intent\nx\n<!-- maml-lint-disable-file MAML070 -->\n";
+        Resolution.Lint gate = (Resolution.Lint) Session.builder().severities(Linting.GATE_OFF).build().resolve(null);
+        List<RuleId> ids = Linting.lint(text, FileKind.DOCUMENT, gate.settings()).diagnostics().stream().map(Diagnostic::rule).toList();
+        assertTrue(!ids.contains(RuleId.MAML080) && !ids.contains(RuleId.MAML070), ids.toString());
+        List<RuleId> linted = Linting.lint(text, FileKind.DOCUMENT, LintSettings.DEFAULTS).diagnostics().stream().map(Diagnostic::rule).toList();
+        assertTrue(!linted.contains(RuleId.MAML080) && !linted.contains(RuleId.MAML070), "maml lint: the directive is used " + linted);
+    }
 }

@@ -119,11 +119,11 @@ class ToolchainTest {
 
     @Test
     void formatGivesTheCanonicalTextAndSaysWhetherItWasSigned() throws Exception {
-        Formatted same = toolchain.format(Source.of("---\nid: x\n---\n## Intent\nx\n", null, FileKind.DOCUMENT));
+        Formatted same = toolchain.format(Source.of("---\nid: x\n---\n## Intent\n\nx\n", null, FileKind.DOCUMENT));
         assertFalse(same.changed());
         Formatted changed = toolchain.format(Source.of("---\nid: x\n---\n## Intent\nx", null, FileKind.DOCUMENT));
         assertTrue(changed.changed());
-        assertEquals("---\nid: x\n---\n## Intent\nx\n", changed.text());
+        assertEquals("---\nid: x\n---\n## Intent\n\nx\n", changed.text());
         assertFalse(changed.signed());
         Session session = signing();
         String signed = toolchain.sign(session.read(doc), session).text();

@@ -104,7 +104,7 @@ class OutlineTest {
         String messy = "---  \nmaml_version: \"2.0.0\"\n---\n## Intent\nx\n## Context\r\ny";
         List<TextEdit> edits = MamlAssert.service().formatting(MamlAssert.doc(messy), MamlAssert.NEVER);
         String formatted = Edits.apply(messy, edits);
-        assertEquals("---\nmaml_version: \"2.0.0\"\n---\n## Intent\nx\n\n## Context\ny\n", formatted);
+        assertEquals("---\nmaml_version: \"2.0.0\"\n---\n## Intent\n\nx\n\n## Context\n\ny\n", formatted);
         assertEquals(List.of(), MamlAssert.service().formatting(MamlAssert.doc(formatted), MamlAssert.NEVER));
     }
 

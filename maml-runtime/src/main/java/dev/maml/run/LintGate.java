@@ -1,7 +1,6 @@
 package dev.maml.run;
 
 import dev.maml.diagnostic.Diagnostic;
-import dev.maml.diagnostic.RuleId;
 import dev.maml.diagnostic.Severity;
 import dev.maml.io.InputFiles;
 import dev.maml.lint.LintResult;
@@ -15,24 +14,16 @@ import dev.maml.model.MamlDocument;
 import dev.maml.yaml.YamlScalar;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Step 1: parse and lint with the document's `.maml-lint.yaml`; any error stops the run (exit 2).
  * The signature rules (MAML070-073) are turned off, not just ignored: signatures are step 2, with
- * their own exit codes, and a run verifies the signature once, there.
+ * their own exit codes, and a run verifies the signature once, there ({@link Linting#GATE_OFF}).
  */
 final class LintGate {
 
-    static final Set<RuleId> SIGNATURE_RULES = EnumSet.of(RuleId.MAML070, RuleId.MAML071, RuleId.MAML072,
-            RuleId.MAML073);
-    private static final Map<String, String> SIGNATURE_RULES_OFF = SIGNATURE_RULES.stream()
-            .collect(Collectors.toMap(RuleId::id, id -> "off"));
     /** Enough to act on; the full list is what `maml lint` is for. */
     private static final int SHOWN_ERRORS = 20;
 
@@ -85,7 +76,7 @@ final class LintGate {
      * signature check here.
      */
     static LintSettings settingsFor(Path file) throws RunFailure {
-        Resolution resolution = Session.builder().includeIgnored().severities(SIGNATURE_RULES_OFF).build().resolve(file);
+        Resolution resolution = Session.builder().includeIgnored().severities(Linting.GATE_OFF).build().resolve(file);
         if (resolution instanceof Resolution.BrokenConfig broken) {
             throw new RunFailure(RunFailure.INVALID, broken.message());
         }

@@ -37,6 +37,11 @@ public final class BlockScanner {
     private LineKind kind;
     private int codeStart;
     private int codePadding;
+    /** Top-level layout facts about the last line, for the formatter (blank lines markdownlint asks for). */
+    private boolean paragraphStarted;
+    private boolean setextUnderline;
+    private boolean listInterruptsParagraph;
+    private boolean topLevelBreak;
 
     /** The block starts, in the spec's order of precedence. */
     private final List<Supplier<Start>> starts = List.of(this::blockQuote, this::atxHeading, this::fence,
@@ -50,6 +55,10 @@ public final class BlockScanner {
     public LineKind line(String line) {
         cursor.reset(line);
         kind = LineKind.OTHER;
+        paragraphStarted = false;
+        setextUnderline = false;
+        listInterruptsParagraph = false;
+        topLevelBreak = false;
         if (continueOpenBlocks()) {
             return LineKind.FENCE_CLOSE;
         }
@@ -69,6 +78,26 @@ public final class BlockScanner {
     /** For a FENCE_CONTENT line: the spaces that stand for the part of a tab the markers did not use. */
     public int codePadding() {
         return codePadding;
+    }
+
+    /** Whether the last line started a paragraph at the top level of the document (not a lazy continuation). */
+    public boolean paragraphStarted() {
+        return paragraphStarted;
+    }
+
+    /** Whether the last line was the underline of a setext heading at the top level (the heading began with the last paragraph start). */
+    public boolean setextUnderline() {
+        return setextUnderline;
+    }
+
+    /** Whether the last line started a list item that ends a top-level paragraph (so a blank line before it changes nothing). */
+    public boolean listInterruptsParagraph() {
+        return listInterruptsParagraph;
+    }
+
+    /** Whether the last line was a thematic break at the top level (it ends whatever was open there). */
+    public boolean topLevelBreak() {
+        return topLevelBreak;
     }
 
     /** Whether a fenced code block is open after the last line: the next line may be its content. */
@@ -261,6 +290,7 @@ public final class BlockScanner {
                 || !LineShapes.setextUnderline(cursor.line, cursor.nextNonspace)) {
             return Start.NONE;
         }
+        setextUnderline = container == 1;
         closeUnmatched();
         open.set(open.size() - 1, new OpenBlock(Type.HEADING));
         cursor.advanceToEnd();
@@ -273,6 +303,7 @@ public final class BlockScanner {
         }
         closeUnmatched();
         addChild(new OpenBlock(Type.THEMATIC_BREAK));
+        topLevelBreak = open.size() == 2;
         cursor.advanceToEnd();
         return Start.LEAF;
     }
@@ -282,6 +313,7 @@ public final class BlockScanner {
         if (item == null) {
             return Start.NONE;
         }
+        listInterruptsParagraph = container == 1 && open.get(container).type == Type.PARAGRAPH;
         closeUnmatched();
         addChild(item);
         return Start.CONTAINER;
@@ -315,6 +347,7 @@ public final class BlockScanner {
             }
         } else if (cursor.offset < cursor.line.length() && !cursor.blank) {
             addChild(new OpenBlock(Type.PARAGRAPH));
+            paragraphStarted = open.size() == 2;
         }
     }
 

@@ -52,6 +52,22 @@ class SchemaSectionsTest {
     }
 
     @Test
+    void aDirectiveAfterAFencedOrBareSchemaIsNoSecondSchema() {
+        // issue 14: a disable comment placed after an Output_Schema's JSON must not itself raise MAML052
+        String schema = "{\"type\": \"object\"}";
+        for (String body : List.of(
+                "```json\n" + schema + "\n```\n<!-- maml-lint-disable-next-line MAML033 -->\n",
+                "```json\n" + schema + "\n```\n\n<!-- maml-lint-disable MAML042 -->\n<!-- maml-lint-enable MAML042 -->\n",
+                schema + " <!-- maml-lint-disable-line MAML051 -->\n",
+                schema + "\n<!-- maml-lint-disable-file MAML034 -->")) {
+            MamlDocument doc = DocumentParser.parse(HEAD + "## Output_Schema\n" + body + "\n## History\n");
+            assertEquals(List.of(), lint(doc, RuleId.MAML052), body);
+            assertEquals(List.of(), lint(doc, RuleId.MAML050), body);
+            assertEquals(1, doc.schemas().size(), body);
+        }
+    }
+
+    @Test
     void badLiteralInAFenceIsReportedWhole() {
         MamlDocument doc = DocumentParser.parse(HEAD + "## Output_Schema\n```json\n{\"type\": \"object\", \"x\": nul}\n```\n");
         Diagnostic d = lint(doc, RuleId.MAML050).get(0);

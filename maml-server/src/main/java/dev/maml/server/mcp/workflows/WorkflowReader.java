@@ -1,7 +1,6 @@
 package dev.maml.server.mcp.workflows;
 
 import dev.maml.diagnostic.Diagnostic;
-import dev.maml.diagnostic.RuleId;
 import dev.maml.diagnostic.Severity;
 import dev.maml.io.AtomicFiles;
 import dev.maml.lint.LintResult;
@@ -13,6 +12,7 @@ import dev.maml.schema.SchemaValidator;
 import dev.maml.server.mcp.workflows.Unlisted.Reason;
 import dev.maml.sign.Verification;
 import dev.maml.toolchain.LintOutcome;
+import dev.maml.toolchain.Linting;
 import dev.maml.toolchain.Session;
 import dev.maml.toolchain.Source;
 import dev.maml.toolchain.Toolchain;
@@ -26,8 +26,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 
@@ -44,8 +42,6 @@ final class WorkflowReader {
     static final String PREFIX = "workflow_";
     /** The longest tool name MCP allows. */
     static final int MAX_NAME = 128;
-    private static final Map<String, String> SIGNATURE_RULES_OFF = Stream.of(RuleId.MAML070, RuleId.MAML071,
-            RuleId.MAML072, RuleId.MAML073).collect(Collectors.toMap(RuleId::id, id -> "off"));
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -61,7 +57,7 @@ final class WorkflowReader {
     WorkflowReader(Path directory, Session session) {
         this.directory = directory;
         this.session = session;
-        this.lintSession = Session.builder().includeIgnored().severities(SIGNATURE_RULES_OFF).trust(session.trust())
+        this.lintSession = Session.builder().includeIgnored().severities(Linting.GATE_OFF).trust(session.trust())
                 .signaturePolicy(session.signaturePolicy()).maxBytes(session.maxBytes()).build();
     }
 
