@@ -99,6 +99,15 @@ public enum RuleId {
     }
 
     /** Finds a rule by id ("MAML012", any case) or alias ("id-urn-uuid"). */
+    /**
+     * Whether an inline directive may suppress this rule's findings. The findings about directives
+     * themselves (MAML080, MAML081) may not, as ESLint's unused-directive reports may not: a directive
+     * would hide its own uselessness. Only the configuration turns them off.
+     */
+    public boolean suppressibleInline() {
+        return this != MAML080 && this != MAML081;
+    }
+
     public static Optional<RuleId> find(String idOrAlias) {
         String key = idOrAlias.trim();
         for (RuleId rule : values()) {

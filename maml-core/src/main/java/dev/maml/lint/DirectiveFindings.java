@@ -77,7 +77,7 @@ final class DirectiveFindings {
 
     private Diagnostic unused(Directive d, Directive.Name name, RuleId rule) {
         String why;
-        if (rule == RuleId.MAML080 || rule == RuleId.MAML081) {
+        if (!rule.suppressibleInline()) {
             why = rule.id() + " findings cannot be suppressed inline; turn the rule off in .maml-lint.yaml instead";
         } else if (!settings.setting(rule).enabled()) {
             why = rule.id() + " is turned off, so there is nothing to suppress";

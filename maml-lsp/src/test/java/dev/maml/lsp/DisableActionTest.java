@@ -51,6 +51,24 @@ class DisableActionTest {
                 ca("Disable MAML091 for this file", te(11, 0, 11, 0, "<!-- maml-lint-disable-file MAML091 -->\n")));
     }
 
+    /** A directive's own findings (MAML080, MAML081) cannot be suppressed inline: no disable offer, only the fix. */
+    @Test
+    void anUnusedDirectiveGetsItsRemovalNotAnotherDirective() {
+        String text = CLEAN + "<!-- maml-lint-disable-next-line MAML013 nosuch-rule -->\nplain text\n";
+        LspDocument doc = new LspDocument(MamlAssert.URI, 1, text);
+        MamlLanguageService service = MamlAssert.service();
+        List<Diagnostic> findings = service.diagnostics(doc, MamlAssert.linter(), MamlAssert.NEVER);
+        List<String> rules = findings.stream().map(d -> d.getCode().getLeft()).sorted().toList();
+        assertEquals(List.of("MAML080", "MAML081"), rules, "the unused and the unknown name are reported");
+        for (Diagnostic finding : findings) {
+            List<String> titles = service.codeActions(doc, finding.getRange(),
+                            new CodeActionContext(List.of(), List.of("quickfix")), MamlAssert.linter(), true,
+                            MamlAssert::noProblem, MamlAssert.NEVER).stream().map(a -> a.getRight().getTitle()).toList();
+            assertFalse(titles.isEmpty(), "the removal is offered for " + finding.getCode().getLeft());
+            assertTrue(titles.stream().noneMatch(t -> t.startsWith("Disable ")), titles.toString());
+        }
+    }
+
     /**
      * Every finding of every corpus document: the action's edit, applied, removes exactly that
      * rule's findings on that line (in that code block, in that file) and changes no other

@@ -34,6 +34,15 @@ class RuleIdCompletionTest {
     }
 
     @Test
+    void theRulesADirectiveCannotSuppressAreNotOffered() {
+        String marked = HEAD + "<!-- maml-lint-disable |";
+        for (String rule : new String[] {"MAML080", "directive-unused", "MAML081", "directive-unknown-rule"}) {
+            assertNoCompletion(marked, rule);
+        }
+        assertCompletion(marked, "MAML032");
+    }
+
+    @Test
     void theFrontMatterCommentToo() {
         assertCompletion("---\n# maml-lint-disable-next-line |\nmaml_version: \"2.0.0\"\n---\n", "MAML010");
     }

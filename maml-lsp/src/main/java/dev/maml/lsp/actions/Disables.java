@@ -35,7 +35,8 @@ final class Disables extends ActionParticipant {
         Set<String> seen = new HashSet<>();
         for (Diagnostic d : request.lint().result().diagnostics()) {
             org.eclipse.lsp4j.Diagnostic lsp = request.diagnostics().toLsp(lines, d);
-            if (!Ranges.touch(lsp.getRange(), request.range()) || !seen.add(detail(lines, d))) {
+            if (!d.rule().suppressibleInline() || !Ranges.touch(lsp.getRange(), request.range())
+                    || !seen.add(detail(lines, d))) {
                 continue;
             }
             DisableComment.plan(request.doc().parsed(), d.rule(), d.range().start()).ifPresent(plan -> {

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Rule ids and aliases inside an inline disable comment (docs/lint.md "Inline suppressions"):
  * after {@code <!-- maml-lint-disable… } in the body, after {@code # maml-lint-disable-next-line }
- * in the front matter. The ids already in the comment are not offered again.
+ * in the front matter. The ids already in the comment are not offered again, nor the rules a
+ * directive cannot suppress (MAML080, MAML081).
  */
 final class RuleIdCompletion {
 
@@ -44,7 +45,7 @@ final class RuleIdCompletion {
         }
         List<Offer> offers = new ArrayList<>();
         for (RuleId rule : RuleId.values()) {
-            if (!listed.contains(rule)) {
+            if (!listed.contains(rule) && rule.suppressibleInline()) {
                 offers.add(new Offer(rule.id(), rule.alias() + ": " + rule.title()));
                 offers.add(new Offer(rule.alias(), rule.id() + ": " + rule.title()));
             }
