@@ -15,6 +15,9 @@ public final class LineBreaks {
 
     /** Why {@code text} cannot be signed or verified as it stands, or null when its line breaks are sound. */
     public static String problem(String text) {
+        if (text.indexOf('\r') < 0) {
+            return null; // LF only (or no line break): the usual case, found by one intrinsic scan
+        }
         int lf = -1;
         int crlf = -1;
         for (int i = 0; i < text.length(); i++) {
