@@ -35,6 +35,9 @@ final class ReceiptStep {
             if (key != null) {
                 receipt.key(key);
             }
+            if (ctx.request().receiptSyncedByCaller()) {
+                receipt.syncedByCaller();
+            }
             return new Written(receipt.create(), key != null);
         } catch (IOException e) {
             throw new RunFailure(RunFailure.FAILED, "cannot write the receipt: " + Messages.of(e));

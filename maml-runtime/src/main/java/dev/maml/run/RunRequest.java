@@ -29,6 +29,7 @@ public final class RunRequest {
     private final boolean execCodeBlocks;
     private final @Nullable Path receiptDir;
     private final boolean record;
+    private final boolean receiptSyncedByCaller;
     private final OptionalLong seed;
     private final @Nullable Path root;
     private final @Nullable Path baseDir;
@@ -46,6 +47,7 @@ public final class RunRequest {
         this.execCodeBlocks = b.execCodeBlocks;
         this.receiptDir = b.receiptDir;
         this.record = b.record;
+        this.receiptSyncedByCaller = b.receiptSyncedByCaller;
         this.seed = b.seed;
         this.root = b.root;
         this.baseDir = b.baseDir;
@@ -116,6 +118,14 @@ public final class RunRequest {
         return record;
     }
 
+    /**
+     * The caller forces the receipt's directory to disk ({@link dev.maml.io.DirectorySync}) before it
+     * reports the receipt, so that many receipts share one fsync (maml-run); false: the run does.
+     */
+    public boolean receiptSyncedByCaller() {
+        return receiptSyncedByCaller;
+    }
+
     /** Seeds every random choice that may be seeded (QKD, run id); empty: SecureRandom. */
     public OptionalLong seed() {
         return seed;
@@ -173,6 +183,7 @@ public final class RunRequest {
         private boolean execCodeBlocks;
         private @Nullable Path receiptDir;
         private boolean record;
+        private boolean receiptSyncedByCaller;
         private OptionalLong seed = OptionalLong.empty();
         private @Nullable Path root;
         private @Nullable Path baseDir;
@@ -239,6 +250,12 @@ public final class RunRequest {
 
         public Builder record(boolean append) {
             this.record = append;
+            return this;
+        }
+
+        /** See {@link RunRequest#receiptSyncedByCaller()}. */
+        public Builder receiptSyncedByCaller(boolean later) {
+            this.receiptSyncedByCaller = later;
             return this;
         }
 
