@@ -1,3 +1,4 @@
+import dev.maml.io.DirectorySync;
 import dev.maml.run.Pipeline;
 import dev.maml.run.RunRequest;
 import dev.maml.run.RunResult;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The in-process limit of `maml-run DIR --jobs N`: the same documents run through one warm
  * {@link Pipeline} on N threads, as the batch command runs them (same trust, receipts beside the
- * documents), without JVM start, class loading or printing. Stays warm and measures one round per
+ * documents, their directory forced to disk once per round: the least the batch can do), without
+ * JVM start, class loading or printing. Stays warm and measures one round per
  * line read from standard input, so a script can alternate it with the command line; prints
  * {"documents":…,"seconds":…,"per_second":…} per round. Receipts (*.mu) are removed before each
  * round, as the script does before each command-line round.
@@ -63,7 +65,8 @@ public class InProcessBatch {
         List<Future<?>> runs = new ArrayList<>();
         for (Path document : documents) {
             runs.add(pool.submit(() -> {
-                RunResult r = pipeline.run(RunRequest.builder(document).trust(List.of(trust)).build());
+                RunResult r = pipeline.run(RunRequest.builder(document).trust(List.of(trust))
+                        .receiptSyncedByCaller(true).build());
                 if (!r.ok()) {
                     failed.incrementAndGet();
                 }
@@ -72,6 +75,7 @@ public class InProcessBatch {
         for (Future<?> f : runs) {
             f.get();
         }
+        DirectorySync.sync(dir); // the batch forces the directory once per group of receipts; here once per round
         double seconds = (System.nanoTime() - start) / 1e9;
         if (failed.get() > 0) {
             System.err.println(failed.get() + " runs failed");
