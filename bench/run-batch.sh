@@ -49,9 +49,10 @@ for r in $(seq "$rounds"); do
   echo >&3
   until [ "$(grep -c per_second "$work/inproc.out" || true)" -gt "$done_rounds" ]; do sleep 0.1; done
   in_rate=$(grep per_second "$work/inproc.out" | tail -1 | sed 's/.*"per_second":\([0-9.]*\).*/\1/')
+  in_cpu=$(grep per_second "$work/inproc.out" | tail -1 | sed 's/.*"cpu_s":\([0-9.]*\).*/\1/')
   ratio=$(awk -v a="$cli_rate" -v b="$in_rate" 'BEGIN {printf "%.3f", a / b}')
   ratios+=("$ratio")
-  line="{\"round\":$r,\"cli_documents_per_s\":$cli_rate,\"cli_cpu_s\":$cli_cpu,\"in_process_documents_per_s\":$in_rate,\"ratio\":$ratio"
+  line="{\"round\":$r,\"cli_documents_per_s\":$cli_rate,\"cli_cpu_s\":$cli_cpu,\"in_process_documents_per_s\":$in_rate,\"in_process_cpu_s\":$in_cpu,\"ratio\":$ratio"
   if [ -n "$before" ]; then
     before_ratio=$(awk -v a="$before_rate" -v b="$in_rate" 'BEGIN {printf "%.3f", a / b}')
     before_ratios+=("$before_ratio")

@@ -4,6 +4,7 @@ import dev.maml.run.RunRequest;
 import dev.maml.run.RunResult;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * documents, their directory forced to disk once per round: the least the batch can do), without
  * JVM start, class loading or printing. Stays warm and measures one round per
  * line read from standard input, so a script can alternate it with the command line; prints
- * {"documents":…,"seconds":…,"per_second":…} per round. Receipts (*.mu) are removed before each
+ * {"documents":…,"seconds":…,"cpu_s":…,"per_second":…} per round (cpu_s: the whole process's CPU time). Receipts (*.mu) are removed before each
  * round, as the script does before each command-line round.
  *
  * <pre>
@@ -45,10 +46,12 @@ public class InProcessBatch {
         }
         System.out.println("{\"ready\":true}");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         while (in.readLine() != null) {
+            long cpu = os.getProcessCpuTime();
             double seconds = round(pipeline, pool, documents, dir, trust);
-            System.out.printf("{\"documents\":%d,\"seconds\":%.3f,\"per_second\":%.1f}%n", documents.size(), seconds,
-                    documents.size() / seconds);
+            System.out.printf("{\"documents\":%d,\"seconds\":%.3f,\"cpu_s\":%.2f,\"per_second\":%.1f}%n",
+                    documents.size(), seconds, (os.getProcessCpuTime() - cpu) / 1e9, documents.size() / seconds);
         }
         pool.shutdown();
     }
