@@ -6,7 +6,6 @@ import dev.maml.diagnostic.Severity;
 import dev.maml.model.MamlDocument;
 import dev.maml.yaml.YamlScalar;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,13 +37,20 @@ public final class DocumentVerifier {
 
     /** As {@link #verify(byte[], Path, TrustStore)}, refusing signatures weaker than {@code policy} allows. */
     public static Verification verify(byte[] bytes, Path documentDir, TrustStore trust, SignaturePolicy policy) {
-        String text;
-        try {
-            text = StrictUtf8.decode(bytes);
-        } catch (CharacterCodingException e) {
+        if (!StrictUtf8.isValid(bytes)) {
             return Verification.of(Outcome.MALFORMED, "the file is not valid UTF-8, so it cannot be what was signed");
         }
-        return verify(text, bytes, documentDir, trust, policy);
+        // Text with LF line breaks only (no CR anywhere): only its front matter needs to become a String.
+        int prefixEnd = LineBreaks.containsCr(bytes) ? -1 : ElidedFrontMatter.prefixEnd(bytes);
+        if (prefixEnd > 0) {
+            Verification quick = quick(new String(bytes, 0, prefixEnd, StandardCharsets.UTF_8), bytes, documentDir,
+                    trust, policy);
+            if (quick != null) {
+                return quick;
+            }
+        }
+        // checked above, so this is exactly what strict decoding gives
+        return verify(new String(bytes, StandardCharsets.UTF_8), bytes, documentDir, trust, policy);
     }
 
     /** Checks a document's text; only the front matter is parsed. */
@@ -60,9 +66,20 @@ public final class DocumentVerifier {
      */
     private static Verification verify(String text, byte[] utf8, Path documentDir, TrustStore trust,
                                        SignaturePolicy policy) {
+        Verification quick = quick(text, utf8, documentDir, trust, policy);
+        return quick != null ? quick : verify(FrontMatterPrefix.parse(text), text, documentDir, trust, policy);
+    }
+
+    /**
+     * The answer by way of {@link ElidedFrontMatter}, or null when that shortcut does not apply.
+     *
+     * @param text the document, or (when it holds no CR) its text up to the end of its front matter
+     */
+    private static Verification quick(String text, byte[] utf8, Path documentDir, TrustStore trust,
+                                      SignaturePolicy policy) {
         ElidedFrontMatter.Read read = ElidedFrontMatter.read(text);
         if (read == null || unreadable(read.doc()).isPresent() || read.block().problem() != null) {
-            return verify(FrontMatterPrefix.parse(text), text, documentDir, trust, policy);
+            return null;
         }
         String lineBreaks = LineBreaks.problem(text);
         if (lineBreaks != null) {

@@ -148,6 +148,50 @@ final class ElidedFrontMatter {
         }
     }
 
+    /**
+     * Where the front matter of a file ends, its closing "---" line included, found in the bytes
+     * (the delimiters are ASCII, so no decoding is needed to find them); -1 when it is not plainly
+     * closed. A verifier then decodes only this much of a file it has checked is UTF-8.
+     */
+    static int prefixEnd(byte[] bytes) {
+        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+        int line = start;
+        boolean first = true;
+        while (line < bytes.length) {
+            int nl = line;
+            while (nl < bytes.length && bytes[nl] != '\n') {
+                nl++;
+            }
+            if (nl == bytes.length) {
+                return -1;
+            }
+            boolean delimiter = delimiter(bytes, line, nl);
+            if (first && !delimiter) {
+                return -1;
+            }
+            if (!first && delimiter) {
+                return nl + 1;
+            }
+            first = false;
+            line = nl + 1;
+        }
+        return -1;
+    }
+
+    /** {@link #delimiter(String, int, int)} for the line [line, nl) of a file's bytes. */
+    private static boolean delimiter(byte[] bytes, int line, int nl) {
+        if (nl - line < 3 || bytes[line] != '-' || bytes[line + 1] != '-' || bytes[line + 2] != '-') {
+            return false;
+        }
+        int end = nl > line + 3 && bytes[nl - 1] == '\r' ? nl - 1 : nl;
+        for (int i = line + 3; i < end; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The offset after the '\n' ending the line at {@code line}, or -1 when none does. */
     private static int nextLine(String text, int line) {
         int nl = text.indexOf('\n', line);

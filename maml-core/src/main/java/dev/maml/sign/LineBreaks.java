@@ -41,6 +41,16 @@ public final class LineBreaks {
         return null;
     }
 
+    /** True when {@code bytes} hold a CR anywhere (a CR byte is never part of a longer UTF-8 sequence). */
+    static boolean containsCr(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int line(String text, int offset) {
         return new LineIndex(text).displayLine(offset);
     }
