@@ -49,8 +49,10 @@ public final class DocumentVerifier {
                 return quick;
             }
         }
-        // checked above, so this is exactly what strict decoding gives
-        return verify(new String(bytes, StandardCharsets.UTF_8), bytes, documentDir, trust, policy);
+        String text = new String(bytes, StandardCharsets.UTF_8); // checked above: what strict decoding gives
+        return prefixEnd > 0 // the shortcut read this front matter already and did not apply
+                ? verify(FrontMatterPrefix.parse(text), text, documentDir, trust, policy)
+                : verify(text, bytes, documentDir, trust, policy);
     }
 
     /** Checks a document's text; only the front matter is parsed. */
