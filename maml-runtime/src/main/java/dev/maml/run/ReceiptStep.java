@@ -31,12 +31,12 @@ final class ReceiptStep {
                     inputs.parameters(), outputs(soFar), steps(soFar));
             Receipts.Builder receipt = Receipts.of(ctx.document()).into(dir)
                     .run(record).at(ctx.now());
+            if (ctx.request().receiptSyncedByCaller()) {
+                receipt.syncedByCaller();
+            }
             Path key = ctx.request().key();
             if (key != null) {
                 receipt.key(key);
-            }
-            if (ctx.request().receiptSyncedByCaller()) {
-                receipt.syncedByCaller();
             }
             return new Written(receipt.create(), key != null);
         } catch (IOException e) {
