@@ -19,6 +19,8 @@ jmh quadaes 'QuadAesBench' -f 1 -wi 8 -w 3 -i 3 -r 3
 jmh rotation 'HeadRotationBench' -f 1 -wi 3 -w 2 -i 5 -r 2
 jmh run 'RunBenchmark' -f 1 -wi 3 -w 2 -i 5 -r 2
 bench/run-cli.sh 5 2>&1 | tee "$out/run-cli.txt"
+java -cp maml-cli/target/maml.jar bench/sign/SignVsRaw.java ML-DSA-65 16 0.25 2>&1 | tee "$out/sign-vs-raw.txt"
+bench/run-batch.sh 300 2 5 2>&1 | tee "$out/run-batch.txt"
 bench/quadaes-cli.sh 1 64 2>&1 | tee "$out/quadaes-cli.txt"
 bench/seal-vs-age.sh 5 1 64 256 2>&1 | tee "$out/seal-vs-age.txt"
 bench/lint-vs-markdownlint.sh 10000 5 2>&1 | tee "$out/lint-vs-markdownlint.txt"

@@ -127,22 +127,24 @@ final class RunBatchCommand implements Callable<Integer> {
         Progress progress = Progress.startIfUseful(err, documents.size());
         Semaphore inFlight = new Semaphore(2 * parallel());
         ExecutorService pool = Executors.newFixedThreadPool(parallel());
+        // Lines are printed once their receipts are on disk, many receipts per directory fsync.
+        DurableLines lines = new DurableLines(line -> {
+            worst.accumulateAndGet(line.get("exit_code").asInt(), Math::max);
+            summary.add(line);
+            out.println(Json.compact(line));
+            out.flush();
+            if (progress != null) {
+                progress.advance();
+            }
+        });
         try {
             for (LintTargets.Target target : documents) {
                 inFlight.acquire();
                 pool.execute(() -> {
                     try {
                         ObjectNode line = runOne(pipeline, target, requests, unchanged, err);
-                        int code = line.get("exit_code").asInt();
-                        worst.accumulateAndGet(code, Math::max);
-                        summary.add(line);
-                        synchronized (out) {
-                            out.println(Json.compact(line));
-                            out.flush();
-                        }
-                        if (progress != null) {
-                            progress.advance();
-                        }
+                        lines.add(line, line.has("receipt") && !"skipped".equals(line.get("status").asString())
+                                ? Path.of(line.get("receipt").asString()) : null);
                     } finally {
                         inFlight.release();
                     }
@@ -151,6 +153,7 @@ final class RunBatchCommand implements Callable<Integer> {
         } finally {
             pool.shutdown();
             pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+            lines.close();
             if (progress != null) {
                 progress.finish();
             }
@@ -169,7 +172,7 @@ final class RunBatchCommand implements Callable<Integer> {
             if (receipt != null) {
                 return line.put("status", "skipped").put("exit_code", ExitCodes.OK).put("receipt", receipt.toString());
             }
-            RunResult run = pipeline.run(requests.apply(target.file()).build());
+            RunResult run = pipeline.run(requests.apply(target.file()).receiptSyncedByCaller(true).build());
             ObjectNode result = run.result();
             line.put("status", result.get("status").asString()).put("exit_code", run.exitCode());
             if (run.ok()) {

@@ -17,7 +17,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +46,11 @@ public final class AtomicFiles {
     private static final String TEMP_SUFFIX = ".tmp";
     /** What follows ".NAME." in our temp files: the writer's pid and createTempFile's random number. */
     private static final Pattern PID_AND_NUMBER = Pattern.compile("(\\d{1,19})\\.\\d+\\.tmp");
+    /** A temp name of any target: {@code .NAME.PID.N.tmp}. */
+    private static final Pattern ANY_TEMP = Pattern.compile("\\..+\\.\\d{1,19}\\.\\d+\\.tmp");
+    /** Per directory, the other processes' temp files found when this process first wrote there. */
+    private static final Map<Path, List<Path>> LISTED = new ConcurrentHashMap<>();
+    private static final int MAX_LISTED = 4096;
 
     private AtomicFiles() {
     }
@@ -166,19 +176,43 @@ public final class AtomicFiles {
      * Removes temp files of the same target left by a process that no longer runs. Only files that
      * are clearly ours: our name pattern with a pid that is not alive, a regular file (not a link),
      * and owned by the same user as the temp file this process just created.
+     *
+     * <p>The directory is listed once per process ({@link #candidates}): listing it on every write
+     * made a batch that writes n files into one directory read O(n²) entries. A temp file becomes
+     * stale only when its process dies, so one listing finds every stale one there is then; one left
+     * by a process that dies later is removed by the next process's writes.
      */
     private static void removeStale(Path dir, String name, Path ownTemp) throws IOException {
         String prefix = tempPrefix(name);
         Object owner = Files.getOwner(ownTemp);
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir,
-                p -> isStaleName(p.getFileName().toString(), prefix))) {
-            for (Path entry : entries) {
-                if (!entry.equals(ownTemp) && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
-                        && owner.equals(Files.getOwner(entry, LinkOption.NOFOLLOW_LINKS))) {
-                    Files.deleteIfExists(entry);
-                }
+        for (Path entry : candidates(dir)) {
+            if (isStaleName(entry.getFileName().toString(), prefix) && !entry.equals(ownTemp)
+                    && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
+                    && owner.equals(Files.getOwner(entry, LinkOption.NOFOLLOW_LINKS))) {
+                Files.deleteIfExists(entry);
+                candidates(dir).remove(entry);
             }
         }
+    }
+
+    /** The temp files in {@code dir} when this process first wrote there, less those removed since. */
+    private static List<Path> candidates(Path dir) throws IOException {
+        Path key = dir.toAbsolutePath().normalize();
+        List<Path> known = LISTED.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir,
+                p -> ANY_TEMP.matcher(p.getFileName().toString()).matches())) {
+            entries.forEach(found::add);
+        }
+        if (LISTED.size() >= MAX_LISTED) {
+            LISTED.clear(); // a bound, not a policy: forgetting only costs one more listing
+        }
+        List<Path> candidates = new CopyOnWriteArrayList<>(found);
+        LISTED.put(key, candidates);
+        return candidates;
     }
 
     /** {@code .NAME.PID.N.tmp} where PID names no live process (a reused PID keeps its file: safe side). */

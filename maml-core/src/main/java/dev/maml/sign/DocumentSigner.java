@@ -55,7 +55,7 @@ public final class DocumentSigner {
         requireWritable(publicKeyRef);
         PublicKey pub = KeyFiles.publicOf(key);
         Algorithm algorithm = Algorithm.ofKeyAlgorithm(key.getAlgorithm());
-        String keyId = KeyId.of(pub);
+        String keyId = PublicKeyCache.withId(pub).keyId(); // a signer signs with the same key again and again
         String signedAt = now.truncatedTo(ChronoUnit.SECONDS).toString();
 
         LinkedHashMap<String, String> values = new LinkedHashMap<>();
@@ -92,7 +92,8 @@ public final class DocumentSigner {
             throw new SigningException("ML-DSA signing failed: " + e.getMessage());
         }
         int at = block.signature().range().start();
-        String signed = unsigned.substring(0, at) + quote(Base64.getEncoder().encodeToString(signature))
+        // base64 holds no quote or backslash: the value goes between the quotes as it is
+        String signed = unsigned.substring(0, at) + '"' + Base64.getEncoder().encodeToString(signature) + '"'
                 + unsigned.substring(at + block.signature().lexical().length());
         Verification check = DocumentVerifier.verify(signed, documentDir, TrustStore.EMPTY);
         if (!check.outcome().signatureValid()) {

@@ -4,14 +4,15 @@ import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.diagnostic.Severity;
 import dev.maml.model.MamlDocument;
+import dev.maml.yaml.YamlScalar;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Checks a document's ML-DSA signature (spec section 8). Never throws for anything a document may
@@ -36,18 +37,61 @@ public final class DocumentVerifier {
 
     /** As {@link #verify(byte[], Path, TrustStore)}, refusing signatures weaker than {@code policy} allows. */
     public static Verification verify(byte[] bytes, Path documentDir, TrustStore trust, SignaturePolicy policy) {
-        String text;
-        try {
-            text = StrictUtf8.decode(bytes);
-        } catch (CharacterCodingException e) {
+        if (!StrictUtf8.isValid(bytes)) {
             return Verification.of(Outcome.MALFORMED, "the file is not valid UTF-8, so it cannot be what was signed");
         }
-        return verify(FrontMatterPrefix.parse(text), text, documentDir, trust, policy);
+        // Text with LF line breaks only (no CR anywhere): only its front matter needs to become a String.
+        int prefixEnd = LineBreaks.containsCr(bytes) ? -1 : ElidedFrontMatter.prefixEnd(bytes);
+        if (prefixEnd > 0) {
+            Verification quick = quick(new String(bytes, 0, prefixEnd, StandardCharsets.UTF_8), bytes, documentDir,
+                    trust, policy);
+            if (quick != null) {
+                return quick;
+            }
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8); // checked above: what strict decoding gives
+        return prefixEnd > 0 // the shortcut read this front matter already and did not apply
+                ? verify(FrontMatterPrefix.parse(text), text, documentDir, trust, policy)
+                : verify(text, bytes, documentDir, trust, policy);
     }
 
     /** Checks a document's text; only the front matter is parsed. */
     public static Verification verify(String text, Path documentDir, TrustStore trust) {
-        return verify(FrontMatterPrefix.parse(text), text, documentDir, trust, SignaturePolicy.ANY);
+        return verify(text, null, documentDir, trust, SignaturePolicy.ANY);
+    }
+
+    /**
+     * The shortcut of {@link ElidedFrontMatter} when the front matter has its plain shape, else the
+     * whole front matter parsed; both give the same outcome and reason for every text.
+     *
+     * @param utf8 {@code text} as UTF-8, or null to encode it here
+     */
+    private static Verification verify(String text, byte[] utf8, Path documentDir, TrustStore trust,
+                                       SignaturePolicy policy) {
+        Verification quick = quick(text, utf8, documentDir, trust, policy);
+        return quick != null ? quick : verify(FrontMatterPrefix.parse(text), text, documentDir, trust, policy);
+    }
+
+    /**
+     * The answer by way of {@link ElidedFrontMatter}, or null when that shortcut does not apply.
+     *
+     * @param text the document, or (when it holds no CR) its text up to the end of its front matter
+     */
+    private static Verification quick(String text, byte[] utf8, Path documentDir, TrustStore trust,
+                                      SignaturePolicy policy) {
+        ElidedFrontMatter.Read read = ElidedFrontMatter.read(text);
+        if (read == null || unreadable(read.doc()).isPresent() || read.block().problem() != null) {
+            return null;
+        }
+        String lineBreaks = LineBreaks.problem(text);
+        if (lineBreaks != null) {
+            return Verification.of(Outcome.MALFORMED, lineBreaks);
+        }
+        VerificationBlock block = read.block();
+        return check(block.method(), block.keyId(), read.publicKey() != null ? read.publicKey()
+                        : block.publicKey() == null ? null : block.publicKey().value(), read.signature(),
+                () -> SignedBytes.of(utf8 != null ? utf8 : text.getBytes(StandardCharsets.UTF_8),
+                        text, read.signatureLine()), documentDir, trust, policy);
     }
 
     /** @param documentDir where relative public_key paths start; null for a document without a file */
@@ -81,39 +125,46 @@ public final class DocumentVerifier {
         if (block.problem() != null) {
             return Verification.of(Outcome.MALFORMED, block.problem());
         }
-        if (block.method() == null) {
+        return check(block.method(), block.keyId(), block.publicKey() == null ? null : block.publicKey().value(),
+                block.signature().value(), () -> SignedBytes.of(text, block.signatureLine()), documentDir, trust, policy);
+    }
+
+    /** The checks after the front matter was read: method, key, key_id, the signature itself, policy, trust. */
+    private static Verification check(YamlScalar method, YamlScalar keyIdValue, String publicKey, String signatureText,
+                                      Supplier<byte[]> signedBytes, Path documentDir, TrustStore trust,
+                                      SignaturePolicy policy) {
+        if (method == null) {
             return Verification.of(Outcome.MALFORMED, "verification.method is missing");
         }
-        Optional<Algorithm> algorithm = Algorithm.resolve(block.method().value());
+        Optional<Algorithm> algorithm = Algorithm.resolve(method.value());
         if (algorithm.isEmpty()) {
-            return Verification.of(Outcome.MALFORMED, "verification.method '" + block.method().value()
+            return Verification.of(Outcome.MALFORMED, "verification.method '" + method.value()
                     + "' is not a signature method of this tool (ml-dsa-44, ml-dsa-65, ml-dsa-87)");
         }
-        if (block.publicKey() == null) {
+        if (publicKey == null) {
             return Verification.of(Outcome.MALFORMED, "verification.public_key is missing");
         }
-        PublicKey key;
+        PublicKeyRef.Resolved key;
         try {
-            key = PublicKeyRef.resolve(block.publicKey().value(), documentDir);
+            key = PublicKeyRef.resolveWithId(publicKey, documentDir);
         } catch (IOException e) {
             return Verification.of(Outcome.MALFORMED, "cannot read the public key: " + message(e));
         }
-        Algorithm keyAlgorithm = Algorithm.ofKeyAlgorithm(key.getAlgorithm());
-        String keyId = KeyId.of(key);
+        Algorithm keyAlgorithm = Algorithm.ofKeyAlgorithm(key.key().getAlgorithm());
+        String keyId = key.keyId();
         if (keyAlgorithm != algorithm.get()) {
             return new Verification(Outcome.MALFORMED, "verification.method says " + algorithm.get()
                     + " but the public key is " + keyAlgorithm, keyAlgorithm, keyId);
         }
-        if (block.keyId() != null && !block.keyId().value().equalsIgnoreCase(keyId)) {
-            return new Verification(Outcome.MALFORMED, "verification.key_id " + block.keyId().value()
+        if (keyIdValue != null && !keyIdValue.value().equalsIgnoreCase(keyId)) {
+            return new Verification(Outcome.MALFORMED, "verification.key_id " + keyIdValue.value()
                     + " does not match the public key (" + keyId + ")", keyAlgorithm, keyId);
         }
-        byte[] signature = CanonicalBase64.decode(block.signature().value());
+        byte[] signature = CanonicalBase64.decode(signatureText);
         if (signature == null) {
             return new Verification(Outcome.MALFORMED, "verification.signature is not valid base64", keyAlgorithm, keyId);
         }
-        byte[] signed = SignedBytes.of(text, block.signatureLine());
-        if (!MlDsa.DOCUMENT.verify(key, signed, signature)) {
+        if (!MlDsa.DOCUMENT.verify(key.key(), signedBytes.get(), signature)) {
             return new Verification(Outcome.INVALID, "the signature does not match the document "
                     + "(changed after signing, or not signed by this key)", keyAlgorithm, keyId);
         }
@@ -121,7 +172,7 @@ public final class DocumentVerifier {
             return new Verification(Outcome.BELOW_MINIMUM, "signed with " + keyAlgorithm + ", weaker than the "
                     + policy.minimum() + " this verifier requires (--min-algorithm)", keyAlgorithm, keyId);
         }
-        return trust.trusts(key)
+        return trust.trusts(key.key())
                 ? new Verification(Outcome.VALID, "signed by trusted key " + keyId, keyAlgorithm, keyId)
                 : new Verification(Outcome.VALID_UNTRUSTED, "signed by key " + keyId
                         + ", which is in no trust store", keyAlgorithm, keyId);

@@ -15,6 +15,9 @@ public final class LineBreaks {
 
     /** Why {@code text} cannot be signed or verified as it stands, or null when its line breaks are sound. */
     public static String problem(String text) {
+        if (text.indexOf('\r') < 0) {
+            return null; // LF only (or no line break): the usual case, found by one intrinsic scan
+        }
         int lf = -1;
         int crlf = -1;
         for (int i = 0; i < text.length(); i++) {
@@ -36,6 +39,16 @@ public final class LineBreaks {
                     + "; a signed text uses one kind of line break, since CRLF and LF sign alike";
         }
         return null;
+    }
+
+    /** True when {@code bytes} hold a CR anywhere (a CR byte is never part of a longer UTF-8 sequence). */
+    static boolean containsCr(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int line(String text, int offset) {

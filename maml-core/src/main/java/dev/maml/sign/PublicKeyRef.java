@@ -27,8 +27,17 @@ public final class PublicKeyRef {
         return BASE64_PREFIX + Base64.getEncoder().encodeToString(key.getEncoded());
     }
 
+    /** A public key and its {@link KeyId}. */
+    public record Resolved(PublicKey key, String keyId) {
+    }
+
     /** @param documentDir the document's directory, or null when it has none (stdin) */
     public static PublicKey resolve(String ref, Path documentDir) throws IOException {
+        return resolveWithId(ref, documentDir).key();
+    }
+
+    /** As {@link #resolve}, with the key's id; a key seen before is not decoded or hashed again ({@link PublicKeyCache}). */
+    public static Resolved resolveWithId(String ref, Path documentDir) throws IOException {
         String r = ref.strip();
         if (r.startsWith(BASE64_PREFIX)) {
             byte[] der;
@@ -37,7 +46,7 @@ public final class PublicKeyRef {
             } catch (IllegalArgumentException e) {
                 throw new KeyFileException("public_key: invalid base64 after \"base64:\"");
             }
-            return KeyFiles.decodePublic(der, "public_key");
+            return PublicKeyCache.decode(der, "public_key");
         }
         if (r.isEmpty()) {
             throw new KeyFileException("public_key is empty");
@@ -48,7 +57,7 @@ public final class PublicKeyRef {
         }
         Path path = new DocumentTree(documentDir).resolve(documentDir, r, "public_key");
         InputFiles.requireRegular(path);
-        return KeyFiles.readPublic(path);
+        return PublicKeyCache.withId(KeyFiles.readPublic(path));
     }
 
     /**

@@ -1,16 +1,22 @@
 package dev.maml.sign;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.maml.model.Range;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The exact bytes a signature covers: each case pins one boundary of the CR/LF handling. */
+/**
+ * The exact bytes a signature covers: each case pins one boundary of the CR/LF handling, for both
+ * ways of computing them (from the text, and from the bytes the text was decoded from).
+ */
 class SignedBytesTest {
 
     private static String of(String text, Range line) {
-        return new String(SignedBytes.of(text, line), StandardCharsets.UTF_8);
+        byte[] fromText = SignedBytes.of(text, line);
+        assertArrayEquals(fromText, SignedBytes.of(text.getBytes(StandardCharsets.UTF_8), text, line), "from the bytes");
+        return new String(fromText, StandardCharsets.UTF_8);
     }
 
     @Test
@@ -39,5 +45,10 @@ class SignedBytesTest {
     void everythingElseIsKeptByteForByte() {
         String text = "\uFEFF é\u0301\uD83D\uDE80\t \u2028\u0085\u200B\n";
         assertEquals(text, of(text, Range.empty(text.length())));
+        String before = "\u00e9\uD83D\uDE80\u20ac\n";
+        assertEquals(before + "z\n", of(before + "  signature: \"AA==\"\nz\n", Range.of(before.length(), before.length() + 20)),
+                "a line after multi-byte characters: its byte offsets are not its char offsets");
+        assertEquals("?\nz\n", of("\uD800\n  signature: \"AA==\"\nz\n",
+                Range.of(2, 22)), "after a lone surrogate, which getBytes writes as '?'");
     }
 }

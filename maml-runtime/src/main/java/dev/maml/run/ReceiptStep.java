@@ -32,6 +32,9 @@ final class ReceiptStep {
                     inputs.parameters(), outputs(soFar), steps(soFar));
             Receipts.Builder receipt = Receipts.of(ctx.document()).into(dir)
                     .run(record).at(ctx.now());
+            if (ctx.request().receiptSyncedByCaller()) {
+                receipt.syncedByCaller();
+            }
             Path key = ctx.request().key();
             if (key != null) {
                 receipt.key(key);

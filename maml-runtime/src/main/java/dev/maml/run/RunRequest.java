@@ -31,6 +31,7 @@ public final class RunRequest {
     private final @Nullable Path receiptDir;
     private final @Nullable ReceiptStore receiptStore;
     private final boolean record;
+    private final boolean receiptSyncedByCaller;
     private final OptionalLong seed;
     private final @Nullable Path root;
     private final @Nullable Path baseDir;
@@ -49,6 +50,7 @@ public final class RunRequest {
         this.receiptDir = b.receiptDir;
         this.receiptStore = b.receiptStore;
         this.record = b.record;
+        this.receiptSyncedByCaller = b.receiptSyncedByCaller;
         this.seed = b.seed;
         this.root = b.root;
         this.baseDir = b.baseDir;
@@ -128,6 +130,14 @@ public final class RunRequest {
         return record;
     }
 
+    /**
+     * The caller forces the receipt's directory to disk ({@link dev.maml.io.DirectorySync}) before it
+     * reports the receipt, so that many receipts share one fsync (maml-run); false: the run does.
+     */
+    public boolean receiptSyncedByCaller() {
+        return receiptSyncedByCaller;
+    }
+
     /** Seeds every random choice that may be seeded (QKD, run id); empty: SecureRandom. */
     public OptionalLong seed() {
         return seed;
@@ -186,6 +196,7 @@ public final class RunRequest {
         private @Nullable Path receiptDir;
         private @Nullable ReceiptStore receiptStore;
         private boolean record;
+        private boolean receiptSyncedByCaller;
         private OptionalLong seed = OptionalLong.empty();
         private @Nullable Path root;
         private @Nullable Path baseDir;
@@ -257,6 +268,12 @@ public final class RunRequest {
 
         public Builder record(boolean append) {
             this.record = append;
+            return this;
+        }
+
+        /** See {@link RunRequest#receiptSyncedByCaller()}. */
+        public Builder receiptSyncedByCaller(boolean later) {
+            this.receiptSyncedByCaller = later;
             return this;
         }
 
