@@ -33,7 +33,7 @@ class InterruptedWriteTest {
 
         ChildProcesses.Finished sign = maml(dir, "sign", doc.toString(), "--key", dir.resolve("k.key").toString());
         assertEquals(2, sign.code(), sign.output());
-        assertEquals("maml: File too large", sign.output().strip(), "one line, no stack trace");
+        assertEquals("maml: " + doc + ": File too large", sign.output().strip(), "one line naming the file, no stack trace");
         assertArrayEquals(before, Files.readAllBytes(doc), "the document is unchanged");
         assertEquals(List.of(), leftovers(dir), "no temp file left behind");
 

@@ -115,8 +115,11 @@ class SealOutputAttackTest {
     /** What a `kill -9` of an earlier unseal left (a real SIGKILL: StaleTempAttackTest in maml-core). */
     @Test
     void theNextUnsealRemovesADeadUnsealsPartialPlaintext() throws Exception {
-        Path leftover = Files.write(dir.resolve(".out." + ChildProcesses.deadPid() + ".123.tmp"), new byte[] {1, 2, 3});
-        assertEquals(0, unseal(dir.resolve("out")).exitCode());
+        // A directory this JVM has not written to yet: AtomicFiles lists a directory for stale temp
+        // files once per process, and the next unseal is, in real use, a new process.
+        Path fresh = Files.createDirectory(dir.resolve("fresh"));
+        Path leftover = Files.write(fresh.resolve(".out." + ChildProcesses.deadPid() + ".123.tmp"), new byte[] {1, 2, 3});
+        assertEquals(0, unseal(fresh.resolve("out")).exitCode());
         assertFalse(Files.exists(leftover, LinkOption.NOFOLLOW_LINKS), "the partial plaintext is gone");
         assertEquals(List.of(), temps());
     }
