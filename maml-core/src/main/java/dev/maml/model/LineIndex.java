@@ -82,6 +82,11 @@ public final class LineIndex {
         return new LineIndex(newText, starts);
     }
 
+    /** Whether the text has no CR at all (every line break is a "\n"). */
+    public boolean lfOnly() {
+        return lfOnly;
+    }
+
     public int lineCount() {
         return lineStarts.length;
     }

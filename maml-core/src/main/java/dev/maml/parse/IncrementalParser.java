@@ -53,7 +53,7 @@ public final class IncrementalParser {
     }
 
     private static boolean spliceable(MamlDocument old, String newText, int start) {
-        if (old.bom() || newText.startsWith("\uFEFF") || newText.indexOf('\r') >= 0) {
+        if (old.bom() || newText.startsWith("\uFEFF") || !old.lines().lfOnly()) {
             return false;
         }
         for (Diagnostic d : old.diagnostics()) {
@@ -87,6 +87,9 @@ public final class IncrementalParser {
         int[] syncPoints = old.sections().stream().mapToInt(s -> s.range().start())
                 .filter(p -> p >= oldEnd).map(p -> p + delta).toArray();
         LineIndex lines = old.lines().edited(newText, start, oldEnd, newEnd);
+        if (!lines.lfOnly()) {
+            return null; // the edit brought a CR
+        }
         List<Diagnostic> errors = new ArrayList<>();
         TreeBuilder builder = new TreeBuilder(newText, lines, false, errors);
         SyncingTokens[] stopped = new SyncingTokens[1];
@@ -134,8 +137,22 @@ public final class IncrementalParser {
                 join(old.schemas(), region.schemas(), from, tail, s -> s.range().start(), tail::schema),
                 join(old.history(), region.history(), from, tail, h -> h.range().start(), tail::history),
                 false);
-        LineEndings endings = newText.indexOf('\n') >= 0 ? LineEndings.LF : LineEndings.NONE;
-        return TreeBuilder.assemble(newText, lines, false, endings, List.of(), parts);
+        LineEndings endings = lines.lineCount() > 1 ? LineEndings.LF : LineEndings.NONE;
+        return TreeBuilder.assemble(newText, lines, false, endings, List.of(), parts, lintMarker(old, newText, start, newEnd));
+    }
+
+    /**
+     * Whether the new text has the lint marker: a marker not in the old text must overlap what the
+     * edit inserted or the place where it joined the text, so only there is looked at, unless the old
+     * text had one (then it may have been deleted, and the whole text is looked at).
+     */
+    private static boolean lintMarker(MamlDocument old, String newText, int start, int newEnd) {
+        if (old.lintMarker()) {
+            return newText.contains(MamlDocument.LINT_MARKER);
+        }
+        int reach = MamlDocument.LINT_MARKER.length() - 1;
+        return newText.substring(Math.max(0, start - reach), Math.min(newText.length(), newEnd + reach))
+                .contains(MamlDocument.LINT_MARKER);
     }
 
     /** The old elements before the region, the region's, and the old ones after it, shifted. */

@@ -93,7 +93,8 @@ final class TreeBuilder implements ParseTreeListener {
 
     /** Completes the model once the parser has returned. */
     MamlDocument build() {
-        return assemble(text, lines, bom, LineEndings.of(text), parserDiagnostics, parts(text.length()));
+        return assemble(text, lines, bom, LineEndings.of(text), parserDiagnostics, parts(text.length()),
+                text.contains(MamlDocument.LINT_MARKER));
     }
 
     /**
@@ -108,7 +109,7 @@ final class TreeBuilder implements ParseTreeListener {
 
     /** The document from its parts; the document-wide findings (line endings, no front matter) are made here. */
     static MamlDocument assemble(String text, LineIndex lines, boolean bom, LineEndings endings,
-                                 List<Diagnostic> parserDiagnostics, ParseParts parts) {
+                                 List<Diagnostic> parserDiagnostics, ParseParts parts, boolean lintMarker) {
         List<Diagnostic> diagnostics = new ArrayList<>(parserDiagnostics);
         if (endings == LineEndings.MIXED) {
             reportMixedLineEndings(text, lines, diagnostics);
@@ -131,7 +132,7 @@ final class TreeBuilder implements ParseTreeListener {
         int preambleEnd = sections.isEmpty() ? text.length() : sections.get(0).range().start();
         Preamble preamble = new Preamble(Range.of(Math.min(bodyStart, preambleEnd), preambleEnd), parts.title());
         return new MamlDocument(text, lines, bom, endings, frontMatter, preamble, sections, parts.headings(),
-                parts.codeBlocks(), parts.context(), parts.schemas(), parts.history(), diagnostics);
+                parts.codeBlocks(), parts.context(), parts.schemas(), parts.history(), diagnostics, lintMarker);
     }
 
     // ---- parser events ---------------------------------------------------------------------

@@ -35,7 +35,7 @@ class IncrementalParseProperties {
     private static final List<String> SNIPPETS = List.of("", "x", "\n", "\n\n", "## ", "## Intent\n", "\n## Context\n",
             "## History\n", "\n## Input_Schema\n{\"type\": \"object\"}\n", "```", "\n```python\nprint(1)\n",
             "```\n", "~~~\n", "    ", "> ", "- ", "  - item\n", "1. ", "---\n", "---", "<!--", "-->\n",
-            "<!-- maml-disable MAML020 -->\n", "<div>\n", "</div>\n\n", "# Title\n", "### sub\n",
+            "<!-- maml-lint-disable MAML020 -->\n", "maml-", "lint-", "<div>\n", "</div>\n\n", "# Title\n", "### sub\n",
             "- 2025-10-24T12:00:00Z: [Created] by agent\n", "key: value # c\n", "type: \"workflow\"", "maml_version: ",
             "\r\n", "\r", "\uFEFF", "é😀", "\t");
 
@@ -105,7 +105,8 @@ class IncrementalParseProperties {
         }
         MamlDocument withoutIndex = new MamlDocument(d.text(), null, d.bom(), d.lineEndings(), d.frontMatter(),
                 d.preamble(), d.sections(), d.headings(), d.codeBlocks(), d.context(), d.schemas(), d.history(),
-                d.diagnostics().stream().map(x -> x.rule() == RuleId.MAML001 ? x.withFix(null) : x).toList());
+                d.diagnostics().stream().map(x -> x.rule() == RuleId.MAML001 ? x.withFix(null) : x).toList(),
+                d.lintMarker());
         return withoutIndex + "\nline starts " + starts;
     }
 }

@@ -39,7 +39,7 @@ class DocumentSyncProperties {
 
     private static final List<String> SNIPPETS = List.of("", "x", "\n", "## ", "\n## Context\nkey: v\n", "## History\n",
             "- 2025-10-24T12:00:00Z: [Created] x\n", "```", "\n```python\nx\n", "```\n", "---\n", "<!--", "-->\n",
-            "<!-- maml-disable -->\n", "type: \"workflow\"", "maml_version: \"1.0.0\"", "\r\n", "é😀", "  - item\n");
+            "<!-- maml-lint-disable -->\n", "maml-", "lint-", "type: \"workflow\"", "maml_version: \"1.0.0\"", "\r\n", "é😀", "  - item\n");
 
     /** One change: where (fractions of the text), what it inserts; {@code whole} sends the whole text. */
     record Change(double from, double length, String insert, boolean whole) {
