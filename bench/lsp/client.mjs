@@ -193,7 +193,11 @@ async function run(name, command, kind) {
   return results;
 }
 
-const median = (values) => percentile(values, 50);
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
 const sides = [['maml lsp', args.maml, 'maml'], ['yaml-language-server', args.yaml, 'yaml']].filter((s) => s[1]);
 const rows = [];
 const comparisons = [];
@@ -229,7 +233,7 @@ if (comparisons.length) {
   console.log(`maml / yaml-language-server per round (net: yaml's p95 minus its ${yamlDebounceMs} ms debounce):`);
   console.table(comparisons);
   const keys = Object.keys(comparisons[0]).filter((k) => k !== 'round');
-  console.log('medians over rounds:');
+  console.log(`medians over ${comparisons.length} rounds:`);
   console.table([Object.fromEntries(keys.map((k) => [k, median(comparisons.map((c) => Number(c[k]))).toFixed(3)]))]);
 }
 // --out: a known place for the results, for scripts that collect several runs (bench/before-after.sh).
