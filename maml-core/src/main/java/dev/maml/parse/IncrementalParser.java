@@ -43,13 +43,24 @@ public final class IncrementalParser {
      * by {@code newText[start, newEnd)}.
      */
     public static MamlDocument reparse(MamlDocument old, String newText, int start, int oldEnd, int newEnd) {
-        MamlDocument incremental = splice(old, newText, start, oldEnd, newEnd);
+        return reparse(old, newText, start, oldEnd, newEnd, null);
+    }
+
+    /** As above, with the new text's line index when the caller has it already (null: made here). */
+    public static MamlDocument reparse(MamlDocument old, String newText, int start, int oldEnd, int newEnd,
+                                       LineIndex newLines) {
+        MamlDocument incremental = splice(old, newText, start, oldEnd, newEnd, newLines);
         return incremental != null ? incremental : DocumentParser.parse(newText);
     }
 
     /** The incremental parse, or null where only a whole parse gives the right result. */
     static MamlDocument splice(MamlDocument old, String newText, int start, int oldEnd, int newEnd) {
-        return spliceable(old, newText, start) ? readAgain(old, newText, start, oldEnd, newEnd) : null;
+        return splice(old, newText, start, oldEnd, newEnd, null);
+    }
+
+    private static MamlDocument splice(MamlDocument old, String newText, int start, int oldEnd, int newEnd,
+                                       LineIndex newLines) {
+        return spliceable(old, newText, start) ? readAgain(old, newText, start, oldEnd, newEnd, newLines) : null;
     }
 
     private static boolean spliceable(MamlDocument old, String newText, int start) {
@@ -81,12 +92,13 @@ public final class IncrementalParser {
         return from;
     }
 
-    private static MamlDocument readAgain(MamlDocument old, String newText, int start, int oldEnd, int newEnd) {
+    private static MamlDocument readAgain(MamlDocument old, String newText, int start, int oldEnd, int newEnd,
+                                          LineIndex newLines) {
         int delta = newEnd - oldEnd;
         int from = regionStart(old, start);
         int[] syncPoints = old.sections().stream().mapToInt(s -> s.range().start())
                 .filter(p -> p >= oldEnd).map(p -> p + delta).toArray();
-        LineIndex lines = old.lines().edited(newText, start, oldEnd, newEnd);
+        LineIndex lines = newLines != null ? newLines : old.lines().edited(newText, start, oldEnd, newEnd);
         if (!lines.lfOnly()) {
             return null; // the edit brought a CR
         }

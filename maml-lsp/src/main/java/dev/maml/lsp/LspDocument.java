@@ -76,7 +76,8 @@ public final class LspDocument {
         if (p == null) {
             Earlier e = earlier;
             p = e == null ? DocumentParser.parse(text)
-                    : IncrementalParser.reparse(e.parsed(), text, e.change().start(), e.change().oldEnd(), e.change().newEnd());
+                    : IncrementalParser.reparse(e.parsed(), text, e.change().start(), e.change().oldEnd(),
+                            e.change().newEnd(), lines);
             parsed = p;
             lines = p.lines();
             earlier = null;
