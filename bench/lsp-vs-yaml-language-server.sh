@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
 # maml lsp vs yaml-language-server on the same front-matter schema-validation scenario, both driven by
-# bench/lsp/client.mjs in one run: didChange -> publishDiagnostics p50/p95 on 100 KB and 1 MB documents
-# (maml's debounce set to 0, so it is excluded), completion p95, RSS with 100 open documents.
-# Needs Node 20 and npm; installs yaml-language-server@1.25 into bench/work/.
-# Usage: bench/lsp-vs-yaml-language-server.sh [ITERATIONS] [WARMUP]   (default 200 50; "5 5" for a smoke run)
+# bench/lsp/client.mjs in one run, in alternating rounds (maml first, then yaml-language-server first, ...):
+# didChange -> publishDiagnostics p50/p95 on 100 KB and 1 MB documents (maml's debounce set to 0;
+# yaml-language-server's fixed 200 ms one is subtracted for the net comparison the summary leads with),
+# completion p95, RSS with 100 open documents. maml runs as bin/maml runs `maml lsp` (its JVM flags).
+# Needs Node 20 and npm; installs yaml-language-server@1.25.0 into bench/work/.
+# Usage: bench/lsp-vs-yaml-language-server.sh [ITERATIONS] [WARMUP] [ROUNDS]
+#        (default 200 50 4; "5 5 2" for a smoke run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 iterations="${1:-200}"
 warmup="${2:-50}"
+rounds="${3:-4}"
 work=bench/work
 mkdir -p "$work"
 if [ ! -x "$work/node_modules/.bin/yaml-language-server" ]; then
-  npm install --prefix "$work" --no-audit --no-fund --silent yaml-language-server@1.25
+  npm install --prefix "$work" --no-audit --no-fund --silent yaml-language-server@1.25.0
 fi
-jar=maml-cli/target/maml.jar
 mvn -B -q -pl maml-cli -am package -DskipTests   # never measure a stale jar
 schema=maml-core/src/main/resources/dev/maml/schema/maml-front-matter.schema.json
-node bench/lsp/client.mjs --iterations "$iterations" --warmup "$warmup" --schema "$schema" \
-  --maml "java -XX:+UseSerialGC -jar $jar lsp" \
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+node bench/lsp/client.mjs --iterations "$iterations" --warmup "$warmup" --rounds "$rounds" --schema "$schema" \
+  --maml "bin/maml lsp" \
   --yaml "node $work/node_modules/.bin/yaml-language-server --stdio"

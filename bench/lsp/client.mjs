@@ -1,7 +1,14 @@
 // One LSP client for both servers, so the figures compare like with like.
-// node bench/lsp/client.mjs --schema FILE --iterations N [--warmup W] --maml "CMD…" --yaml "CMD…" [--out FILE]
+// node bench/lsp/client.mjs --schema FILE --iterations N [--warmup W] [--rounds R] [--sync incremental|full]
+//      --maml "CMD…" --yaml "CMD…" [--yaml-debounce-ms 200] [--out FILE]
 // Measures, per server: didChange -> publishDiagnostics latency on 100 KB and 1 MB documents
 // (p50/p95), completion latency (p95), and the server's RSS with 100 open documents.
+// With both servers, R rounds alternate the order (maml first, then yaml first, ...) so both see
+// the same machine load, and the summary compares them per round. yaml-language-server waits a
+// fixed 200 ms before it validates (validationDelayMs in its yamlSettings.js); maml's debounce is
+// set to 0. The comparison leads with yaml-language-server's figure net of that wait.
+// Each edit is sent as the editor sends it to a server that advertises incremental sync (both
+// do): a range edit of the changed value; --sync full sends the whole text instead.
 import { spawn } from 'node:child_process';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +22,9 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) =>
 const iterations = Number(args.iterations ?? 200);
 // Not measured: lets both runtimes (JIT, V8) warm up, as an editor session would be.
 const warmup = Number(args.warmup ?? 50);
+const rounds = Number(args.rounds ?? 1);
+const sync = args.sync ?? 'incremental';
+const yamlDebounceMs = Number(args['yaml-debounce-ms'] ?? 200);
 const schemaFile = path.resolve(args.schema);
 const workDir = path.join(os.tmpdir(), `maml-lsp-bench-${process.pid}`);
 mkdirSync(workDir, { recursive: true });
@@ -106,6 +116,17 @@ function documentOf(kind, size) {
   return `# yaml-language-server: $schema=${pathToFileURL(schemaFile)}\n${frontMatter}\n${pad.join('\n')}\n`;
 }
 
+/** The edit that sets the front matter's type to `value`: the new text and the LSP range change of the old value. */
+function typeEdit(text, value) {
+  const m = /type: "([a-z_]+)"/.exec(text);
+  const from = m.index + 'type: "'.length;
+  const to = from + m[1].length;
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  const line = text.slice(0, lineStart).split('\n').length - 1;
+  const range = { start: { line, character: from - lineStart }, end: { line, character: to - lineStart } };
+  return { text: text.slice(0, from) + value + text.slice(to), change: { range, text: value } };
+}
+
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -138,10 +159,11 @@ async function run(name, command, kind) {
     const times = [];
     for (let v = 2; v < warmup + iterations + 2; v++) {
       // Toggle the type between two values: the schema has to be checked again every time.
-      text = text.replace(/type: "[a-z_]+"/, v % 2 ? 'type: "security_workflow"' : 'type: "workflow"');
+      const edit = typeEdit(text, v % 2 ? 'security_workflow' : 'workflow');
+      text = edit.text;
       const published = c.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri);
       const start = process.hrtime.bigint();
-      c.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+      c.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [sync === 'full' ? { text } : edit.change] });
       await published;
       if (v >= warmup + 2) times.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
@@ -171,11 +193,49 @@ async function run(name, command, kind) {
   return results;
 }
 
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+const sides = [['maml lsp', args.maml, 'maml'], ['yaml-language-server', args.yaml, 'yaml']].filter((s) => s[1]);
 const rows = [];
-if (args.maml) rows.push(await run('maml lsp', args.maml, 'maml'));
-if (args.yaml) rows.push(await run('yaml-language-server', args.yaml, 'yaml'));
-console.log(`iterations=${iterations} warmup=${warmup} schema=${schemaFile}`);
+const comparisons = [];
+for (let r = 1; r <= rounds; r++) {
+  const order = r % 2 ? sides : [...sides].reverse();
+  const round = {};
+  for (const [name, command, kind] of order) {
+    const row = { round: r, load: os.loadavg()[0].toFixed(2), ...(await run(name, command, kind)) };
+    rows.push(row);
+    round[kind] = row;
+  }
+  if (round.maml && round.yaml) comparisons.push(compare(round.maml, round.yaml));
+}
+
+/** maml's figure over yaml-language-server's, its diagnostics latency taken net of its fixed debounce. */
+function compare(maml, yaml) {
+  const net = (v) => Number(v) - yamlDebounceMs;
+  return {
+    round: maml.round,
+    yaml_net_100KB_p95_ms: net(yaml.diag_100KB_p95_ms).toFixed(2),
+    ratio_100KB_p95_net: (maml.diag_100KB_p95_ms / net(yaml.diag_100KB_p95_ms)).toFixed(3),
+    yaml_net_1MB_p95_ms: net(yaml.diag_1MB_p95_ms).toFixed(2),
+    ratio_1MB_p95_net: (maml.diag_1MB_p95_ms / net(yaml.diag_1MB_p95_ms)).toFixed(3),
+    ratio_100KB_p95_gross: (maml.diag_100KB_p95_ms / yaml.diag_100KB_p95_ms).toFixed(3),
+    ratio_completion_p95: (maml.completion_p95_ms / yaml.completion_p95_ms).toFixed(3),
+    ratio_rss: (maml.rss_100_docs_mib / yaml.rss_100_docs_mib).toFixed(3),
+  };
+}
+
+console.log(`iterations=${iterations} warmup=${warmup} rounds=${rounds} sync=${sync} schema=${schemaFile}`);
 console.table(rows);
+if (comparisons.length) {
+  console.log(`maml / yaml-language-server per round (net: yaml's p95 minus its ${yamlDebounceMs} ms debounce):`);
+  console.table(comparisons);
+  const keys = Object.keys(comparisons[0]).filter((k) => k !== 'round');
+  console.log(`medians over ${comparisons.length} rounds:`);
+  console.table([Object.fromEntries(keys.map((k) => [k, median(comparisons.map((c) => Number(c[k]))).toFixed(3)]))]);
+}
 // --out: a known place for the results, for scripts that collect several runs (bench/before-after.sh).
 writeFileSync(args.out ?? path.join(workDir, 'results.json'), JSON.stringify(rows, null, 2));
 process.exit(0);

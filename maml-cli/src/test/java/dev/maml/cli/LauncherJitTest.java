@@ -1,15 +1,19 @@
 package dev.maml.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,10 +32,27 @@ class LauncherJitTest {
             "seal --in small.bin --out b, true", "unseal small.bin --out b, true", "lint big.bin, true",
             "heads check big.bin, true", "--version, true"})
     void onlyThePayloadCommandsGetC2(String args, boolean c1Only) throws Exception {
+        List<String> javaArgs = launch(args);
+        String out = String.join("\n", javaArgs);
+        assertEquals(c1Only, javaArgs.contains("-XX:TieredStopAtLevel=1"), out);
+        assertEquals(List.of(args.split(" ")), javaArgs.subList(javaArgs.indexOf("-jar") + 2, javaArgs.size()), out);
+    }
+
+    /** The language server gets its own memory and compiler settings (docs/performance.md); other commands do not. */
+    @Test
+    void theLanguageServerGetsItsOwnFlags() throws Exception {
+        List<String> lsp = launch("lsp");
+        assertTrue(lsp.containsAll(List.of("-Xmn32m", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1")),
+                String.join(" ", lsp));
+        assertFalse(launch("lint x.md").contains("-Xmn32m"));
+    }
+
+    /** The options bin/maml passes to java for {@code args} (a stand-in java prints them). */
+    private List<String> launch(String args) throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
-        Files.copy(Path.of("..", "bin", "maml"), bin.resolve("maml"));
+        Files.copy(Path.of("..", "bin", "maml"), bin.resolve("maml"), StandardCopyOption.REPLACE_EXISTING);
         Files.createDirectories(dir.resolve("maml-cli/target"));
-        Files.createFile(dir.resolve("maml-cli/target/maml.jar")); // present: no build
+        Files.write(dir.resolve("maml-cli/target/maml.jar"), new byte[0]); // present: no build
         Path fake = Files.createDirectories(dir.resolve("fake"));
         executable(fake.resolve("java"), "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
         try (RandomAccessFile big = new RandomAccessFile(dir.resolve("big.bin").toFile(), "rw")) {
@@ -46,9 +67,7 @@ class LauncherJitTest {
         Process p = pb.redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(30, TimeUnit.SECONDS);
-        List<String> javaArgs = out.lines().toList();
-        assertEquals(c1Only, javaArgs.contains("-XX:TieredStopAtLevel=1"), out);
-        assertEquals(List.of(args.split(" ")), javaArgs.subList(javaArgs.indexOf("-jar") + 2, javaArgs.size()), out);
+        return out.lines().toList();
     }
 
     private static void executable(Path file, String text) throws IOException {

@@ -58,7 +58,7 @@ final class Suppressions {
 
     static Suppressions of(MamlDocument doc) {
         String text = doc.text();
-        if (!text.contains("maml-lint-")) {
+        if (!doc.lintMarker()) {
             return NONE;
         }
         LineIndex lines = doc.lines();

@@ -12,16 +12,20 @@ public final class LineIndex {
 
     private final String text;
     private final int[] lineStarts;
+    /** Whether every line break is a "\n" (no CR at all): only then can {@link #edited} splice. */
+    private final boolean lfOnly;
 
     public LineIndex(String text) {
         this.text = text;
         int[] starts = new int[16];
         int count = 1;
+        boolean cr = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c != '\n' && c != '\r') {
                 continue;
             }
+            cr |= c == '\r';
             if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                 i++;
             }
@@ -31,6 +35,56 @@ public final class LineIndex {
             starts[count++] = i + 1;
         }
         this.lineStarts = Arrays.copyOf(starts, count);
+        this.lfOnly = !cr;
+    }
+
+    private LineIndex(String text, int[] lineStarts) {
+        this.text = text;
+        this.lineStarts = lineStarts;
+        this.lfOnly = true;
+    }
+
+    /**
+     * The index of {@code newText}, which is this text with {@code [start, oldEnd)} replaced by
+     * {@code newText[start, newEnd)}: the line starts before the edit are kept, those after it
+     * shifted, and only the inserted text is read (an editor's change costs the edit, not the
+     * document). A text with a CR anywhere is indexed afresh.
+     */
+    public LineIndex edited(String newText, int start, int oldEnd, int newEnd) {
+        if (!lfOnly) {
+            return new LineIndex(newText);
+        }
+        int kept = lineOf(start) + 1;
+        int after = Arrays.binarySearch(lineStarts, oldEnd + 1);
+        after = after >= 0 ? after : -after - 1;
+        int[] inserted = new int[8];
+        int count = 0;
+        for (int i = start; i < newEnd; i++) {
+            char c = newText.charAt(i);
+            if (c == '\r') {
+                return new LineIndex(newText);
+            }
+            if (c == '\n') {
+                if (count == inserted.length) {
+                    inserted = Arrays.copyOf(inserted, count * 2);
+                }
+                inserted[count++] = i + 1;
+            }
+        }
+        int tail = lineStarts.length - after;
+        int[] starts = new int[kept + count + tail];
+        System.arraycopy(lineStarts, 0, starts, 0, kept);
+        System.arraycopy(inserted, 0, starts, kept, count);
+        int delta = newEnd - oldEnd;
+        for (int i = 0; i < tail; i++) {
+            starts[kept + count + i] = lineStarts[after + i] + delta;
+        }
+        return new LineIndex(newText, starts);
+    }
+
+    /** Whether the text has no CR at all (every line break is a "\n"). */
+    public boolean lfOnly() {
+        return lfOnly;
     }
 
     public int lineCount() {

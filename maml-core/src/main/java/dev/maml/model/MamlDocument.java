@@ -12,11 +12,18 @@ import java.util.Optional;
  * @param frontMatter null when the document has none
  * @param headings    every ATX heading at the top level (not in a fence, list item, block quote or
  *                    HTML block, as CommonMark reads it), sections' "##" lines included
+ * @param lintMarker  whether {@value #LINT_MARKER} occurs anywhere in the text: only then can it hold
+ *                    an inline lint directive (known from the parse, so a re-parse of an edit keeps
+ *                    the linter from scanning the whole text for it again)
  */
 public record MamlDocument(String text, LineIndex lines, boolean bom, LineEndings lineEndings,
                            FrontMatter frontMatter, Preamble preamble, List<Section> sections,
                            List<Heading> headings, List<CodeBlock> codeBlocks, List<ContextEntry> context,
-                           List<SchemaBlock> schemas, List<HistoryEntry> history, List<Diagnostic> diagnostics) {
+                           List<SchemaBlock> schemas, List<HistoryEntry> history, List<Diagnostic> diagnostics,
+                           boolean lintMarker) {
+
+    /** What every inline lint directive contains. */
+    public static final String LINT_MARKER = "maml-lint-";
 
     public MamlDocument {
         sections = List.copyOf(sections);

@@ -16,6 +16,7 @@ import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 
@@ -51,15 +52,26 @@ public final class DocumentParser {
             diagnostics.add(Diagnostic.of(RuleId.MAML090, Severity.WARNING,
                     "file starts with a byte order mark (U+FEFF); UTF-8 needs none", Range.of(0, 1)));
         }
-        MamlLexer lexer = new MamlLexer(new LexerInput(text));
+        TreeBuilder builder = new TreeBuilder(text, bom, diagnostics);
+        read(text, 0, bom, builder, tokens -> tokens, diagnostics);
+        return builder.build();
+    }
+
+    /**
+     * Runs the lexer and parser over {@code text} from {@code from} (0, or where a section starts
+     * when {@link IncrementalParser} reads a stretch again) into {@code builder}; {@code tokens} may
+     * wrap the token source (to stop early). Errors go to {@code diagnostics}.
+     */
+    static void read(String text, int from, boolean bom, TreeBuilder builder,
+                     java.util.function.UnaryOperator<TokenSource> tokens, List<Diagnostic> diagnostics) {
+        MamlLexer lexer = new MamlLexer(new LexerInput(text, from));
         if (bom) {
             lexer.mode(MamlLexer.BOM_MODE);
         }
         // tokens are read once and forgotten, and no parse tree is built: the listener builds the model
-        MamlParser parser = new MamlParser(new UnbufferedTokenStream<>(new StructureTokens(lexer)));
+        MamlParser parser = new MamlParser(new UnbufferedTokenStream<>(tokens.apply(new StructureTokens(lexer))));
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setBuildParseTree(false);
-        TreeBuilder builder = new TreeBuilder(text, bom, diagnostics);
         parser.addParseListener(builder);
         StructureErrors errors = new StructureErrors(diagnostics);
         lexer.removeErrorListeners();
@@ -67,7 +79,6 @@ public final class DocumentParser {
         parser.removeErrorListeners();
         parser.addErrorListener(errors);
         parser.document();
-        return builder.build();
     }
 
     /**

@@ -20,7 +20,13 @@ final class LexerInput implements CharStream {
     private int index;
 
     LexerInput(String text) {
+        this(text, 0);
+    }
+
+    /** Reading from {@code from}: token offsets stay offsets into the whole text. */
+    LexerInput(String text, int from) {
         this.text = text;
+        this.index = from;
     }
 
     @Override

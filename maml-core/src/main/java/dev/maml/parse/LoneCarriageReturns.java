@@ -22,6 +22,9 @@ final class LoneCarriageReturns {
     }
 
     static Optional<Diagnostic> find(String text, LineIndex lines, LineEndings endings) {
+        if (lines.lfOnly()) {
+            return Optional.empty(); // the index saw no CR at all
+        }
         String lineBreak = endings == LineEndings.CRLF ? "\r\n" : "\n";
         List<TextEdit> edits = new ArrayList<>();
         for (int i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {

@@ -80,23 +80,44 @@ final class TreeBuilder implements ParseTreeListener {
 
     /** @param parserDiagnostics the caller's findings so far; the parser's error listener may add to it */
     TreeBuilder(String text, boolean bom, List<Diagnostic> parserDiagnostics) {
+        this(text, new LineIndex(text), bom, parserDiagnostics);
+    }
+
+    /** @param lines the index of {@code text} (an incremental parse has it already) */
+    TreeBuilder(String text, LineIndex lines, boolean bom, List<Diagnostic> parserDiagnostics) {
         this.text = text;
-        this.lines = new LineIndex(text);
+        this.lines = lines;
         this.bom = bom;
         this.parserDiagnostics = parserDiagnostics;
     }
 
     /** Completes the model once the parser has returned. */
     MamlDocument build() {
-        closeSection(text.length());
+        return assemble(text, lines, bom, LineEndings.of(text), parserDiagnostics, parts(text.length()),
+                text.contains(MamlDocument.LINT_MARKER));
+    }
+
+    /**
+     * What was read of a stretch that ends at {@code end} (the parse of a region stopped there, see
+     * {@link IncrementalParser}): the open section is closed at {@code end}.
+     */
+    ParseParts parts(int end) {
+        closeSection(end);
+        return new ParseParts(frontMatter, title, frontMatterDiagnostics, bodyDiagnostics, sections, headings,
+                codeBlocks, context, schemas, history, truncated);
+    }
+
+    /** The document from its parts; the document-wide findings (line endings, no front matter) are made here. */
+    static MamlDocument assemble(String text, LineIndex lines, boolean bom, LineEndings endings,
+                                 List<Diagnostic> parserDiagnostics, ParseParts parts, boolean lintMarker) {
         List<Diagnostic> diagnostics = new ArrayList<>(parserDiagnostics);
-        LineEndings endings = LineEndings.of(text);
         if (endings == LineEndings.MIXED) {
-            reportMixedLineEndings(diagnostics);
+            reportMixedLineEndings(text, lines, diagnostics);
         }
         LoneCarriageReturns.find(text, lines, endings).ifPresent(diagnostics::add);
-        diagnostics.addAll(frontMatterDiagnostics);
+        diagnostics.addAll(parts.frontMatterDiagnostics());
         int bodyStart = bom ? 1 : 0;
+        FrontMatter frontMatter = parts.frontMatter();
         if (frontMatter == null) {
             String lineBreak = endings == LineEndings.CRLF ? "\r\n" : "\n";
             diagnostics.add(Diagnostic.of(RuleId.MAML001, "no YAML front matter: line 1 must be '---'",
@@ -106,11 +127,12 @@ final class TreeBuilder implements ParseTreeListener {
             bodyStart = frontMatter.closed() ? lines.nextLineStart(lines.lineOf(frontMatter.range().end()))
                     : frontMatter.range().end();
         }
-        diagnostics.addAll(bodyDiagnostics);
+        diagnostics.addAll(parts.bodyDiagnostics());
+        List<Section> sections = parts.sections();
         int preambleEnd = sections.isEmpty() ? text.length() : sections.get(0).range().start();
-        Preamble preamble = new Preamble(Range.of(Math.min(bodyStart, preambleEnd), preambleEnd), title);
-        return new MamlDocument(text, lines, bom, endings, frontMatter, preamble, sections, headings, codeBlocks,
-                context, schemas, history, diagnostics);
+        Preamble preamble = new Preamble(Range.of(Math.min(bodyStart, preambleEnd), preambleEnd), parts.title());
+        return new MamlDocument(text, lines, bom, endings, frontMatter, preamble, sections, parts.headings(),
+                parts.codeBlocks(), parts.context(), parts.schemas(), parts.history(), diagnostics, lintMarker);
     }
 
     // ---- parser events ---------------------------------------------------------------------
@@ -385,7 +407,7 @@ final class TreeBuilder implements ParseTreeListener {
         return value.startsWith("#") ? 0 : -1;
     }
 
-    private void reportMixedLineEndings(List<Diagnostic> diagnostics) {
+    private static void reportMixedLineEndings(String text, LineIndex lines, List<Diagnostic> diagnostics) {
         int first = text.indexOf('\n');
         boolean firstIsCrlf = first > 0 && text.charAt(first - 1) == '\r';
         for (int i = first; i >= 0; i = text.indexOf('\n', i + 1)) {

@@ -2,6 +2,7 @@ package dev.maml.lsp.server;
 
 import dev.maml.lsp.LspDocument;
 import dev.maml.lsp.Ranges;
+import dev.maml.lsp.TextChange;
 import dev.maml.model.LineIndex;
 import dev.maml.model.Range;
 import java.util.Collection;
@@ -27,7 +28,35 @@ final class DocumentStore {
 
     /** Applies changes to an open document; null when it is not open (the change is dropped). */
     LspDocument change(String uri, int version, List<TextDocumentContentChangeEvent> changes) {
-        return documents.computeIfPresent(uri, (u, doc) -> doc.withText(version, apply(doc.text(), changes)));
+        return documents.computeIfPresent(uri, (u, doc) -> edit(doc, version, changes));
+    }
+
+    /**
+     * The next version of {@code doc}, with where it changed, so it is parsed from {@code doc}'s
+     * parse; range edits are placed with a line index spliced edit by edit, never rebuilt from the text.
+     */
+    static LspDocument edit(LspDocument doc, int version, List<TextDocumentContentChangeEvent> changes) {
+        String current = doc.text();
+        LineIndex lines = doc.lines();
+        TextChange covered = null;
+        for (TextDocumentContentChangeEvent change : changes) {
+            TextChange step;
+            if (change.getRange() == null) {
+                step = TextChange.between(current, change.getText());
+                current = change.getText();
+                lines = null;
+            } else {
+                if (lines == null) {
+                    lines = new LineIndex(current);
+                }
+                Range r = Ranges.fromLsp(lines, change.getRange());
+                current = current.substring(0, r.start()) + change.getText() + current.substring(r.end());
+                step = new TextChange(r.start(), r.end(), r.start() + change.getText().length());
+                lines = lines.edited(current, step.start(), step.oldEnd(), step.newEnd());
+            }
+            covered = covered == null ? step : covered.then(step);
+        }
+        return doc.edited(version, current, covered == null ? new TextChange(0, 0, 0) : covered, lines);
     }
 
     LspDocument close(String uri) {
@@ -42,16 +71,8 @@ final class DocumentStore {
         return documents.values();
     }
 
+    /** The text {@code changes} make of {@code text}. */
     static String apply(String text, List<TextDocumentContentChangeEvent> changes) {
-        String current = text;
-        for (TextDocumentContentChangeEvent change : changes) {
-            if (change.getRange() == null) {
-                current = change.getText();
-            } else {
-                Range r = Ranges.fromLsp(new LineIndex(current), change.getRange());
-                current = current.substring(0, r.start()) + change.getText() + current.substring(r.end());
-            }
-        }
-        return current;
+        return edit(new LspDocument("untitled:text", 0, text), 0, changes).text();
     }
 }

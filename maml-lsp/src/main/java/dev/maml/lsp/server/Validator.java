@@ -56,7 +56,9 @@ final class Validator {
                 previous.cancel(false);
             }
             long delay = now ? 0 : linter.apply(u).settings().debounceMillis();
-            return timer.schedule(() -> worker.execute(() -> validate(u)), delay, TimeUnit.MILLISECONDS);
+            // no quiet period: straight to the worker, without a hop through the timer's thread
+            return delay == 0 ? worker.submit(() -> validate(u))
+                    : timer.schedule(() -> worker.execute(() -> validate(u)), delay, TimeUnit.MILLISECONDS);
         });
     }
 
