@@ -6,7 +6,10 @@ import dev.maml.sign.MlDsa;
 import dev.maml.sign.SignedBytes;
 import dev.maml.sign.TrustStore;
 import dev.maml.sign.VerificationBlock;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -29,6 +32,9 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * </pre>
  */
 public class SignVsRaw {
+
+    /** Relative to the repository's root, where this is run from. */
+    private static final String DOCUMENT = "bench/jmh/src/main/resources/dev/maml/bench/ten-kilobytes.maml.md";
 
     interface Op {
         Object run() throws Exception;
@@ -133,30 +139,7 @@ public class SignVsRaw {
     }
 
     /** SignatureBenchmark's document: a realistic front matter and sections, padded with prose to 10 KB. */
-    static String tenKilobyteDocument() {
-        StringBuilder b = new StringBuilder("""
-                ---
-                maml_version: "2.0.0"
-                id: "urn:uuid:5c4d3e2f-1a0b-4c8d-9e6f-5a4b3c2d1e0f"
-                type: security_workflow
-                origin: "agent://drone-security"
-                permissions:
-                  read: ["agent://drone-sensors"]
-                  execute: ["gateway://chimera-head-4"]
-                created_at: 2025-10-24T12:40:00Z
-                ---
-                ## Intent
-                Secure drone communication with QKD and ML-DSA signatures.
-
-                ## Context
-                qkd_key_length: 16
-
-                ## Content
-                """);
-        int line = 0;
-        while (b.length() < 10_000) {
-            b.append("Line ").append(line++).append(": telemetry frame, heading 271°, altitude 120 m, status nominal.\n");
-        }
-        return b.append("\n## History\n- 2025-10-24T12:40:00Z: [CREATE] by hand\n").toString();
+    static String tenKilobyteDocument() throws IOException {
+        return Files.readString(Path.of(DOCUMENT));
     }
 }
