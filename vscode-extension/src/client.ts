@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { candidates, findJava, JavaFound, noJavaMessage } from './java';
-import { configurationAnswer, javaArgs, MamlSettings, serverSettings } from './settings';
+import { configurationAnswer, MamlSettings, serverJavaArgs, serverSettings } from './settings';
 import { withWorkspaceTrust } from './trust';
 
 /** The `maml.*` settings, as they apply to `scope` (a workspace folder or file) when given. */
@@ -49,7 +49,7 @@ export function createClient(context: vscode.ExtensionContext, javaExe: string, 
     void vscode.window.showErrorMessage(`MAML: the language server jar ${jar} does not exist; fix "maml.server.jar" or reinstall the extension.`);
     return undefined;
   }
-  const server: ServerOptions = { command: javaExe, args: javaArgs(settings.jvmArgs, jar, ['lsp']) };
+  const server: ServerOptions = { command: javaExe, args: serverJavaArgs(settings.jvmArgs, jar) };
   const options: LanguageClientOptions = {
     documentSelector: [{ language: 'maml' }, { pattern: '**/*.mu' }],
     initializationOptions: withWorkspaceTrust(serverSettings(settings), vscode.workspace.isTrusted),

@@ -65,7 +65,32 @@ export function splitArgs(line: string): string[] {
   return out;
 }
 
-/** `java [jvm args] -jar JAR ARGS...` as an argument vector (no shell). */
+/** `java [jvm args] -jar JAR ARGS...` as an argument vector (no shell): MAML: Run Workflow's. */
 export function javaArgs(jvmArgs: string | undefined, jar: string, args: string[]): string[] {
   return [...splitArgs(jvmArgs ?? DEFAULT_JVM_ARGS), '-jar', jar, ...args];
+}
+
+/**
+ * The JVM flags `bin/maml lsp` gives the server (its source of truth: settings.test.ts runs
+ * bin/maml against a fake `java` and checks the two lists are the same), measured in
+ * docs/performance.md, "Language server (issues 6 and 15)": the serial collector with a 32 MiB
+ * young generation, C1 only with a small code cache, compiling after a tenth of the usual calls.
+ * They suit a long-lived server whose work per edit is small, not a `maml run` (which gets
+ * `maml.server.jvmArgs` alone), so they are not part of that setting.
+ */
+export const SERVER_JVM_FLAGS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xmn32m',
+  '-XX:ReservedCodeCacheSize=32m', '-XX:CompileThresholdScaling=0.1'];
+
+/** The flags above that were measured for the serial collector (and two collectors stop the JVM). */
+const SERIAL_GC_FLAGS = new Set(['-XX:+UseSerialGC', '-Xmn32m']);
+
+/**
+ * `java [server flags] [jvm args] -jar JAR lsp`: the user's arguments come last, so where both
+ * set the same flag the user's wins (HotSpot takes the last); when they pick a collector
+ * (`-XX:+UseG1GC`...), the serial collector's flags are left out.
+ */
+export function serverJavaArgs(jvmArgs: string | undefined, jar: string): string[] {
+  const picksCollector = splitArgs(jvmArgs ?? DEFAULT_JVM_ARGS).some((a) => /^-XX:\+Use\w*GC$/.test(a));
+  const flags = SERVER_JVM_FLAGS.filter((f) => !(picksCollector && SERIAL_GC_FLAGS.has(f)));
+  return [...flags, ...javaArgs(jvmArgs, jar, ['lsp'])];
 }

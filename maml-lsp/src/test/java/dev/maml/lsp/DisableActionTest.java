@@ -5,8 +5,11 @@ import static dev.maml.lsp.MamlAssert.ca;
 import static dev.maml.lsp.MamlAssert.te;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.maml.lsp.actions.CodeActionsFeature;
 import dev.maml.lsp.diagnostics.Linter;
 import dev.maml.testing.TestData;
 import java.io.IOException;
@@ -20,6 +23,7 @@ import java.util.stream.Collectors;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +32,9 @@ class DisableActionTest {
 
     /** A complete document ending in "## Context\ndataset: sensors.csv\n" (line 16), so only the findings a test adds are there. */
     private static final String CLEAN = CodeActionsTest.CLEAN;
+    /** CLEAN with a signature (it need not verify to be broken): three lines longer, so its last line is 19. */
+    private static final String SIGNED = CLEAN.replace("created_at: 2026-11-25T12:00:00Z\n",
+            "created_at: 2026-11-25T12:00:00Z\nverification:\n  method: ml-dsa-65\n  signature: \"AAAA\"\n");
 
     @Test
     void aBodyLineGetsANextLineCommentAboveWithItsIndentation() {
@@ -49,6 +56,42 @@ class DisableActionTest {
         assertCodeActions("---|  " + CLEAN.substring(3), List.of("quickfix"),
                 ca("Remove the trailing whitespace", te(0, 3, 0, 5, "")),
                 ca("Disable MAML091 for this file", te(11, 0, 11, 0, "<!-- maml-lint-disable-file MAML091 -->\n")));
+    }
+
+    /**
+     * Issue 10: the comment is a new line of the signed bytes, so on a signed document the action
+     * says, as every fix there does, that it invalidates the signature; it is never preferred and,
+     * after the edit, the editor runs the command that says what to sign again.
+     */
+    @Test
+    void onASignedDocumentTheDisableSaysItInvalidatesTheSignature() {
+        String marked = SIGNED + "## Intnet|\n";
+        assertCodeActions(marked, List.of("quickfix"),
+                ca("Disable MAML032 for this line; invalidates the signature",
+                        te(19, 0, 19, 0, "<!-- maml-lint-disable-next-line MAML032 -->\n")),
+                ca("Disable MAML033 for this line; invalidates the signature",
+                        te(19, 0, 19, 0, "<!-- maml-lint-disable-next-line MAML033 -->\n")));
+        for (CodeAction action : quickFixesAt(marked)) {
+            assertNotEquals(Boolean.TRUE, action.getIsPreferred(), action.getTitle());
+            assertEquals(CodeActionsFeature.RESIGN_COMMAND, action.getCommand().getCommand(), action.getTitle());
+        }
+    }
+
+    @Test
+    void onAnUnsignedDocumentTheDisableCarriesNoSignatureCommand() {
+        List<CodeAction> actions = quickFixesAt(CLEAN + "## Intnet|\n");
+        assertEquals(2, actions.size(), actions::toString);
+        for (CodeAction action : actions) {
+            assertNull(action.getCommand(), action.getTitle());
+            assertNotEquals(Boolean.TRUE, action.getIsPreferred(), action.getTitle());
+        }
+    }
+
+    private static List<CodeAction> quickFixesAt(String marked) {
+        MamlAssert.Cursor c = MamlAssert.Cursor.of(marked);
+        return MamlAssert.service().codeActions(MamlAssert.doc(c.text()), new Range(c.position(), c.position()),
+                        new CodeActionContext(List.of(), List.of("quickfix")), MamlAssert.linter(), true,
+                        MamlAssert::noProblem, MamlAssert.NEVER).stream().map(Either::getRight).toList();
     }
 
     /** A directive's own findings (MAML080, MAML081) cannot be suppressed inline: no disable offer, only the fix. */
@@ -110,7 +153,9 @@ class DisableActionTest {
                 long sameLine = before.stream().filter(d -> d.getCode().getLeft().equals(rule)
                         && d.getRange().getStart().getLine() == finding.getRange().getStart().getLine()).count();
                 long left = is.getOrDefault(rule, 0L);
-                if (action.getTitle().endsWith("this line") ? left != was.get(rule) - sameLine : left >= was.get(rule)) {
+                // contains, not endsWith: on a signed document the title goes on ("; invalidates the signature")
+                boolean oneLine = action.getTitle().contains(" for this line");
+                if (oneLine ? left != was.get(rule) - sameLine : left >= was.get(rule)) {
                     failures.add(where + ": " + rule + " " + was.get(rule) + " -> " + left);
                 }
                 was.remove(rule);

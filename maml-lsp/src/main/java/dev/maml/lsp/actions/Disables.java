@@ -17,7 +17,8 @@ import org.eclipse.lsp4j.TextEdit;
 /**
  * "Disable MAMLnnn for this line" on every finding under the cursor: writes the inline disable
  * that the lint engine honours ({@link DisableComment}), so `maml lint` stops reporting it too.
- * One action per rule and line, however many findings the rule has there.
+ * One action per rule and line, however many findings the rule has there. Never preferred; on a
+ * signed document it says it invalidates the signature ({@link SignatureWarning}), as the fixes do.
  */
 final class Disables extends ActionParticipant {
 
@@ -31,6 +32,7 @@ final class Disables extends ActionParticipant {
             return List.of();
         }
         LineIndex lines = request.doc().parsed().lines();
+        boolean signed = SignatureWarning.applies(request.doc());
         List<CodeAction> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Diagnostic d : request.lint().result().diagnostics()) {
@@ -43,6 +45,10 @@ final class Disables extends ActionParticipant {
                 CodeAction action = request.action("Disable " + d.rule().id() + " for " + plan.scope().words(),
                         CodeActionKind.QuickFix, name(), detail(lines, d));
                 action.setDiagnostics(List.of(lsp));
+                if (signed) {
+                    // The comment is a new line of the signed text, like any fix.
+                    SignatureWarning.mark(action, request.doc());
+                }
                 out.add(action);
             });
         }

@@ -1,16 +1,13 @@
 package dev.maml.lsp.actions;
 
 import dev.maml.diagnostic.Diagnostic;
-import dev.maml.lint.fix.ResignAdvice;
 import dev.maml.lsp.Ranges;
-import dev.maml.model.FileKind;
 import dev.maml.model.LineIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
-import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.TextEdit;
 
 /** A quick fix for each fixable finding under the cursor: the rule's own fix, already made by the lint. */
@@ -26,22 +23,18 @@ final class QuickFixes extends ActionParticipant {
             return List.of();
         }
         LineIndex lines = request.doc().parsed().lines();
-        boolean resign = request.doc().kind() == FileKind.DOCUMENT && ResignAdvice.signed(request.doc().parsed());
+        boolean signed = SignatureWarning.applies(request.doc());
         List<CodeAction> out = new ArrayList<>();
         for (Diagnostic d : request.fixable()) {
             org.eclipse.lsp4j.Diagnostic lsp = request.diagnostics().toLsp(lines, d);
             if (Ranges.touch(lsp.getRange(), request.range())) {
-                CodeAction action = request.action(d.fix().title() + (resign ? "; invalidates the signature" : ""),
-                        CodeActionKind.QuickFix, name(), detail(d));
+                CodeAction action = request.action(d.fix().title(), CodeActionKind.QuickFix, name(), detail(d));
                 action.setDiagnostics(List.of(lsp));
                 // Unsafe fixes (a new random id, a signed document) are offered too, but never as the
                 // preferred action an editor may apply with one key or on save, nor by Fix all.
                 action.setIsPreferred(d.fix().safe());
-                if (resign) {
-                    // Issue 10: any edit of a signed document breaks its signature; run by the editor
-                    // after the edit, the command tells the user what to sign again.
-                    action.setCommand(new Command("Sign the document again", CodeActionsFeature.RESIGN_COMMAND,
-                            List.of(request.doc().uri())));
+                if (signed) {
+                    SignatureWarning.mark(action, request.doc());
                 }
                 out.add(action);
             }
