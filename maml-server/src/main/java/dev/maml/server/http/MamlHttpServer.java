@@ -79,7 +79,7 @@ public final class MamlHttpServer implements AutoCloseable {
      * authentication, limits, log and metrics as the routes; its metrics route label is the path spec.
      * The caller's identity is the request attribute {@link AuthFilter#IDENTITY}. A GET of it is taken
      * for a long-lived event stream, as MCP's streamable HTTP makes one: it is bounded by --max-streams,
-     * not --max-concurrent.
+     * not --max-concurrent, and a {@link #stop()} ends it first instead of waiting for it.
      *
      * @throws IllegalStateException after {@link #start()}
      */
