@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.report.Json;
 import dev.maml.server.auth.TokenAuthenticator;
+import dev.maml.server.testing.RawHttp;
 import dev.maml.testing.ChildProcesses;
 import dev.maml.testing.RealParts;
 import java.io.IOException;
@@ -49,6 +50,40 @@ class ServeCommandTest {
             assertEquals(0, serve.terminate(), serve.stderr().toString());
             assertTrue(serve.stderr().stream().anyMatch(l -> l.contains("\"GET /health\" 200")), serve.stderr().toString());
             assertTrue(serve.stderr().contains("maml serve: stopped"), serve.stderr().toString());
+        }
+    }
+
+    @Test
+    void aSigtermWithAnMcpEventStreamOpenStopsAtOnceAndEndsTheStream() throws Exception {
+        try (ServeProcess serve = ServeProcess.start("--root", root.toString(), "--receipts", receipts.toString(),
+                "--port", "0")) {
+            assertNotNull(serve.uri(), serve.stderr().toString());
+            HttpResponse<String> init = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(serve.uri() + "/mcp")).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                            + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                            + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, init.statusCode(), init.body());
+            int port = URI.create(serve.uri()).getPort();
+            try (RawHttp stream = new RawHttp(port, 2000)) {
+                stream.send("GET /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAccept: text/event-stream\r\n"
+                        + "Mcp-Session-Id: " + init.headers().firstValue("Mcp-Session-Id").orElseThrow() + "\r\n\r\n");
+                String head = stream.readAll();
+                assertTrue(head.startsWith("HTTP/1.1 200") && head.contains("text/event-stream"), head);
+
+                long began = System.nanoTime();
+                assertEquals(0, serve.terminate(), serve.stderr().toString());
+                Duration took = Duration.ofNanos(System.nanoTime() - began);
+                // A correctness bound, well under the 30 s the stop would otherwise wait for the stream.
+                assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "the stop took " + took.toMillis() + " ms");
+                assertTrue(serve.stderr().contains("maml serve: stopped"), serve.stderr().toString());
+                assertTrue(serve.stderr().stream().noneMatch(l -> l.contains("stopping the server")),
+                        serve.stderr().toString());
+                String rest = stream.readAll();
+                assertTrue(stream.closedByServer(), "the stream's client sees it end: " + rest);
+            }
         }
     }
 

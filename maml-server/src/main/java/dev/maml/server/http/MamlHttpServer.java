@@ -36,8 +36,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * `maml serve` (spec 11.1): embedded Jetty 12.1 with the routes of the spec's table. From the
- * outside in: graceful stop (SIGTERM lets requests under way finish, up to
- * {@link ServeSettings#stopTimeout()}), the bound on event streams ({@link StreamLimit}), the concurrency
+ * outside in: graceful stop (SIGTERM ends the event streams of mounted servlets and lets requests under
+ * way finish, up to {@link ServeSettings#stopTimeout()}), the bound on event streams ({@link StreamLimit}), the concurrency
  * limit (503 with Retry-After; /health and /metrics are exempt so probes still answer under load, and
  * event streams, which have their own bound), the body size limit (413), then the servlet context: authentication for every path
  * ({@link AuthFilter}), the routes, and any servlet {@link #mount mounted} beside them, which gets
@@ -57,6 +57,7 @@ public final class MamlHttpServer implements AutoCloseable {
     private final ServerMetrics metrics = new ServerMetrics();
     private final RouteTable routes = new RouteTable();
     private final Map<String, HttpServlet> mounted = new LinkedHashMap<>();
+    private final EventStreams eventStreams = new EventStreams();
     private Server server;
     private ServerConnector connector;
     private PostedDocuments documents;
@@ -78,7 +79,7 @@ public final class MamlHttpServer implements AutoCloseable {
      * authentication, limits, log and metrics as the routes; its metrics route label is the path spec.
      * The caller's identity is the request attribute {@link AuthFilter#IDENTITY}. A GET of it is taken
      * for a long-lived event stream, as MCP's streamable HTTP makes one: it is bounded by --max-streams,
-     * not --max-concurrent.
+     * not --max-concurrent, and a {@link #stop()} ends it first instead of waiting for it.
      *
      * @throws IllegalStateException after {@link #start()}
      */
@@ -142,16 +143,23 @@ public final class MamlHttpServer implements AutoCloseable {
         server.join();
     }
 
-    /** Stops gracefully: no new connections, requests under way finish (up to the stop timeout). Idempotent. */
+    /**
+     * Stops gracefully: event streams of mounted servlets end at once ({@link EventStreams}), no new
+     * connections, requests under way finish (up to the stop timeout). Idempotent.
+     *
+     * @throws IOException when the stop did not go cleanly (requests still under way at the stop timeout,
+     *                     a component failing to stop); its message says what, never just "null"
+     */
     public synchronized void stop() throws IOException {
         if (server == null || stopped) {
             return;
         }
         stopped = true;
+        eventStreams.endAll();
         try {
             server.stop();
         } catch (Exception e) {
-            throw new IOException("stopping the server: " + e.getMessage(), e);
+            throw new IOException("stopping the server: " + StopFailure.describe(e, settings.stopTimeout()), e);
         } finally {
             documents.close();
         }
@@ -253,6 +261,11 @@ public final class MamlHttpServer implements AutoCloseable {
                 issuer.isPresent() ? metadata : null));
         auth.setAsyncSupported(true);
         context.addFilter(auth, "/*", EnumSet.of(DispatcherType.REQUEST));
+        for (String spec : mounted.keySet()) {
+            FilterHolder streams = new FilterHolder(eventStreams);
+            streams.setAsyncSupported(true);
+            context.addFilter(streams, spec, EnumSet.of(DispatcherType.REQUEST));
+        }
         route(context, "/execute", "/execute", new ExecuteRoute(documents, metrics));
         route(context, "/lint", "/lint", new LintRoute(documents, metrics));
         route(context, "/verify", "/verify", new VerifyRoute(documents, metrics));

@@ -43,8 +43,8 @@ class EventStreamLimitTest {
         for (RawHttp stream : streams) {
             stream.close();
         }
-        mcp.close(); // ends the sessions and their streams, which a graceful stop would otherwise wait for
-        server.close();
+        server.close(); // ends the open streams first, so it does not wait for them (StopWithEventStreamTest)
+        mcp.close();
     }
 
     @Test
