@@ -10,7 +10,7 @@ mvn -B -q -Pbench -pl bench/jmh -am package -DskipTests
 mvn -B -q -DskipTests -pl maml-cli -am package
 jmh() { local name="$1"; shift; java -jar bench/jmh/target/benchmarks.jar "$@" -rf json -rff "$out/$name.json" | tee "$out/$name.txt"; }
 uname -a > "$out/machine.txt"; nproc >> "$out/machine.txt"; java -version 2>> "$out/machine.txt"
-jmh parse 'ParseBenchmark' -f 1 -wi 5 -w 2 -i 5 -r 2
+jmh parse 'dev.maml.bench.ParseBenchmark' -f 1 -wi 5 -w 2 -i 5 -r 2
 jmh large-parse 'LargeParseBenchmark' -f 1 -wi 2 -w 5 -i 3 -r 5
 jmh signature 'SignatureBenchmark' -f 1 -wi 3 -w 1 -i 5 -r 1
 jmh bb84 'Bb84Benchmark' -f 1 -wi 3 -w 2 -i 5 -r 2
