@@ -2,6 +2,7 @@ package dev.maml.server.http;
 
 import dev.maml.server.auth.NoAuthentication;
 import dev.maml.server.metrics.ServerMetrics;
+import dev.maml.server.receipts.RunOutputs;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
@@ -104,6 +105,18 @@ public final class MamlHttpServer implements AutoCloseable {
     }
 
     /**
+     * Where /execute's runs write (the --receipts store, and the directory for sealed payloads), for
+     * a mounted servlet that runs documents too (MCP), so that both make one chain per document.
+     * Opens the store now when {@link #start()} has not; {@link #stop()} (or {@link #close()})
+     * closes it, started or not.
+     *
+     * @throws IOException as {@link #start()} does for --bind, the key files, --root and --receipts
+     */
+    public RunOutputs runOutputs() throws IOException {
+        return open().outputs();
+    }
+
+    /**
      * Starts listening.
      *
      * @throws IOException with a message for the operator: --bind not loopback without authentication,
@@ -113,9 +126,7 @@ public final class MamlHttpServer implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        checkBind();
-        checkFiles();
-        documents = PostedDocuments.open(settings);
+        open();
         server = build();
         try {
             server.start();
@@ -142,9 +153,17 @@ public final class MamlHttpServer implements AutoCloseable {
         server.join();
     }
 
-    /** Stops gracefully: no new connections, requests under way finish (up to the stop timeout). Idempotent. */
+    /**
+     * Stops gracefully: no new connections, requests under way finish (up to the stop timeout); the
+     * receipt store is closed, also when {@link #runOutputs()} opened it and the server never started.
+     * Idempotent.
+     */
     public synchronized void stop() throws IOException {
-        if (server == null || stopped) {
+        if (server == null) {
+            closeDocuments();
+            return;
+        }
+        if (stopped) {
             return;
         }
         stopped = true;
@@ -278,6 +297,28 @@ public final class MamlHttpServer implements AutoCloseable {
         holder.setAsyncSupported(true);
         context.addServlet(holder, pathSpec);
         routes.add(pathSpec, template, servlet);
+    }
+
+    /**
+     * The posted documents' engine and receipt store, opened on first use after the settings were
+     * checked: a server refused for its --bind or key files creates no --receipts and opens no database.
+     */
+    private PostedDocuments open() throws IOException {
+        if (documents == null) {
+            checkBind();
+            checkFiles();
+            documents = PostedDocuments.open(settings);
+        }
+        return documents;
+    }
+
+    /** Closes what {@link #open()} opened before the server could start (its holding directory, the store). */
+    private void closeDocuments() throws IOException {
+        if (documents != null) {
+            PostedDocuments opened = documents;
+            documents = null;
+            opened.close();
+        }
     }
 
     private void stopQuietly() {
