@@ -107,8 +107,8 @@ public final class MamlHttpServer implements AutoCloseable {
     /**
      * Where /execute's runs write (the --receipts store, and the directory for sealed payloads), for
      * a mounted servlet that runs documents too (MCP), so that both make one chain per document.
-     * Opens the store now when {@link #start()} has not; {@link #stop()} (or {@link #close()})
-     * closes it, started or not.
+     * Opens the store now when {@link #start()} has not; {@link #stop()} closes it, or
+     * {@link #close()} when the server never started.
      *
      * @throws IOException as {@link #start()} does for --bind, the key files, --root and --receipts
      */
@@ -153,17 +153,9 @@ public final class MamlHttpServer implements AutoCloseable {
         server.join();
     }
 
-    /**
-     * Stops gracefully: no new connections, requests under way finish (up to the stop timeout); the
-     * receipt store is closed, also when {@link #runOutputs()} opened it and the server never started.
-     * Idempotent.
-     */
+    /** Stops gracefully: no new connections, requests under way finish (up to the stop timeout). Idempotent. */
     public synchronized void stop() throws IOException {
-        if (server == null) {
-            closeDocuments();
-            return;
-        }
-        if (stopped) {
+        if (server == null || stopped) {
             return;
         }
         stopped = true;
@@ -176,8 +168,13 @@ public final class MamlHttpServer implements AutoCloseable {
         }
     }
 
+    /** {@link #stop()}; before {@link #start()}, closes the receipt store {@link #runOutputs()} opened. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        if (server == null) {
+            closeDocuments();
+            return;
+        }
         stop();
     }
 
