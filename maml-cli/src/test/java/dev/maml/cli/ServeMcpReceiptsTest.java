@@ -63,7 +63,7 @@ class ServeMcpReceiptsTest {
                 assertEquals(receipts.toRealPath(), receipt.getParent().toRealPath(), "the MCP run's receipt is in --receipts");
                 answered.add(receipt.getFileName().toString());
             } finally {
-                client.closeGracefully(); // ends the session, whose event stream a SIGTERM would otherwise wait for
+                client.closeGracefully(); // ends its MCP session
             }
             HttpResponse<String> run = http.send(HttpRequest.newBuilder(URI.create(serve.uri() + "/execute")).timeout(TIMEOUT)
                     .header("Content-Type", "text/markdown").POST(HttpRequest.BodyPublishers.ofFile(doc)).build(),

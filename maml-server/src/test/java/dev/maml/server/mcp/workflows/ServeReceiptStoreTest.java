@@ -104,7 +104,7 @@ class ServeReceiptStoreTest {
                 answered.add(receipt(client.callTool(new CallToolRequest("run",
                         Map.of("path", "drone.maml.md", "inputs", INPUTS)))));
             } finally {
-                mcp[0].close(); // ends the MCP sessions, which a graceful stop would otherwise wait for
+                mcp[0].close(); // the MCP servers are the caller's to close, as maml serve closes them
             }
             ObjectNode body = Json.object().put("document", text);
             body.set("inputs", Json.MAPPER.valueToTree(INPUTS));
