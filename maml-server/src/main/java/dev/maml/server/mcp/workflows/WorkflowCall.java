@@ -24,9 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Calling a workflow tool: the document runs through the run pipeline as `maml run` would, as the
  * caller (the identity the transport context carries, else the identity the list was made for),
  * with the tool arguments as its input and the server's trust, signature policy, key and receipt
- * directory or store ({@link RunOutputs}). Nothing decided when the list was made is trusted here: the pipeline lints, verifies
- * and checks the caller's permission again on the file as it is now, so a document edited since,
- * or a caller the document does not admit, ends as {@code isError} with the pipeline's message.
+ * directory or store ({@link RunOutputs}). Nothing decided when the list was made is trusted here:
+ * the pipeline lints, verifies and checks the caller's permission again on the file as it is now, so
+ * a document edited since, or a caller the document does not admit, ends as {@code isError} with the
+ * pipeline's message.
  * <p>
  * A run that failed or was refused is {@code isError} with the message and the run's result JSON as
  * text, and no {@code structuredContent}: a failed run's result seldom matches the tool's
