@@ -112,7 +112,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        MamlHttpServer server;
+        MamlHttpServer server = null;
         McpServers mcp = null;
         try {
             server = new MamlHttpServer(settings(), line -> {
@@ -120,28 +120,38 @@ final class ServeCommand implements Callable<Integer> {
                 err.flush();
             });
             // MCP at /mcp (spec 11.2) behind the same authentication, limits and log; its workflows are
-            // --root's. Besides loopback names, it answers to the name clients reach it by (--public-url).
-            mcp = new McpServers(McpConfig.of(root, key, trust));
+            // --root's, and its runs write receipts where /execute does (--receipts), so replicas on one
+            // database keep one chain per document. Besides loopback names, it answers to the name
+            // clients reach it by (--public-url).
+            mcp = new McpServers(McpConfig.of(root, key, trust).writingTo(server.runOutputs()));
             server.mount("/mcp", mcp.http(RebindingProtection.hostsOf(publicUrl), RebindingProtection.originsOf(publicUrl)));
             server.start();
         } catch (IOException | IllegalArgumentException e) {
             if (mcp != null) {
                 mcp.close();
             }
+            if (server != null) {
+                try {
+                    server.close(); // the receipt store runOutputs() opened
+                } catch (IOException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
             err.println("maml serve: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        MamlHttpServer serving = server;
         McpServers endpoint = mcp;
         CountDownLatch stopped = new CountDownLatch(1);
         StopSignals.onTermination(() -> {
             try {
-                server.stop();
+                serving.stop();
             } catch (IOException e) {
                 err.println("maml serve: " + e.getMessage());
             }
             stopped.countDown();
         });
-        err.println("maml serve: listening on " + server.uri());
+        err.println("maml serve: listening on " + serving.uri());
         err.flush();
         stopped.await();
         endpoint.close();

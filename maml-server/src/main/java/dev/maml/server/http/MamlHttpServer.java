@@ -2,6 +2,7 @@ package dev.maml.server.http;
 
 import dev.maml.server.auth.NoAuthentication;
 import dev.maml.server.metrics.ServerMetrics;
+import dev.maml.server.receipts.RunOutputs;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
@@ -105,6 +106,18 @@ public final class MamlHttpServer implements AutoCloseable {
     }
 
     /**
+     * Where /execute's runs write (the --receipts store, and the directory for sealed payloads), for
+     * a mounted servlet that runs documents too (MCP), so that both make one chain per document.
+     * Opens the store now when {@link #start()} has not; {@link #stop()} closes it, or
+     * {@link #close()} when the server never started.
+     *
+     * @throws IOException as {@link #start()} does for --bind, the key files, --root and --receipts
+     */
+    public RunOutputs runOutputs() throws IOException {
+        return open().outputs();
+    }
+
+    /**
      * Starts listening.
      *
      * @throws IOException with a message for the operator: --bind not loopback without authentication,
@@ -114,9 +127,7 @@ public final class MamlHttpServer implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        checkBind();
-        checkFiles();
-        documents = PostedDocuments.open(settings);
+        open();
         server = build();
         try {
             server.start();
@@ -165,8 +176,13 @@ public final class MamlHttpServer implements AutoCloseable {
         }
     }
 
+    /** {@link #stop()}; before {@link #start()}, closes the receipt store {@link #runOutputs()} opened. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        if (server == null) {
+            closeDocuments();
+            return;
+        }
         stop();
     }
 
@@ -291,6 +307,28 @@ public final class MamlHttpServer implements AutoCloseable {
         holder.setAsyncSupported(true);
         context.addServlet(holder, pathSpec);
         routes.add(pathSpec, template, servlet);
+    }
+
+    /**
+     * The posted documents' engine and receipt store, opened on first use after the settings were
+     * checked: a server refused for its --bind or key files creates no --receipts and opens no database.
+     */
+    private PostedDocuments open() throws IOException {
+        if (documents == null) {
+            checkBind();
+            checkFiles();
+            documents = PostedDocuments.open(settings);
+        }
+        return documents;
+    }
+
+    /** Closes what {@link #open()} opened before the server could start (its holding directory, the store). */
+    private void closeDocuments() throws IOException {
+        if (documents != null) {
+            PostedDocuments opened = documents;
+            documents = null;
+            opened.close();
+        }
     }
 
     private void stopQuietly() {

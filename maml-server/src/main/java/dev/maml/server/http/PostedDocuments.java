@@ -8,6 +8,7 @@ import dev.maml.run.Pipeline;
 import dev.maml.run.RunRequest;
 import dev.maml.run.RunResult;
 import dev.maml.server.receipts.PostgresReceiptStore;
+import dev.maml.server.receipts.RunOutputs;
 import dev.maml.sign.Verification;
 import dev.maml.toolchain.LintOutcome;
 import dev.maml.toolchain.Session;
@@ -37,8 +38,8 @@ final class PostedDocuments implements AutoCloseable {
     private final ServeSettings settings;
     private final Path root;
     private final ReceiptStore receipts;
-    /** Where runs put sealed payloads: the receipt directory, or a private one when receipts go to a database. */
-    private final Path outputs;
+    /** The store, and where runs put sealed payloads: the receipt directory, or a private one when receipts go to a database. */
+    private final RunOutputs outputs;
     private final PrivateDirectory holding;
     private final Toolchain toolchain = new Toolchain();
     private final Pipeline pipeline = new Pipeline();
@@ -48,7 +49,7 @@ final class PostedDocuments implements AutoCloseable {
         this.settings = settings;
         this.root = root;
         this.receipts = receipts;
-        this.outputs = outputs;
+        this.outputs = new RunOutputs(outputs, receipts);
         this.holding = holding;
     }
 
@@ -103,6 +104,11 @@ final class PostedDocuments implements AutoCloseable {
         return receipts;
     }
 
+    /** Where runs write: the receipt store and the directory for sealed payloads. */
+    RunOutputs outputs() {
+        return outputs;
+    }
+
     /** The largest document (or JSON request) accepted, --max-body. */
     long maxBody() {
         return settings.maxBody();
@@ -122,7 +128,8 @@ final class PostedDocuments implements AutoCloseable {
         try {
             Files.write(file, document);
             RunRequest.Builder request = RunRequest.builder(file).name(NAME).identity(who).trust(TrustSettings.server(settings.trust()))
-                    .baseDir(root).root(root).receiptDir(outputs).receiptStore(receipts);
+                    .baseDir(root).root(root);
+            outputs.applyTo(request);
             if (inputs != null) {
                 request.input(inputs);
             }

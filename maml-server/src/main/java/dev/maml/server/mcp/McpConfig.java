@@ -1,5 +1,6 @@
 package dev.maml.server.mcp;
 
+import dev.maml.server.receipts.RunOutputs;
 import dev.maml.sign.KeyFiles;
 import dev.maml.trust.TrustSettings;
 import java.io.IOException;
@@ -11,15 +12,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What an MCP server is started with (spec 11.2): the workflows directory {@code path} arguments
- * and workflow tools are confined to, the private key that signs (null: no {@code sign} tool) and
- * the public keys it trusts besides the user's store.
+ * and workflow tools are confined to, the private key that signs (null: no {@code sign} tool), the
+ * public keys it trusts besides the user's store, and where runs write.
  *
  * @param workflows the real path of the directory, or null
+ * @param outputs   where the run tool's and the workflow tools' runs write receipts and sealed
+ *                  payloads when MCP is mounted on `maml serve`: the server's (its --receipts store,
+ *                  as /execute writes them). Null for `maml mcp`: receipts next to the documents,
+ *                  as `maml run` writes them
  */
-public record McpConfig(@Nullable Path workflows, @Nullable Path key, List<Path> trust) {
+public record McpConfig(@Nullable Path workflows, @Nullable Path key, List<Path> trust, @Nullable RunOutputs outputs) {
 
     public McpConfig {
         trust = List.copyOf(trust);
+    }
+
+    /** This configuration with runs writing to {@code serverOutputs} (maml serve's). */
+    public McpConfig writingTo(RunOutputs serverOutputs) {
+        return new McpConfig(workflows, key, trust, serverOutputs);
     }
 
     /** What the server's tools and workflow listing trust. */
@@ -60,6 +70,6 @@ public record McpConfig(@Nullable Path workflows, @Nullable Path key, List<Path>
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
         }
-        return new McpConfig(real, key, trust);
+        return new McpConfig(real, key, trust, null);
     }
 }

@@ -3,6 +3,7 @@ package dev.maml.server.mcp;
 import dev.maml.run.Identity;
 import dev.maml.run.Pipeline;
 import dev.maml.server.mcp.workflows.WorkflowCatalog;
+import dev.maml.server.receipts.RunOutputs;
 import dev.maml.toolchain.Build;
 import dev.maml.toolchain.Session;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -53,10 +54,12 @@ public final class McpServers implements AutoCloseable {
     public McpServers(McpConfig config, Supplier<Pipeline> pipelines) throws IOException {
         this.tools = new ToolSet(config, pipelines);
         Path dir = config.workflows();
-        // The listing trusts what the tools trust; receipts of workflow runs go next to the documents,
-        // as `maml run` writes them.
+        // The listing trusts what the tools trust; receipts of workflow runs go where the server's
+        // runs write them, else next to the documents, as `maml run` writes them.
+        RunOutputs outputs = config.outputs();
         this.workflows = dir == null ? null : new WorkflowCatalog(dir,
-                Session.builder().trust(config.trustSettings()).build(), config.key(), dir);
+                Session.builder().trust(config.trustSettings()).build(), config.key(),
+                outputs != null ? outputs : RunOutputs.in(dir));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.maml.run.Pipeline;
 import dev.maml.run.RunRequest;
 import dev.maml.run.RunResult;
 import dev.maml.server.mcp.DocumentInput.Document;
+import dev.maml.server.receipts.RunOutputs;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,14 +16,17 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * run: the run pipeline, as `maml run` runs a document, with the caller's identity and the server's
- * key and trust. A document in the workflows directory runs where it lies (its receipt goes next to
- * it); text is held in a private temporary directory that also takes its receipt and is removed
- * afterwards, and it runs as if it lived in the workflows directory, confined to it (spec 10.2a).
+ * key and trust. A document in the workflows directory runs where it lies; text is held in a private
+ * temporary directory, removed afterwards, and runs as if it lived in the workflows directory,
+ * confined to it (spec 10.2a). Receipts and sealed payloads go to the server's outputs when MCP is
+ * mounted on `maml serve` ({@link McpConfig#outputs()}); for `maml mcp`, next to the document, and
+ * for text into its temporary directory.
  */
 final class RunTool {
 
@@ -39,20 +43,27 @@ final class RunTool {
     CallToolResult run(Map<String, Object> args, Identity caller) throws ToolException, IOException {
         Document doc = input.require(args, "document", "path");
         if (doc.file() != null) {
-            return outcome(pipelines.get().run(request(doc.file(), args, caller).build()));
+            return outcome(pipelines.get().run(request(doc.file(), args, caller, null).build()));
         }
         try (PrivateDirectory dir = PrivateDirectory.create("maml-mcp-")) {
             Path file = dir.path().resolve(Path.of(doc.display()).getFileName());
             Files.writeString(file, doc.source().text(), StandardOpenOption.CREATE_NEW);
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             Path tree = config.workflows() != null ? config.workflows() : dir.path();
-            return outcome(pipelines.get().run(request(file, args, caller).baseDir(tree).root(tree)
-                    .receiptDir(dir.path()).build()));
+            return outcome(pipelines.get().run(request(file, args, caller, dir.path()).baseDir(tree).root(tree).build()));
         }
     }
 
-    private RunRequest.Builder request(Path file, Map<String, Object> args, Identity caller) throws ToolException {
+    /** @param holding the temporary directory text is held in, which takes its outputs without the server's; null for a file */
+    private RunRequest.Builder request(Path file, Map<String, Object> args, Identity caller, @Nullable Path holding)
+            throws ToolException {
         RunRequest.Builder builder = RunRequest.builder(file).identity(caller).trust(config.trustSettings());
+        RunOutputs outputs = config.outputs();
+        if (outputs != null) {
+            outputs.applyTo(builder);
+        } else if (holding != null) {
+            builder.receiptDir(holding);
+        }
         if (config.key() != null) {
             builder.key(config.key());
         }

@@ -6,6 +6,7 @@ import dev.maml.run.Pipeline;
 import dev.maml.run.RunRequest;
 import dev.maml.run.RunResult;
 import dev.maml.schema.SchemaViolation;
+import dev.maml.server.receipts.RunOutputs;
 import dev.maml.toolchain.Session;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -23,9 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Calling a workflow tool: the document runs through the run pipeline as `maml run` would, as the
  * caller (the identity the transport context carries, else the identity the list was made for),
  * with the tool arguments as its input and the server's trust, signature policy, key and receipt
- * directory. Nothing decided when the list was made is trusted here: the pipeline lints, verifies
- * and checks the caller's permission again on the file as it is now, so a document edited since,
- * or a caller the document does not admit, ends as {@code isError} with the pipeline's message.
+ * directory or store ({@link RunOutputs}). Nothing decided when the list was made is trusted here:
+ * the pipeline lints, verifies and checks the caller's permission again on the file as it is now, so
+ * a document edited since, or a caller the document does not admit, ends as {@code isError} with the
+ * pipeline's message.
  * <p>
  * A run that failed or was refused is {@code isError} with the message and the run's result JSON as
  * text, and no {@code structuredContent}: a failed run's result seldom matches the tool's
@@ -41,14 +43,14 @@ final class WorkflowCall {
     private final Path directory;
     private final Session session;
     private final @Nullable Path key;
-    private final Path receiptDir;
+    private final RunOutputs outputs;
     private final Pipeline pipeline;
 
-    WorkflowCall(Path directory, Session session, @Nullable Path key, Path receiptDir, Pipeline pipeline) {
+    WorkflowCall(Path directory, Session session, @Nullable Path key, RunOutputs outputs, Pipeline pipeline) {
         this.directory = directory;
         this.session = session;
         this.key = key;
-        this.receiptDir = receiptDir;
+        this.outputs = outputs;
         this.pipeline = pipeline;
     }
 
@@ -63,7 +65,8 @@ final class WorkflowCall {
         ObjectNode input = request.arguments() == null ? Json.object() : Json.MAPPER.valueToTree(request.arguments());
         RunRequest.Builder run = RunRequest.builder(workflow.file()).identity(who).input(input)
                 .trust(session.trust()).signaturePolicy(session.signaturePolicy())
-                .root(directory).receiptDir(receiptDir);
+                .root(directory);
+        outputs.applyTo(run);
         if (key != null) {
             run.key(key);
         }

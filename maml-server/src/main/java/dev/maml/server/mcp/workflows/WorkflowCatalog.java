@@ -2,6 +2,7 @@ package dev.maml.server.mcp.workflows;
 
 import dev.maml.run.Identity;
 import dev.maml.run.Pipeline;
+import dev.maml.server.receipts.RunOutputs;
 import dev.maml.toolchain.Session;
 import io.modelcontextprotocol.server.McpSyncListFilter;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -75,22 +76,22 @@ public final class WorkflowCatalog implements AutoCloseable {
      *                   when its TrustSettings allow them, allowed project stores), signature policy
      *                   ({@code --min-algorithm}) and size limit; lint configs are discovered per document
      * @param key        the ML-DSA private key that signs results and receipts ({@code --key}); null: ephemeral
-     * @param receiptDir where the runs' receipts go
+     * @param outputs    where the runs' receipts and sealed payloads go: a directory, or a server's receipt store
      * @throws IOException when {@code directory} is not a directory
      */
-    public WorkflowCatalog(Path directory, Session session, @Nullable Path key, Path receiptDir) throws IOException {
-        this(directory, session, key, receiptDir, new Pipeline(), DEBOUNCE, RESCAN, System.err::println);
+    public WorkflowCatalog(Path directory, Session session, @Nullable Path key, RunOutputs outputs) throws IOException {
+        this(directory, session, key, outputs, new Pipeline(), DEBOUNCE, RESCAN, System.err::println);
     }
 
     /** @param log receives what {@link #attach} reports (stderr for `maml mcp`, whose stdout is the protocol's) */
-    WorkflowCatalog(Path directory, Session session, @Nullable Path key, Path receiptDir, Pipeline pipeline,
+    WorkflowCatalog(Path directory, Session session, @Nullable Path key, RunOutputs outputs, Pipeline pipeline,
                     Duration debounce, Duration rescan, Consumer<String> log) throws IOException {
         if (!Files.isDirectory(directory)) {
             throw new NotDirectoryException(directory + " (the workflows directory)");
         }
         this.directory = directory.toAbsolutePath().normalize();
         this.reader = new WorkflowReader(this.directory, session);
-        this.calls = new WorkflowCall(this.directory, session, key, receiptDir, pipeline);
+        this.calls = new WorkflowCall(this.directory, session, key, outputs, pipeline);
         this.debounce = debounce;
         this.rescan = rescan;
         this.log = log;

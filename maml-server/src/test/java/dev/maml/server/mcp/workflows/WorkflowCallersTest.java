@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.maml.server.receipts.RunOutputs;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -39,7 +40,7 @@ class WorkflowCallersTest {
         docs.signed("drone.maml.md", WorkflowDocs.document("Runner's."), docs.trusted);
         docs.signed("private.maml.md", WorkflowDocs.document("Someone else's.", "\"agent://someone-else\"",
                 "\"agent://someone-else\""), docs.trusted);
-        catalog = new WorkflowCatalog(docs.workflows, docs.session(), null, docs.receipts);
+        catalog = new WorkflowCatalog(docs.workflows, docs.session(), null, RunOutputs.in(docs.receipts));
         mcp = new McpHarness(catalog.toolFilter());
         catalog.attach(mcp.server, null);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.run.Identity;
 import dev.maml.server.mcp.workflows.Unlisted.Reason;
+import dev.maml.server.receipts.RunOutputs;
 import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class WorkflowCatalogTest {
     }
 
     private WorkflowCatalog catalog() throws Exception {
-        return new WorkflowCatalog(docs.workflows, docs.session(), null, docs.receipts);
+        return new WorkflowCatalog(docs.workflows, docs.session(), null, RunOutputs.in(docs.receipts));
     }
 
     private static Map<String, Reason> reasons(Listing listing) {
@@ -125,7 +126,7 @@ class WorkflowCatalogTest {
     @Test
     void aMissingDirectoryIsAClearErrorAtStart() {
         NotDirectoryException e = assertThrows(NotDirectoryException.class, () -> new WorkflowCatalog(
-                root.resolve("nope"), docs.session(), null, docs.receipts));
+                root.resolve("nope"), docs.session(), null, RunOutputs.in(docs.receipts)));
         assertTrue(e.getMessage().contains("workflows directory"), e.getMessage());
         assertFalse(Files.exists(root.resolve("nope")));
     }

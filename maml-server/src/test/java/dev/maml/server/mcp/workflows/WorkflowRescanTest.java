@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.maml.run.Identity;
 import dev.maml.run.Pipeline;
+import dev.maml.server.receipts.RunOutputs;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class WorkflowRescanTest {
         docs.signed("drone.maml.md", WorkflowDocs.document("Trusted now."), docs.trusted);
         docs.signed("stranger.maml.md", WorkflowDocs.document("Trusted later."), docs.stranger);
         BlockingQueue<List<McpSchema.Tool>> changes = new LinkedBlockingQueue<>();
-        try (WorkflowCatalog catalog = new WorkflowCatalog(docs.workflows, docs.session(), null, docs.receipts,
+        try (WorkflowCatalog catalog = new WorkflowCatalog(docs.workflows, docs.session(), null, RunOutputs.in(docs.receipts),
                 new Pipeline(), Duration.ofMillis(100), Duration.ofMillis(300), line -> { });
              McpHarness mcp = new McpHarness(null)) {
             catalog.attach(mcp.server, Identity.LOCAL);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.run.Identity;
 import dev.maml.run.Pipeline;
+import dev.maml.server.receipts.RunOutputs;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -57,7 +58,7 @@ class WorkflowToolsTest {
                 docs.trusted);
         docs.signed("private.maml.md", WorkflowDocs.document("Not ours.", "\"agent://someone-else\"", "\"agent://local\""),
                 docs.trusted);
-        catalog = new WorkflowCatalog(docs.workflows, docs.session(), null, docs.receipts, new Pipeline(),
+        catalog = new WorkflowCatalog(docs.workflows, docs.session(), null, RunOutputs.in(docs.receipts), new Pipeline(),
                 Duration.ofMillis(100), Duration.ofHours(1), logged::add);
         mcp = new McpHarness(null);
         catalog.attach(mcp.server, Identity.LOCAL);
