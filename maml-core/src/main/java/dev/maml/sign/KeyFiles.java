@@ -20,9 +20,11 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.jcajce.interfaces.MLDSAPrivateKey;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes ML-DSA keys as PEM: public keys as SubjectPublicKeyInfo ("PUBLIC KEY"), private
@@ -41,6 +43,19 @@ public final class KeyFiles {
             "1.2.840.10045.2.1", "an EC key",
             "1.3.101.112", "an Ed25519 key",
             "1.3.101.113", "an Ed448 key");
+
+    /**
+     * Encrypted keys this process has opened through {@link #readPrivate(Path)}. Deriving the key
+     * from the password (scrypt, 16 MiB) costs tens of milliseconds, and a key is read at every use:
+     * per file of `maml sign a b c`, twice per `maml run --key` (result and receipt), twice per run of
+     * a server. The password itself is kept per process already ({@link KeyPasswords}); the key it
+     * opens is no more secret than that.
+     */
+    private static final Map<Path, Opened> OPENED = new ConcurrentHashMap<>();
+
+    /** An encrypted key as opened: the sealed DER it was read from, and the key. */
+    record Opened(byte[] sealed, PrivateKey key) {
+    }
 
     /** ML-DSA-87 private keys in PEM are under 7 KB; anything this large is not a key. */
     private static final long MAX_KEY_FILE_BYTES = 64 * 1024;
@@ -110,13 +125,27 @@ public final class KeyFiles {
         }
     }
 
-    /** A private key; an encrypted one asks {@link KeyPasswords#standard()} for its password. */
+    /**
+     * A private key; an encrypted one asks {@link KeyPasswords#standard()} for its password, once per
+     * process as long as the file's sealed bytes stay the same ({@link #OPENED}).
+     */
     public static PrivateKey readPrivate(Path file) throws IOException {
-        return readPrivate(file, KeyPasswords.standard());
+        return readPrivate(file, KeyPasswords.standard(), OPENED);
     }
 
     /** A private key; {@code passwords} is asked only when the key is encrypted, after its parameters are checked. */
     public static PrivateKey readPrivate(Path file, KeyPassword passwords) throws IOException {
+        return readPrivate(file, passwords, null);
+    }
+
+    /**
+     * As {@link #readPrivate(Path, KeyPassword)}; {@code opened}, when given, keeps each encrypted key
+     * it decrypts, by path, with the sealed bytes it came from. The file is still read and checked
+     * (its mode included) every time; only the key derivation and the password are skipped while the
+     * bytes are unchanged.
+     */
+    static PrivateKey readPrivate(Path file, KeyPassword passwords, @Nullable Map<Path, Opened> opened)
+            throws IOException {
         Pem.Block block = block(file);
         if (block.label().equals(Pem.PUBLIC_KEY)) {
             throw new KeyFileException(file + ": is a public key; signing needs the private key (.key)");
@@ -127,6 +156,11 @@ public final class KeyFiles {
         requireOwnerOnly(file);
         if (block.label().equals(Pem.PRIVATE_KEY)) {
             return decodePrivate(block.der(), file.toString());
+        }
+        Path at = file.toAbsolutePath().normalize();
+        Opened known = opened == null ? null : opened.get(at);
+        if (known != null && Arrays.equals(known.sealed(), block.der())) {
+            return known.key();
         }
         EncryptedKeys.Sealed sealed = EncryptedKeys.parse(block.der(), file.toString());
         char[] password = passwords.forKey(file);
@@ -139,7 +173,11 @@ public final class KeyFiles {
             } catch (RuntimeException e) {
                 throw EncryptedKeys.wrongPassword(file.toString());
             }
-            return decodePrivate(der, file.toString());
+            PrivateKey key = decodePrivate(der, file.toString());
+            if (opened != null) {
+                opened.put(at, new Opened(block.der().clone(), key));
+            }
+            return key;
         } finally {
             KeyPasswords.clear(password);
             if (der != null) {

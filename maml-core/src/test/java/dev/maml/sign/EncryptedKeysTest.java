@@ -18,7 +18,9 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -69,6 +71,35 @@ class EncryptedKeysTest {
         KeyFiles.readPrivate(plain, file -> {
             throw new AssertionError("an unencrypted key needs no password");
         });
+    }
+
+    /** What {@link KeyFiles#readPrivate(Path)} does: an unchanged encrypted key is opened once, not at every use. */
+    @Test
+    void anOpenedKeyIsKeptWhileItsBytesStayTheSame() throws Exception {
+        KeyPair pair = MlDsa.generate(Algorithm.ML_DSA_44, new SecureRandom());
+        Path key = encryptedKey(pair);
+        Map<Path, KeyFiles.Opened> opened = new HashMap<>();
+        AtomicInteger asked = new AtomicInteger();
+        KeyPassword counting = file -> {
+            asked.incrementAndGet();
+            return PASSWORD.clone();
+        };
+        PrivateKey first = KeyFiles.readPrivate(key, counting, opened);
+        assertEquals(first, KeyFiles.readPrivate(key, counting, opened));
+        assertEquals(1, asked.get(), "the second use neither asks nor derives");
+
+        // Re-encrypted (a new salt: other bytes), the file is opened again with its password.
+        encryptedKey(pair);
+        assertArrayEquals(pair.getPrivate().getEncoded(), KeyFiles.readPrivate(key, counting, opened).getEncoded());
+        assertEquals(2, asked.get(), "changed bytes are opened anew");
+        // A wrong password is never kept: the next use asks again and fails again.
+        Path other = KeyFiles.write(pair, dir.resolve("other").toString(), PASSWORD.clone(), new SecureRandom())[1];
+        for (int i = 0; i < 2; i++) {
+            assertThrows(KeyFileException.class, () -> KeyFiles.readPrivate(other, f -> "wrong".toCharArray(), opened));
+        }
+        // The mode is still checked at every use.
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThrows(KeyFileException.class, () -> KeyFiles.readPrivate(key, counting, opened));
     }
 
     @Test
