@@ -57,8 +57,7 @@ final class ReceiptExportCommand implements Callable<Integer> {
             Files.createDirectories(out);
             for (ReceiptStore.Stored r : chain) {
                 String name = r.name();
-                if (!name.endsWith(".mu") || name.contains("/") || name.contains("\\") || name.indexOf('\0') >= 0
-                        || name.startsWith(".")) {
+                if (!ReceiptStore.isBareName(name) || name.startsWith(".")) {
                     err.println("maml: the store names a receipt '" + Printable.line(name) + "', no bare .mu file name; refused");
                     return ExitCodes.USAGE;
                 }

@@ -31,7 +31,7 @@ public final class DirectoryReceiptStore implements ReceiptStore {
     /** A regular {@code .mu} file directly in the directory; a link, a FIFO or any other name is none. */
     @Override
     public Optional<byte[]> read(String name) throws IOException {
-        if (!name.endsWith(".mu") || name.contains("/") || name.contains("\\") || name.indexOf('\0') >= 0) {
+        if (!ReceiptStore.isBareName(name)) {
             return Optional.empty();
         }
         Path file;

@@ -28,6 +28,15 @@ public interface ReceiptStore extends AutoCloseable {
     /** The receipts of one document's chain (its id, or file name without one), first receipt first. */
     List<Stored> chain(String document) throws IOException;
 
+    /**
+     * Whether {@code name} is a bare receipt file name ({@code x.mu}): no path separator and no NUL,
+     * so that it names a file directly in a receipt directory. What a store hands out and what a
+     * reader accepts from a client or from a store it does not trust.
+     */
+    static boolean isBareName(String name) {
+        return name.endsWith(".mu") && !name.contains("/") && !name.contains("\\") && name.indexOf('\0') < 0;
+    }
+
     /** One receipt as kept: its bare name and its bytes. */
     record Stored(String name, byte[] text) {
     }
