@@ -1,6 +1,9 @@
 // A real OAuth 2.0 authorization server (oidc-provider, pinned in package-lock.json) for the
 // `maml serve --auth oidc` tests. Usage: node server.mjs CONFIG.json, where the test writes
-//   {"clients": [{"clientId", "clientSecret"}, ...], "audience", "scope", "jwksFile", "accessTokenTtl"}
+//   {"clients": [{"clientId", "clientSecret"}, ...], "audience", "scope", "jwksFile", "accessTokenTtl",
+//    "resources": [...]}
+// ("resources", optional: more resource servers, such as an MCP server's URL, whose tokens name the
+// resource itself in aud, as RFC 8707 has it; a request for any other resource is invalid_target)
 // and jwksFile holds the private signing key(s) as a JWKS, so the test can also forge tokens with
 // the issuer's own key. Listens on 127.0.0.1, port 0; prints {"issuer": "..."} on one line when
 // ready; exits when stdin closes (the test went away) or on SIGTERM.
@@ -38,11 +41,11 @@ server.listen(0, '127.0.0.1', () => {
         defaultResource: () => config.audience,
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, resource) => {
-          if (resource !== config.audience) {
+          if (resource !== config.audience && !(config.resources ?? []).includes(resource)) {
             throw new errors.InvalidTarget();
           }
           return {
-            audience: config.audience,
+            audience: resource,
             scope: config.scope,
             accessTokenFormat: 'jwt',
             accessTokenTTL: config.accessTokenTtl,

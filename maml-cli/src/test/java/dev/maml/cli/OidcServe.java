@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.maml.server.testing.OidcProviderFixture;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A real OAuth 2.0 server (npm oidc-provider) and `maml serve --auth oidc` in its own JVM taking its
@@ -30,12 +31,28 @@ final class OidcServe implements AutoCloseable {
      * --trust trusted` on a free port.
      */
     static OidcServe start(Path root, Path receipts, Path trusted, Preparation preparation) throws Exception {
-        OidcServe both = new OidcServe(OidcProviderFixture.start());
+        return start(OidcProviderFixture.start(), 0, null, root, receipts, trusted, preparation);
+    }
+
+    /**
+     * As {@link #start(Path, Path, Path, Preparation)}, with the server on {@code port} and its
+     * tokens' audience its MCP endpoint's resource identifier, {@code http://127.0.0.1:PORT/mcp}, which
+     * the provider issues tokens for: how an MCP client's OAuth flow (RFC 8707 resource indicator)
+     * gets a token this server takes.
+     */
+    static OidcServe forMcpResource(int port, Path root, Path receipts, Path trusted, Preparation preparation) throws Exception {
+        String resource = "http://127.0.0.1:" + port + "/mcp";
+        return start(OidcProviderFixture.start(List.of(resource)), port, resource, root, receipts, trusted, preparation);
+    }
+
+    private static OidcServe start(OidcProviderFixture provider, int port, String audience, Path root, Path receipts,
+            Path trusted, Preparation preparation) throws Exception {
+        OidcServe both = new OidcServe(provider);
         try {
             preparation.prepare(both.provider);
-            both.serve = ServeProcess.start("--root", root.toString(), "--receipts", receipts.toString(), "--port", "0",
-                    "--auth", "oidc", "--issuer", both.provider.issuer().toString(), "--audience",
-                    both.provider.audience(), "--trust", trusted.toString());
+            both.serve = ServeProcess.start("--root", root.toString(), "--receipts", receipts.toString(), "--port",
+                    Integer.toString(port), "--auth", "oidc", "--issuer", both.provider.issuer().toString(), "--audience",
+                    audience != null ? audience : both.provider.audience(), "--trust", trusted.toString());
             assertNotNull(both.serve.uri(), both.log());
             return both;
         } catch (Exception | AssertionError e) {

@@ -70,6 +70,19 @@ public final class OidcProviderFixture implements AutoCloseable {
      * @param accessTokenTtl how long the access tokens it issues are valid
      */
     public static OidcProviderFixture start(Duration accessTokenTtl) throws Exception {
+        return start(accessTokenTtl, List.of());
+    }
+
+    /**
+     * The provider with five-minute tokens that also issues tokens for {@code resources}: resource
+     * indicators (RFC 8707) such as an MCP server's URL, which a client names in its token request
+     * and the token then names in {@code aud}, as the MCP authorization spec has it.
+     */
+    public static OidcProviderFixture start(List<String> resources) throws Exception {
+        return start(Duration.ofMinutes(5), resources);
+    }
+
+    private static OidcProviderFixture start(Duration accessTokenTtl, List<String> resources) throws Exception {
         Path peer = NpmPeer.installed("oidc-provider");
         PrivateDirectory dir = PrivateDirectory.create("maml-oidc-provider-");
         RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
@@ -83,7 +96,7 @@ public final class OidcProviderFixture implements AutoCloseable {
                 "clients", List.of(Map.of("clientId", CLIENT_ID, "clientSecret", clientSecret),
                         Map.of("clientId", OTHER_CLIENT_ID, "clientSecret", otherClientSecret)),
                 "audience", AUDIENCE, "scope", SCOPE,
-                "jwksFile", jwks.toString(), "accessTokenTtl", accessTokenTtl.toSeconds())));
+                "jwksFile", jwks.toString(), "accessTokenTtl", accessTokenTtl.toSeconds(), "resources", resources)));
         ChildProcess server = ChildProcess.start(peer, dir.path().resolve("stderr.log"),
                 List.of("node", "server.mjs", config.toString()));
         try {
