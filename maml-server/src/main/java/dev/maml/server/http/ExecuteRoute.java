@@ -4,11 +4,11 @@ import dev.maml.report.Json;
 import dev.maml.run.Identity;
 import dev.maml.run.RunResult;
 import dev.maml.server.metrics.ServerMetrics;
+import dev.maml.server.receipts.RunOutputs;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * stdout, with the HTTP status of its exit code (0 → 200, 1 → 422, 2 → 400, 3 → 403). The body is
  * the run's result even when the run was refused, as spec 11.1's table says, not the error object:
  * it names the failing step and what was gathered so far. One change: {@code receipt} is the bare
- * file name that GET /receipts/{name} serves, not the server's path to it.
+ * file name that GET /receipts/{name} serves, not the server's path to it ({@link RunOutputs#answer}).
  *
  * <p>The body is the document ({@code text/markdown}) or {@code application/json}
  * {@code {"document": "...", "inputs": {...}}}.
@@ -50,12 +50,7 @@ final class ExecuteRoute extends PostedRoute {
         Bodies.text(document);
         RunResult result = documents.run(document, inputs, (Identity) request.getAttribute(AuthFilter.IDENTITY));
         metrics.run(result);
-        ObjectNode answer = result.result();
-        Path receipt = result.receipt();
-        if (receipt != null) {
-            answer.put("receipt", receipt.getFileName().toString());
-        }
-        json(response, status(result.exitCode()), answer);
+        json(response, status(result.exitCode()), RunOutputs.answer(result));
     }
 
     private static int status(int exitCode) {

@@ -83,7 +83,7 @@ final class RunTool {
 
     /** The result JSON either way; a run that failed or was refused is an error result that still carries it. */
     private static CallToolResult outcome(RunResult result) {
-        ObjectNode json = result.result();
+        ObjectNode json = RunOutputs.answer(result);
         if (result.ok()) {
             return ToolResults.ok(json, "ok; run " + json.path("run_id").asString("") + " of " + json.path("document").asString(""));
         }

@@ -159,6 +159,10 @@ class McpStdioTest {
         assertFalse(fine.get("isError").asBoolean(), fine.toString());
         assertEquals("ok", fine.get("structuredContent").get("status").asString());
         assertEquals("agent://local", fine.get("structuredContent").get("identity").asString());
+        // The receipt by its bare name, as /execute gives it, never the server's path: it lies next to the document.
+        String receipt = fine.get("structuredContent").get("receipt").asString();
+        assertEquals(Path.of(receipt).getFileName().toString(), receipt);
+        assertTrue(receipt.endsWith(".mu") && Files.isRegularFile(workflows.resolve(receipt)), receipt);
 
         ObjectNode eve = Json.object().put("path", "qkd.maml.md").put("seed", 1);
         eve.putObject("inputs").put("eavesdropper", 1.0);

@@ -71,7 +71,7 @@ final class WorkflowCall {
             run.key(key);
         }
         RunResult ran = pipeline.run(run.build());
-        ObjectNode result = ran.result();
+        ObjectNode result = RunOutputs.answer(ran);
         if (!ran.ok()) {
             return error(workflow.name() + ": " + ran.message(), result);
         }

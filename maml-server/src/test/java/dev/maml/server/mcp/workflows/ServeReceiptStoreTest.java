@@ -158,7 +158,8 @@ class ServeReceiptStoreTest {
     private static String receipt(CallToolResult result) {
         assertNotEquals(Boolean.TRUE, result.isError(), result.content().toString());
         String receipt = (String) ((Map<?, ?>) result.structuredContent()).get("receipt");
-        return Path.of(receipt).getFileName().toString();
+        assertEquals(Path.of(receipt).getFileName().toString(), receipt, "a bare name, as /execute answers it");
+        return receipt;
     }
 
     private static List<String> filesIn(Path directory) throws IOException {
