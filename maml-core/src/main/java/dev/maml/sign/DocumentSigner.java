@@ -5,6 +5,7 @@ import dev.maml.diagnostic.RuleId;
 import dev.maml.diagnostic.Severity;
 import dev.maml.diagnostic.TextEdit;
 import dev.maml.model.MamlDocument;
+import dev.maml.model.Range;
 import dev.maml.parse.DocumentParser;
 import dev.maml.report.Printable;
 import java.io.IOException;
@@ -70,16 +71,31 @@ public final class DocumentSigner {
         edits.add(HistoryAppender.append(doc, "- " + signedAt + ": [SIGN] by " + keyId, eol));
         String unsigned = TextEdits.apply(text, edits);
 
-        MamlDocument prepared = FrontMatterPrefix.parse(unsigned);
-        VerificationBlock block = VerificationBlock.of(prepared).orElseThrow(() -> new SigningException(
-                "cannot sign: the front matter no longer reads as a mapping once verification is added"));
-        if (block.signatureLine() == null) {
-            throw new SigningException(block.problem() != null ? block.problem()
-                    : "verification.signature could not be placed on a line of its own");
-        }
-        if (!SignatureLine.canonical(unsigned, block.signatureLine(), SignatureLine.DOCUMENT_INDENT)) {
-            throw new SigningException("cannot sign: " + SignatureLine.form(SignatureLine.DOCUMENT_INDENT)
-                    + "; rewrite that line first");
+        Range signatureLine;
+        int at; // where the placeholder "" starts
+        int end; // and ends
+        ElidedFrontMatter.Read shortcut = ElidedFrontMatter.readUnsigned(unsigned);
+        if (shortcut != null && shortcut.block().problem() == null) {
+            // The reading without the embedded public key's base64 (see ElidedFrontMatter): the
+            // placeholder is where the parser reads verification.signature, on a canonical line.
+            signatureLine = shortcut.signatureLine();
+            at = shortcut.signatureQuote();
+            end = at + PLACEHOLDER.length();
+        } else {
+            MamlDocument prepared = FrontMatterPrefix.parse(unsigned);
+            VerificationBlock block = VerificationBlock.of(prepared).orElseThrow(() -> new SigningException(
+                    "cannot sign: the front matter no longer reads as a mapping once verification is added"));
+            if (block.signatureLine() == null) {
+                throw new SigningException(block.problem() != null ? block.problem()
+                        : "verification.signature could not be placed on a line of its own");
+            }
+            if (!SignatureLine.canonical(unsigned, block.signatureLine(), SignatureLine.DOCUMENT_INDENT)) {
+                throw new SigningException("cannot sign: " + SignatureLine.form(SignatureLine.DOCUMENT_INDENT)
+                        + "; rewrite that line first");
+            }
+            signatureLine = block.signatureLine();
+            at = block.signature().range().start();
+            end = at + block.signature().lexical().length();
         }
         String lineBreaks = LineBreaks.problem(unsigned);
         if (lineBreaks != null) {
@@ -87,14 +103,13 @@ public final class DocumentSigner {
         }
         byte[] signature;
         try {
-            signature = MlDsa.DOCUMENT.sign(key, SignedBytes.of(unsigned, block.signatureLine()), random);
+            signature = MlDsa.DOCUMENT.sign(key, SignedBytes.of(unsigned, signatureLine), random);
         } catch (GeneralSecurityException e) {
             throw new SigningException("ML-DSA signing failed: " + e.getMessage());
         }
-        int at = block.signature().range().start();
         // base64 holds no quote or backslash: the value goes between the quotes as it is
         String signed = unsigned.substring(0, at) + '"' + Base64.getEncoder().encodeToString(signature) + '"'
-                + unsigned.substring(at + block.signature().lexical().length());
+                + unsigned.substring(end);
         Verification check = DocumentVerifier.verify(signed, documentDir, TrustStore.EMPTY);
         if (!check.outcome().signatureValid()) {
             throw new IllegalStateException("a freshly signed document does not verify: " + check.reason());

@@ -4,6 +4,7 @@ import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.diagnostic.Severity;
 import dev.maml.model.MamlDocument;
+import dev.maml.model.Range;
 import dev.maml.yaml.YamlScalar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -43,8 +45,12 @@ public final class DocumentVerifier {
         // Text with LF line breaks only (no CR anywhere): only its front matter needs to become a String.
         int prefixEnd = LineBreaks.containsCr(bytes) ? -1 : ElidedFrontMatter.prefixEnd(bytes);
         if (prefixEnd > 0) {
-            Verification quick = quick(new String(bytes, 0, prefixEnd, StandardCharsets.UTF_8), bytes, documentDir,
-                    trust, policy);
+            String prefix = new String(bytes, 0, prefixEnd, StandardCharsets.UTF_8);
+            // As many chars as bytes: all ASCII (valid UTF-8 gives one char for one byte only there), so
+            // the signature line's offsets in the prefix are its byte offsets.
+            boolean ascii = prefix.length() == prefixEnd;
+            Verification quick = quick(prefix, line -> ascii ? SignedBytes.of(bytes, line)
+                    : SignedBytes.of(bytes, prefix, line), documentDir, trust, policy);
             if (quick != null) {
                 return quick;
             }
@@ -68,17 +74,19 @@ public final class DocumentVerifier {
      */
     private static Verification verify(String text, byte[] utf8, Path documentDir, TrustStore trust,
                                        SignaturePolicy policy) {
-        Verification quick = quick(text, utf8, documentDir, trust, policy);
+        Verification quick = quick(text, line -> SignedBytes.of(utf8 != null ? utf8
+                : text.getBytes(StandardCharsets.UTF_8), text, line), documentDir, trust, policy);
         return quick != null ? quick : verify(FrontMatterPrefix.parse(text), text, documentDir, trust, policy);
     }
 
     /**
      * The answer by way of {@link ElidedFrontMatter}, or null when that shortcut does not apply.
      *
-     * @param text the document, or (when it holds no CR) its text up to the end of its front matter
+     * @param text        the document, or (when it holds no CR) its text up to the end of its front matter
+     * @param signedBytes the signed bytes, given the signature line's range in {@code text}
      */
-    private static Verification quick(String text, byte[] utf8, Path documentDir, TrustStore trust,
-                                      SignaturePolicy policy) {
+    private static Verification quick(String text, Function<Range, byte[]> signedBytes, Path documentDir,
+                                      TrustStore trust, SignaturePolicy policy) {
         ElidedFrontMatter.Read read = ElidedFrontMatter.read(text);
         if (read == null || unreadable(read.doc()).isPresent() || read.block().problem() != null) {
             return null;
@@ -90,8 +98,7 @@ public final class DocumentVerifier {
         VerificationBlock block = read.block();
         return check(block.method(), block.keyId(), read.publicKey() != null ? read.publicKey()
                         : block.publicKey() == null ? null : block.publicKey().value(), read.signature(),
-                () -> SignedBytes.of(utf8 != null ? utf8 : text.getBytes(StandardCharsets.UTF_8),
-                        text, read.signatureLine()), documentDir, trust, policy);
+                () -> signedBytes.apply(read.signatureLine()), documentDir, trust, policy);
     }
 
     /** @param documentDir where relative public_key paths start; null for a document without a file */

@@ -38,6 +38,11 @@ final class ElidedFrontMatter {
      * @param signatureLine the signature's whole line in the original text, line break included
      */
     record Read(MamlDocument doc, VerificationBlock block, String signature, String publicKey, Range signatureLine) {
+
+        /** Where the signature's opening quote is in the original text. */
+        int signatureQuote() {
+            return signatureLine.start() + SIGNATURE.length() - 1;
+        }
     }
 
     private ElidedFrontMatter() {
@@ -45,6 +50,18 @@ final class ElidedFrontMatter {
 
     /** The reading, or null when the text does not have the plain shape this shortcut is for. */
     static Read read(String text) {
+        return read(text, false);
+    }
+
+    /**
+     * As {@link #read}, for a text about to be signed: its signature is the empty placeholder
+     * {@code ""} (nothing to cut), and only an embedded public key is cut.
+     */
+    static Read readUnsigned(String text) {
+        return read(text, true);
+    }
+
+    private static Read read(String text, boolean placeholder) {
         int start = text.startsWith("\uFEFF") ? 1 : 0;
         int line = nextLine(text, start);
         if (line < 0 || !delimiter(text, start, line)) {
@@ -75,7 +92,7 @@ final class ElidedFrontMatter {
             }
             line = next;
         }
-        if (signature == null || signature.value(text).isBlank()) {
+        if (signature == null || (placeholder ? !signature.value(text).isEmpty() : signature.value(text).isBlank())) {
             return null;
         }
         StringBuilder shortened = new StringBuilder(line + 8);

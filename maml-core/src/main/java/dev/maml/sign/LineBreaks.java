@@ -1,6 +1,9 @@
 package dev.maml.sign;
 
 import dev.maml.model.LineIndex;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * The line-break half of spec 8's "one reading of the bytes". A lone CR is a line break to YAML,
@@ -9,6 +12,10 @@ import dev.maml.model.LineIndex;
  * leave them unchanged: a signed text uses one kind of line break throughout.
  */
 public final class LineBreaks {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long CRS = '\r' * ONES;
 
     private LineBreaks() {
     }
@@ -41,10 +48,21 @@ public final class LineBreaks {
         return null;
     }
 
-    /** True when {@code bytes} hold a CR anywhere (a CR byte is never part of a longer UTF-8 sequence). */
+    /**
+     * True when {@code bytes} hold a CR anywhere (a CR byte is never part of a longer UTF-8 sequence).
+     * Eight bytes at a time: a verifier asks this of every file, and a byte loop cost as much as the
+     * UTF-8 check.
+     */
     static boolean containsCr(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b == '\r') {
+        int i = 0;
+        for (; i + 8 <= bytes.length; i += 8) {
+            long x = (long) LONGS.get(bytes, i) ^ CRS; // a CR byte becomes a zero byte
+            if (((x - ONES) & ~x & 0x8080808080808080L) != 0) { // exact test for a zero byte
+                return true;
+            }
+        }
+        for (; i < bytes.length; i++) {
+            if (bytes[i] == '\r') {
                 return true;
             }
         }

@@ -17,6 +17,10 @@ public final class SignedBytes {
 
     /** @param signatureLine the whole line to leave out, its line break included */
     public static byte[] of(String text, Range signatureLine) {
+        if (text.indexOf('\r') < 0) { // LF only, the usual case: only the line goes
+            return (text.substring(0, signatureLine.start()) + text.substring(signatureLine.end()))
+                    .getBytes(StandardCharsets.UTF_8);
+        }
         StringBuilder b = new StringBuilder(text.length());
         b.append(text, 0, signatureLine.start()).append(text, signatureLine.end(), text.length());
         int w = 0;
@@ -40,10 +44,22 @@ public final class SignedBytes {
      */
     public static byte[] of(byte[] utf8, String text, Range signatureLine) {
         int start = utf8Length(text, 0, signatureLine.start());
-        int end = start + utf8Length(text, signatureLine.start(), signatureLine.end());
+        return of(utf8, Range.of(start, start + utf8Length(text, signatureLine.start(), signatureLine.end())));
+    }
+
+    /**
+     * As {@link #of(byte[], String, Range)}, with the line to leave out given in byte offsets (a
+     * verifier that found the text before it all ASCII has them without counting).
+     */
+    static byte[] of(byte[] utf8, Range signatureLineBytes) {
+        int start = signatureLineBytes.start();
+        int end = signatureLineBytes.end();
         byte[] b = new byte[utf8.length - (end - start)];
         System.arraycopy(utf8, 0, b, 0, start);
         System.arraycopy(utf8, end, b, start, utf8.length - end);
+        if (!LineBreaks.containsCr(b)) {
+            return b; // LF only, the usual case: nothing to drop
+        }
         int w = 0;
         for (int i = 0; i < b.length; i++) {
             if (b[i] == '\r' && i + 1 < b.length && b[i + 1] == '\n') {

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,6 +53,39 @@ class CanonicalBase64Test {
     @ValueSource(strings = {"", "QQ==", "QUI=", "QUJD", "+/+/"})
     void canonicalTextDecodes(String text) {
         assertEquals(text, Base64.getEncoder().encodeToString(CanonicalBase64.decode(text)));
+    }
+
+    /**
+     * The definition, "what encoding the decoded bytes gives", against every text of up to six
+     * characters over letters whose low bits differ (A, Q, w: none set; B: the lowest; '/': all),
+     * the pad and a character outside the alphabet: every length, padding and stray '=' there is.
+     */
+    @Test
+    void agreesWithEncodingTheBytesAgainOnEveryShortText() {
+        String chars = "AQBw/=-";
+        int checked = 0;
+        for (int length = 0; length <= 6; length++) {
+            for (int n = 0; n < Math.pow(chars.length(), length); n++) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0, v = n; i < length; i++, v /= chars.length()) {
+                    text.append(chars.charAt(v % chars.length()));
+                }
+                byte[] expected = encodesBackTo(text.toString());
+                byte[] actual = CanonicalBase64.decode(text.toString());
+                assertArrayEquals(expected, actual, text.toString());
+                checked += expected != null ? 1 : 0;
+            }
+        }
+        assertTrue(checked > 100, "canonical texts among them: " + checked);
+    }
+
+    private static byte[] encodesBackTo(String text) {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(text);
+            return Base64.getEncoder().encodeToString(bytes).equals(text) ? bytes : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Through the document verifier: the signed document with a sibling signature text is not valid. */

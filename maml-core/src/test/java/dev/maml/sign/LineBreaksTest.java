@@ -1,8 +1,10 @@
 package dev.maml.sign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The reasons LineBreaks gives name the right lines and the right kinds of break. */
@@ -39,5 +41,21 @@ class LineBreaksTest {
         assertEquals("line 2" + LONE, LineBreaks.problem("a\nb\rc\n"));
         assertEquals("line 1" + LONE, LineBreaks.problem("a\r"));
         assertEquals("line 1" + LONE, LineBreaks.problem("\r\r\n"));
+    }
+
+    /** The eight-bytes-at-a-time scan against the byte itself: every value at every place of a word and the tail. */
+    @Test
+    void containsCrFindsACrAtEveryPlaceAndNothingElse() {
+        for (int length = 1; length <= 19; length++) {
+            for (int at = 0; at < length; at++) {
+                for (int value = 0; value < 256; value++) {
+                    byte[] bytes = new byte[length];
+                    Arrays.fill(bytes, (byte) 'a');
+                    bytes[at] = (byte) value;
+                    assertEquals(value == '\r', LineBreaks.containsCr(bytes), length + " " + at + " " + value);
+                }
+            }
+        }
+        assertFalse(LineBreaks.containsCr(new byte[0]));
     }
 }

@@ -15,7 +15,11 @@ class SignedBytesTest {
 
     private static String of(String text, Range line) {
         byte[] fromText = SignedBytes.of(text, line);
-        assertArrayEquals(fromText, SignedBytes.of(text.getBytes(StandardCharsets.UTF_8), text, line), "from the bytes");
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(fromText, SignedBytes.of(utf8, text, line), "from the bytes");
+        if (utf8.length == text.length()) { // ASCII: the line's char offsets are its byte offsets
+            assertArrayEquals(fromText, SignedBytes.of(utf8, line), "from the bytes, byte offsets");
+        }
         return new String(fromText, StandardCharsets.UTF_8);
     }
 
