@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
@@ -42,7 +41,7 @@ class DeployExamplesTest {
         JsonNode container = deployment.at("/spec/template/spec/containers/0");
         List<String> args = new ArrayList<>();
         container.path("args").forEach(a -> args.add(a.asString()));
-        ParseResult parsed = new CommandLine(new Main()).parseArgs(args.toArray(String[]::new));
+        ParseResult parsed = Main.commandLine(new Main()).parseArgs(args.toArray(String[]::new));
         ParseResult serve = parsed.subcommand();
         assertEquals("serve", serve.commandSpec().name());
         String receipts = serve.matchedOptionValue("--receipts", "");

@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -96,7 +95,7 @@ class ShardExamplesTest {
         String words = (redirect < 0 ? from : from.substring(0, redirect)).strip();
         List<String> args = new ArrayList<>(List.of("run-batch"));
         args.addAll(Arrays.asList(words.split("\\s+")));
-        ParseResult result = new CommandLine(new Main()).parseArgs(args.toArray(String[]::new));
+        ParseResult result = Main.commandLine(new Main()).parseArgs(args.toArray(String[]::new));
         assertTrue(result.hasSubcommand(), shell);
         return result.subcommand();
     }
