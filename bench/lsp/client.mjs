@@ -30,8 +30,10 @@ const workDir = path.join(os.tmpdir(), `maml-lsp-bench-${process.pid}`);
 mkdirSync(workDir, { recursive: true });
 
 class Connection {
-  constructor(command) {
+  /** `settings`: what the server gets when it asks workspace/configuration (its settings of a folder). */
+  constructor(command, settings) {
     const [cmd, ...rest] = command.split(' ').filter(Boolean);
+    this.settings = settings;
     this.proc = spawn(cmd, rest, { stdio: ['pipe', 'pipe', 'inherit'] });
     this.buffer = Buffer.alloc(0);
     this.nextId = 1;
@@ -58,9 +60,9 @@ class Connection {
       this.pending.delete(msg.id);
       if (p) p(msg);
     } else if (msg.id !== undefined) {
-      // A request from the server: configuration gets the yaml settings, everything else null.
+      // A request from the server: configuration gets the server's own settings, everything else null.
       const result = msg.method === 'workspace/configuration'
-        ? msg.params.items.map(() => yamlSettings()) : null;
+        ? msg.params.items.map(() => this.settings) : null;
       this.write({ jsonrpc: '2.0', id: msg.id, result });
     } else {
       this.listeners = this.listeners.filter((l) => !l(msg));
@@ -86,6 +88,10 @@ class Connection {
     return new Promise((resolve) => this.listeners.push((m) => (match(m) ? (resolve(m), true) : false)));
   }
 }
+
+// maml lints without a quiet period, also where it asks for the folder's settings (it does, per
+// workspace folder, when the client says it can answer: the rootUri below is one).
+const mamlSettings = { debounceMillis: 0 };
 
 function yamlSettings() {
   return { validate: true, completion: true, hover: true, schemaStore: { enable: false }, format: { enable: false } };
@@ -140,11 +146,11 @@ function rssMiB(pid) {
 }
 
 async function run(name, command, kind) {
-  const c = new Connection(command);
+  const c = new Connection(command, kind === 'maml' ? mamlSettings : yamlSettings());
   const root = pathToFileURL(workDir).toString();
   await c.request('initialize', {
     processId: process.pid, rootUri: root, capabilities: { workspace: { configuration: true } },
-    initializationOptions: kind === 'maml' ? { maml: { debounceMillis: 0 } } : {},
+    initializationOptions: kind === 'maml' ? { maml: mamlSettings } : {},
   });
   c.notify('initialized', {});
   if (kind === 'yaml') c.notify('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings() } });
