@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.maml.testing.DamagedKeys;
 import dev.maml.testing.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,6 +144,21 @@ class SigningCommandsTest {
             assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
         }
         assertEquals(before, Files.readString(doc), "a failed signing leaves the document as it was");
+    }
+
+    @Test
+    void aKeyThatSignsInvalidSignaturesChangesNothing() throws Exception {
+        Path doc = document();
+        String before = Files.readString(doc);
+        Files.writeString(dir.resolve("damaged.key"), DamagedKeys.pem());
+        Files.setPosixFilePermissions(dir.resolve("damaged.key"), PosixFilePermissions.fromString("rw-------"));
+
+        CliRun damaged = CliRun.of("sign", doc.toString(), "--key", p("damaged.key"));
+
+        assertEquals(2, damaged.exitCode());
+        assertEquals(1, damaged.err().strip().lines().count(), damaged.err());
+        assertTrue(damaged.err().startsWith("maml: " + doc + ": cannot sign: the new signature does not verify"), damaged.err());
+        assertEquals(before, Files.readString(doc), "nothing is written");
     }
 
     @Test

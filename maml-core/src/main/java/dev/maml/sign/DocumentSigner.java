@@ -110,9 +110,13 @@ public final class DocumentSigner {
         // base64 holds no quote or backslash: the value goes between the quotes as it is
         String signed = unsigned.substring(0, at) + '"' + Base64.getEncoder().encodeToString(signature) + '"'
                 + unsigned.substring(end);
+        // Never hand out a signature that does not verify: a damaged private key (Bouncy Castle
+        // loads an expanded key whose t0 was altered, and every signature it makes is invalid) or a
+        // fault in signing would otherwise go unnoticed until someone verifies.
         Verification check = DocumentVerifier.verify(signed, documentDir, TrustStore.EMPTY);
         if (!check.outcome().signatureValid()) {
-            throw new IllegalStateException("a freshly signed document does not verify: " + check.reason());
+            throw new SigningException("cannot sign: the new signature does not verify with the key's own public key ("
+                    + check.reason() + "); the private key may be damaged; nothing was written");
         }
         return signed;
     }
