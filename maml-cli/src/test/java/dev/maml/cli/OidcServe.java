@@ -3,7 +3,11 @@ package dev.maml.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dev.maml.server.testing.McpFixtures;
 import dev.maml.server.testing.OidcProviderFixture;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -35,14 +39,37 @@ final class OidcServe implements AutoCloseable {
     }
 
     /**
-     * As {@link #start(Path, Path, Path, Preparation)}, with the server on {@code port} and its
+     * As {@link #start(Path, Path, Path, Preparation)}, with the server on a port chosen first and its
      * tokens' audience its MCP endpoint's resource identifier, {@code http://127.0.0.1:PORT/mcp}, which
      * the provider issues tokens for: how an MCP client's OAuth flow (RFC 8707 resource indicator)
      * gets a token this server takes.
      */
-    static OidcServe forMcpResource(int port, Path root, Path receipts, Path trusted, Preparation preparation) throws Exception {
+    static OidcServe forMcpResource(Path root, Path receipts, Path trusted, Preparation preparation) throws Exception {
+        int port = freePort();
         String resource = "http://127.0.0.1:" + port + "/mcp";
         return start(OidcProviderFixture.start(List.of(resource)), port, resource, root, receipts, trusted, preparation);
+    }
+
+    /**
+     * A server whose --root ({@code dir/root}) holds the QKD workflow signed with a key it trusts and
+     * executable by the provider's client, agent://CLIENT_ID; {@code mcpResource}: tokens are for its
+     * /mcp resource, as {@link #forMcpResource}.
+     */
+    static OidcServe withQkdWorkflow(Path dir, boolean mcpResource) throws Exception {
+        Path root = Files.createDirectories(dir.resolve("root"));
+        Path key = SignedDocuments.keyPair(Files.createDirectories(dir.resolve("keys")));
+        Preparation qkd = oidc -> SignedDocuments.sign(Files.writeString(root.resolve("qkd.maml.md"),
+                McpFixtures.qkdWorkflow("\"agent://" + oidc.clientId() + "\"")), key);
+        Path receipts = dir.resolve("receipts");
+        Path trusted = SignedDocuments.publicKey(key);
+        return mcpResource ? forMcpResource(root, receipts, trusted, qkd) : start(root, receipts, trusted, qkd);
+    }
+
+    /** A port free now, for a server that must know its URL before it starts (its audience names it). */
+    private static int freePort() throws Exception {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
     }
 
     private static OidcServe start(OidcProviderFixture provider, int port, String audience, Path root, Path receipts,

@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.report.Json;
 import dev.maml.server.testing.McpClientScript;
-import dev.maml.server.testing.McpFixtures;
 import dev.maml.server.testing.OidcProviderFixture;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,11 +39,7 @@ class ServeMcpOAuthFlowTest {
     @BeforeAll
     static void start() throws Exception {
         McpClientScript.install();
-        Path root = Files.createDirectories(dir.resolve("root"));
-        Path key = SignedDocuments.keyPair(Files.createDirectories(dir.resolve("keys")));
-        server = OidcServe.forMcpResource(freePort(), root, dir.resolve("receipts"), SignedDocuments.publicKey(key),
-                oidc -> SignedDocuments.sign(Files.writeString(root.resolve("qkd.maml.md"),
-                        McpFixtures.qkdWorkflow("\"agent://" + oidc.clientId() + "\"")), key));
+        server = OidcServe.withQkdWorkflow(dir, true);
         provider = server.provider();
     }
 
@@ -55,13 +47,6 @@ class ServeMcpOAuthFlowTest {
     static void stop() throws Exception {
         if (server != null) {
             server.close();
-        }
-    }
-
-    /** A port free now, for a server that must know its URL before it starts (its audience names it). */
-    private static int freePort() throws Exception {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
         }
     }
 

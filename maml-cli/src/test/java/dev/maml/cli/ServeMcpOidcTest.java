@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.report.Json;
 import dev.maml.server.testing.McpClientScript;
-import dev.maml.server.testing.McpFixtures;
 import dev.maml.server.testing.OidcProviderFixture;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +37,7 @@ class ServeMcpOidcTest {
     @BeforeAll
     static void start() throws Exception {
         McpClientScript.install();
-        Path root = Files.createDirectories(dir.resolve("root"));
-        Path key = SignedDocuments.keyPair(Files.createDirectories(dir.resolve("keys")));
-        server = OidcServe.start(root, dir.resolve("receipts"), SignedDocuments.publicKey(key), oidc -> SignedDocuments.sign(
-                Files.writeString(root.resolve("qkd.maml.md"), McpFixtures.qkdWorkflow("\"agent://" + oidc.clientId() + "\"")),
-                key));
+        server = OidcServe.withQkdWorkflow(dir, false);
         provider = server.provider();
     }
 
