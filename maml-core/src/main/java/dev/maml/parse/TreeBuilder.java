@@ -17,18 +17,11 @@ import dev.maml.model.Preamble;
 import dev.maml.model.Range;
 import dev.maml.model.SchemaBlock;
 import dev.maml.model.Section;
-import dev.maml.parse.grammar.MamlLexer;
-import dev.maml.parse.grammar.MamlParser;
 import dev.maml.vocabulary.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.antlr.v4.runtime.ParserRuleContext;
-import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.ErrorNode;
-import org.antlr.v4.runtime.tree.ParseTreeListener;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Builds the immutable {@link MamlDocument} model from the parser's events while it parses, so that
@@ -36,7 +29,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * The model itself is bounded by {@link #MAX_ELEMENTS}; past it the rest of the text is read as
  * plain text of the last section, and one MAML090 error says so.
  */
-final class TreeBuilder implements ParseTreeListener {
+final class TreeBuilder implements StructureReader.Listener {
 
     /**
      * Sections, headings, code blocks, History and Context entries together: one every 21 bytes of
@@ -66,13 +59,13 @@ final class TreeBuilder implements ParseTreeListener {
     private final List<HistoryEntry> history = new ArrayList<>();
 
     private FrontMatter frontMatter;
-    private Token frontMatterOpen;
-    private Token frontMatterClose;
+    private LineToken frontMatterOpen;
+    private LineToken frontMatterClose;
     private String title;
     private Heading sectionHeading;
     private int schemasBefore;
-    private Token fenceOpen;
-    private Token fenceClose;
+    private LineToken fenceOpen;
+    private LineToken fenceClose;
     /** The open fence's code so far, once a line of it had markers to remove; null while none had. */
     private StringBuilder shiftedCode;
     private int elements;
@@ -138,35 +131,32 @@ final class TreeBuilder implements ParseTreeListener {
     // ---- parser events ---------------------------------------------------------------------
 
     @Override
-    public void visitTerminal(TerminalNode node) {
-        // the parser adds every token to its rule context for listeners; drop it, the model has what it needs
-        ((ParserRuleContext) node.getParent()).removeLastChild();
+    public void token(LineToken token) {
         if (truncated) {
             return;
         }
-        Token token = node.getSymbol();
-        switch (token.getType()) {
-            case MamlLexer.FM_OPEN -> frontMatterOpen = token;
-            case MamlLexer.FM_CLOSE -> frontMatterClose = token;
-            case MamlLexer.H2 -> openSection(token);
-            case MamlLexer.FENCE_OPEN -> {
+        switch (token.type()) {
+            case FM_OPEN -> frontMatterOpen = token;
+            case FM_CLOSE -> frontMatterClose = token;
+            case H2 -> openSection(token);
+            case FENCE_OPEN -> {
                 fenceOpen = token;
                 shiftedCode = null;
             }
-            case MamlLexer.CODE_LINE -> codeLine(token);
-            case MamlLexer.CODE_NEWLINE -> {
+            case CODE_LINE -> codeLine(token);
+            case CODE_NEWLINE -> {
                 if (shiftedCode != null) {
                     shiftedCode.append('\n');
                 }
             }
-            case MamlLexer.FENCE_CLOSE -> fenceClose = token;
-            case MamlLexer.HEADING -> heading(token);
-            case MamlLexer.HISTORY_ENTRY, MamlLexer.LIST_ITEM -> {
+            case FENCE_CLOSE -> fenceClose = token;
+            case HEADING -> heading(token);
+            case HISTORY_ENTRY, LIST_ITEM -> {
                 if (inSection("History") && withinBudget(token)) {
                     historyEntry(token);
                 }
             }
-            case MamlLexer.KEY_VALUE -> {
+            case KEY_VALUE -> {
                 if (inSection("Context") && withinBudget(token)) {
                     contextEntry(token);
                 }
@@ -178,23 +168,16 @@ final class TreeBuilder implements ParseTreeListener {
     }
 
     @Override
-    public void visitErrorNode(ErrorNode node) {
-        ((ParserRuleContext) node.getParent()).removeLastChild();
+    public void frontMatterEnd(LineToken last) {
+        frontMatter = new FrontMatterBuilder(text, lines, frontMatterDiagnostics)
+                .build(frontMatterOpen, frontMatterClose, last);
     }
 
     @Override
-    public void enterEveryRule(ParserRuleContext ctx) {
-        // everything is built from tokens and rule exits
-    }
-
-    @Override
-    public void exitEveryRule(ParserRuleContext ctx) {
-        if (ctx.getRuleIndex() == MamlParser.RULE_frontMatter) {
-            frontMatter = new FrontMatterBuilder(text, lines, frontMatterDiagnostics)
-                    .build(frontMatterOpen, frontMatterClose, ctx.getStop());
-        } else if (ctx.getRuleIndex() == MamlParser.RULE_fence && fenceOpen != null) {
+    public void fenceEnd(LineToken last) {
+        if (fenceOpen != null) {
             if (!truncated && withinBudget(fenceOpen)) {
-                fence(fenceOpen, fenceClose, ctx.getStop());
+                fence(fenceOpen, fenceClose, last);
             }
             fenceOpen = null;
             fenceClose = null;
@@ -205,7 +188,7 @@ final class TreeBuilder implements ParseTreeListener {
     // ---- the model budget ------------------------------------------------------------------
 
     /** Counts one more element; past the budget, reports it once and stops recording structure. */
-    private boolean withinBudget(Token token) {
+    private boolean withinBudget(LineToken token) {
         if (elements < MAX_ELEMENTS) {
             elements++;
             return true;
@@ -224,7 +207,7 @@ final class TreeBuilder implements ParseTreeListener {
         return sectionHeading != null && sectionHeading.text().equals(name);
     }
 
-    private void openSection(Token h2) {
+    private void openSection(LineToken h2) {
         if (!withinBudget(h2)) {
             return;
         }
@@ -250,8 +233,8 @@ final class TreeBuilder implements ParseTreeListener {
     }
 
     /** Records a heading; an H2 is counted by {@link #openSection}, any other one here. */
-    private Heading heading(Token token) {
-        if (token.getType() != MamlLexer.H2 && !withinBudget(token)) {
+    private Heading heading(LineToken token) {
+        if (token.type() != LineType.H2 && !withinBudget(token)) {
             return null;
         }
         String line = TokenLines.text(token);
@@ -279,7 +262,7 @@ final class TreeBuilder implements ParseTreeListener {
         Heading heading = new Heading(level, name, Range.of(start, start + line.length()),
                 Range.of(nameStart, nameStart + name.length()));
         headings.add(heading);
-        if (sectionHeading == null && level == 1 && title == null && token.getType() == MamlLexer.HEADING) {
+        if (sectionHeading == null && level == 1 && title == null && token.type() == LineType.HEADING) {
             title = name;
         }
         return heading;
@@ -289,7 +272,7 @@ final class TreeBuilder implements ParseTreeListener {
      * A fence is closed by its closing line, or, unclosed, ends with its last line: at the end of the
      * file, or where the list item or block quote holding it ends (CommonMark).
      */
-    private void fence(Token open, Token close, Token last) {
+    private void fence(LineToken open, LineToken close, LineToken last) {
         String openLine = TokenLines.text(open);
         // a list marker or ">" may come first; no container marker has a ` or ~
         String trimmed = openLine.substring(fenceStart(openLine));
@@ -310,7 +293,7 @@ final class TreeBuilder implements ParseTreeListener {
             contentEnd = TokenLines.start(close);
             rangeEnd = closeRange.end();
         } else {
-            contentEnd = Math.max(last.getStopIndex() + 1, TokenLines.range(open).end());
+            contentEnd = Math.max(last.end(), TokenLines.range(open).end());
             rangeEnd = contentEnd;
             bodyDiagnostics.add(Diagnostic.of(RuleId.MAML040, contentEnd == text.length()
                     ? "code fence opened here is never closed; it runs to the end of the file"
@@ -336,18 +319,18 @@ final class TreeBuilder implements ParseTreeListener {
         throw new IllegalStateException("a FENCE_OPEN line without a fence: " + line);
     }
 
-    private void codeLine(Token token) {
+    private void codeLine(LineToken token) {
         if (token instanceof CodeLineToken line) {
             if (shiftedCode == null) {
                 shiftedCode = new StringBuilder(text.substring(contentStart(fenceOpen), TokenLines.start(token)));
             }
             shiftedCode.append(line.code());
         } else if (shiftedCode != null) {
-            shiftedCode.append(token.getText());
+            shiftedCode.append(token.text());
         }
     }
 
-    private int contentStart(Token open) {
+    private int contentStart(LineToken open) {
         return lines.nextLineStart(lines.lineOf(TokenLines.start(open)));
     }
 
@@ -369,12 +352,12 @@ final class TreeBuilder implements ParseTreeListener {
         return Vocabulary.section(name).filter(s -> s.schema() && s.name().equals(name)).isPresent();
     }
 
-    private void historyEntry(Token token) {
+    private void historyEntry(LineToken token) {
         String line = TokenLines.text(token);
         int start = TokenLines.start(token);
         Range range = Range.of(start, start + line.length());
         Matcher m = HISTORY.matcher(line);
-        if (token.getType() == MamlLexer.HISTORY_ENTRY && m.matches()) {
+        if (token.type() == LineType.HISTORY_ENTRY && m.matches()) {
             history.add(new HistoryEntry(m.group(1), m.group(2), m.group(3).strip(),
                     Range.of(start + m.start(1), start + m.end(1)),
                     Range.of(start + m.start(2), start + m.end(2)), range));
@@ -383,7 +366,7 @@ final class TreeBuilder implements ParseTreeListener {
         }
     }
 
-    private void contextEntry(Token token) {
+    private void contextEntry(LineToken token) {
         String line = TokenLines.text(token);
         int start = TokenLines.start(token);
         int colon = line.indexOf(':');
