@@ -19,20 +19,29 @@ public final class LineIndex {
         this.text = text;
         int[] starts = new int[16];
         int count = 1;
-        boolean cr = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != '\n' && c != '\r') {
-                continue;
+        boolean cr = text.indexOf('\r') >= 0;
+        if (!cr) {
+            // the usual text: only "\n" breaks, found by the JDK's vectorised search
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
             }
-            cr |= c == '\r';
-            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                i++;
+        } else {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c != '\n' && c != '\r') {
+                    continue;
+                }
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
             }
-            if (count == starts.length) {
-                starts = Arrays.copyOf(starts, count * 2);
-            }
-            starts[count++] = i + 1;
         }
         this.lineStarts = Arrays.copyOf(starts, count);
         this.lfOnly = !cr;

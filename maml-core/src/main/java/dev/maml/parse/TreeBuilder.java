@@ -17,11 +17,14 @@ import dev.maml.model.Preamble;
 import dev.maml.model.Range;
 import dev.maml.model.SchemaBlock;
 import dev.maml.model.Section;
+import dev.maml.vocabulary.SectionWord;
 import dev.maml.vocabulary.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Builds the immutable {@link MamlDocument} model from the parser's events while it parses, so that
@@ -42,8 +45,11 @@ final class TreeBuilder implements StructureReader.Listener {
     private static final Pattern HISTORY = Pattern.compile(
             "[ ]{0,3}-[ \\t]+(\\d{4}-\\d{2}-\\d{2}(?:[Tt ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:[Zz]|[+-]\\d{2}(?::?\\d{2})?)?)?)"
                     + ":[ \\t]*\\[([A-Za-z_]+)\\][ \\t]*(.*)");
-    private static final Pattern CLOSING_HASHES = Pattern.compile("(?:^|[ \\t]+)#+[ \\t]*$");
     private static final Pattern LANGUAGE_END = Pattern.compile("[\\s{]");
+    /** The names of the schema sections, looked up once rather than for every section and fence. */
+    private static final Set<String> SCHEMA_SECTIONS = Vocabulary.sections().stream().map(SectionWord::name)
+            .filter(name -> Vocabulary.section(name).filter(s -> s.schema() && s.name().equals(name)).isPresent())
+            .collect(Collectors.toUnmodifiableSet());
 
     private final String text;
     private final LineIndex lines;
@@ -248,9 +254,9 @@ final class TreeBuilder implements StructureReader.Listener {
             i++;
         }
         String rest = line.substring(i);
-        Matcher closing = CLOSING_HASHES.matcher(rest);
-        if (closing.find()) {
-            rest = rest.substring(0, closing.start());
+        int closing = closingSequence(rest);
+        if (closing >= 0) {
+            rest = rest.substring(0, closing);
         }
         int lead = 0;
         while (lead < rest.length() && Character.isWhitespace(rest.charAt(lead))) {
@@ -266,6 +272,40 @@ final class TreeBuilder implements StructureReader.Listener {
             title = name;
         }
         return heading;
+    }
+
+    /**
+     * Where the closing sequence of an ATX heading starts in the text after its opening hashes: at
+     * the spaces or tabs before a final run of '#' (spaces or tabs may follow it), or at 0 when the
+     * text is only that run; -1 when there is none. That is where {@code (?:^|[ \t]+)#+[ \t]*$}
+     * first matches, its '$' included, which also matches before one final line terminator (a lone
+     * CR, U+0085, U+2028 or U+2029).
+     */
+    static int closingSequence(String rest) {
+        int end = rest.length();
+        if (end > 0 && "\r\u0085\u2028\u2029".indexOf(rest.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        int hashesEnd = end;
+        while (hashesEnd > 0 && spaceOrTab(rest.charAt(hashesEnd - 1))) {
+            hashesEnd--;
+        }
+        int hashes = hashesEnd;
+        while (hashes > 0 && rest.charAt(hashes - 1) == '#') {
+            hashes--;
+        }
+        if (hashes == hashesEnd || hashes > 0 && !spaceOrTab(rest.charAt(hashes - 1))) {
+            return -1;
+        }
+        int start = hashes;
+        while (start > 0 && spaceOrTab(rest.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    private static boolean spaceOrTab(char c) {
+        return c == ' ' || c == '\t';
     }
 
     /**
@@ -349,7 +389,7 @@ final class TreeBuilder implements StructureReader.Listener {
 
     /** Exact names only: the parser reads sections as written; folding forms is the rules' business. */
     private static boolean isSchemaSection(String name) {
-        return Vocabulary.section(name).filter(s -> s.schema() && s.name().equals(name)).isPresent();
+        return SCHEMA_SECTIONS.contains(name);
     }
 
     private void historyEntry(LineToken token) {
