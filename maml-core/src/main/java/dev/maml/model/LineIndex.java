@@ -17,34 +17,41 @@ public final class LineIndex {
 
     public LineIndex(String text) {
         this.text = text;
+        this.lfOnly = text.indexOf('\r') < 0;
+        this.lineStarts = lfOnly ? lfLineStarts(text) : lineStarts(text);
+    }
+
+    /** The usual text, "\n" breaks only: counted, then recorded, by the JDK's vectorised search. */
+    private static int[] lfLineStarts(String text) {
+        int breaks = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            breaks++;
+        }
+        int[] starts = new int[breaks + 1];
+        int count = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            starts[count++] = i + 1;
+        }
+        return starts;
+    }
+
+    private static int[] lineStarts(String text) {
         int[] starts = new int[16];
         int count = 1;
-        boolean cr = text.indexOf('\r') >= 0;
-        if (!cr) {
-            // the usual text: only "\n" breaks, found by the JDK's vectorised search
-            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, count * 2);
-                }
-                starts[count++] = i + 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\n' && c != '\r') {
+                continue;
             }
-        } else {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c != '\n' && c != '\r') {
-                    continue;
-                }
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, count * 2);
-                }
-                starts[count++] = i + 1;
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                i++;
             }
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+            }
+            starts[count++] = i + 1;
         }
-        this.lineStarts = Arrays.copyOf(starts, count);
-        this.lfOnly = !cr;
+        return Arrays.copyOf(starts, count);
     }
 
     private LineIndex(String text, int[] lineStarts) {

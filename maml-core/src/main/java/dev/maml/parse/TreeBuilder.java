@@ -92,7 +92,9 @@ final class TreeBuilder implements StructureReader.Listener {
 
     /** Completes the model once the parser has returned. */
     MamlDocument build() {
-        return assemble(text, lines, bom, LineEndings.of(text), parserDiagnostics, parts(text.length()),
+        // a text without a CR has LF endings or none: only one with a CR is scanned for them
+        LineEndings endings = lines.lfOnly() ? lines.lineCount() > 1 ? LineEndings.LF : LineEndings.NONE : LineEndings.of(text);
+        return assemble(text, lines, bom, endings, parserDiagnostics, parts(text.length()),
                 text.contains(MamlDocument.LINT_MARKER));
     }
 
