@@ -23,7 +23,8 @@ final class LineLexer implements LineTokens {
             + ":[ \\t]*\\[[A-Za-z_]+\\]");
 
     private final String text;
-    private final Matcher history;
+    /** Made for the first line that may be a History entry. */
+    private Matcher history;
     private int index;
     private Mode mode;
     private boolean afterBom;
@@ -37,7 +38,6 @@ final class LineLexer implements LineTokens {
         this.text = text;
         this.index = from;
         this.mode = bom ? Mode.BOM : Mode.BODY;
-        this.history = HISTORY_ENTRY.matcher(text);
     }
 
     @Override
@@ -96,8 +96,7 @@ final class LineLexer implements LineTokens {
             return LineType.TEXT;
         }
         char first = text.charAt(start);
-        if (first == '-' && start + 1 < end && spaceOrTab(text.charAt(start + 1))
-                && history.region(start, end).lookingAt()) {
+        if (first == '-' && start + 1 < end && spaceOrTab(text.charAt(start + 1)) && historyEntry(start, end)) {
             return LineType.HISTORY_ENTRY;
         }
         if (listItem(start, end)) {
@@ -107,6 +106,13 @@ final class LineLexer implements LineTokens {
             return LineType.KEY_VALUE;
         }
         return LineType.TEXT;
+    }
+
+    private boolean historyEntry(int start, int end) {
+        if (history == null) {
+            history = HISTORY_ENTRY.matcher(text);
+        }
+        return history.region(start, end).lookingAt();
     }
 
     /** FM_OPEN, FM_CLOSE: '---' [ \t\r]* */

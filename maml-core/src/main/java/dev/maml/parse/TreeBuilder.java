@@ -45,7 +45,6 @@ final class TreeBuilder implements StructureReader.Listener {
     private static final Pattern HISTORY = Pattern.compile(
             "[ ]{0,3}-[ \\t]+(\\d{4}-\\d{2}-\\d{2}(?:[Tt ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:[Zz]|[+-]\\d{2}(?::?\\d{2})?)?)?)"
                     + ":[ \\t]*\\[([A-Za-z_]+)\\][ \\t]*(.*)");
-    private static final Pattern LANGUAGE_END = Pattern.compile("[\\s{]");
     /** The names of the schema sections, looked up once rather than for every section and fence. */
     private static final Set<String> SCHEMA_SECTIONS = Vocabulary.sections().stream().map(SectionWord::name)
             .filter(name -> Vocabulary.section(name).filter(s -> s.schema() && s.name().equals(name)).isPresent())
@@ -324,7 +323,7 @@ final class TreeBuilder implements StructureReader.Listener {
             length++;
         }
         String info = trimmed.substring(length).strip();
-        String language = info.isEmpty() ? "" : LANGUAGE_END.split(info, 2)[0];
+        String language = info.substring(0, languageEnd(info));
         Range openRange = TokenLines.range(open);
         int contentStart = contentStart(open);
         Range closeRange = null;
@@ -350,6 +349,16 @@ final class TreeBuilder implements StructureReader.Listener {
             schemas.add(new SchemaBlock(sectionName, text.substring(content.start(), content.end()), content, true,
                     language));
         }
+    }
+
+    /** The info string's first word ends at whitespace or '{' (attributes), as the regex [\s{] found it. */
+    private static int languageEnd(String info) {
+        for (int i = 0; i < info.length(); i++) {
+            if (" \t\n\u000B\f\r{".indexOf(info.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return info.length();
     }
 
     private static int fenceStart(String line) {
