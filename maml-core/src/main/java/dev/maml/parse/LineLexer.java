@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * first. So a line's type is the first rule, in the grammar's order, that matches the whole line,
  * and that is decided from the line's first characters. The modes and actions are the grammar's:
  * a "---" line opens the front matter only on line 1 (after an optional BOM), which is closed by the
- * next "---" line or, when none follows, by the first "## " line. {@code LineLexerOracleTest} checks
+ * next "---" line or, when none follows, by the first "## " line. {@code LineLexerOracleProperties} checks
  * this lexer token for token against the one ANTLR generates from the grammar.
  */
 final class LineLexer implements LineTokens {

@@ -16,7 +16,7 @@ import java.util.List;
  * </pre>
  * It keeps no tokens: each goes to the {@link Listener} as it is matched, and the end of a front
  * matter or a fence is announced with its last token, the events an ANTLR parse listener would get
- * ({@code LineLexerOracleTest} compares them). The lexer never makes a sequence the grammar refuses;
+ * ({@code LineLexerOracleProperties} compares them). The lexer never makes a sequence the grammar refuses;
  * a token out of place would be a defect, so it is reported where it stands and skipped.
  */
 final class StructureReader {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.diagnostic.Diagnostic;
-import dev.maml.model.MamlDocument;
 import dev.maml.parse.grammar.MamlLexer;
 import dev.maml.parse.grammar.MamlParser;
 import dev.maml.testing.TestData;
