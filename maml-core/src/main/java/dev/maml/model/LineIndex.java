@@ -17,15 +17,32 @@ public final class LineIndex {
 
     public LineIndex(String text) {
         this.text = text;
+        this.lfOnly = text.indexOf('\r') < 0;
+        this.lineStarts = lfOnly ? lfLineStarts(text) : lineStarts(text);
+    }
+
+    /** The usual text, "\n" breaks only: counted, then recorded, by the JDK's vectorised search. */
+    private static int[] lfLineStarts(String text) {
+        int breaks = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            breaks++;
+        }
+        int[] starts = new int[breaks + 1];
+        int count = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            starts[count++] = i + 1;
+        }
+        return starts;
+    }
+
+    private static int[] lineStarts(String text) {
         int[] starts = new int[16];
         int count = 1;
-        boolean cr = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c != '\n' && c != '\r') {
                 continue;
             }
-            cr |= c == '\r';
             if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                 i++;
             }
@@ -34,8 +51,7 @@ public final class LineIndex {
             }
             starts[count++] = i + 1;
         }
-        this.lineStarts = Arrays.copyOf(starts, count);
-        this.lfOnly = !cr;
+        return Arrays.copyOf(starts, count);
     }
 
     private LineIndex(String text, int[] lineStarts) {

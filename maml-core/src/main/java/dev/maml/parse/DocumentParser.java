@@ -6,19 +6,11 @@ import dev.maml.diagnostic.Severity;
 import dev.maml.io.InputFiles;
 import dev.maml.model.MamlDocument;
 import dev.maml.model.Range;
-import dev.maml.parse.grammar.MamlLexer;
-import dev.maml.parse.grammar.MamlParser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.Recognizer;
-import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.TokenSource;
-import org.antlr.v4.runtime.UnbufferedTokenStream;
-import org.antlr.v4.runtime.atn.PredictionMode;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads MAML documents. Never throws on any input: whatever is wrong with a document becomes a
@@ -46,15 +38,21 @@ public final class DocumentParser {
     }
 
     private static MamlDocument parse(String text, List<Diagnostic> decoding) {
-        List<Diagnostic> diagnostics = new ArrayList<>(decoding);
+        List<Diagnostic> diagnostics = startDiagnostics(text, decoding);
         boolean bom = text.startsWith("\uFEFF");
-        if (bom) {
-            diagnostics.add(Diagnostic.of(RuleId.MAML090, Severity.WARNING,
-                    "file starts with a byte order mark (U+FEFF); UTF-8 needs none", Range.of(0, 1)));
-        }
         TreeBuilder builder = new TreeBuilder(text, bom, diagnostics);
         read(text, 0, bom, builder, tokens -> tokens, diagnostics);
         return builder.build();
+    }
+
+    /** What is known before the structure is read: the decoding findings and a BOM. */
+    static List<Diagnostic> startDiagnostics(String text, List<Diagnostic> decoding) {
+        List<Diagnostic> diagnostics = new ArrayList<>(decoding);
+        if (text.startsWith("\uFEFF")) {
+            diagnostics.add(Diagnostic.of(RuleId.MAML090, Severity.WARNING,
+                    "file starts with a byte order mark (U+FEFF); UTF-8 needs none", Range.of(0, 1)));
+        }
+        return diagnostics;
     }
 
     /**
@@ -63,41 +61,9 @@ public final class DocumentParser {
      * wrap the token source (to stop early). Errors go to {@code diagnostics}.
      */
     static void read(String text, int from, boolean bom, TreeBuilder builder,
-                     java.util.function.UnaryOperator<TokenSource> tokens, List<Diagnostic> diagnostics) {
-        MamlLexer lexer = new MamlLexer(new LexerInput(text, from));
-        if (bom) {
-            lexer.mode(MamlLexer.BOM_MODE);
-        }
+                     UnaryOperator<LineTokens> tokens, List<Diagnostic> diagnostics) {
         // tokens are read once and forgotten, and no parse tree is built: the listener builds the model
-        MamlParser parser = new MamlParser(new UnbufferedTokenStream<>(tokens.apply(new StructureTokens(lexer))));
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setBuildParseTree(false);
-        parser.addParseListener(builder);
-        StructureErrors errors = new StructureErrors(diagnostics);
-        lexer.removeErrorListeners();
-        lexer.addErrorListener(errors);
-        parser.removeErrorListeners();
-        parser.addErrorListener(errors);
-        parser.document();
-    }
-
-    /**
-     * The grammar accepts every token sequence and the lexer every character, so ANTLR should never
-     * complain; should it ever, the user sees where, rather than a crash.
-     */
-    private static final class StructureErrors extends BaseErrorListener {
-        private final List<Diagnostic> diagnostics;
-
-        StructureErrors(List<Diagnostic> diagnostics) {
-            this.diagnostics = diagnostics;
-        }
-
-        @Override
-        public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
-                                String msg, RecognitionException e) {
-            int at = offendingSymbol instanceof Token t && t.getStartIndex() >= 0 ? t.getStartIndex() : 0;
-            diagnostics.add(Diagnostic.of(RuleId.MAML090,
-                    "structure could not be read here (a parser defect; please report it): " + msg, Range.empty(at)));
-        }
+        LineTokens lines = tokens.apply(new StructureTokens(new LineLexer(text, from, bom)));
+        new StructureReader(lines, builder, diagnostics).document();
     }
 }

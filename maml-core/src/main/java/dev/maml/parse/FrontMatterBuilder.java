@@ -13,7 +13,6 @@ import dev.maml.yaml.YamlResult;
 import dev.maml.yaml.YamlReader;
 import dev.maml.yaml.YamlSequence;
 import java.util.List;
-import org.antlr.v4.runtime.Token;
 
 /** Builds the {@link FrontMatter} from its delimiter tokens and reads its YAML. */
 final class FrontMatterBuilder {
@@ -32,7 +31,7 @@ final class FrontMatterBuilder {
      * @param close null when the front matter is never closed
      * @param last  the front matter's last token (its end is where an unclosed front matter stops)
      */
-    FrontMatter build(Token open, Token close, Token last) {
+    FrontMatter build(LineToken open, LineToken close, LineToken last) {
         Range openRange = TokenLines.range(open);
         checkDelimiter(open);
         int contentStart = lines.nextLineStart(lines.lineOf(TokenLines.start(open)));
@@ -43,7 +42,7 @@ final class FrontMatterBuilder {
             checkDelimiter(close);
             contentEnd = TokenLines.start(close);
         } else {
-            contentEnd = Math.max(contentStart, last.getType() == Token.EOF ? text.length() : last.getStopIndex() + 1);
+            contentEnd = Math.max(contentStart, last.type() == LineType.EOF ? text.length() : last.end());
             String where = contentEnd < text.length()
                     ? "up to the first '## ' heading (line " + lines.displayLine(contentEnd) + ")"
                     : "to the end of the file";
@@ -66,7 +65,7 @@ final class FrontMatterBuilder {
         return node instanceof YamlSequence ? "list" : "single value";
     }
 
-    private void checkDelimiter(Token delimiter) {
+    private void checkDelimiter(LineToken delimiter) {
         String line = TokenLines.text(delimiter);
         if (line.length() > 3) {
             int from = TokenLines.start(delimiter) + 3;

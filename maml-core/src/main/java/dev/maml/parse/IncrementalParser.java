@@ -18,9 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
-import org.antlr.v4.runtime.CommonToken;
-import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.TokenSource;
 
 /**
  * Parses an edited document again from the parse of its previous text, reading only the part the
@@ -105,7 +102,7 @@ public final class IncrementalParser {
         List<Diagnostic> errors = new ArrayList<>();
         TreeBuilder builder = new TreeBuilder(newText, lines, false, errors);
         SyncingTokens[] stopped = new SyncingTokens[1];
-        DocumentParser.read(newText, from, false, builder, tokens -> stopped[0] = new SyncingTokens(tokens, syncPoints),
+        DocumentParser.read(newText, from, false, builder, tokens -> stopped[0] = new SyncingTokens(newText, tokens, syncPoints),
                 errors);
         int syncNew = stopped[0].syncedAt;
         ParseParts region = builder.parts(syncNew < 0 ? newText.length() : syncNew);
@@ -222,60 +219,28 @@ public final class IncrementalParser {
      * The tokens, ending at the first section heading that starts where an old one after the edit
      * started (shifted): from there on the old parse holds.
      */
-    private static final class SyncingTokens implements TokenSource {
-        private final TokenSource tokens;
+    private static final class SyncingTokens implements LineTokens {
+        private final String text;
+        private final LineTokens tokens;
         private final int[] syncPoints;
         private int syncedAt = -1;
 
-        SyncingTokens(TokenSource tokens, int[] syncPoints) {
+        SyncingTokens(String text, LineTokens tokens, int[] syncPoints) {
+            this.text = text;
             this.tokens = tokens;
             this.syncPoints = syncPoints;
         }
 
         @Override
-        public Token nextToken() {
+        public LineToken next() {
             if (syncedAt < 0) {
-                Token t = tokens.nextToken();
-                if (t.getType() != dev.maml.parse.grammar.MamlLexer.H2
-                        || Arrays.binarySearch(syncPoints, t.getStartIndex()) < 0) {
+                LineToken t = tokens.next();
+                if (t.type() != LineType.H2 || Arrays.binarySearch(syncPoints, t.start()) < 0) {
                     return t;
                 }
-                syncedAt = t.getStartIndex();
+                syncedAt = t.start();
             }
-            CommonToken eof = new CommonToken(Token.EOF, "<EOF>");
-            eof.setStartIndex(syncedAt);
-            eof.setStopIndex(syncedAt - 1);
-            return eof;
-        }
-
-        @Override
-        public int getLine() {
-            return tokens.getLine();
-        }
-
-        @Override
-        public int getCharPositionInLine() {
-            return tokens.getCharPositionInLine();
-        }
-
-        @Override
-        public org.antlr.v4.runtime.CharStream getInputStream() {
-            return tokens.getInputStream();
-        }
-
-        @Override
-        public String getSourceName() {
-            return tokens.getSourceName();
-        }
-
-        @Override
-        public void setTokenFactory(org.antlr.v4.runtime.TokenFactory<?> factory) {
-            tokens.setTokenFactory(factory);
-        }
-
-        @Override
-        public org.antlr.v4.runtime.TokenFactory<?> getTokenFactory() {
-            return tokens.getTokenFactory();
+            return new LineToken(text, LineType.EOF, syncedAt, syncedAt);
         }
     }
 }

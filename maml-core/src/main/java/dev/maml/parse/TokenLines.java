@@ -1,26 +1,24 @@
 package dev.maml.parse;
 
 import dev.maml.model.Range;
-import org.antlr.v4.runtime.Token;
 
-/** Every structure token is one whole line (see MamlLexer.g4); these read such a line. */
+/** Every structure token is one whole line (see {@link LineLexer}); these read such a line. */
 final class TokenLines {
 
     private TokenLines() {
     }
 
-    static int start(Token token) {
-        return token.getStartIndex();
+    static int start(LineToken token) {
+        return token.start();
     }
 
     /** The line without the CR of a CRLF ending. */
-    static String text(Token token) {
-        String line = token.getText();
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    static String text(LineToken token) {
+        return token.content();
     }
 
     /** The line's range, without the CR of a CRLF ending. */
-    static Range range(Token token) {
-        return Range.of(start(token), start(token) + text(token).length());
+    static Range range(LineToken token) {
+        return Range.of(token.start(), token.contentEnd());
     }
 }

@@ -17,18 +17,14 @@ import dev.maml.model.Preamble;
 import dev.maml.model.Range;
 import dev.maml.model.SchemaBlock;
 import dev.maml.model.Section;
-import dev.maml.parse.grammar.MamlLexer;
-import dev.maml.parse.grammar.MamlParser;
+import dev.maml.vocabulary.SectionWord;
 import dev.maml.vocabulary.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.antlr.v4.runtime.ParserRuleContext;
-import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.ErrorNode;
-import org.antlr.v4.runtime.tree.ParseTreeListener;
-import org.antlr.v4.runtime.tree.TerminalNode;
+import java.util.stream.Collectors;
 
 /**
  * Builds the immutable {@link MamlDocument} model from the parser's events while it parses, so that
@@ -36,7 +32,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * The model itself is bounded by {@link #MAX_ELEMENTS}; past it the rest of the text is read as
  * plain text of the last section, and one MAML090 error says so.
  */
-final class TreeBuilder implements ParseTreeListener {
+final class TreeBuilder implements StructureReader.Listener {
 
     /**
      * Sections, headings, code blocks, History and Context entries together: one every 21 bytes of
@@ -49,8 +45,10 @@ final class TreeBuilder implements ParseTreeListener {
     private static final Pattern HISTORY = Pattern.compile(
             "[ ]{0,3}-[ \\t]+(\\d{4}-\\d{2}-\\d{2}(?:[Tt ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:[Zz]|[+-]\\d{2}(?::?\\d{2})?)?)?)"
                     + ":[ \\t]*\\[([A-Za-z_]+)\\][ \\t]*(.*)");
-    private static final Pattern CLOSING_HASHES = Pattern.compile("(?:^|[ \\t]+)#+[ \\t]*$");
-    private static final Pattern LANGUAGE_END = Pattern.compile("[\\s{]");
+    /** The names of the schema sections, looked up once rather than for every section and fence. */
+    private static final Set<String> SCHEMA_SECTIONS = Vocabulary.sections().stream().map(SectionWord::name)
+            .filter(name -> Vocabulary.section(name).filter(s -> s.schema() && s.name().equals(name)).isPresent())
+            .collect(Collectors.toUnmodifiableSet());
 
     private final String text;
     private final LineIndex lines;
@@ -66,13 +64,13 @@ final class TreeBuilder implements ParseTreeListener {
     private final List<HistoryEntry> history = new ArrayList<>();
 
     private FrontMatter frontMatter;
-    private Token frontMatterOpen;
-    private Token frontMatterClose;
+    private LineToken frontMatterOpen;
+    private LineToken frontMatterClose;
     private String title;
     private Heading sectionHeading;
     private int schemasBefore;
-    private Token fenceOpen;
-    private Token fenceClose;
+    private LineToken fenceOpen;
+    private LineToken fenceClose;
     /** The open fence's code so far, once a line of it had markers to remove; null while none had. */
     private StringBuilder shiftedCode;
     private int elements;
@@ -93,7 +91,9 @@ final class TreeBuilder implements ParseTreeListener {
 
     /** Completes the model once the parser has returned. */
     MamlDocument build() {
-        return assemble(text, lines, bom, LineEndings.of(text), parserDiagnostics, parts(text.length()),
+        // a text without a CR has LF endings or none: only one with a CR is scanned for them
+        LineEndings endings = lines.lfOnly() ? lines.lineCount() > 1 ? LineEndings.LF : LineEndings.NONE : LineEndings.of(text);
+        return assemble(text, lines, bom, endings, parserDiagnostics, parts(text.length()),
                 text.contains(MamlDocument.LINT_MARKER));
     }
 
@@ -138,35 +138,32 @@ final class TreeBuilder implements ParseTreeListener {
     // ---- parser events ---------------------------------------------------------------------
 
     @Override
-    public void visitTerminal(TerminalNode node) {
-        // the parser adds every token to its rule context for listeners; drop it, the model has what it needs
-        ((ParserRuleContext) node.getParent()).removeLastChild();
+    public void token(LineToken token) {
         if (truncated) {
             return;
         }
-        Token token = node.getSymbol();
-        switch (token.getType()) {
-            case MamlLexer.FM_OPEN -> frontMatterOpen = token;
-            case MamlLexer.FM_CLOSE -> frontMatterClose = token;
-            case MamlLexer.H2 -> openSection(token);
-            case MamlLexer.FENCE_OPEN -> {
+        switch (token.type()) {
+            case FM_OPEN -> frontMatterOpen = token;
+            case FM_CLOSE -> frontMatterClose = token;
+            case H2 -> openSection(token);
+            case FENCE_OPEN -> {
                 fenceOpen = token;
                 shiftedCode = null;
             }
-            case MamlLexer.CODE_LINE -> codeLine(token);
-            case MamlLexer.CODE_NEWLINE -> {
+            case CODE_LINE -> codeLine(token);
+            case CODE_NEWLINE -> {
                 if (shiftedCode != null) {
                     shiftedCode.append('\n');
                 }
             }
-            case MamlLexer.FENCE_CLOSE -> fenceClose = token;
-            case MamlLexer.HEADING -> heading(token);
-            case MamlLexer.HISTORY_ENTRY, MamlLexer.LIST_ITEM -> {
+            case FENCE_CLOSE -> fenceClose = token;
+            case HEADING -> heading(token);
+            case HISTORY_ENTRY, LIST_ITEM -> {
                 if (inSection("History") && withinBudget(token)) {
                     historyEntry(token);
                 }
             }
-            case MamlLexer.KEY_VALUE -> {
+            case KEY_VALUE -> {
                 if (inSection("Context") && withinBudget(token)) {
                     contextEntry(token);
                 }
@@ -178,23 +175,16 @@ final class TreeBuilder implements ParseTreeListener {
     }
 
     @Override
-    public void visitErrorNode(ErrorNode node) {
-        ((ParserRuleContext) node.getParent()).removeLastChild();
+    public void frontMatterEnd(LineToken last) {
+        frontMatter = new FrontMatterBuilder(text, lines, frontMatterDiagnostics)
+                .build(frontMatterOpen, frontMatterClose, last);
     }
 
     @Override
-    public void enterEveryRule(ParserRuleContext ctx) {
-        // everything is built from tokens and rule exits
-    }
-
-    @Override
-    public void exitEveryRule(ParserRuleContext ctx) {
-        if (ctx.getRuleIndex() == MamlParser.RULE_frontMatter) {
-            frontMatter = new FrontMatterBuilder(text, lines, frontMatterDiagnostics)
-                    .build(frontMatterOpen, frontMatterClose, ctx.getStop());
-        } else if (ctx.getRuleIndex() == MamlParser.RULE_fence && fenceOpen != null) {
+    public void fenceEnd(LineToken last) {
+        if (fenceOpen != null) {
             if (!truncated && withinBudget(fenceOpen)) {
-                fence(fenceOpen, fenceClose, ctx.getStop());
+                fence(fenceOpen, fenceClose, last);
             }
             fenceOpen = null;
             fenceClose = null;
@@ -205,7 +195,7 @@ final class TreeBuilder implements ParseTreeListener {
     // ---- the model budget ------------------------------------------------------------------
 
     /** Counts one more element; past the budget, reports it once and stops recording structure. */
-    private boolean withinBudget(Token token) {
+    private boolean withinBudget(LineToken token) {
         if (elements < MAX_ELEMENTS) {
             elements++;
             return true;
@@ -224,7 +214,7 @@ final class TreeBuilder implements ParseTreeListener {
         return sectionHeading != null && sectionHeading.text().equals(name);
     }
 
-    private void openSection(Token h2) {
+    private void openSection(LineToken h2) {
         if (!withinBudget(h2)) {
             return;
         }
@@ -250,8 +240,8 @@ final class TreeBuilder implements ParseTreeListener {
     }
 
     /** Records a heading; an H2 is counted by {@link #openSection}, any other one here. */
-    private Heading heading(Token token) {
-        if (token.getType() != MamlLexer.H2 && !withinBudget(token)) {
+    private Heading heading(LineToken token) {
+        if (token.type() != LineType.H2 && !withinBudget(token)) {
             return null;
         }
         String line = TokenLines.text(token);
@@ -265,9 +255,9 @@ final class TreeBuilder implements ParseTreeListener {
             i++;
         }
         String rest = line.substring(i);
-        Matcher closing = CLOSING_HASHES.matcher(rest);
-        if (closing.find()) {
-            rest = rest.substring(0, closing.start());
+        int closing = closingSequence(rest);
+        if (closing >= 0) {
+            rest = rest.substring(0, closing);
         }
         int lead = 0;
         while (lead < rest.length() && Character.isWhitespace(rest.charAt(lead))) {
@@ -279,17 +269,51 @@ final class TreeBuilder implements ParseTreeListener {
         Heading heading = new Heading(level, name, Range.of(start, start + line.length()),
                 Range.of(nameStart, nameStart + name.length()));
         headings.add(heading);
-        if (sectionHeading == null && level == 1 && title == null && token.getType() == MamlLexer.HEADING) {
+        if (sectionHeading == null && level == 1 && title == null && token.type() == LineType.HEADING) {
             title = name;
         }
         return heading;
     }
 
     /**
+     * Where the closing sequence of an ATX heading starts in the text after its opening hashes: at
+     * the spaces or tabs before a final run of '#' (spaces or tabs may follow it), or at 0 when the
+     * text is only that run; -1 when there is none. That is where {@code (?:^|[ \t]+)#+[ \t]*$}
+     * first matches, its '$' included, which also matches before one final line terminator (a lone
+     * CR, U+0085, U+2028 or U+2029).
+     */
+    static int closingSequence(String rest) {
+        int end = rest.length();
+        if (end > 0 && "\r\u0085\u2028\u2029".indexOf(rest.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        int hashesEnd = end;
+        while (hashesEnd > 0 && spaceOrTab(rest.charAt(hashesEnd - 1))) {
+            hashesEnd--;
+        }
+        int hashes = hashesEnd;
+        while (hashes > 0 && rest.charAt(hashes - 1) == '#') {
+            hashes--;
+        }
+        if (hashes == hashesEnd || hashes > 0 && !spaceOrTab(rest.charAt(hashes - 1))) {
+            return -1;
+        }
+        int start = hashes;
+        while (start > 0 && spaceOrTab(rest.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    private static boolean spaceOrTab(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    /**
      * A fence is closed by its closing line, or, unclosed, ends with its last line: at the end of the
      * file, or where the list item or block quote holding it ends (CommonMark).
      */
-    private void fence(Token open, Token close, Token last) {
+    private void fence(LineToken open, LineToken close, LineToken last) {
         String openLine = TokenLines.text(open);
         // a list marker or ">" may come first; no container marker has a ` or ~
         String trimmed = openLine.substring(fenceStart(openLine));
@@ -299,7 +323,7 @@ final class TreeBuilder implements ParseTreeListener {
             length++;
         }
         String info = trimmed.substring(length).strip();
-        String language = info.isEmpty() ? "" : LANGUAGE_END.split(info, 2)[0];
+        String language = info.substring(0, languageEnd(info));
         Range openRange = TokenLines.range(open);
         int contentStart = contentStart(open);
         Range closeRange = null;
@@ -310,7 +334,7 @@ final class TreeBuilder implements ParseTreeListener {
             contentEnd = TokenLines.start(close);
             rangeEnd = closeRange.end();
         } else {
-            contentEnd = Math.max(last.getStopIndex() + 1, TokenLines.range(open).end());
+            contentEnd = Math.max(last.end(), TokenLines.range(open).end());
             rangeEnd = contentEnd;
             bodyDiagnostics.add(Diagnostic.of(RuleId.MAML040, contentEnd == text.length()
                     ? "code fence opened here is never closed; it runs to the end of the file"
@@ -327,6 +351,16 @@ final class TreeBuilder implements ParseTreeListener {
         }
     }
 
+    /** The info string's first word ends at whitespace or '{' (attributes), as the regex [\s{] found it. */
+    private static int languageEnd(String info) {
+        for (int i = 0; i < info.length(); i++) {
+            if (" \t\n\u000B\f\r{".indexOf(info.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return info.length();
+    }
+
     private static int fenceStart(String line) {
         for (int i = 0; i < line.length(); i++) {
             if (line.charAt(i) == '`' || line.charAt(i) == '~') {
@@ -336,18 +370,18 @@ final class TreeBuilder implements ParseTreeListener {
         throw new IllegalStateException("a FENCE_OPEN line without a fence: " + line);
     }
 
-    private void codeLine(Token token) {
+    private void codeLine(LineToken token) {
         if (token instanceof CodeLineToken line) {
             if (shiftedCode == null) {
                 shiftedCode = new StringBuilder(text.substring(contentStart(fenceOpen), TokenLines.start(token)));
             }
             shiftedCode.append(line.code());
         } else if (shiftedCode != null) {
-            shiftedCode.append(token.getText());
+            shiftedCode.append(token.text());
         }
     }
 
-    private int contentStart(Token open) {
+    private int contentStart(LineToken open) {
         return lines.nextLineStart(lines.lineOf(TokenLines.start(open)));
     }
 
@@ -366,15 +400,15 @@ final class TreeBuilder implements ParseTreeListener {
 
     /** Exact names only: the parser reads sections as written; folding forms is the rules' business. */
     private static boolean isSchemaSection(String name) {
-        return Vocabulary.section(name).filter(s -> s.schema() && s.name().equals(name)).isPresent();
+        return SCHEMA_SECTIONS.contains(name);
     }
 
-    private void historyEntry(Token token) {
+    private void historyEntry(LineToken token) {
         String line = TokenLines.text(token);
         int start = TokenLines.start(token);
         Range range = Range.of(start, start + line.length());
         Matcher m = HISTORY.matcher(line);
-        if (token.getType() == MamlLexer.HISTORY_ENTRY && m.matches()) {
+        if (token.type() == LineType.HISTORY_ENTRY && m.matches()) {
             history.add(new HistoryEntry(m.group(1), m.group(2), m.group(3).strip(),
                     Range.of(start + m.start(1), start + m.end(1)),
                     Range.of(start + m.start(2), start + m.end(2)), range));
@@ -383,7 +417,7 @@ final class TreeBuilder implements ParseTreeListener {
         }
     }
 
-    private void contextEntry(Token token) {
+    private void contextEntry(LineToken token) {
         String line = TokenLines.text(token);
         int start = TokenLines.start(token);
         int colon = line.indexOf(':');

@@ -5,8 +5,6 @@ import java.util.regex.Pattern;
 /** Resolves plain scalars by the YAML 1.2 core schema (timestamps are strings there). */
 final class CoreSchema {
 
-    private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
-    private static final Pattern BOOLEAN = Pattern.compile("true|True|TRUE|false|False|FALSE");
     private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+");
     private static final Pattern FLOAT = Pattern.compile(
             "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
@@ -18,16 +16,15 @@ final class CoreSchema {
         if (plain.isEmpty()) {
             return ScalarType.NULL;
         }
-        // Most scalars (every key, most values) are words: decide those without a regex.
+        // Most scalars (every key, most values) are words: decide those without a regex (null and
+        // booleans are a few fixed words).
         char first = plain.charAt(0);
         if (first != '-' && first != '+' && first != '.' && (first < '0' || first > '9')) {
-            if (plain.length() > 5) {
-                return ScalarType.STRING;
-            }
-            if (NULL.matcher(plain).matches()) {
-                return ScalarType.NULL;
-            }
-            return BOOLEAN.matcher(plain).matches() ? ScalarType.BOOLEAN : ScalarType.STRING;
+            return switch (plain) {
+                case "~", "null", "Null", "NULL" -> ScalarType.NULL;
+                case "true", "True", "TRUE", "false", "False", "FALSE" -> ScalarType.BOOLEAN;
+                default -> ScalarType.STRING;
+            };
         }
         if (INTEGER.matcher(plain).matches()) {
             return ScalarType.INTEGER;

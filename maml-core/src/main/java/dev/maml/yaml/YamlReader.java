@@ -65,19 +65,19 @@ public final class YamlReader {
     private JsonParser parser;
     private int nodes;
 
-    private YamlReader(String document, Range content) {
+    private YamlReader(String document, Range content, String yaml) {
         this.document = document;
         this.base = content.start();
-        this.cursor = new CodePointCursor(document.substring(content.start(), content.end()));
+        this.cursor = new CodePointCursor(yaml);
     }
 
     /** Reads the YAML in {@code content}, a range of {@code document}. An empty text is an empty mapping. */
     public static YamlResult read(String document, Range content) {
-        return new YamlReader(document, content).read(content);
+        String yaml = document.substring(content.start(), content.end());
+        return new YamlReader(document, content, yaml).read(content, yaml);
     }
 
-    private YamlResult read(Range content) {
-        String yaml = document.substring(content.start(), content.end());
+    private YamlResult read(Range content, String yaml) {
         try (JsonParser p = mapperFor(yaml.length()).createParser(yaml)) {
             parser = p;
             JsonToken first = p.nextToken();

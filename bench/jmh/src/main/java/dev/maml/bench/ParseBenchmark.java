@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.commonmark.node.Node;
@@ -49,7 +50,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public class ParseBenchmark {
 
     @Param("testdata/corpus/webxos")
-    public String corpus;
+    public String corpus = "testdata/corpus/webxos";
 
     private List<byte[]> documents;
     private long corpusBytes;
@@ -88,29 +89,43 @@ public class ParseBenchmark {
 
     @Benchmark
     public void maml(Bytes counter, Blackhole bh) {
-        for (byte[] doc : documents) {
-            MamlDocument parsed = DocumentParser.parse(doc);
-            bh.consume(parsed);
-        }
+        maml(bh::consume);
         counter.bytes += corpusBytes;
     }
 
     @Benchmark
     public void commonmarkPlusJacksonYaml(Bytes counter, Blackhole bh) {
+        commonmarkPlusJacksonYaml(bh::consume);
+        counter.bytes += corpusBytes;
+    }
+
+    /** One pass of maml over the corpus; {@code sink} takes every result (JMH's Blackhole, or {@link ParseRounds}'). */
+    void maml(Consumer<Object> sink) {
+        for (byte[] doc : documents) {
+            MamlDocument parsed = DocumentParser.parse(doc);
+            sink.accept(parsed);
+        }
+    }
+
+    /** One pass of the baseline over the corpus. */
+    void commonmarkPlusJacksonYaml(Consumer<Object> sink) {
         for (byte[] doc : documents) {
             String text = new String(doc, StandardCharsets.UTF_8);
             FrontMatterSplit split = FrontMatterSplit.of(text);
             Node tree = commonmark.parse(split.body());
-            bh.consume(tree);
+            sink.accept(tree);
             if (split.frontMatter() != null) {
                 try {
-                    bh.consume(yaml.readTree(split.frontMatter()));
+                    sink.accept(yaml.readTree(split.frontMatter()));
                 } catch (RuntimeException invalidYaml) {
-                    bh.consume(invalidYaml);
+                    sink.accept(invalidYaml);
                 }
             }
         }
-        counter.bytes += corpusBytes;
+    }
+
+    long corpusBytes() {
+        return corpusBytes;
     }
 
     /**

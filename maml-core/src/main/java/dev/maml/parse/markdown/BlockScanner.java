@@ -3,7 +3,7 @@ package dev.maml.parse.markdown;
 import dev.maml.parse.markdown.OpenBlock.Type;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * CommonMark's block structure, read one line at a time, kept only as far as MAML needs it: which
@@ -44,8 +44,9 @@ public final class BlockScanner {
     private boolean topLevelBreak;
 
     /** The block starts, in the spec's order of precedence. */
-    private final List<Supplier<Start>> starts = List.of(this::blockQuote, this::atxHeading, this::fence,
-            this::htmlBlock, this::setextHeading, this::thematicBreak, this::listItem, this::indentedCode);
+    private static final List<Function<BlockScanner, Start>> STARTS = List.of(BlockScanner::blockQuote,
+            BlockScanner::atxHeading, BlockScanner::fence, BlockScanner::htmlBlock, BlockScanner::setextHeading,
+            BlockScanner::thematicBreak, BlockScanner::listItem, BlockScanner::indentedCode);
 
     public BlockScanner() {
         open.add(new OpenBlock(Type.DOCUMENT));
@@ -218,8 +219,8 @@ public final class BlockScanner {
 
     /** Tries the block starts in the spec's order of precedence. */
     private Start start() {
-        for (Supplier<Start> start : starts) {
-            Start started = start.get();
+        for (Function<BlockScanner, Start> start : STARTS) {
+            Start started = start.apply(this);
             if (started != Start.NONE) {
                 return started;
             }

@@ -5,7 +5,8 @@ import org.antlr.v4.runtime.IntStream;
 import org.antlr.v4.runtime.misc.Interval;
 
 /**
- * The document text as the lexer reads it. Indices are UTF-16 offsets, so token positions are the
+ * The document text as the ANTLR lexer generated from grammar/MamlLexer.g4 reads it: the oracle
+ * {@link LineLexerOracleProperties} checks {@link LineLexer} against. Indices are UTF-16 offsets, so token positions are the
  * model's offsets. ANTLR's lexer DFA caches transitions only for characters up to 127 and simulates
  * its ATN afresh for every other one; no rule of the grammar tells non-ASCII characters apart (they
  * only ever match negated sets), so the lexer sees each of them as DEL (0x7F) and stays on cached
