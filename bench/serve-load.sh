@@ -30,30 +30,12 @@ jar=$repo/maml-cli/target/maml.jar
 
 work=$repo/bench/work/serve-load
 rm -rf "$work"
-mkdir -p "$work/root" "$work/receipts"
-git ls-files examples/demo | while read -r f; do # tracked files only, as a fresh clone has them
-  mkdir -p "$work/root/$(dirname "${f#examples/demo/}")"
-  cp "$f" "$work/root/${f#examples/demo/}"
-done
+mkdir -p "$work/receipts"
+. bench/serve/documents.sh
+serve_documents "$work"
 demo=$work/root/drone_communication.maml.md
 trust=$work/root/keys/demo-only-drone-security.pub
-
-# The 10 KB document: the seed example (examples/drone_communication.maml.md, with its real lint
-# findings) with more Code_Blocks and History, deterministic, just over 10,240 bytes.
 doc10k=$work/lint-10k.maml.md
-{
-  sed '/^## Input_Schema/,$d' examples/drone_communication.maml.md
-  for i in $(seq 1 12); do
-    printf '```python\ndef relay_telemetry_%d(frames, key):\n    """Seal frame batch %d with the session key before the THz uplink."""\n' "$i" "$i"
-    printf '    sealed = [aes_gcm_seal(key, f.payload, f.header) for f in frames if f.kind == "telemetry"]\n'
-    printf '    return {"batch": %d, "frames": len(sealed), "bytes": sum(len(s) for s in sealed)}\n```\n\n' "$i"
-  done
-  sed -n '/^## Input_Schema/,$p' examples/drone_communication.maml.md
-} > "$doc10k"
-for ((i = 1; $(wc -c < "$doc10k") < 10240; i++)); do
-  printf -- '- 2025-10-24T%02d:%02d:00Z: [UPDATE] Key rotation %d for drone swarm sector %d, QBER below threshold.\n' \
-    $((13 + i / 60)) $((i % 60)) "$i" $((i % 7 + 1)) >> "$doc10k"
-done
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "== machine: $cores cores, $(uname -srm); $(java -version 2>&1 | head -1); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
