@@ -41,7 +41,7 @@ for ((r = 1; r <= rounds; r++)); do
     result=$(lint "${urls[$k]}" "$seconds")
     used=$(( $(cpu_ms "${pids[$k]}") - before ))
     n=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$result")
-    echo "round=$r jar=${names[$k]} ${result#RESULT } server_cpu_ms_per_req=$(awk -v c="$used" -v n="$n" 'BEGIN {printf "%.3f", n > 0 ? c / n : 0}') load=$(cut -d' ' -f1 /proc/loadavg)"
+    echo "round=$r jar=${names[$k]} ${result#RESULT } server_cpu_ms_per_req=$(awk -v c="$used" -v n="$n" 'BEGIN {printf "%.3f", (n > 0 ? c / n : 0)}') load=$(cut -d' ' -f1 /proc/loadavg)"
   done
 done | tee "$work/rounds.txt"
 echo "== medians ($rounds rounds of ${seconds} s, $connections connections, after ${warmup} s of warm-up each):"
