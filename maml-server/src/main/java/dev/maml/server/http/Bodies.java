@@ -54,8 +54,9 @@ final class Bodies {
         if (declared > max) {
             throw ApiError.tooLarge(max);
         }
+        int cap = Integer.MAX_VALUE - 8; // the largest array
         try (InputStream in = request.getInputStream()) {
-            if (declared >= 0) {
+            if (declared >= 0 && declared <= cap) {
                 // The usual case: one array of the declared size, not readNBytes's chunks and their copy.
                 byte[] bytes = new byte[(int) declared];
                 if (in.readNBytes(bytes, 0, bytes.length) < bytes.length) {
@@ -63,7 +64,7 @@ final class Bodies {
                 }
                 return bytes;
             }
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            byte[] bytes = in.readNBytes((int) Math.min(cap, max + 1));
             if (bytes.length > max) {
                 throw ApiError.tooLarge(max);
             }
