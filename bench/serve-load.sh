@@ -24,35 +24,18 @@ warmup="${2:-10}"
 rounds="${3:-3}"
 cores=$(nproc)
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "/usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
 [ -f maml-cli/target/maml.jar ] || mvn -B -q -pl maml-cli -am package -DskipTests
 jar=$repo/maml-cli/target/maml.jar
 
 work=$repo/bench/work/serve-load
 rm -rf "$work"
-mkdir -p "$work/root" "$work/receipts"
-git ls-files examples/demo | while read -r f; do # tracked files only, as a fresh clone has them
-  mkdir -p "$work/root/$(dirname "${f#examples/demo/}")"
-  cp "$f" "$work/root/${f#examples/demo/}"
-done
+mkdir -p "$work/receipts"
+. bench/serve/documents.sh
+serve_documents "$work"
 demo=$work/root/drone_communication.maml.md
 trust=$work/root/keys/demo-only-drone-security.pub
-
-# The 10 KB document: the seed example (examples/drone_communication.maml.md, with its real lint
-# findings) with more Code_Blocks and History, deterministic, just over 10,240 bytes.
 doc10k=$work/lint-10k.maml.md
-{
-  sed '/^## Input_Schema/,$d' examples/drone_communication.maml.md
-  for i in $(seq 1 12); do
-    printf '```python\ndef relay_telemetry_%d(frames, key):\n    """Seal frame batch %d with the session key before the THz uplink."""\n' "$i" "$i"
-    printf '    sealed = [aes_gcm_seal(key, f.payload, f.header) for f in frames if f.kind == "telemetry"]\n'
-    printf '    return {"batch": %d, "frames": len(sealed), "bytes": sum(len(s) for s in sealed)}\n```\n\n' "$i"
-  done
-  sed -n '/^## Input_Schema/,$p' examples/drone_communication.maml.md
-} > "$doc10k"
-for ((i = 1; $(wc -c < "$doc10k") < 10240; i++)); do
-  printf -- '- 2025-10-24T%02d:%02d:00Z: [UPDATE] Key rotation %d for drone swarm sector %d, QBER below threshold.\n' \
-    $((13 + i / 60)) $((i % 60)) "$i" $((i % 7 + 1)) >> "$doc10k"
-done
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "== machine: $cores cores, $(uname -srm); $(java -version 2>&1 | head -1); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
@@ -74,10 +57,10 @@ url=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$work/server.log" | head -
 [ -n "$url" ] || { echo "the server did not start" >&2; cat "$work/server.log" >&2; exit 1; }
 echo "== server: pid $server, $url, --max-concurrent 64 (so 64 connections are not refused on purpose), JVM options: ${SERVE_JAVA_OPTS:-none}"
 
-wrk_run() { # endpoint body connections seconds -> the RESULT line; raw output kept in $work
-  MAML_BODY="$2" wrk -t "$cores" -c "$3" -d "${4}s" --timeout 30s --latency -s bench/serve/post.lua "$url/$1" \
-    > "$work/wrk-$1-$3-$4.txt"
-  grep '^RESULT' "$work/wrk-$1-$3-$4.txt"
+wrk_run() { # endpoint body connections seconds -> the RESULT line and wrk's own CPU seconds; raw output kept in $work
+  MAML_BODY="$2" /usr/bin/time -f '%U %S' -o "$work/wrk-$1-$3-$4.cpu" \
+    wrk -t "$cores" -c "$3" -d "${4}s" --timeout 30s --latency -s bench/serve/post.lua "$url/$1" > "$work/wrk-$1-$3-$4.txt"
+  echo "$(grep '^RESULT' "$work/wrk-$1-$3-$4.txt") wrk_cpu_s=$(awk '{print $1 + $2}' "$work/wrk-$1-$3-$4.cpu")"
 }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$2"; }
 rss() { awk '/VmRSS/ {print $2}' "/proc/$server/status"; }
@@ -144,13 +127,17 @@ for endpoint in lint execute; do
       line="round=$r $result server_cpu_ms_per_req=$(awk -v c="$cpu" -v n="$(field requests "$result")" 'BEGIN {printf "%.3f", (n > 0 ? c / n : 0)}')"
       line+=" ops=$ops inprocess_cpu_ms_per_op=$(sed -n 's/.*"cpu_ms_per_op":\([0-9.]*\).*/\1/p' <<< "$inprocess")"
       line+=" ratio=$(awk -v a="$rps" -v b="$ops" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')"
+      # The client's share of the cores, which the in-process side never gives up: the ratio with the
+      # server's side credited with it (the server had 1 - share of the cores) is printed beside the plain one.
+      share=$(awk -v w="$(field wrk_cpu_s "$result")" -v s="$seconds" -v c="$cores" 'BEGIN {printf "%.3f", w / s / c}')
+      line+=" wrk_share=$share ratio_without_wrk=$(awk -v a="$rps" -v b="$ops" -v f="$share" 'BEGIN {printf "%.2f", (b > 0 ? a / b / (1 - f) : 0)}')"
       echo "/$endpoint c=$connections $line"
       echo "$line" >> "$work/rounds-$endpoint-$connections.txt"
     done
     m() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" "$work/rounds-$endpoint-$connections.txt" | median; }
     worst() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" "$work/rounds-$endpoint-$connections.txt" | sort -g | tail -1; }
     sum() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" "$work/rounds-$endpoint-$connections.txt" | awk '{s += $1} END {print s + 0}'; }
-    rows+=("$endpoint $connections rps=$(m rps) p50_ms=$(m p50_ms) p99_ms=$(m p99_ms) worst_p99_ms=$(worst p99_ms) deliberate=$(sum deliberate) other=$(sum other) socket_errors=$(sum socket_errors) ops=$(m ops) ratio=$(m ratio) server_cpu=$(m server_cpu_ms_per_req) inprocess_cpu=$(m inprocess_cpu_ms_per_op)")
+    rows+=("$endpoint $connections rps=$(m rps) p50_ms=$(m p50_ms) p99_ms=$(m p99_ms) worst_p99_ms=$(worst p99_ms) deliberate=$(sum deliberate) other=$(sum other) socket_errors=$(sum socket_errors) ops=$(m ops) ratio=$(m ratio) wrk_share=$(m wrk_share) ratio_without_wrk=$(m ratio_without_wrk) server_cpu=$(m server_cpu_ms_per_req) inprocess_cpu=$(m inprocess_cpu_ms_per_op)")
   done
   exec {INPROCESS[1]}>&- # end of input: the in-process side exits
   wait "$INPROCESS_PID" 2>/dev/null || true
@@ -159,9 +146,11 @@ echo "== load average after: $(load)"
 echo
 echo "Medians of $rounds rounds of ${seconds} s per side, the sides alternating (the ratio is the median of the per-round ratios);"
 echo "p99: median (worst round). CPU: milliseconds of process CPU time per request / per operation (all threads, GC included)."
+echo "wrk share: wrk's own CPU time over the round's time on all cores; the ratio without it divides by (1 - share), as if the"
+echo "server had had the cores wrk used. The goals are judged on the plain ratio."
 echo
-printf '| endpoint | connections | req/s | p50 | p99 | non-2xx deliberate / other | socket errors | in-process ops/s (%d threads) | ratio | CPU ms per request: server / in-process | goals |\n' "$cores"
-echo '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|'
+printf '| endpoint | connections | req/s | p50 | p99 | non-2xx deliberate / other | socket errors | in-process ops/s (%d threads) | ratio | wrk share of the cores; ratio without it | CPU ms per request: server / in-process | goals |\n' "$cores"
+echo '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|'
 for row in "${rows[@]}"; do
   read -r endpoint connections _ <<< "$row"
   ratio=$(field ratio "$row"); p99=$(field p99_ms "$row"); other=$(field other "$row")
@@ -170,7 +159,8 @@ for row in "${rows[@]}"; do
     goals+="; p99 <= 25 ms: $(awk -v p="$p99" 'BEGIN {print (p <= 25 ? "met" : "missed")}')"
   fi
   goals+="; no other errors: $([ "$other" = 0 ] && [ "$(field socket_errors "$row")" = 0 ] && echo met || echo missed)"
-  printf '| /%s | %s | %s | %s ms | %s ms (%s ms) | %s / %s | %s | %s | %s | %s / %s | %s |\n' "$endpoint" "$connections" \
+  printf '| /%s | %s | %s | %s ms | %s ms (%s ms) | %s / %s | %s | %s | %s | %s; %s | %s / %s | %s |\n' "$endpoint" "$connections" \
     "$(field rps "$row")" "$(field p50_ms "$row")" "$p99" "$(field worst_p99_ms "$row")" "$(field deliberate "$row")" "$other" \
-    "$(field socket_errors "$row")" "$(field ops "$row")" "$ratio" "$(field server_cpu "$row")" "$(field inprocess_cpu "$row")" "$goals"
+    "$(field socket_errors "$row")" "$(field ops "$row")" "$ratio" "$(field wrk_share "$row")" "$(field ratio_without_wrk "$row")" \
+    "$(field server_cpu "$row")" "$(field inprocess_cpu "$row")" "$goals"
 done

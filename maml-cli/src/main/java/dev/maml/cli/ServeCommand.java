@@ -114,11 +114,9 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         MamlHttpServer server = null;
         McpServers mcp = null;
+        BatchedLines requestLog = new BatchedLines(err, "maml-serve-log");
         try {
-            server = new MamlHttpServer(settings(), line -> {
-                err.println(line);
-                err.flush();
-            });
+            server = new MamlHttpServer(settings(), requestLog);
             // MCP at /mcp (spec 11.2) behind the same authentication, limits and log; its workflows are
             // --root's, and its runs write receipts where /execute does (--receipts), so replicas on one
             // database keep one chain per document. Besides loopback names, it answers to the name
@@ -137,6 +135,7 @@ final class ServeCommand implements Callable<Integer> {
                     e.addSuppressed(closing);
                 }
             }
+            requestLog.close();
             err.println("maml serve: " + e.getMessage());
             return ExitCodes.USAGE;
         }
@@ -147,6 +146,7 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 serving.stop();
             } catch (IOException e) {
+                requestLog.close(); // the requests' lines before the failure's
                 err.println("maml serve: " + e.getMessage());
             }
             stopped.countDown();
@@ -155,6 +155,7 @@ final class ServeCommand implements Callable<Integer> {
         err.flush();
         stopped.await();
         endpoint.close();
+        requestLog.close();
         err.println("maml serve: stopped");
         err.flush();
         return ExitCodes.OK;

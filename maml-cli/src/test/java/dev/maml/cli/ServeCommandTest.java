@@ -255,6 +255,8 @@ class ServeCommandTest {
             CliRun run = refused("serve", "--root", root.toString(), "--receipts", receipts.toString(), "--port",
                     Integer.toString(taken.getLocalPort()));
             assertTrue(run.err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), run.err());
+            assertEquals(1, run.err().lines().count(), "one line: " + run.err());
+            assertTrue(!run.err().contains("null"), run.err());
         }
     }
 

@@ -37,7 +37,7 @@ public final class StrictUtf8 {
      * sequences of Unicode's table 3-7 (no overlong form, no surrogate, nothing above U+10FFFF, no
      * truncated sequence), which is what Java's UTF-8 decoder accepts. Eight ASCII bytes at a time.
      */
-    static boolean isValid(byte[] bytes) {
+    public static boolean isValid(byte[] bytes) {
         int n = bytes.length;
         int i = 0;
         while (i < n) {

@@ -1,5 +1,6 @@
 package dev.maml.server.auth;
 
+import dev.maml.server.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -104,8 +105,7 @@ final class IssuerFetcher {
         if (cause instanceof TooLarge) {
             return url + " sent more than " + MAX_BYTES / 1024 + " KiB";
         }
-        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return "cannot fetch " + url + ": " + detail;
+        return "cannot fetch " + url + ": " + Reason.of(cause);
     }
 
     private static final class TooLarge extends IOException {

@@ -4,7 +4,6 @@ import dev.maml.sign.StrictUtf8;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpException;
 
@@ -51,8 +50,21 @@ final class Bodies {
 
     /** The body, at most {@code max} bytes. @throws ApiError 413 when larger, 400 when it cannot be read */
     static byte[] read(HttpServletRequest request, long max) throws ApiError {
+        long declared = request.getContentLengthLong();
+        if (declared > max) {
+            throw ApiError.tooLarge(max);
+        }
+        int cap = Integer.MAX_VALUE - 8; // the largest array
         try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (declared >= 0 && declared <= cap) {
+                // The usual case: one array of the declared size, not readNBytes's chunks and their copy.
+                byte[] bytes = new byte[(int) declared];
+                if (in.readNBytes(bytes, 0, bytes.length) < bytes.length) {
+                    throw new ApiError(400, "unreadable_body", "the request body ended before its Content-Length");
+                }
+                return bytes;
+            }
+            byte[] bytes = in.readNBytes((int) Math.min(cap, max + 1));
             if (bytes.length > max) {
                 throw ApiError.tooLarge(max);
             }
@@ -70,8 +82,12 @@ final class Bodies {
         }
     }
 
-    /** The body as text. @throws ApiError 400 when empty, binary or not UTF-8 */
-    static String text(byte[] body) throws ApiError {
+    /**
+     * Checks the body is text, without decoding it: the engine decodes it once, as it does a file.
+     *
+     * @throws ApiError 400 when empty, binary or not UTF-8
+     */
+    static void requireText(byte[] body) throws ApiError {
         if (body.length == 0) {
             throw new ApiError(400, "empty_body", "the request body is empty; send the document");
         }
@@ -80,9 +96,7 @@ final class Bodies {
                 throw new ApiError(400, "binary_body", "the request body contains NUL bytes; a document is text");
             }
         }
-        try {
-            return StrictUtf8.decode(body);
-        } catch (CharacterCodingException e) {
+        if (!StrictUtf8.isValid(body)) {
             throw new ApiError(400, "invalid_utf8", "the request body is not valid UTF-8");
         }
     }

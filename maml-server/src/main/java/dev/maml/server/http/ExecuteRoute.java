@@ -47,7 +47,7 @@ final class ExecuteRoute extends PostedRoute {
         } else {
             document = body;
         }
-        Bodies.text(document);
+        Bodies.requireText(document);
         RunResult result = documents.run(document, inputs, (Identity) request.getAttribute(AuthFilter.IDENTITY));
         metrics.run(result);
         json(response, status(result.exitCode()), RunOutputs.answer(result));
@@ -64,7 +64,7 @@ final class ExecuteRoute extends PostedRoute {
     }
 
     private static ObjectNode jsonObject(byte[] body) throws ApiError {
-        Bodies.text(body);
+        Bodies.requireText(body);
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(body);

@@ -1,5 +1,6 @@
 package dev.maml.server.http;
 
+import dev.maml.server.Reason;
 import dev.maml.server.auth.NoAuthentication;
 import dev.maml.server.metrics.ServerMetrics;
 import dev.maml.server.receipts.RunOutputs;
@@ -133,8 +134,9 @@ public final class MamlHttpServer implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             stopQuietly();
+            // Jetty wraps what failed (the BindException of a port in use): the cause says what happened.
             throw new IOException("cannot listen on " + settings.bind() + ":" + settings.port() + ": "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+                    + Reason.of(e.getCause() != null ? e.getCause() : e), e);
         }
     }
 

@@ -18,6 +18,7 @@ import dev.maml.trust.TrustSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -43,6 +44,15 @@ final class PostedDocuments implements AutoCloseable {
     private final PrivateDirectory holding;
     private final Toolchain toolchain = new Toolchain();
     private final Pipeline pipeline = new Pipeline();
+    /**
+     * Lint and verify are CPU work only, so as many run at once as there are cores; the requests
+     * beyond that wait here, in order of arrival. More at once would not finish sooner: with 16 or
+     * 64 request threads on 2 cores they preempt one another inside the engine's shared locks (the
+     * random source of MAML012's fix, the schema validator's message formats), and a preempted
+     * holder makes every other request wait (JFR showed hundreds of 10 ms+ waits there per 30 s).
+     * Runs do file I/O and fsync, so they are not bounded here (--max-concurrent bounds everything).
+     */
+    private final Semaphore cores = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     private PostedDocuments(ServeSettings settings, Path root, ReceiptStore receipts, Path outputs,
                             PrivateDirectory holding) {
@@ -115,11 +125,21 @@ final class PostedDocuments implements AutoCloseable {
     }
 
     LintOutcome lint(byte[] document) {
-        return toolchain.lint(source(document), session());
+        cores.acquireUninterruptibly();
+        try {
+            return toolchain.lint(source(document), session());
+        } finally {
+            cores.release();
+        }
     }
 
     Verification verify(byte[] document) throws IOException {
-        return toolchain.verify(source(document), session()).verification();
+        cores.acquireUninterruptibly();
+        try {
+            return toolchain.verify(source(document), session()).verification();
+        } finally {
+            cores.release();
+        }
     }
 
     /** Runs the document as {@code who}, as `maml run --receipt-dir RECEIPTS` would in --root. */

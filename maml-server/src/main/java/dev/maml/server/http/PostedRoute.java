@@ -21,7 +21,7 @@ abstract class PostedRoute extends Route {
     byte[] markdown(HttpServletRequest request) throws ApiError {
         Bodies.requireType(request, "text/markdown");
         byte[] body = Bodies.read(request, documents.maxBody());
-        Bodies.text(body);
+        Bodies.requireText(body);
         return body;
     }
 }

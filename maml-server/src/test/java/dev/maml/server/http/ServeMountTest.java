@@ -11,6 +11,7 @@ import dev.maml.server.auth.TokenAuthenticator;
 import dev.maml.server.testing.Exposition;
 import dev.maml.server.testing.RunningServer;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -107,6 +108,28 @@ class ServeMountTest {
             assertEquals(1, metrics.value("maml_http_requests_total", "route", "/mcp", "code", "500"));
             assertThrows(IllegalStateException.class, () -> server.server().mount("/late", new Probe()));
         }
+    }
+
+    /**
+     * A start that fails with an exception without a message (a servlet's bare {@code ServletException()}
+     * at init, as a bare BindException would) names the exception's kind on one line, never "null".
+     */
+    @Test
+    void aStartFailureWithoutAMessageIsNamedNotNull() {
+        HttpServlet broken = new HttpServlet() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void init() throws ServletException {
+                throw new ServletException();
+            }
+        };
+        IOException refused = assertThrows(IOException.class,
+                () -> RunningServer.start(settings().build(), s -> s.mount("/mcp", broken)).close());
+        assertTrue(refused.getMessage().startsWith("cannot listen on 127.0.0.1:0: "), refused.getMessage());
+        assertTrue(refused.getMessage().endsWith(": ServletException"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("null"), refused.getMessage());
+        assertEquals(1, refused.getMessage().lines().count(), refused.getMessage());
     }
 
     @Test
