@@ -57,14 +57,6 @@ final class WarmUp {
     /** Edits (each linted) and completions; about as many as the benchmark's slow edits were. */
     static final int EDITS = 300;
 
-    /**
-     * The steps a server takes: {@link #EDITS}, or the system property {@code maml.lsp.warmUp} (0:
-     * none), which the benchmark uses to compare a server with and without (docs/performance.md).
-     */
-    static int steps() {
-        return Math.max(0, Integer.getInteger("maml.lsp.warmUp", EDITS));
-    }
-
     /** How long the server must have had nothing to do before a step. */
     static final long QUIET_MILLIS = 20;
 
@@ -94,7 +86,15 @@ final class WarmUp {
         this.json = new MessageJsonHandler(methods);
     }
 
-    /** Starts {@code edits} steps on a daemon thread of the lowest priority. */
+    /**
+     * The steps a server takes: {@link #EDITS}, or the system property {@code maml.lsp.warmUp} (0:
+     * none), which the benchmark uses to compare a server with and without (bench/lsp-warm-up.sh).
+     */
+    static int steps() {
+        return Math.max(0, Integer.getInteger("maml.lsp.warmUp", EDITS));
+    }
+
+    /** Starts {@code edits} steps on a daemon thread of the lowest priority (a hint the OS may ignore). */
     void start(int edits) {
         if (edits <= 0) {
             return;
