@@ -5,13 +5,15 @@
 # yaml-language-server's fixed 200 ms one is subtracted for the net comparison the summary leads with),
 # completion p95, RSS with 100 open documents. maml runs as bin/maml runs `maml lsp` (its JVM flags).
 # Needs Node 20 and npm; installs yaml-language-server@1.25.0 into bench/work/.
-# Usage: bench/lsp-vs-yaml-language-server.sh [ITERATIONS] [WARMUP] [ROUNDS]
-#        (default 200 50 4; "5 5 2" for a smoke run)
+# Usage: bench/lsp-vs-yaml-language-server.sh [ITERATIONS] [WARMUP] [ROUNDS] [IDLE_MS]
+#        (default 200 50 4 0; "5 5 2" for a smoke run; IDLE_MS: a pause after each open before the
+#        first edit, as a user who reads before typing, which maml's start-up warm-up uses)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 iterations="${1:-200}"
 warmup="${2:-50}"
 rounds="${3:-4}"
+idle="${4:-0}"
 work=bench/work
 mkdir -p "$work"
 if [ ! -x "$work/node_modules/.bin/yaml-language-server" ]; then
@@ -20,6 +22,6 @@ fi
 mvn -B -q -pl maml-cli -am package -DskipTests   # never measure a stale jar
 schema=maml-core/src/main/resources/dev/maml/schema/maml-front-matter.schema.json
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-node bench/lsp/client.mjs --iterations "$iterations" --warmup "$warmup" --rounds "$rounds" --schema "$schema" \
+node bench/lsp/client.mjs --iterations "$iterations" --warmup "$warmup" --rounds "$rounds" --idle-ms "$idle" --schema "$schema" \
   --maml "bin/maml lsp" \
   --yaml "node $work/node_modules/.bin/yaml-language-server --stdio"

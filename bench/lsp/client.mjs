@@ -1,6 +1,6 @@
 // One LSP client for both servers, so the figures compare like with like.
 // node bench/lsp/client.mjs --schema FILE --iterations N [--warmup W] [--rounds R] [--sync incremental|full]
-//      --maml "CMD…" --yaml "CMD…" [--yaml-debounce-ms 200] [--out FILE]
+//      [--idle-ms MS] --maml "CMD…" --yaml "CMD…" [--yaml-debounce-ms 200] [--out FILE]
 // Measures, per server: didChange -> publishDiagnostics latency on 100 KB and 1 MB documents
 // (p50/p95), completion latency (p95), and the server's RSS with 100 open documents.
 // With both servers, R rounds alternate the order (maml first, then yaml first, ...) so both see
@@ -9,6 +9,8 @@
 // set to 0. The comparison leads with yaml-language-server's figure net of that wait.
 // Each edit is sent as the editor sends it to a server that advertises incremental sync (both
 // do): a range edit of the changed value; --sync full sends the whole text instead.
+// The edits follow the open at once (--idle-ms: after that many ms, as a user who reads before typing;
+// a server may use the pause, as maml's start-up warm-up does).
 import { spawn } from 'node:child_process';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -24,6 +26,7 @@ const iterations = Number(args.iterations ?? 200);
 const warmup = Number(args.warmup ?? 50);
 const rounds = Number(args.rounds ?? 1);
 const sync = args.sync ?? 'incremental';
+const idleMs = Number(args['idle-ms'] ?? 0);
 const yamlDebounceMs = Number(args['yaml-debounce-ms'] ?? 200);
 const schemaFile = path.resolve(args.schema);
 const workDir = path.join(os.tmpdir(), `maml-lsp-bench-${process.pid}`);
@@ -162,6 +165,7 @@ async function run(name, command, kind) {
     const first = c.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri);
     c.notify('textDocument/didOpen', { textDocument: { uri, languageId: kind === 'maml' ? 'markdown' : 'yaml', version: 1, text } });
     await first;
+    if (idleMs > 0) await new Promise((resolve) => setTimeout(resolve, idleMs));
     const times = [];
     for (let v = 2; v < warmup + iterations + 2; v++) {
       // Toggle the type between two values: the schema has to be checked again every time.
@@ -233,7 +237,7 @@ function compare(maml, yaml) {
   };
 }
 
-console.log(`iterations=${iterations} warmup=${warmup} rounds=${rounds} sync=${sync} schema=${schemaFile}`);
+console.log(`iterations=${iterations} warmup=${warmup} rounds=${rounds} sync=${sync} idle-ms=${idleMs} schema=${schemaFile}`);
 console.table(rows);
 if (comparisons.length) {
   console.log(`maml / yaml-language-server per round (net: yaml's p95 minus its ${yamlDebounceMs} ms debounce):`);

@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -52,13 +51,14 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
     private final MamlLanguageService service;
     private final IntConsumer exit;
     private final DocumentStore store = new DocumentStore();
-    private final ExecutorService requests;
-    private final ExecutorService validation;
-    private final ScheduledExecutorService timer;
+    private final ThreadPoolExecutor requests;
+    private final ThreadPoolExecutor validation;
+    private final ScheduledThreadPoolExecutor timer;
     private final MamlTextDocumentService documents;
     private final MamlWorkspaceService workspace;
     private final WorkspaceFolders folders = new WorkspaceFolders();
     private final FolderSettings settings;
+    private final WarmUp warmUp;
     private volatile LanguageClient client;
     private volatile boolean shutdown;
     private volatile boolean watchesFiles;
@@ -76,12 +76,26 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
         this.settings = new FolderSettings(workingDirectory);
         this.requests = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
                 daemons("maml-lsp-request"), new ThreadPoolExecutor.AbortPolicy());
-        this.validation = Executors.newSingleThreadExecutor(daemons("maml-lsp-validate"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemons("maml-lsp-debounce"));
+        this.validation = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                daemons("maml-lsp-validate"));
+        this.timer = new ScheduledThreadPoolExecutor(1, daemons("maml-lsp-debounce"));
         Validator validator = new Validator(store, service, settings::forUri, () -> client, timer, validation);
         this.documents = new MamlTextDocumentService(store, service, validator, settings::forUri, requests,
                 () -> resolvesCodeActions, this::log);
         this.workspace = new MamlWorkspaceService(this, store, validator, service, requests, folders);
+        this.warmUp = new WarmUp(service, workingDirectory, this::busy,
+                () -> validation.getTaskCount() + requests.getTaskCount() + timer.getTaskCount());
+    }
+
+    /** Steps the start-up warm-up has done ({@link WarmUp}). */
+    int warmedUp() {
+        return warmUp.done();
+    }
+
+    /** Whether a validation is queued or running or a request is being answered: the warm-up waits. */
+    private boolean busy() {
+        return validation.getActiveCount() > 0 || !validation.getQueue().isEmpty()
+                || requests.getActiveCount() > 0 || !requests.getQueue().isEmpty();
     }
 
     @Override
@@ -103,6 +117,7 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
         if (parent != null) {
             ParentWatch.exitWhenGone(parent, () -> exit.accept(1));
         }
+        warmUp.start(WarmUp.steps());
         InitializeResult result = new InitializeResult(Capabilities.server(), new ServerInfo("maml", Build.version()));
         return CompletableFuture.completedFuture(result);
     }
@@ -130,11 +145,13 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
     @Override
     public CompletableFuture<Object> shutdown() {
         shutdown = true;
+        warmUp.stop();
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
     public void exit() {
+        warmUp.stop();
         requests.shutdownNow();
         validation.shutdownNow();
         timer.shutdownNow();
