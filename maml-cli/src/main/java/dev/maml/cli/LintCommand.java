@@ -6,6 +6,7 @@ import dev.maml.cli.shard.ShardArgument;
 import dev.maml.io.AtomicFiles;
 import dev.maml.io.InputFiles;
 import dev.maml.diagnostic.RuleId;
+import dev.maml.lint.LintSettings;
 import dev.maml.lint.config.LintConfigException;
 import dev.maml.lint.config.SeverityWord;
 import dev.maml.model.FileKind;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -274,9 +276,12 @@ final class LintCommand implements Callable<Integer> {
         found.notices.forEach(n -> err.println("maml: " + n));
         // Configs first, one at a time (each is read once): a broken config stops the run before any output.
         List<LintTargets.Target> jobs = new ArrayList<>();
+        Map<LintTargets.Target, LintSettings> settings = new IdentityHashMap<>();
         for (LintTargets.Target t : found.targets) {
-            if (linter.lints(t.file())) {
+            LintSettings s = linter.settings(t.file());
+            if (s != null) {
                 jobs.add(t);
+                settings.put(t, s);
             } else if (t.named()) {
                 err.println("maml: " + t.display() + ": ignored by its lint config's ignores (--no-ignore lints it)");
             }
@@ -286,7 +291,7 @@ final class LintCommand implements Callable<Integer> {
         List<LintTargets.Target> mine = ShardSelection.keep(shard, jobs, arguments);
         CachedRun caching = cache ? CachedRun.open(cacheLocation, config, cacheStrategy, err) : null;
         lintCache = caching == null ? null : caching.cache();
-        List<Outcome> outcomes = run(mine, linter);
+        List<Outcome> outcomes = run(mine, settings, linter);
         if (caching != null) {
             caching.finish(mine.size(), main.debug);
         }
@@ -315,9 +320,9 @@ final class LintCommand implements Callable<Integer> {
     }
 
     /** Lints in parallel on a bounded pool; results come back in the jobs' (sorted) order. */
-    private List<Outcome> run(List<LintTargets.Target> jobs, FileLinter linter) {
+    private List<Outcome> run(List<LintTargets.Target> jobs, Map<LintTargets.Target, LintSettings> settings, FileLinter linter) {
         if (jobs.size() <= 1) {
-            return jobs.stream().map(j -> lintOne(j, linter)).toList();
+            return jobs.stream().map(j -> lintOne(j, settings.get(j), linter)).toList();
         }
         int threads = Math.max(1, Math.min(MAX_THREADS, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors())));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -331,7 +336,7 @@ final class LintCommand implements Callable<Integer> {
             for (LintTargets.Target j : jobs) {
                 futures.add(pool.submit(() -> {
                     try {
-                        return lintOne(j, linter);
+                        return lintOne(j, settings.get(j), linter);
                     } finally {
                         if (progress != null) {
                             progress.advance();
@@ -357,9 +362,9 @@ final class LintCommand implements Callable<Integer> {
         }
     }
 
-    private Outcome lintOne(LintTargets.Target target, FileLinter linter) {
+    private Outcome lintOne(LintTargets.Target target, LintSettings settings, FileLinter linter) {
         try {
-            return new Outcome(linter.lintFile(target.file(), target.display(), fixMode(), lintCache), null);
+            return new Outcome(linter.lintFile(target.file(), target.display(), settings, fixMode(), lintCache), null);
         } catch (IOException e) {
             return new Outcome(null, Failures.describe(e));
         }

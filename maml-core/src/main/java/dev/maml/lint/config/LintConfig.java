@@ -27,6 +27,11 @@ public record LintConfig(Path source, Map<RuleId, RuleSetting> rules, List<Ignor
     }
 
     public boolean ignores(Path document) {
-        return ignores.stream().anyMatch(p -> p.matches(document));
+        for (IgnorePattern p : ignores) { // a loop, not a stream: asked once per file of every run
+            if (p.matches(document)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
