@@ -270,6 +270,28 @@ class LintCacheTest {
         assertEquals(plain.exitCode(), run.exitCode());
     }
 
+    /**
+     * Enough files for the lint pool to hand them out in chunks of several: every file is reported,
+     * in path order, the same with and without the cache, and an error in any chunk counts.
+     */
+    @Test
+    void manyFilesComeBackInPathOrderFromTheChunkedPool() throws IOException {
+        Files.createDirectories(cache().getParent());
+        for (int i = 0; i < 300; i++) {
+            write(String.format("docs/d%d/f%03d.maml.md", i % 7, i), i % 37 == 5 ? LintCommandTest.UNCLOSED_FENCE : LintCommandTest.TRAILING);
+        }
+        CliRun plain = lint(docs());
+        List<String> paths = plain.out().lines().map(l -> l.substring(0, l.indexOf(".maml.md:"))).distinct().toList();
+        assertEquals(300, paths.size(), "every file has a finding");
+        assertEquals(paths.stream().sorted().toList(), paths);
+        assertEquals(1, plain.exitCode());
+        cached(docs());
+        CliRun replay = cached("--debug", docs());
+        assertEquals(300, replayed(replay));
+        assertEquals(plain.out(), replay.out());
+        assertEquals(plain.exitCode(), replay.exitCode());
+    }
+
     /** A FIFO named like a document is refused before it is opened (an open would block), cache or not. */
     @Test
     void aFifoIsRefusedBeforeTheCacheReadsIt() throws Exception {
