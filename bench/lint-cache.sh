@@ -18,8 +18,11 @@
 # wall time and CPU time (user + sys). Before timing, the script checks that each cached run prints
 # exactly what the uncached run prints and exits with the same code, and that every run lints all
 # N files (the --debug count), every file of the clean set from the cache.
-# Usage: bench/lint-cache.sh [N] [R]   (needs Java 17, Maven and git). The sets go to
-# $MAML_BENCH_INPUTS (default $TMPDIR/maml-bench-inputs), caches and results to bench/work/.
+# With BEFORE_JAR=path/to/maml.jar (another build, e.g. main's), the cached cases also run that
+# jar (content@before, metadata@before, one@before), interleaved in the same rounds, launched as
+# bin/maml launches its own (the same flags, an AppCDS archive trained the same way).
+# Usage: [BEFORE_JAR=JAR] bench/lint-cache.sh [N] [R]   (needs Java 17, Maven and git). The sets go
+# to $MAML_BENCH_INPUTS (default $TMPDIR/maml-bench-inputs), caches and results to bench/work/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 files="${1:-10000}"
@@ -83,21 +86,39 @@ for set in corpus clean one; do # each a work tree of its own, with the ignores 
   fi
 done
 
+before=()
+if [ -n "${BEFORE_JAR:-}" ]; then
+  rm -f "$work/before.jsa"
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off -XX:ArchiveClassesAtExit="$work/before.jsa" \
+    -jar "$BEFORE_JAR" lint --format json "$root/examples/drone_communication.maml.md" >/dev/null 2>&1 || true
+  before=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="$work/before.jsa" -Xshare:auto
+    -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$BEFORE_JAR")
+fi
+
 command_for() { # case set: the command line of that case on that set, in the array cmd
-  local cache="$work/$2-$1.cache"
-  case "$1" in
+  local c="${1%@before}" cache="$work/$2-$1.cache" run=("$maml")
+  [ "$c" != "$1" ] && run=("${before[@]}")
+  case "$c" in
     jvm) cmd=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -version) ;;
-    version) cmd=("$maml" --version) ;;
-    one) cmd=("$maml" lint --cache --cache-location "$work/one.cache" "${sets[one]}/f0.maml.md") ;;
-    none) cmd=("$maml" lint "${sets[$2]}") ;;
-    content) cmd=("$maml" lint --cache --cache-location "$cache" "${sets[$2]}") ;;
-    metadata) cmd=("$maml" lint --cache --cache-strategy metadata --cache-location "$cache" "${sets[$2]}") ;;
+    version) cmd=("${run[@]}" --version) ;;
+    one) cmd=("${run[@]}" lint --cache --cache-location "$work/$1.cache" "${sets[one]}/f0.maml.md") ;;
+    none) cmd=("${run[@]}" lint "${sets[$2]}") ;;
+    content) cmd=("${run[@]}" lint --cache --cache-location "$cache" "${sets[$2]}") ;;
+    metadata) cmd=("${run[@]}" lint --cache --cache-strategy metadata --cache-location "$cache" "${sets[$2]}") ;;
   esac
 }
 
 debug_count() { # the --debug line of a cached run: "R L" (R of the L files linted came from the cache)
-  "${cmd[0]}" --debug "${cmd[@]:1}" 2>&1 >/dev/null | sed -n 's/.*: \([0-9]*\) of \([0-9]*\) files from the cache$/\1 \2/p'
+  local i
+  for i in "${!cmd[@]}"; do [ "${cmd[$i]}" = lint ] && break; done
+  "${cmd[@]:0:i}" --debug "${cmd[@]:i}" 2>&1 >/dev/null | sed -n 's/.*: \([0-9]*\) of \([0-9]*\) files from the cache$/\1 \2/p'
 }
+cached_cases=(content metadata)
+start_cases=(one)
+if [ -n "${BEFORE_JAR:-}" ]; then
+  cached_cases+=(content@before metadata@before)
+  start_cases+=(one@before)
+fi
 
 # Same output, same exit code; this also fills each cache (the timed runs find every file unchanged).
 # Then the counts: every run lints all N files, and a run on the filled cache replays every clean file.
@@ -108,7 +129,7 @@ for set in corpus clean; do
     echo "lint-cache: $set: maml lint exits $code (usage or I/O error), not a lint result" >&2
     exit 1
   fi
-  for c in content metadata; do
+  for c in "${cached_cases[@]}"; do
     rm -f "$work/$set-$c.cache"
     command_for "$c" "$set"
     for pass in fill replay; do
@@ -129,16 +150,18 @@ for set in corpus clean; do
   echo "$set: $linted files linted, $replayed from the cache; $(wc -l <"$work/$set-none.out") lines of findings, exit $code;" \
     "cached runs identical"
 done
-rm -f "$work/one.cache"
-command_for one one
-"${cmd[@]}" >/dev/null 2>&1
-read -r replayed linted < <(debug_count)
-if [ "$replayed $linted" != "1 1" ]; then
-  echo "lint-cache: one: $replayed of $linted files from the cache, expected 1 of 1" >&2
-  exit 1
-fi
+for c in "${start_cases[@]}"; do
+  rm -f "$work/$c.cache"
+  command_for "$c" one
+  "${cmd[@]}" >/dev/null 2>&1
+  read -r replayed linted < <(debug_count)
+  if [ "$replayed $linted" != "1 1" ]; then
+    echo "lint-cache: $c: $replayed of $linted files from the cache, expected 1 of 1" >&2
+    exit 1
+  fi
+done
 
-cases=(jvm version one none content metadata)
+cases=(jvm version "${start_cases[@]}" none "${cached_cases[@]}")
 results="$work/times.txt"
 : >"$results"
 for ((r = 1; r <= rounds; r++)); do
@@ -148,11 +171,11 @@ for ((r = 1; r <= rounds; r++)); do
   for set in corpus clean; do
     for c in "${order[@]}"; do
       # the start-up cases once a round, with the corpus
-      [ "$set" = clean ] && { [ "$c" = jvm ] || [ "$c" = version ] || [ "$c" = one ]; } && continue
+      [ "$set" = clean ] && [[ "$c" =~ ^(jvm|version|one)(@before)?$ ]] && continue
       command_for "$c" "$set"
       /usr/bin/time -o "$work/time.txt" -f '%e %U %S' "${cmd[@]}" >/dev/null 2>&1 || true
       read -r wall user sys < <(tail -1 "$work/time.txt")
-      label="$set"; case "$c" in jvm | version | one) label=start ;; esac
+      label="$set"; [[ "$c" =~ ^(jvm|version|one)(@before)?$ ]] && label=start
       echo "$label $c $wall $(echo "$user + $sys" | bc)" >>"$results"
     done
   done
@@ -160,13 +183,13 @@ done
 
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/'); $(java -version 2>&1 | head -1)"
-printf '%-8s %-9s %12s %12s %s\n' set case "wall median" "CPU median" "wall min-max"
+printf '%-8s %-16s %12s %12s %s\n' set case "wall median" "CPU median" "wall min-max"
 for set in start corpus clean; do
   for c in "${cases[@]}"; do
     grep -q "^$set $c " "$results" || continue
     walls="$(grep "^$set $c " "$results" | awk '{print $3}')"
     cpus="$(grep "^$set $c " "$results" | awk '{print $4}')"
-    printf '%-8s %-9s %11ss %11ss %s-%s\n' "$set" "$c" "$(median <<<"$walls")" "$(median <<<"$cpus")" \
+    printf '%-8s %-16s %11ss %11ss %s-%s\n' "$set" "$c" "$(median <<<"$walls")" "$(median <<<"$cpus")" \
       "$(sort -n <<<"$walls" | head -1)" "$(sort -n <<<"$walls" | tail -1)"
   done
 done
