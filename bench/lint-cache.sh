@@ -21,7 +21,8 @@
 # With BEFORE_JAR=path/to/maml.jar (another build, e.g. main's), the cached cases also run that
 # jar (content@before, metadata@before, one@before), interleaved in the same rounds, launched as
 # bin/maml launches its own (the same flags, an AppCDS archive trained the same way).
-# Usage: [BEFORE_JAR=JAR] bench/lint-cache.sh [N] [R]   (needs Java 17, Maven and git). The sets go
+# SETS="clean" times one set only (default "corpus clean"; the start-up cases run with the first).
+# Usage: [BEFORE_JAR=JAR] [SETS=...] bench/lint-cache.sh [N] [R]   (needs Java 17, Maven and git). The sets go
 # to $MAML_BENCH_INPUTS (default $TMPDIR/maml-bench-inputs), caches and results to bench/work/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -120,9 +121,10 @@ if [ -n "${BEFORE_JAR:-}" ]; then
   start_cases+=(one@before)
 fi
 
+read -r -a timed_sets <<<"${SETS:-corpus clean}"
 # Same output, same exit code; this also fills each cache (the timed runs find every file unchanged).
 # Then the counts: every run lints all N files, and a run on the filled cache replays every clean file.
-for set in corpus clean; do
+for set in "${timed_sets[@]}"; do
   command_for none "$set"
   code=0; "${cmd[@]}" >"$work/$set-none.out" 2>/dev/null || code=$?
   if [ "$code" -gt 1 ]; then
@@ -168,10 +170,10 @@ for ((r = 1; r <= rounds; r++)); do
   order=("${cases[@]}")
   # rotate: each case runs first, last and in between across the rounds
   for ((k = 0; k < r % ${#cases[@]}; k++)); do order=("${order[@]:1}" "${order[0]}"); done
-  for set in corpus clean; do
+  for set in "${timed_sets[@]}"; do
     for c in "${order[@]}"; do
-      # the start-up cases once a round, with the corpus
-      [ "$set" = clean ] && [[ "$c" =~ ^(jvm|version|one)(@before)?$ ]] && continue
+      # the start-up cases once a round, with the first set
+      [ "$set" != "${timed_sets[0]}" ] && [[ "$c" =~ ^(jvm|version|one)(@before)?$ ]] && continue
       command_for "$c" "$set"
       /usr/bin/time -o "$work/time.txt" -f '%e %U %S' "${cmd[@]}" >/dev/null 2>&1 || true
       read -r wall user sys < <(tail -1 "$work/time.txt")
