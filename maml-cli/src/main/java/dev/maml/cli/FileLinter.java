@@ -3,6 +3,7 @@ package dev.maml.cli;
 import dev.maml.cli.cache.LintCache;
 import dev.maml.io.AtomicFiles;
 import dev.maml.lint.LintResult;
+import dev.maml.lint.LintSettings;
 import dev.maml.lint.config.LintConfigException;
 import dev.maml.lint.fix.ResignAdvice;
 import dev.maml.report.LintedFile;
@@ -33,9 +34,12 @@ final class FileLinter {
         this.session = session;
     }
 
-    /** Whether the document named {@code file} is linted (false: its config ignores it); a broken config throws. */
-    boolean lints(Path file) throws LintConfigException {
-        return checked(session.resolve(file)) instanceof Resolution.Lint;
+    /**
+     * The settings the document named {@code file} is linted with, or null when its config ignores
+     * it; a broken config throws. Resolved once per file: {@link #lintFile} takes them back.
+     */
+    @Nullable LintSettings settings(Path file) throws LintConfigException {
+        return checked(session.resolve(file)) instanceof Resolution.Lint lint ? lint.settings() : null;
     }
 
     /** Content under {@code name} (null: unnamed stdin); null when the config ignores that name. */
@@ -72,11 +76,12 @@ final class FileLinter {
      * first, and with --fix writes them back atomically. With a {@code cache}, answered from it when
      * it holds the file's findings, and stored there when it does not (after a written fix: the
      * fixed content's findings; a fix only shown, --fix-dry-run or --diff, stores nothing).
+     * {@code settings} are what {@link #settings} gave for the file.
      */
-    Linted lintFile(Path file, String display, FixMode mode, @Nullable LintCache cache) throws IOException {
+    Linted lintFile(Path file, String display, LintSettings settings, FixMode mode, @Nullable LintCache cache) throws IOException {
         LintCache.Lookup cached = null;
-        if (cache != null && session.resolve(file) instanceof Resolution.Lint lint) {
-            cached = cache.lookup(file, lint.settings(), session.maxBytes());
+        if (cache != null) {
+            cached = cache.lookup(file, settings, session.maxBytes());
             LintedFile replayed = cached.replay(display, mode.fixes());
             if (replayed != null) {
                 return new Linted(replayed, List.of(), null);

@@ -6,6 +6,7 @@ import dev.maml.cli.shard.ShardArgument;
 import dev.maml.io.AtomicFiles;
 import dev.maml.io.InputFiles;
 import dev.maml.diagnostic.RuleId;
+import dev.maml.lint.LintSettings;
 import dev.maml.lint.config.LintConfigException;
 import dev.maml.lint.config.SeverityWord;
 import dev.maml.model.FileKind;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +55,8 @@ import picocli.CommandLine.Spec;
 final class LintCommand implements Callable<Integer> {
 
     private static final int MAX_THREADS = 8;
+    /** The most files one task of the lint pool takes on. */
+    private static final int CHUNK = 64;
 
     @Spec
     CommandSpec spec;
@@ -274,9 +278,12 @@ final class LintCommand implements Callable<Integer> {
         found.notices.forEach(n -> err.println("maml: " + n));
         // Configs first, one at a time (each is read once): a broken config stops the run before any output.
         List<LintTargets.Target> jobs = new ArrayList<>();
+        Map<LintTargets.Target, LintSettings> settings = new IdentityHashMap<>();
         for (LintTargets.Target t : found.targets) {
-            if (linter.lints(t.file())) {
+            LintSettings s = linter.settings(t.file());
+            if (s != null) {
                 jobs.add(t);
+                settings.put(t, s);
             } else if (t.named()) {
                 err.println("maml: " + t.display() + ": ignored by its lint config's ignores (--no-ignore lints it)");
             }
@@ -286,7 +293,7 @@ final class LintCommand implements Callable<Integer> {
         List<LintTargets.Target> mine = ShardSelection.keep(shard, jobs, arguments);
         CachedRun caching = cache ? CachedRun.open(cacheLocation, config, cacheStrategy, err) : null;
         lintCache = caching == null ? null : caching.cache();
-        List<Outcome> outcomes = run(mine, linter);
+        List<Outcome> outcomes = run(mine, settings, linter);
         if (caching != null) {
             caching.finish(mine.size(), main.debug);
         }
@@ -314,10 +321,10 @@ final class LintCommand implements Callable<Integer> {
     private record Outcome(FileLinter.Linted linted, String error) {
     }
 
-    /** Lints in parallel on a bounded pool; results come back in the jobs' (sorted) order. */
-    private List<Outcome> run(List<LintTargets.Target> jobs, FileLinter linter) {
+    /** Lints in parallel on a bounded pool, in chunks of consecutive files; results come back in the jobs' (sorted) order. */
+    private List<Outcome> run(List<LintTargets.Target> jobs, Map<LintTargets.Target, LintSettings> settings, FileLinter linter) {
         if (jobs.size() <= 1) {
-            return jobs.stream().map(j -> lintOne(j, linter)).toList();
+            return jobs.stream().map(j -> lintOne(j, settings.get(j), linter)).toList();
         }
         int threads = Math.max(1, Math.min(MAX_THREADS, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors())));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -326,24 +333,33 @@ final class LintCommand implements Callable<Integer> {
             return t;
         });
         Progress progress = Progress.startIfUseful(err, jobs.size());
+        // Consecutive files in chunks, not one task each: a file answered from the cache takes less
+        // than handing a task over and waking the waiting thread (two futex calls a file, issue 15).
+        // At least 8 chunks per thread keep the threads evenly busy when files cost more.
+        int chunk = Math.max(1, Math.min(CHUNK, jobs.size() / (threads * 8)));
+        Outcome[] outcomes = new Outcome[jobs.size()];
         try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (LintTargets.Target j : jobs) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int start = 0; start < jobs.size(); start += chunk) {
+                int from = start;
+                int to = Math.min(jobs.size(), start + chunk);
                 futures.add(pool.submit(() -> {
-                    try {
-                        return lintOne(j, linter);
-                    } finally {
-                        if (progress != null) {
-                            progress.advance();
+                    for (int i = from; i < to; i++) {
+                        LintTargets.Target j = jobs.get(i);
+                        try {
+                            outcomes[i] = lintOne(j, settings.get(j), linter);
+                        } finally {
+                            if (progress != null) {
+                                progress.advance();
+                            }
                         }
                     }
                 }));
             }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> f : futures) {
-                outcomes.add(f.get());
+            for (Future<?> f : futures) {
+                f.get();
             }
-            return outcomes;
+            return List.of(outcomes);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -357,9 +373,9 @@ final class LintCommand implements Callable<Integer> {
         }
     }
 
-    private Outcome lintOne(LintTargets.Target target, FileLinter linter) {
+    private Outcome lintOne(LintTargets.Target target, LintSettings settings, FileLinter linter) {
         try {
-            return new Outcome(linter.lintFile(target.file(), target.display(), fixMode(), lintCache), null);
+            return new Outcome(linter.lintFile(target.file(), target.display(), settings, fixMode(), lintCache), null);
         } catch (IOException e) {
             return new Outcome(null, Failures.describe(e));
         }

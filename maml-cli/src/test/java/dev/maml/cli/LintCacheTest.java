@@ -3,6 +3,7 @@ package dev.maml.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.cli.cache.CacheEntry;
@@ -10,6 +11,7 @@ import dev.maml.cli.cache.CacheFile;
 import dev.maml.cli.cache.CacheLocation;
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
+import dev.maml.testing.ChildProcesses;
 import dev.maml.model.Range;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +19,9 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -237,6 +241,66 @@ class LintCacheTest {
         CliRun run = cached("--debug", "--cache-strategy", "metadata", docs());
         assertEquals(2, replayed(run));
         assertEquals(lint(docs()).out(), run.out());
+    }
+
+    /**
+     * A change that keeps the size and the modification time (a byte swapped, the time set back as
+     * `touch -d` or `rsync -t` do): the content strategy hashes it, the metadata strategy sees the
+     * change time; either way the file is linted again. (A test cannot keep the change time; an
+     * entry whose state matches in full but whose hash does not is forged above.)
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"content", "metadata"})
+    void aChangeThatKeepsTheSizeAndTheModificationTimeIsLintedAgain(String strategy) throws IOException {
+        project();
+        Path file = write("docs/clean.maml.md", LintCommandTest.CLEAN + "x\n");
+        // The same size; a blank after the opening '---' is a finding (MAML091).
+        String withFinding = "--- \n" + LintCommandTest.CLEAN.substring(4) + "\n";
+        cached("--cache-strategy", strategy, docs());
+        CliRun before = lint(docs());
+        FileTime modified = Files.getLastModifiedTime(file);
+        Files.writeString(file, withFinding);
+        Files.setLastModifiedTime(file, modified);
+        assertEquals(modified, Files.getLastModifiedTime(file));
+        CliRun plain = lint(docs());
+        assertNotEquals(before.out(), plain.out(), "the change makes a finding");
+        CliRun run = cached("--debug", "--cache-strategy", strategy, docs());
+        assertEquals(2, replayed(run), "the changed file is linted again");
+        assertEquals(plain.out(), run.out());
+        assertEquals(plain.exitCode(), run.exitCode());
+    }
+
+    /**
+     * Enough files for the lint pool to hand them out in chunks of several: every file is reported,
+     * in path order, the same with and without the cache, and an error in any chunk counts.
+     */
+    @Test
+    void manyFilesComeBackInPathOrderFromTheChunkedPool() throws IOException {
+        Files.createDirectories(cache().getParent());
+        for (int i = 0; i < 300; i++) {
+            write(String.format("docs/d%d/f%03d.maml.md", i % 7, i), i % 37 == 5 ? LintCommandTest.UNCLOSED_FENCE : LintCommandTest.TRAILING);
+        }
+        CliRun plain = lint(docs());
+        List<String> paths = plain.out().lines().map(l -> l.substring(0, l.indexOf(".maml.md:"))).distinct().toList();
+        assertEquals(300, paths.size(), "every file has a finding");
+        assertEquals(paths.stream().sorted().toList(), paths);
+        assertEquals(1, plain.exitCode());
+        cached(docs());
+        CliRun replay = cached("--debug", docs());
+        assertEquals(300, replayed(replay));
+        assertEquals(plain.out(), replay.out());
+        assertEquals(plain.exitCode(), replay.exitCode());
+    }
+
+    /** A FIFO named like a document is refused before it is opened (an open would block), cache or not. */
+    @Test
+    void aFifoIsRefusedBeforeTheCacheReadsIt() throws Exception {
+        Files.createDirectories(cache().getParent());
+        Path fifo = dir.resolve("pipe.maml.md");
+        ChildProcesses.mkfifo(fifo);
+        CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> cached(fifo.toString()));
+        assertEquals(2, run.exitCode());
+        assertEquals("maml: " + fifo + ": not a regular file (a FIFO, socket or device); only regular files are read\n", run.err());
     }
 
     @Test

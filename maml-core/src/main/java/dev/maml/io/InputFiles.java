@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 
 /**
  * Reads the files a command is given (documents, receipts, sources, inputs, keys): regular files
@@ -31,9 +32,20 @@ public final class InputFiles {
 
     /** @throws RefusedFileException with a one-line reason when the file is not regular or too large */
     public static byte[] read(Path file, long maxBytes) throws IOException {
-        requireRegular(file);
+        long size = regular(file).size();
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString(), maxBytes);
+            return read(in, file.toString(), maxBytes, size);
+        }
+    }
+
+    /**
+     * {@link #read(Path, long)} for a file the caller has just found to be a regular file of
+     * {@code size} bytes by a stat of its own, which this read does not repeat. The size only sizes
+     * the buffer: the read still goes to the end and stops past {@code maxBytes}.
+     */
+    public static byte[] readRegular(Path file, long size, long maxBytes) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString(), maxBytes, size);
         }
     }
 
@@ -43,7 +55,27 @@ public final class InputFiles {
     }
 
     private static byte[] read(InputStream in, String name, long maxBytes) throws IOException {
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        return read(in, name, maxBytes, 0);
+    }
+
+    /**
+     * Reads to the end, refusing more than {@code maxBytes}. {@code expected} (the size a stat gave)
+     * sizes the first buffer, one byte over so that the end is seen: a file read whole into one array,
+     * not through 8 KiB chunks (`maml lint --cache` reads every file of a tree on every run, issue 15).
+     * A file that has grown since is read on to its end, within the limit, as any stream is.
+     */
+    private static byte[] read(InputStream in, String name, long maxBytes, long expected) throws IOException {
+        int limit = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1);
+        byte[] first = new byte[(int) Math.min(limit, Math.max(0, expected) + 1)];
+        int n = in.readNBytes(first, 0, first.length);
+        byte[] bytes;
+        if (n < first.length) {
+            bytes = Arrays.copyOf(first, n);
+        } else {
+            byte[] rest = in.readNBytes(limit - n);
+            bytes = Arrays.copyOf(first, n + rest.length);
+            System.arraycopy(rest, 0, bytes, n, rest.length);
+        }
         if (bytes.length > maxBytes) {
             throw new RefusedFileException(name + ": larger than " + maxBytes + " bytes, the limit for an input");
         }
@@ -52,10 +84,15 @@ public final class InputFiles {
 
     /** Refuses a FIFO, socket, device or directory with a one-line message naming what it is. */
     public static void requireRegular(Path file) throws IOException {
+        regular(file);
+    }
+
+    private static BasicFileAttributes regular(Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         if (!attributes.isRegularFile()) {
             throw new RefusedFileException(file + ": not a regular file (" + kind(attributes) + "); only regular files are read");
         }
+        return attributes;
     }
 
     static String kind(BasicFileAttributes attributes) {

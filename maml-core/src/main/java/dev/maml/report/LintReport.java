@@ -20,6 +20,9 @@ public final class LintReport {
     public static String text(List<LintedFile> files) {
         StringBuilder out = new StringBuilder();
         for (LintedFile f : files) {
+            if (f.diagnostics().isEmpty()) {
+                continue; // nothing printed; a clean tree of thousands of files escapes no path
+            }
             String path = textPath(f.path());
             for (Diagnostic d : f.diagnostics()) {
                 out.append(path).append(':').append(f.lines().displayLine(d.range().start())).append(':')

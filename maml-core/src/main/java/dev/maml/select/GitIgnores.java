@@ -45,19 +45,29 @@ public final class GitIgnores {
     }
 
     private boolean matches(Path top, Path path, boolean directory) {
+        String name = path.toString();
         for (Path dir = path.getParent(); dir != null && dir.startsWith(top); dir = dir.getParent()) {
-            Boolean verdict = files.computeIfAbsent(dir, d -> GitIgnoreFile.read(d.resolve(".gitignore")))
-                    .verdict(relative(dir, path), directory);
+            GitIgnoreFile file = files.computeIfAbsent(dir, d -> GitIgnoreFile.read(d.resolve(".gitignore")));
+            // Most directories have no .gitignore: their verdict needs no relative path (`maml lint --cache`
+            // checks every file of a large tree against every level above it, issue 15).
+            Boolean verdict = file == GitIgnoreFile.EMPTY ? null : file.verdict(relative(dir, name), directory);
             if (verdict != null) {
                 return verdict;
             }
         }
-        Boolean verdict = excludes.computeIfAbsent(top.resolve(".git"), GitIgnores::exclude).verdict(relative(top, path), directory);
+        Boolean verdict = excludes.computeIfAbsent(top.resolve(".git"), GitIgnores::exclude).verdict(relative(top, name), directory);
         return verdict != null && verdict;
     }
 
-    private static String relative(Path dir, Path path) {
-        return dir.relativize(path).toString().replace('\\', '/');
+    /**
+     * {@code path} (the string of an absolute, normalised path below {@code dir}) relative to
+     * {@code dir}, '/'-separated: the text after the directory's, as Path.relativize gives it for a
+     * path below its argument, without building the intermediate paths.
+     */
+    private static String relative(Path dir, String path) {
+        String prefix = dir.toString();
+        int cut = prefix.length() + (prefix.endsWith(dir.getFileSystem().getSeparator()) ? 0 : 1);
+        return path.substring(cut).replace('\\', '/');
     }
 
     /** The top of the work tree holding {@code dir}: the nearest directory (itself included) with a {@code .git}. */

@@ -27,14 +27,26 @@ public final class Digests {
         return digest("SHA-256", bytes);
     }
 
+    /**
+     * A SHA-256 digest to reuse (not thread-safe): looking the algorithm up costs more than hashing
+     * a small file, which `maml lint --cache` does for every file of a tree (issue 15).
+     */
+    public static MessageDigest sha256Digest() {
+        return instance("SHA-256");
+    }
+
     /** SHA-256 of {@code text} in UTF-8. */
     public static byte[] sha256(String text) {
         return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] digest(String algorithm, byte[] bytes) {
+        return instance(algorithm).digest(bytes);
+    }
+
+    private static MessageDigest instance(String algorithm) {
         try {
-            return MessageDigest.getInstance(algorithm).digest(bytes);
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no " + algorithm, e);
         }

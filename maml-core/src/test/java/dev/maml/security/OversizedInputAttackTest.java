@@ -58,6 +58,27 @@ class OversizedInputAttackTest {
     }
 
     /** `--stdin < /dev/zero`: standard input is bounded the same way. */
+    /**
+     * The read is sized from a stat, but the stat's size is never trusted: a file that says less
+     * than it holds (a /proc file says 0; a file grows after the stat) is read to its end, and the
+     * limit still holds whatever size the caller was told.
+     */
+    @Test
+    void aSizeFromAStatOnlySizesTheBufferNeverTheRead() throws Exception {
+        byte[] content = new byte[100];
+        for (int i = 0; i < content.length; i++) {
+            content[i] = (byte) i;
+        }
+        Path file = Files.write(dir.resolve("hundred"), content);
+        for (long told : new long[] {0, 1, 99, 100, 101, 4096}) {
+            assertArrayEquals(content, InputFiles.readRegular(file, told, 100), "told " + told);
+            assertThrows(RefusedFileException.class, () -> InputFiles.readRegular(file, told, 99), "told " + told);
+        }
+        Path proc = Path.of("/proc/self/status");
+        assertEquals(0, Files.size(proc), "a file whose stat says 0 bytes");
+        assertTrue(new String(InputFiles.read(proc), java.nio.charset.StandardCharsets.US_ASCII).contains("Pid:"));
+    }
+
     @Test
     void anEndlessStandardInputIsCutAtTheLimit() {
         InputStream zeros = new InputStream() {

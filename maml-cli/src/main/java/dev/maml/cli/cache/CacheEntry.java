@@ -1,6 +1,7 @@
 package dev.maml.cli.cache;
 
 import dev.maml.diagnostic.Diagnostic;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,6 +25,16 @@ public record CacheEntry(String path, byte[] sha256, FileState state, byte[] set
     @Override
     public byte[] settings() {
         return settings.clone();
+    }
+
+    /** Whether the entry was stored under {@code digest} (the settings' digest), without a copy. */
+    boolean hasSettings(byte[] digest) {
+        return Arrays.equals(settings, digest);
+    }
+
+    /** Whether the entry's content hashed to {@code digest}, without a copy. */
+    boolean hasSha256(byte[] digest) {
+        return Arrays.equals(sha256, digest);
     }
 
     CacheEntry seenAs(FileState newState) {

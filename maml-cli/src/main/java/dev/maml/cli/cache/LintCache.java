@@ -19,6 +19,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
@@ -44,6 +45,9 @@ public final class LintCache {
     static final long MAX_BYTES = 256L << 20;
     private static final Set<PosixFilePermission> FOREIGN = EnumSet.complementOf(
             EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+
+    /** One digest per lint thread, reused for every file it hashes. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Digests::sha256Digest);
 
     private final Path file;
     private final CacheStrategy strategy;
@@ -139,6 +143,10 @@ public final class LintCache {
         AtomicFiles.write(file, AtomicFiles.OWNER_ONLY, out -> CacheFile.write(out, stamp, all.values()));
     }
 
+    private static byte[] sha256(byte[] content) {
+        return SHA256.get().digest(content);
+    }
+
     /** One file's way through the cache: its entry, if usable, and what to store after linting it. */
     public final class Lookup {
 
@@ -156,14 +164,14 @@ public final class LintCache {
             this.settingsDigest = settingsDigest;
             this.maxBytes = maxBytes;
             // Metadata before content: a change while the file is read leaves an older state behind, never a newer one.
-            this.state = FileState.of(path);
+            this.state = FileState.ofRegular(path);
             visited.add(key);
             CacheEntry entry = loaded.get(key);
-            if (entry != null && Arrays.equals(entry.settings(), settingsDigest)) {
+            if (entry != null && entry.hasSettings(settingsDigest)) {
                 boolean sameState = entry.state().equals(state);
                 if (strategy == CacheStrategy.METADATA && sameState) {
                     hit = entry;
-                } else if (entry.state().size() == state.size() && Arrays.equals(entry.sha256(), Digests.sha256(bytes()))) {
+                } else if (entry.state().size() == state.size() && entry.hasSha256(sha256(bytes()))) {
                     hit = sameState ? entry : entry.seenAs(state);
                 }
             }
@@ -172,7 +180,7 @@ public final class LintCache {
         /** The file's content, read once (within the session's limit). */
         public byte[] bytes() throws IOException {
             if (bytes == null) {
-                bytes = InputFiles.read(path, maxBytes);
+                bytes = InputFiles.readRegular(path, state.size(), maxBytes);
             }
             return bytes;
         }
@@ -212,7 +220,7 @@ public final class LintCache {
             }
             // A fix wrote the file back: the state to remember is the written file's.
             FileState seen = content == bytes ? state : FileState.of(path);
-            keep(new CacheEntry(key, Digests.sha256(content), seen, settingsDigest, result.diagnostics()));
+            keep(new CacheEntry(key, sha256(content), seen, settingsDigest, result.diagnostics()));
         }
 
         private void keep(CacheEntry entry) {
