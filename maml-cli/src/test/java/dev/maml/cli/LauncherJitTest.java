@@ -35,10 +35,32 @@ class LauncherJitTest {
         List<String> javaArgs = launch(args);
         String out = String.join("\n", javaArgs);
         assertEquals(c1Only, javaArgs.contains("-XX:TieredStopAtLevel=1"), out);
-        // with C2, the JDK's callers of the GCM intrinsics compile early; under C1 the option would be noise
+        // with C2, the JDK's callers of the GCM intrinsics compile early and little else reaches C2;
+        // under C1 the options would be noise
         assertEquals(!c1Only, javaArgs.contains(
-                "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.GHASH::update,0.01"), out);
+                "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.GHASH::update,0.0001"), out);
+        assertEquals(!c1Only, javaArgs.contains("-XX:Tier4InvocationThreshold=500000"), out);
         assertEquals(List.of(args.split(" ")), javaArgs.subList(javaArgs.indexOf("-jar") + 2, javaArgs.size()), out);
+    }
+
+    /**
+     * The raised C2 thresholds and the per-method scaling go together: the GCM callers must still reach
+     * C2 after a hundredth of HotSpot's default 5000 calls, not never (nor at the default).
+     */
+    @Test
+    void theGcmCallersStillReachC2EarlyUnderTheRaisedThresholds() throws Exception {
+        List<String> javaArgs = launch("seal --in big.bin --out b");
+        long threshold = Long.parseLong(value(javaArgs, "-XX:Tier4InvocationThreshold="));
+        for (String method : List.of("GHASH::update", "CounterMode::crypt", "CounterMode::encrypt")) {
+            double scale = Double.parseDouble(value(javaArgs,
+                    "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider." + method + ","));
+            assertEquals(50.0, threshold * scale, 1e-6, method);
+        }
+    }
+
+    private static String value(List<String> javaArgs, String prefix) {
+        return javaArgs.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + prefix + " in " + javaArgs));
     }
 
     /** The language server gets its own memory and compiler settings (docs/performance.md); other commands do not. */
