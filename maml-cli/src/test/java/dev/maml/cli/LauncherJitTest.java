@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +71,21 @@ class LauncherJitTest {
         assertTrue(lsp.containsAll(List.of("-Xmn32m", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1")),
                 String.join(" ", lsp));
         assertFalse(launch("lint x.md").contains("-Xmn32m"));
+    }
+
+    /** seal and unseal start from a class archive trained by a seal, the other commands from the lint-trained one. */
+    @ParameterizedTest
+    @CsvSource({"seal --in small.bin --out b, maml-seal.jsa", "unseal big.bin --out b, maml-seal.jsa",
+            "lint x.md, maml.jsa", "heads check big.bin, maml.jsa"})
+    void sealAndUnsealHaveTheirOwnClassArchive(String args, String archive) throws Exception {
+        FileTime later = FileTime.fromMillis(System.currentTimeMillis() + 60_000); // newer than the jar: no training
+        for (String name : List.of("maml.jsa", "maml-seal.jsa")) {
+            Files.setLastModifiedTime(Files.write(
+                    Files.createDirectories(dir.resolve("maml-cli/target")).resolve(name), new byte[1]), later);
+        }
+        List<String> javaArgs = launch(args);
+        assertTrue(javaArgs.contains("-XX:SharedArchiveFile=" + dir.resolve("maml-cli/target").toRealPath().resolve(archive)),
+                String.join("\n", javaArgs));
     }
 
     /** The options bin/maml passes to java for {@code args} (a stand-in java prints them). */
