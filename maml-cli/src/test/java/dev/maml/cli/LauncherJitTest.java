@@ -57,6 +57,11 @@ class LauncherJitTest {
                     "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider." + method + ","));
             assertEquals(50.0, threshold * scale, 1e-6, method);
         }
+        // HotSpot echoes a CompileCommand to standard output unless "quiet" came before it
+        int quiet = javaArgs.indexOf("-XX:CompileCommand=quiet");
+        assertTrue(quiet >= 0 && quiet < javaArgs.indexOf(javaArgs.stream()
+                .filter(a -> a.startsWith("-XX:CompileCommand=CompileThresholdScaling")).findFirst().orElseThrow()),
+                String.join("\n", javaArgs));
     }
 
     private static String value(List<String> javaArgs, String prefix) {
