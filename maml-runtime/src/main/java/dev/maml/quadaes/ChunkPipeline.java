@@ -71,22 +71,25 @@ final class ChunkPipeline {
      * the 32-bit counter numbers.
      */
     Totals run(InputStream in, OutputStream out) throws IOException {
-        ExecutorService pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, ChunkPipeline::daemon);
+        ExecutorService pool = null; // made at the first chunk that is not the whole payload
         ThreadLocal<Gcm> gcms = ThreadLocal.withInitial(Gcm::new);
-        // two chunks per worker in flight, plus the one being read and the look-ahead
+        // at most two chunks per worker in flight, plus the one being read and the look-ahead
+        int maxSlots = 2 * workers + 2;
+        int slots = 1;
         ArrayDeque<Slot> free = new ArrayDeque<>();
-        for (int i = 0; i < 2 * workers + 2; i++) {
-            free.push(new Slot(new byte[inSize], new byte[outSize]));
-        }
         ArrayDeque<Pending> pending = new ArrayDeque<>();
         long read = 0;
         long written = 0;
         try {
-            Slot current = free.pop();
+            Slot current = new Slot(new byte[inSize], new byte[outSize]);
             current.len = in.readNBytes(current.in, 0, inSize);
             for (long counter = 0; current != null; counter++) {
-                while (free.isEmpty()) {
+                while (free.isEmpty() && slots == maxSlots) {
                     written += drain(pending.poll(), out, free);
+                }
+                if (free.isEmpty()) {
+                    free.push(new Slot(new byte[inSize], new byte[outSize]));
+                    slots++;
                 }
                 // A full chunk may still be the last one: look ahead before choosing its nonce.
                 Slot next = free.pop();
@@ -96,7 +99,12 @@ final class ChunkPipeline {
                     throw new IOException("payload too large: more than 2^32 chunks of 64 KiB");
                 }
                 GcmWarmUp.atChunk(counter);
-                pending.add(submit(pool, gcms, current, counter, last));
+                // one chunk (most datasets a run seals) is done here: starting threads would cost more
+                boolean inline = workers == 1 || (counter == 0 && last);
+                if (!inline && pool == null) {
+                    pool = Executors.newFixedThreadPool(workers, ChunkPipeline::daemon);
+                }
+                pending.add(submit(inline ? null : pool, gcms, current, counter, last));
                 read += current.len;
                 if (last) {
                     free.push(next);

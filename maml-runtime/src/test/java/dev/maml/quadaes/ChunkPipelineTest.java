@@ -10,12 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -137,6 +141,50 @@ class ChunkPipelineTest {
         assertFails(swapped, "payload chunk 1 failed");
         assertFails(Arrays.copyOf(sealed, 3 * s), "payload chunk 2 failed"); // chunk 2 was not the last
         assertFails(new byte[0], "payload chunk 0 failed");
+    }
+
+    /** Starting threads for a one-chunk payload (most datasets a run seals) would cost more than it saves. */
+    @Test
+    void aOneChunkPayloadIsDoneOnTheCallingThreadAndLongerOnesOnWorkers() throws IOException {
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        ChunkPipeline pipeline = new ChunkPipeline(4, 4, 4, (gcm, counter, last, in, len, out) -> {
+            threads.add(Thread.currentThread());
+            return 0;
+        });
+        pipeline.run(new ByteArrayInputStream(new byte[4]), new ByteArrayOutputStream());
+        assertEquals(Set.of(Thread.currentThread()), threads);
+        threads.clear();
+        pipeline.run(new ByteArrayInputStream(new byte[12]), new ByteArrayOutputStream());
+        assertFalse(threads.isEmpty());
+        assertFalse(threads.contains(Thread.currentThread()), threads.toString());
+    }
+
+    /** While the oldest chunk is unfinished, reading stops after a fixed number of chunks: memory stays bounded. */
+    @Test
+    void readingAheadStopsWhileTheOldestChunkIsUnfinished() throws IOException {
+        int workers = 2;
+        Thread caller = Thread.currentThread();
+        AtomicLong served = new AtomicLong();
+        AtomicLong servedWhenBlocked = new AtomicLong(-1);
+        InputStream input = new ByteArrayInputStream(new byte[100 * 4]) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                int n = super.read(b, off, len);
+                served.addAndGet(Math.max(n, 0));
+                return n;
+            }
+        };
+        new ChunkPipeline(4, 4, workers, (gcm, counter, last, in, len, out) -> {
+            if (counter == 0) {
+                while (caller.getState() != Thread.State.WAITING) { // the caller waits for this chunk
+                    Thread.onSpinWait();
+                }
+                servedWhenBlocked.set(served.get());
+            }
+            return 0;
+        }).run(input, new ByteArrayOutputStream());
+        assertTrue(servedWhenBlocked.get() <= (2L * workers + 2) * 4, servedWhenBlocked + " bytes read ahead");
+        assertEquals(100 * 4, served.get());
     }
 
     @Test
