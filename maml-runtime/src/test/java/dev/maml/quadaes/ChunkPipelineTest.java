@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -56,11 +57,11 @@ class ChunkPipelineTest {
         int chunks = 6;
         CountDownLatch othersDone = new CountDownLatch(3);
         List<Long> finished = Collections.synchronizedList(new ArrayList<>());
-        ChunkPipeline pipeline = new ChunkPipeline(4, 4, 4, (gcm, counter, last, in, len, out) -> {
+        ChunkPipeline pipeline = new ChunkPipeline(4, 4, 1, 4, (gcm, counter, last, in, inOff, len, out, outOff) -> {
             if (counter == 0) {
                 await(othersDone);
             }
-            System.arraycopy(in, 0, out, 0, len);
+            System.arraycopy(in, inOff, out, outOff, len);
             finished.add(counter);
             if (counter >= 1 && counter <= 3) {
                 othersDone.countDown();
@@ -74,12 +75,16 @@ class ChunkPipelineTest {
         assertTrue(finished.indexOf(0L) > finished.indexOf(1L), "chunk 0 finished after chunk 1: " + finished);
     }
 
-    /** A failing chunk k: its exception, the outputs of chunks 0..k-1 and nothing after, even when later chunks finished first. */
-    @Test
-    void aFailedChunkStopsTheOutputThereEvenIfLaterChunksFinishedFirst() {
+    /**
+     * A failing chunk k: its exception, the outputs of chunks 0..k-1 (also those done by the same task)
+     * and nothing after, even when later chunks finished first.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void aFailedChunkStopsTheOutputThereEvenIfLaterChunksFinishedFirst(int perTask) {
         CountDownLatch laterDone = new CountDownLatch(2);
         IOException failure = new IOException("chunk 2 is bad");
-        ChunkPipeline pipeline = new ChunkPipeline(4, 4, 4, (gcm, counter, last, in, len, out) -> {
+        ChunkPipeline pipeline = new ChunkPipeline(4, 4, perTask, 4, (gcm, counter, last, in, inOff, len, out, outOff) -> {
             if (counter == 2) {
                 await(laterDone);
                 throw failure;
@@ -87,7 +92,7 @@ class ChunkPipelineTest {
             if (counter > 2) {
                 laterDone.countDown();
             }
-            Arrays.fill(out, 0, len, (byte) counter);
+            Arrays.fill(out, outOff, outOff + len, (byte) counter);
             return len;
         });
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -97,12 +102,16 @@ class ChunkPipelineTest {
         assertArrayEquals(new byte[] {0, 0, 0, 0, 1, 1, 1, 1}, out.toByteArray());
     }
 
-    /** Only the chunk after which the input ends is marked last, also when the input fills its chunks exactly. */
+    /**
+     * Only the chunk after which the input ends is marked last, also when the input fills its chunks
+     * (or a task's chunks) exactly; every chunk is seen once, with its own length.
+     */
     @ParameterizedTest
-    @ValueSource(ints = {0, 3, 4, 5, 12, 13})
-    void exactlyTheFinalChunkIsLast(int length) throws IOException {
+    @CsvSource({"0, 1", "3, 1", "4, 1", "5, 1", "12, 1", "13, 1", "0, 3", "4, 3", "8, 3", "12, 3", "13, 3", "24, 3",
+            "25, 3", "23, 2"})
+    void exactlyTheFinalChunkIsLast(int length, int perTask) throws IOException {
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
-        new ChunkPipeline(4, 4, 3, (gcm, counter, last, in, len, out) -> {
+        new ChunkPipeline(4, 4, perTask, 3, (gcm, counter, last, in, inOff, len, out, outOff) -> {
             seen.add(counter + ":" + len + (last ? ":last" : ""));
             return 0;
         }).run(new ByteArrayInputStream(new byte[length]), new ByteArrayOutputStream());
@@ -147,7 +156,7 @@ class ChunkPipelineTest {
     @Test
     void aOneChunkPayloadIsDoneOnTheCallingThreadAndLongerOnesOnWorkers() throws IOException {
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
-        ChunkPipeline pipeline = new ChunkPipeline(4, 4, 4, (gcm, counter, last, in, len, out) -> {
+        ChunkPipeline pipeline = new ChunkPipeline(4, 4, 1, 4, (gcm, counter, last, in, inOff, len, out, outOff) -> {
             threads.add(Thread.currentThread());
             return 0;
         });
@@ -174,7 +183,7 @@ class ChunkPipelineTest {
                 return n;
             }
         };
-        new ChunkPipeline(4, 4, workers, (gcm, counter, last, in, len, out) -> {
+        new ChunkPipeline(4, 4, 1, workers, (gcm, counter, last, in, inOff, len, out, outOff) -> {
             if (counter == 0) {
                 while (caller.getState() != Thread.State.WAITING) { // the caller waits for this chunk
                     Thread.onSpinWait();
@@ -189,7 +198,8 @@ class ChunkPipelineTest {
 
     @Test
     void atLeastOneWorker() {
-        assertThrows(IllegalArgumentException.class, () -> new ChunkPipeline(4, 4, 0, (g, c, l, i, n, o) -> 0));
+        assertThrows(IllegalArgumentException.class, () -> new ChunkPipeline(4, 4, 1, 0, (g, c, l, i, f, n, o, p) -> 0));
+        assertThrows(IllegalArgumentException.class, () -> new ChunkPipeline(4, 4, 0, 1, (g, c, l, i, f, n, o, p) -> 0));
         assertFalse(ChunkPipeline.defaultWorkers() < 1);
     }
 
