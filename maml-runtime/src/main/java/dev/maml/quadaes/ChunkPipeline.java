@@ -16,7 +16,7 @@ import java.util.concurrent.FutureTask;
  * are independent and the output is byte for byte what one thread would write: only the work is
  * spread over the cores (a cold 256 MiB seal spent most of its payload time in AES-GCM on one core
  * while the other waited; docs/performance.md, issue 15). A worker takes a few chunks at a time:
- * handing each 64 KiB chunk over on its own cost about 0.1 s of CPU in thread wake-ups in a 256 MiB
+ * handing each 64 KiB chunk over on its own cost up to 0.1 s of CPU in thread wake-ups in a 256 MiB
  * seal.
  *
  * <p>Chunk k's output is written only once chunk k's work returned, and nothing after a chunk whose
