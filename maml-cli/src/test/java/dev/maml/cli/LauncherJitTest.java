@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,10 +36,37 @@ class LauncherJitTest {
         List<String> javaArgs = launch(args);
         String out = String.join("\n", javaArgs);
         assertEquals(c1Only, javaArgs.contains("-XX:TieredStopAtLevel=1"), out);
-        // with C2, the JDK's callers of the GCM intrinsics compile early; under C1 the option would be noise
+        // with C2, the JDK's callers of the GCM intrinsics compile early and little else reaches C2;
+        // under C1 the options would be noise
         assertEquals(!c1Only, javaArgs.contains(
-                "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.GHASH::update,0.01"), out);
+                "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.GHASH::update,0.0001"), out);
+        assertEquals(!c1Only, javaArgs.contains("-XX:Tier4InvocationThreshold=500000"), out);
         assertEquals(List.of(args.split(" ")), javaArgs.subList(javaArgs.indexOf("-jar") + 2, javaArgs.size()), out);
+    }
+
+    /**
+     * The raised C2 thresholds and the per-method scaling go together: the GCM callers must still reach
+     * C2 after a hundredth of HotSpot's default 5000 calls, not never (nor at the default).
+     */
+    @Test
+    void theGcmCallersStillReachC2EarlyUnderTheRaisedThresholds() throws Exception {
+        List<String> javaArgs = launch("seal --in big.bin --out b");
+        long threshold = Long.parseLong(value(javaArgs, "-XX:Tier4InvocationThreshold="));
+        for (String method : List.of("GHASH::update", "CounterMode::crypt", "CounterMode::encrypt")) {
+            double scale = Double.parseDouble(value(javaArgs,
+                    "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider." + method + ","));
+            assertEquals(50.0, threshold * scale, 1e-6, method);
+        }
+        // HotSpot echoes a CompileCommand to standard output unless "quiet" came before it
+        int quiet = javaArgs.indexOf("-XX:CompileCommand=quiet");
+        assertTrue(quiet >= 0 && quiet < javaArgs.indexOf(javaArgs.stream()
+                .filter(a -> a.startsWith("-XX:CompileCommand=CompileThresholdScaling")).findFirst().orElseThrow()),
+                String.join("\n", javaArgs));
+    }
+
+    private static String value(List<String> javaArgs, String prefix) {
+        return javaArgs.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + prefix + " in " + javaArgs));
     }
 
     /** The language server gets its own memory and compiler settings (docs/performance.md); other commands do not. */
@@ -48,6 +76,21 @@ class LauncherJitTest {
         assertTrue(lsp.containsAll(List.of("-Xmn32m", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1")),
                 String.join(" ", lsp));
         assertFalse(launch("lint x.md").contains("-Xmn32m"));
+    }
+
+    /** seal and unseal start from a class archive trained by a seal, the other commands from the lint-trained one. */
+    @ParameterizedTest
+    @CsvSource({"seal --in small.bin --out b, maml-seal.jsa", "unseal big.bin --out b, maml-seal.jsa",
+            "lint x.md, maml.jsa", "heads check big.bin, maml.jsa"})
+    void sealAndUnsealHaveTheirOwnClassArchive(String args, String archive) throws Exception {
+        FileTime later = FileTime.fromMillis(System.currentTimeMillis() + 60_000); // newer than the jar: no training
+        for (String name : List.of("maml.jsa", "maml-seal.jsa")) {
+            Files.setLastModifiedTime(Files.write(
+                    Files.createDirectories(dir.resolve("maml-cli/target")).resolve(name), new byte[1]), later);
+        }
+        List<String> javaArgs = launch(args);
+        assertTrue(javaArgs.contains("-XX:SharedArchiveFile=" + dir.resolve("maml-cli/target").toRealPath().resolve(archive)),
+                String.join("\n", javaArgs));
     }
 
     /** The options bin/maml passes to java for {@code args} (a stand-in java prints them). */

@@ -36,7 +36,8 @@ class ReleaseArchiveTest {
     private static final Pattern NEVER_SHIPPED =
             Pattern.compile(".*(\\.mu|\\.mqa|\\.keyring|\\.key|/\\.maml-lint-cache/.*|/target/.*|/\\.git/.*)");
     /** The programs the launchers use besides java (bash and coreutils). */
-    private static final List<String> SHELL_TOOLS = List.of("bash", "dirname", "readlink", "wc", "mv", "rm");
+    private static final List<String> SHELL_TOOLS = List.of("bash", "dirname", "readlink", "wc", "mv", "rm", "head",
+            "mktemp");
 
     @TempDir
     Path tmp;
@@ -134,6 +135,17 @@ class ReleaseArchiveTest {
         assertEquals(0, run.code(), run.output());
         assertTrue(run.output().contains("\"ok\":1"), run.output());
         assertTrue(Files.isRegularFile(demo.resolve("drone_communication.mu")), "the receipt, next to the document");
+
+        // seal trains its own class archive with the listed tools only (a missing one would leave none)
+        Path data = demo.resolve("drone_communication_data.csv");
+        assertEquals(0, launch(home, "bin/maml", "heads", "init", "--keyring", "k.json").code());
+        ChildProcesses.Finished sealed = launch(home, "bin/maml", "seal", "--in", data.toString(), "--out", "d.mqa",
+                "--keyring", "k.json");
+        assertEquals(0, sealed.code(), sealed.output());
+        assertTrue(Files.size(home.resolve("lib/maml-seal.jsa")) > 0, "the seal archive was made");
+        ChildProcesses.Finished unsealed = launch(home, "bin/maml", "unseal", "d.mqa", "--out", "d.csv", "--keyring", "k.json");
+        assertEquals(0, unsealed.code(), unsealed.output());
+        assertEquals(-1, Files.mismatch(data, home.resolve("d.csv")));
 
         assertFalse(Files.exists(home.resolve("maml-cli")), "the launcher ran the bundled jar and built nothing");
     }

@@ -31,9 +31,9 @@ final class GcmWarmUp {
     private GcmWarmUp() {
     }
 
-    /** Starts the warm-up once per JVM, when a payload reaches its {@link #AFTER_CHUNKS}th chunk. */
+    /** Starts the warm-up once per JVM, when a payload reaches its {@link #AFTER_CHUNKS}th chunk (or a later one). */
     static void atChunk(long counter) {
-        if (counter == AFTER_CHUNKS && STARTED.compareAndSet(false, true)) {
+        if (counter >= AFTER_CHUNKS && !STARTED.get() && STARTED.compareAndSet(false, true)) {
             Thread thread = new Thread(GcmWarmUp::run, "maml-gcm-warm-up");
             thread.setDaemon(true); // the JVM need not wait for it: it produces nothing
             thread.start();

@@ -34,7 +34,7 @@ public final class QuadAes {
                 commitment).encode();
         Map<Integer, byte[]> shares = Shares.split(dataKey, options.threshold(), random);
         out.write(ContainerHeader.encode(preamble, Heads.wrap(shares, keyring, preamble, 1, gcm, random)));
-        long length = new PayloadCipher(gcm, dataKey, preamble, prefix).encrypt(in, out);
+        long length = new PayloadCipher(dataKey, preamble, prefix).encrypt(in, out);
         return new SealResult(HexFormat.of().formatHex(commitment, 0, 8), options.threshold(), length);
     }
 
@@ -60,7 +60,7 @@ public final class QuadAes {
         if (opened.dataKey() == null) {
             throw new ContainerException(Heads.notEnough(opened.report(), name));
         }
-        long length = new PayloadCipher(gcm, opened.dataKey(), header.preambleBytes(),
+        long length = new PayloadCipher(opened.dataKey(), header.preambleBytes(),
                 header.preamble().noncePrefix()).decrypt(in, out, name);
         return new UnsealResult(length, opened.report());
     }
