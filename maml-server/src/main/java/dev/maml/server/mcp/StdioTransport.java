@@ -50,13 +50,8 @@ final class StdioTransport implements McpServerTransportProvider {
     private volatile @Nullable McpServerSession session;
 
     StdioTransport(InputStream in, OutputStream out, McpJsonMapper mapper, Runnable onEnd) {
-        this(in, out, mapper, onEnd, StdioGuard.MAX_LINE_BYTES);
-    }
-
-    /** With a line limit of {@code maxLineBytes} (a test's small one). */
-    StdioTransport(InputStream in, OutputStream out, McpJsonMapper mapper, Runnable onEnd, int maxLineBytes) {
         this.output = new AnsweredOutput(out, mapper);
-        this.input = new StdioGuard(in, output, mapper, maxLineBytes);
+        this.input = new StdioGuard(in, output, mapper);
         this.mapper = mapper;
         this.onEnd = onEnd;
         AtomicInteger count = new AtomicInteger();
