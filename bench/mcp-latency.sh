@@ -27,7 +27,7 @@ warmup="${2:-2000}"
 rounds="${3:-3}"
 document=examples/drone_communication.maml.md
 (cd interop/mcp-client && npm ci --no-audit --no-fund --silent)
-mvn -B -q -pl maml-cli -am package -DskipTests   # never measure a stale jar
+mvn -B -q -o -pl maml-cli -am package -DskipTests   # never measure a stale jar
 jar=maml-cli/target/maml.jar
 work=bench/work/mcp-latency
 mkdir -p "$work"

@@ -1,33 +1,78 @@
 package dev.maml.server.mcp;
 
 import dev.maml.report.Json;
-import java.io.ByteArrayOutputStream;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import tools.jackson.core.JacksonException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The protocol's output, watched for answers: {@link StdioGuard} records each request it passes on,
- * and a response line written here settles it. At the end of input the guard waits until every
- * request is answered ({@code printf '…' | maml mcp} gets its answers), since the SDK drops what it
- * has not written once its input ends.
+ * Standard output of {@code maml mcp}: one message per line, each written whole (one write, then a
+ * flush) by the thread that sends it, under one lock, so messages never interleave and none waits
+ * for a writer thread. It also keeps the requests still owed an answer: {@link StdioGuard} records
+ * each request it passes on, the response sent here settles it, and at the end of input
+ * {@link #awaitAnswers} waits until every request is answered ({@code printf '…' | maml mcp} gets
+ * its answers).
  */
-final class AnsweredOutput extends OutputStream {
+final class AnsweredOutput {
 
     private final OutputStream out;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-    private final Set<String> open = new HashSet<>();
+    private final McpJsonMapper mapper;
+    /** The ids of the requests not answered yet, as the SDK read them (Integer, Long, String, …). */
+    private final Set<Object> open = new HashSet<>();
 
-    AnsweredOutput(OutputStream out) {
+    AnsweredOutput(OutputStream out, McpJsonMapper mapper) {
         this.out = out;
+        this.mapper = mapper;
     }
 
-    synchronized void asked(JsonNode id) {
-        open.add(id.toString());
+    synchronized void asked(@Nullable Object id) {
+        open.add(id);
+    }
+
+    /** Writes a message of the session; a response settles the request it answers. */
+    void send(McpSchema.JSONRPCMessage message) throws IOException {
+        byte[] json = mapper.writeValueAsBytes(message);
+        if (message instanceof McpSchema.JSONRPCResponse response) {
+            write(json, true, response.id());
+        } else {
+            write(json, false, null);
+        }
+    }
+
+    /** Writes an error response of this server's own (to a line that was no message): it settles nothing. */
+    void error(int code, String message, @Nullable JsonNode id) throws IOException {
+        ObjectNode error = Json.object().put("jsonrpc", "2.0");
+        error.set("id", id == null ? NullNode.getInstance() : id);
+        error.putObject("error").put("code", code).put("message", message);
+        write(Json.compact(error).getBytes(StandardCharsets.UTF_8), false, null);
+    }
+
+    private synchronized void write(byte[] json, boolean settles, @Nullable Object id) throws IOException {
+        byte[] line = new byte[json.length + 1];
+        for (int i = 0; i < json.length; i++) {
+            // A line break can only be whitespace between tokens (JSON escapes it in strings), where a
+            // space means the same: the message stays on its one line. A compact mapper writes none.
+            line[i] = json[i] == '\n' || json[i] == '\r' ? (byte) ' ' : json[i];
+        }
+        line[json.length] = '\n';
+        try {
+            out.write(line);
+            out.flush();
+        } finally {
+            // Answered, or never will be (the output failed): either way nothing is left to wait for.
+            if (settles && open.remove(id)) {
+                notifyAll();
+            }
+        }
     }
 
     /** Waits until every request asked is answered, at most {@code seconds}; false on timeout. */
@@ -41,39 +86,5 @@ final class AnsweredOutput extends OutputStream {
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
         return true;
-    }
-
-    @Override
-    public synchronized void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
-        out.write(bytes, offset, length);
-        for (int i = offset; i < offset + length; i++) {
-            if (bytes[i] == '\n') {
-                settle(line.toByteArray());
-                line.reset();
-            } else {
-                line.write(bytes[i]);
-            }
-        }
-    }
-
-    @Override
-    public synchronized void flush() throws IOException {
-        out.flush();
-    }
-
-    private void settle(byte[] message) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(message);
-            if (node.isObject() && node.has("id") && !node.has("method") && open.remove(node.get("id").toString())) {
-                notifyAll();
-            }
-        } catch (JacksonException e) {
-            // Not JSON: nothing it could answer.
-        }
     }
 }

@@ -10,7 +10,6 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,17 +66,16 @@ public final class McpServers implements AutoCloseable {
      * {@code onEnd} runs when the input ends. Nothing but protocol messages is written to {@code out}.
      */
     public McpSyncServer stdio(InputStream in, OutputStream out, Identity caller, Runnable onEnd) {
-        HeldInput held = new HeldInput(in);
-        StdioGuard guarded = new StdioGuard(held, out, mapper, onEnd);
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper, guarded, guarded.output(),
-                StdioGuard.MAX_LINE_BYTES);
-        McpSyncServer server = keep(configure(McpServer.sync(transport), new CallerIdentity(caller)));
+        StdioTransport transport = new StdioTransport(in, out, mapper, onEnd);
+        // immediateExecution: a request runs on the thread that read it, not on a pool thread it would wait
+        // for; the transport reads on in another thread while a tool runs (StdioTransport).
+        McpSyncServer server = keep(configure(McpServer.sync(transport).immediateExecution(true), new CallerIdentity(caller)));
         try {
             if (workflows != null) {
                 workflows.attach(server, caller);
             }
         } finally {
-            held.release(); // the client's first messages are read only now, so its first tools/list has the workflows
+            transport.start(); // the client's first messages are read only now, so its first tools/list has the workflows
         }
         return server;
     }

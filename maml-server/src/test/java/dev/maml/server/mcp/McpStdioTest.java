@@ -8,6 +8,8 @@ import dev.maml.report.Json;
 import dev.maml.report.LintReport;
 import dev.maml.report.LintedFile;
 import dev.maml.run.Identity;
+import dev.maml.run.Pipeline;
+import dev.maml.sandbox.Sandbox;
 import dev.maml.schema.FrontMatterSchema;
 import dev.maml.server.testing.McpFixtures;
 import dev.maml.server.testing.McpWire;
@@ -21,6 +23,10 @@ import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -278,6 +284,86 @@ class McpStdioTest {
         wire.endInput();
         assertTrue(ended.await(30, TimeUnit.SECONDS), "the server saw the end of its input");
         assertFalse(wire.responseTo(900).get("result").get("isError").asBoolean(), "the pending call was answered first");
+    }
+
+    /**
+     * A tool runs on the thread that read its call (immediate execution, for speed); reading must go on
+     * meanwhile: a ping and a cancellation sent during a long run are read, the ping answered before
+     * the run ends, and the run still answered after.
+     */
+    @Test
+    void aPingIsAnsweredWhileARunIsInProgress() throws Exception {
+        McpFixtures.writeQkdWorkflow(workflows, "qkd.maml.md");
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Clock held = new Clock() { // the run asks the time first: it waits there until released
+            @Override
+            public Instant instant() {
+                running.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Instant.now();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        Pipe toServer = Pipe.open();
+        Pipe fromServer = Pipe.open();
+        servers = new McpServers(McpConfig.of(workflows, null, List.of()), () -> new Pipeline(held, Sandbox::detect));
+        servers.stdio(Channels.newInputStream(toServer.source()), Channels.newOutputStream(fromServer.sink()), Identity.LOCAL,
+                ended::countDown);
+        wire = new McpWire(Channels.newOutputStream(toServer.sink()), Channels.newInputStream(fromServer.source()));
+        wire.initialize();
+        try {
+            wire.send("{\"jsonrpc\":\"2.0\",\"id\":500,\"method\":\"tools/call\",\"params\":{\"name\":\"run\","
+                    + "\"arguments\":{\"path\":\"qkd.maml.md\",\"seed\":1}}}");
+            assertTrue(running.await(30, TimeUnit.SECONDS), "the run started");
+            wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":500}}");
+            JsonNode pong = wire.request("ping", Json.object());
+            assertTrue(pong.has("result"), pong.toString());
+            assertEquals(1, release.getCount(), "answered while the run was still held");
+        } finally {
+            release.countDown();
+        }
+        JsonNode ran = wire.responseTo(500).get("result");
+        assertFalse(ran.get("isError").asBoolean(), ran.toString());
+        assertEquals("ok", ran.get("structuredContent").get("status").asString());
+    }
+
+    /**
+     * Many requests in flight at once, answered from several threads at the same moment: every one is
+     * answered once, each answer a whole line (the SDK's own transport lost answers sent together).
+     */
+    @Test
+    void everyRequestIsAnsweredWhenManyAreInFlight() throws Exception {
+        start();
+        int calls = 300;
+        StringBuilder burst = new StringBuilder();
+        for (int id = 1000; id < 1000 + calls; id++) {
+            burst.append(id % 3 == 0 ? "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"ping\"}"
+                    : "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"parse\","
+                    + "\"arguments\":{\"document\":\"---\\nid: n" + id + "\\n---\\n\"}}}").append('\n');
+        }
+        wire.send(burst.toString().stripTrailing());
+        java.util.Set<Integer> answered = new java.util.HashSet<>();
+        while (answered.size() < calls) {
+            JsonNode m = wire.next();
+            assertTrue(answered.add(m.get("id").asInt()), "answered once: " + m);
+            if (m.get("id").asInt() % 3 != 0) {
+                assertFalse(m.get("result").get("isError").asBoolean(), m.toString());
+            }
+        }
     }
 
     private static void assertError(JsonNode result, String expected) {
