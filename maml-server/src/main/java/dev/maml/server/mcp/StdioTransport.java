@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,9 @@ import reactor.core.publisher.Mono;
  * on the thread that read it. Only {@code tools/call} may take long (a workflow run takes seconds):
  * before handling one, the reading thread hands reading on to another thread, so a ping or a
  * cancellation is read and answered while the tool runs. Every other message is handled before the
- * next is read, in the order the client sent them.
+ * next is read, in the order the client sent them. At most {@link #MAX_CALLS} tool calls run at
+ * once: a client that sends more waits until one ends before anything more of its input is read, so a
+ * burst of calls cannot make a thread each.
  * <p>
  * At the end of input the transport waits until every request read is answered, then calls
  * {@code onEnd} ({@code maml mcp} then exits).
@@ -39,6 +42,11 @@ final class StdioTransport implements McpServerTransportProvider {
 
     /** How long the end of input waits for the answers still being worked on (a run takes seconds). */
     private static final long ANSWER_WAIT_SECONDS = 60;
+
+    /** Tool calls running at once: ten per core, the bound the SDK's own transport had (Reactor's bounded elastic pool). */
+    static final int MAX_CALLS = 10 * Runtime.getRuntime().availableProcessors();
+
+    private final Semaphore calls = new Semaphore(MAX_CALLS);
 
     private final StdioGuard input;
     private final AnsweredOutput output;
@@ -78,28 +86,32 @@ final class StdioTransport implements McpServerTransportProvider {
             for (McpSchema.JSONRPCMessage message; !closing.get() && (message = input.next()) != null; ) {
                 if (message instanceof McpSchema.JSONRPCRequest request
                         && McpSchema.METHOD_TOOLS_CALL.equals(request.method())) {
+                    calls.acquire();
                     readers.execute(this::read);
-                    handle(message);
+                    handle(message, calls::release);
                     return;
                 }
-                handle(message);
+                handle(message, () -> { });
             }
         } catch (IOException e) {
             // Input that fails ends the session as its end does.
-        } catch (RejectedExecutionException e) {
-            return; // closed while handing reading on
+        } catch (RejectedExecutionException | InterruptedException e) {
+            return; // closed while waiting for a call to end or while handing reading on
         }
         if (!closing.get()) {
             end();
         }
     }
 
-    private void handle(McpSchema.JSONRPCMessage message) {
+    /** Handles {@code message}; {@code done} runs when its handling ends, however it ends. */
+    private void handle(McpSchema.JSONRPCMessage message, Runnable done) {
         McpServerSession current = session;
-        if (current != null) {
-            // A failed request is answered by the session itself; a failed notification or write has no one to tell.
-            current.handle(message).subscribe(null, error -> { });
+        if (current == null) {
+            done.run();
+            return;
         }
+        // A failed request is answered by the session itself; a failed notification or write has no one to tell.
+        current.handle(message).doFinally(signal -> done.run()).subscribe(null, error -> { });
     }
 
     private void end() {

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -294,51 +295,120 @@ class McpStdioTest {
     @Test
     void aPingIsAnsweredWhileARunIsInProgress() throws Exception {
         McpFixtures.writeQkdWorkflow(workflows, "qkd.maml.md");
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Clock held = new Clock() { // the run asks the time first: it waits there until released
-            @Override
-            public Instant instant() {
-                running.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return Instant.now();
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-        };
-        Pipe toServer = Pipe.open();
-        Pipe fromServer = Pipe.open();
-        servers = new McpServers(McpConfig.of(workflows, null, List.of()), () -> new Pipeline(held, Sandbox::detect));
-        servers.stdio(Channels.newInputStream(toServer.source()), Channels.newOutputStream(fromServer.sink()), Identity.LOCAL,
-                ended::countDown);
-        wire = new McpWire(Channels.newOutputStream(toServer.sink()), Channels.newInputStream(fromServer.source()));
-        wire.initialize();
+        HeldClock held = new HeldClock();
+        startWithPipeline(held);
         try {
-            wire.send("{\"jsonrpc\":\"2.0\",\"id\":500,\"method\":\"tools/call\",\"params\":{\"name\":\"run\","
-                    + "\"arguments\":{\"path\":\"qkd.maml.md\",\"seed\":1}}}");
-            assertTrue(running.await(30, TimeUnit.SECONDS), "the run started");
+            wire.send(runCall(500));
+            assertTrue(held.entered(1), "the run started");
             wire.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":500}}");
             JsonNode pong = wire.request("ping", Json.object());
             assertTrue(pong.has("result"), pong.toString());
-            assertEquals(1, release.getCount(), "answered while the run was still held");
+            assertTrue(held.holding(), "answered while the run was still held");
         } finally {
-            release.countDown();
+            held.release();
         }
         JsonNode ran = wire.responseTo(500).get("result");
         assertFalse(ran.get("isError").asBoolean(), ran.toString());
         assertEquals("ok", ran.get("structuredContent").get("status").asString());
+    }
+
+    /**
+     * A client that sends more tool calls than may run at once gets no thread per call: the call over
+     * the bound is not started (nor anything after it read) until a running one ends; then every call
+     * and the ping behind them are answered.
+     */
+    @Test
+    void toolCallsRunAtMostTheBoundAtOnce() throws Exception {
+        McpFixtures.writeQkdWorkflow(workflows, "qkd.maml.md");
+        HeldClock held = new HeldClock();
+        startWithPipeline(held);
+        int calls = StdioTransport.MAX_CALLS + 1;
+        try {
+            StringBuilder burst = new StringBuilder();
+            for (int id = 0; id < calls; id++) {
+                burst.append(runCall(600 + id)).append('\n');
+            }
+            wire.send(burst.toString().strip());
+            wire.send("{\"jsonrpc\":\"2.0\",\"id\":599,\"method\":\"ping\"}");
+            assertTrue(held.entered(StdioTransport.MAX_CALLS), "the first calls run");
+            // Without the bound the last call starts within milliseconds; a second is ample to see it.
+            Thread.sleep(1000);
+            assertEquals(StdioTransport.MAX_CALLS, held.count(), "the call over the bound waits");
+        } finally {
+            held.release();
+        }
+        java.util.Set<Integer> answered = new java.util.HashSet<>();
+        while (answered.size() < calls + 1) { // the answers come in the order the runs end
+            JsonNode m = wire.next();
+            assertTrue(answered.add(m.get("id").asInt()), "answered once: " + m);
+            assertTrue(m.has("result"), m.toString());
+            if (m.get("id").asInt() != 599) {
+                assertFalse(m.get("result").get("isError").asBoolean(), m.toString());
+            }
+        }
+    }
+
+    private static String runCall(int id) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"run\","
+                + "\"arguments\":{\"path\":\"qkd.maml.md\",\"seed\":1}}}";
+    }
+
+    /** A stdio server whose runs read {@code clock}, and the initialized wire to it. */
+    private void startWithPipeline(Clock clock) throws Exception {
+        Pipe toServer = Pipe.open();
+        Pipe fromServer = Pipe.open();
+        servers = new McpServers(McpConfig.of(workflows, null, List.of()), () -> new Pipeline(clock, Sandbox::detect));
+        servers.stdio(Channels.newInputStream(toServer.source()), Channels.newOutputStream(fromServer.sink()), Identity.LOCAL,
+                ended::countDown);
+        wire = new McpWire(Channels.newOutputStream(toServer.sink()), Channels.newInputStream(fromServer.source()));
+        wire.initialize();
+    }
+
+    /** A clock that holds every run at its first reading of the time until released; it counts the readings. */
+    private static final class HeldClock extends Clock {
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final AtomicInteger readings = new AtomicInteger();
+
+        @Override
+        public Instant instant() {
+            readings.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Instant.now();
+        }
+
+        /** Waits until {@code n} readings are held (or fails after 30 s). */
+        boolean entered(int n) throws InterruptedException {
+            for (int tries = 0; tries < 300 && readings.get() < n; tries++) {
+                Thread.sleep(100);
+            }
+            return readings.get() >= n;
+        }
+
+        int count() {
+            return readings.get();
+        }
+
+        boolean holding() {
+            return release.getCount() == 1;
+        }
+
+        void release() {
+            release.countDown();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     /**
