@@ -80,17 +80,28 @@ public final class Keyring {
         return HexFormat.of().formatHex(id);
     }
 
-    /** Writes a new keyring file; refuses to replace an existing one (that would orphan its containers). */
+    /**
+     * Writes a new keyring file, mode 0600, only if the name is free, atomically: it refuses to
+     * replace a keyring (that would orphan its containers), even one another process or thread
+     * created a moment before.
+     *
+     * @throws FileAlreadyExistsException when the name is taken
+     */
     public void create(Path file) throws IOException {
-        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        try {
+            AtomicFiles.create(file, bytes(), AtomicFiles.OWNER_ONLY);
+        } catch (FileAlreadyExistsException e) {
             throw new FileAlreadyExistsException(file.toString(), null,
                     "already exists; a keyring is never overwritten (containers sealed with it would be lost)");
         }
-        save(file);
     }
 
     /** Replaces the keyring file atomically, mode 0600. */
     public void save(Path file) throws IOException {
+        AtomicFiles.write(file, bytes(), AtomicFiles.OWNER_ONLY);
+    }
+
+    private byte[] bytes() {
         ObjectNode root = Json.object();
         root.put("format", FORMAT);
         root.put("version", 1);
@@ -100,8 +111,7 @@ public final class Keyring {
             list.addObject().put("head", h.head()).put("epoch", h.epoch())
                     .put("key", Base64.getEncoder().encodeToString(h.key()));
         }
-        AtomicFiles.write(file, (Json.pretty(root) + "\n").getBytes(StandardCharsets.UTF_8),
-                AtomicFiles.OWNER_ONLY);
+        return (Json.pretty(root) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.maml.quadaes.SealResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -93,20 +94,25 @@ final class Seal {
     }
 
     /**
-     * The keyring, created (0600) when missing. The default one sits next to the container, where
+     * The keyring, created (0600) when missing; concurrent runs that find it missing all end up with
+     * the one that was created first. The default one sits next to the container, where
      * the document's tree may have planted a link: it must be a file of its own, not a link.
      */
-    private static Keyring keyring(Path file, boolean byDefault, SecureRandom random) throws IOException {
+    static Keyring keyring(Path file, boolean byDefault, SecureRandom random) throws IOException {
         if (byDefault && Files.isSymbolicLink(file)) {
             throw new KeyringException(file + ": keyring is a symbolic link; a keyring next to the container"
                     + " must be a file of its own");
         }
-        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Keyring.load(file);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            Keyring fresh = Keyring.generate(random);
+            try {
+                fresh.create(file);
+                return fresh;
+            } catch (FileAlreadyExistsException e) {
+                // another run of the document (a server runs them side by side) created it first: use that one
+            }
         }
-        Keyring fresh = Keyring.generate(random);
-        fresh.create(file);
-        return fresh;
+        return Keyring.load(file);
     }
 
     private static String sha3(Path file) throws IOException {
