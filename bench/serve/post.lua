@@ -1,6 +1,7 @@
 -- wrk script of bench/serve-load.sh: POSTs the file $MAML_BODY as text/markdown and counts the
 -- answers that are not 2xx, split into deliberate refusals (429, 503) and the rest; wrk itself only
--- reports one total. Prints one RESULT line that the script reads.
+-- reports one total. Prints one RESULT line that the script reads, and the first two bodies of
+-- the rest per thread on stderr.
 local f = assert(io.open(os.getenv("MAML_BODY"), "rb"))
 wrk.method = "POST"
 wrk.body = f:read("*a")
@@ -23,6 +24,9 @@ function response(status, headers, body)
     deliberate = deliberate + 1
   elseif status < 200 or status > 299 then
     other = other + 1
+    if other <= 2 then -- say what went wrong: the script keeps these lines beside wrk's output
+      io.stderr:write("OTHER " .. status .. " " .. body .. "\n")
+    end
   end
 end
 

@@ -46,6 +46,9 @@ class RunCommandTest {
         assertTrue(result.get("is_valid").asBoolean());
         assertTrue(result.get("signing").get("ephemeral").asBoolean(), "no --key: an ephemeral key, said so");
         assertEquals(64, result.get("ciphertext_sha3_256").asString().length(), "the Context's dataset was sealed");
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA3-256")
+                .digest(Files.readAllBytes(Path.of(result.get("heads").get("container").asString())))),
+                result.get("ciphertext_sha3_256").asString(), "the digest is the container's");
         assertEquals(3, result.get("heads").get("threshold").asInt());
         Path receipt = Path.of(result.get("receipt").asString());
         assertTrue(Files.isRegularFile(receipt), receipt.toString());

@@ -7,9 +7,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code quad-aes-256-gcm} container (spec 10.2, byte layout in docs/quad-aes.md): one payload
@@ -40,9 +43,20 @@ public final class QuadAes {
 
     /** Seals a file into a container file, written atomically, mode 0600 (spec 10.2a). */
     public SealResult seal(Path in, Path out, Keyring keyring, SealOptions options) throws IOException {
+        return seal(in, out, keyring, options, null);
+    }
+
+    /**
+     * As {@link #seal(Path, Path, Keyring, SealOptions)}, every byte of the container also fed to
+     * {@code written} (when given) as it is written: a digest of what this call wrote, which a read
+     * of {@code out} afterwards is not when another writer may have replaced the file since.
+     */
+    public SealResult seal(Path in, Path out, Keyring keyring, SealOptions options, @Nullable MessageDigest written)
+            throws IOException {
         SealResult[] result = new SealResult[1];
         try (InputStream input = open(in)) {
-            AtomicFiles.write(out, AtomicFiles.OWNER_ONLY, o -> result[0] = seal(input, o, keyring, options));
+            AtomicFiles.write(out, AtomicFiles.OWNER_ONLY, o -> result[0] = seal(input,
+                    written == null ? o : new DigestOutputStream(o, written), keyring, options));
         }
         return result[0];
     }

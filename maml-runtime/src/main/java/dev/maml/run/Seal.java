@@ -8,13 +8,10 @@ import dev.maml.quadaes.QuadAes;
 import dev.maml.quadaes.SealOptions;
 import dev.maml.quadaes.SealResult;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -63,10 +60,13 @@ final class Seal {
             Path keyringFile = keyringParameter != null ? keyringParameter
                     : container.resolveSibling(container.getFileName() + ".keyring");
             Keyring keyring = keyring(keyringFile, keyringParameter == null, random);
+            // The digest of what this run wrote, not a read of the file after: concurrent runs of the
+            // document (a server runs them side by side) write the same container name.
+            MessageDigest written = sha3();
             SealResult sealed = new QuadAes(random).seal(payload, container, keyring,
-                    SealOptions.defaults().withExtraKeyMaterial(qkdKey));
-            return new Sealed(sha3(container), sealed.threshold(), container, keyringFile, keyring.idHex(),
-                    sealed.keyId(), sealed.plaintextBytes());
+                    SealOptions.defaults().withExtraKeyMaterial(qkdKey), written);
+            return new Sealed(HexFormat.of().formatHex(written.digest()), sealed.threshold(), container, keyringFile,
+                    keyring.idHex(), sealed.keyId(), sealed.plaintextBytes());
         } catch (KeyringException | RefusedFileException e) {
             // a keyring we may not trust, or an output that is a link or device: refused (spec 10.2a)
             throw new RunFailure(RunFailure.REFUSED, Messages.of(e));
@@ -115,16 +115,11 @@ final class Seal {
         return Keyring.load(file);
     }
 
-    private static String sha3(Path file) throws IOException {
-        MessageDigest digest;
+    private static MessageDigest sha3() {
         try {
-            digest = MessageDigest.getInstance("SHA3-256");
+            return MessageDigest.getInstance("SHA3-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Java 17 always has SHA3-256", e);
         }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }
