@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maml.sandbox.Detection;
 import dev.maml.sandbox.Sandbox;
+import dev.maml.sign.Digests;
 import dev.maml.testing.RealParts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +47,7 @@ class RunCommandTest {
         assertTrue(result.get("is_valid").asBoolean());
         assertTrue(result.get("signing").get("ephemeral").asBoolean(), "no --key: an ephemeral key, said so");
         assertEquals(64, result.get("ciphertext_sha3_256").asString().length(), "the Context's dataset was sealed");
-        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA3-256")
-                .digest(Files.readAllBytes(Path.of(result.get("heads").get("container").asString())))),
+        assertEquals(Digests.sha3_256Hex(Files.readAllBytes(Path.of(result.get("heads").get("container").asString()))),
                 result.get("ciphertext_sha3_256").asString(), "the digest is the container's");
         assertEquals(3, result.get("heads").get("threshold").asInt());
         Path receipt = Path.of(result.get("receipt").asString());

@@ -23,6 +23,11 @@ public final class Digests {
         return HexFormat.of().formatHex(sha3_256(bytes));
     }
 
+    /** A SHA3-256 digest to feed as bytes go by (a container as it is written), not thread-safe. */
+    public static MessageDigest sha3_256Digest() {
+        return instance("SHA3-256");
+    }
+
     public static byte[] sha256(byte[] bytes) {
         return digest("SHA-256", bytes);
     }

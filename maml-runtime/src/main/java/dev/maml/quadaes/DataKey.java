@@ -1,8 +1,8 @@
 package dev.maml.quadaes;
 
+import dev.maml.sign.Digests;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -44,13 +44,9 @@ final class DataKey {
      * rebuilt the right key, and makes the stream key-committing (GCM alone is not).
      */
     static byte[] commitment(byte[] dataKey) {
-        try {
-            MessageDigest sha3 = MessageDigest.getInstance("SHA3-256");
-            sha3.update(COMMIT_LABEL);
-            return sha3.digest(dataKey);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK provides no SHA3-256", e);
-        }
+        MessageDigest sha3 = Digests.sha3_256Digest();
+        sha3.update(COMMIT_LABEL);
+        return sha3.digest(dataKey);
     }
 
     static SecretKey aes(byte[] key) {

@@ -7,13 +7,13 @@ import dev.maml.quadaes.KeyringException;
 import dev.maml.quadaes.QuadAes;
 import dev.maml.quadaes.SealOptions;
 import dev.maml.quadaes.SealResult;
+import dev.maml.sign.Digests;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import tools.jackson.databind.JsonNode;
@@ -62,7 +62,7 @@ final class Seal {
             Keyring keyring = keyring(keyringFile, keyringParameter == null, random);
             // The digest of what this run wrote, not a read of the file after: concurrent runs of the
             // document (a server runs them side by side) write the same container name.
-            MessageDigest written = sha3();
+            MessageDigest written = Digests.sha3_256Digest();
             SealResult sealed = new QuadAes(random).seal(payload, container, keyring,
                     SealOptions.defaults().withExtraKeyMaterial(qkdKey), written);
             return new Sealed(HexFormat.of().formatHex(written.digest()), sealed.threshold(), container, keyringFile,
@@ -113,13 +113,5 @@ final class Seal {
             }
         }
         return Keyring.load(file);
-    }
-
-    private static MessageDigest sha3() {
-        try {
-            return MessageDigest.getInstance("SHA3-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Java 17 always has SHA3-256", e);
-        }
     }
 }
