@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.maml.testing.SecurityWorkflows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,23 +36,7 @@ class RunConfinementCliAttackTest {
     }
 
     private Path document(String context) throws Exception {
-        return Files.writeString(project.resolve("w.maml.md"), """
-                ---
-                maml_version: "2.0.0"
-                id: "urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e"
-                type: "security_workflow"
-                origin: "agent://tests"
-                permissions:
-                  read: ["agent://*"]
-                  write: ["agent://tests"]
-                  execute: ["agent://*"]
-                created_at: 2026-11-29T12:00:00Z
-                ---
-                ## Intent
-                Confinement tests.
-
-                ## Context
-                """ + context + "\n");
+        return SecurityWorkflows.write(project.resolve("w.maml.md"), "Confinement tests.", context);
     }
 
     @Test

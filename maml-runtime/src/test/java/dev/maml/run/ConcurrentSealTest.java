@@ -3,13 +3,13 @@ package dev.maml.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.maml.sandbox.Sandbox;
+import dev.maml.sign.Digests;
+import dev.maml.testing.SecurityWorkflows;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
@@ -32,25 +32,8 @@ class ConcurrentSealTest {
     @Test
     void eachRunReportsTheDigestOfTheContainerItWrote() throws Exception {
         Files.write(dir.resolve("data.csv"), new byte[256 * 1024]);
-        Path doc = Files.writeString(dir.resolve("s.maml.md"), """
-                ---
-                maml_version: "2.0.0"
-                id: "urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e"
-                type: "security_workflow"
-                origin: "agent://tests"
-                permissions:
-                  read: ["agent://*"]
-                  write: ["agent://tests"]
-                  execute: ["agent://*"]
-                created_at: 2026-11-29T12:00:00Z
-                ---
-                ## Intent
-                Seal side by side.
-
-                ## Context
-                dataset: data.csv
-                qkd_key_length: 16
-                """);
+        Path doc = SecurityWorkflows.write(dir.resolve("s.maml.md"), "Seal side by side.",
+                "dataset: data.csv\nqkd_key_length: 16");
         Pipeline pipeline = new Pipeline(Clock.systemUTC(), () -> Sandbox.detect(dir.resolve("no-such-bwrap")));
         int threads = 6;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -73,8 +56,7 @@ class ConcurrentSealTest {
                     container = Path.of(result.result().get("heads").get("container").asString());
                 }
                 assertEquals(threads, digests.size(), "each run its own container's digest, attempt " + attempt);
-                String survivor = HexFormat.of().formatHex(MessageDigest.getInstance("SHA3-256")
-                        .digest(Files.readAllBytes(container)));
+                String survivor = Digests.sha3_256Hex(Files.readAllBytes(container));
                 assertEquals(true, digests.contains(survivor), "the container left is one run's");
             }
         } finally {
