@@ -65,7 +65,7 @@ final class BatchedLines implements Consumer<String>, AutoCloseable {
         }
         List<String> left = new ArrayList<>();
         queue.drainTo(left);
-        left.remove(END);
+        left.removeIf(BatchedLines::isEnd);
         writeNow(left);
     }
 
@@ -79,10 +79,15 @@ final class BatchedLines implements Consumer<String>, AutoCloseable {
                 return; // close() writes what is left
             }
             queue.drainTo(batch);
-            end = batch.remove(END);
+            end = batch.removeIf(BatchedLines::isEnd);
             writeNow(batch);
             batch.clear();
         }
+    }
+
+    /** The marker by identity: a logged line that reads "end" is a line like any other. */
+    private static boolean isEnd(String line) {
+        return line == END;
     }
 
     private void writeNow(List<String> lines) {

@@ -45,4 +45,15 @@ class BatchedLinesTest {
         }
         assertEquals("after close", written.get(written.size() - 1));
     }
+
+    /** The writer's stop marker reads "end"; a line that reads the same is written, and so is what follows it. */
+    @Test
+    void aLineThatReadsLikeTheStopMarkerIsWrittenAndTheWriterGoesOn() {
+        StringWriter text = new StringWriter();
+        BatchedLines lines = new BatchedLines(new PrintWriter(text), "test-log");
+        lines.accept("end");
+        lines.accept("after it");
+        lines.close();
+        assertEquals(List.of("end", "after it"), text.toString().lines().toList());
+    }
 }
