@@ -16,10 +16,17 @@ import java.util.function.Consumer;
  * When {@value #MAX_QUEUED} lines wait (standard error stalled), {@link #accept} waits too, so a
  * slow reader slows the server down instead of growing its memory; no line is dropped.
  * {@link #close()} writes what is queued before it returns; a line accepted after it is written at once.
+ * <p>
+ * After each write the writer rests for {@value #LINGER_MILLIS} ms, so a line waits that long at most
+ * before it is written. Without the rest, at a few thousand requests a second nearly every line woke the
+ * writer on its own (a futex wake from the request's thread, a context switch and a write(2) each):
+ * under wrk on /lint that was about one of the 4.2 context switches per request (3.2 with the rest;
+ * docs/performance.md). With it the writer wakes at most {@code 1000 / LINGER_MILLIS} times a second.
  */
 final class BatchedLines implements Consumer<String>, AutoCloseable {
 
     private static final int MAX_QUEUED = 4096;
+    private static final long LINGER_MILLIS = 10;
     /** Tells the writer to stop; compared by identity, so no line can be taken for it. */
     private static final String END = new String("end");
 
@@ -82,6 +89,13 @@ final class BatchedLines implements Consumer<String>, AutoCloseable {
             end = batch.removeIf(BatchedLines::isEnd);
             writeNow(batch);
             batch.clear();
+            if (!end) {
+                try {
+                    Thread.sleep(LINGER_MILLIS); // let the next lines gather: see the class comment
+                } catch (InterruptedException e) {
+                    return; // close() writes what is left
+                }
+            }
         }
     }
 

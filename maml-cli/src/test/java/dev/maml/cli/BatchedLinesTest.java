@@ -1,11 +1,13 @@
 package dev.maml.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The request log's writer: every line written, whole and in each thread's order, by the time close() returns. */
@@ -44,6 +46,26 @@ class BatchedLinesTest {
             next[id]++;
         }
         assertEquals("after close", written.get(written.size() - 1));
+    }
+
+    /** The writer rests between writes, but a line never waits for close(): it is written while the log stays open. */
+    @Test
+    void aLineIsWrittenWithoutWaitingForClose() throws InterruptedException {
+        StringWriter text = new StringWriter();
+        BatchedLines lines = new BatchedLines(new PrintWriter(text), "test-log");
+        try {
+            for (String line : List.of("first", "second")) {
+                lines.accept(line);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (!text.toString().lines().toList().contains(line)) {
+                    assertTrue(System.nanoTime() < deadline, "not written while open: " + line);
+                    Thread.sleep(1);
+                }
+            }
+        } finally {
+            lines.close();
+        }
+        assertEquals(List.of("first", "second"), text.toString().lines().toList());
     }
 
     /** The writer's stop marker reads "end"; a line that reads the same is written, and so is what follows it. */
