@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * Writes files so that a reader sees the old content or the new one, never half of either: the
  * bytes go to a temp file in the same directory, are forced to disk, and the temp file is renamed
  * over the target. A failure at any point leaves the original untouched and removes the temp file.
- * Large files are forced in steps while they are written ({@link Writeback}), so the last force is short.
+ * Large files are forced in steps while they are written ({@link Writeback}), so the last force is
+ * short, and a large file replaced is freed after the rename, in the background ({@link ReplacedFiles}).
  *
  * <p>Only a regular file is ever replaced (spec 10.2a): renaming over a symbolic link, FIFO or
  * device node would put the content where the name pointed at something else (a link to a shared
@@ -153,10 +154,16 @@ public final class AtomicFiles {
             // again: the target may have been swapped while the content was written (a rename over a
             // link still replaces only the link, so what remains of the race never writes through one)
             requireReplaceable(absolute);
+            Path replaced = ReplacedFiles.keepAside(absolute, tempPrefix(name) + ProcessHandle.current().pid() + ".",
+                    TEMP_SUFFIX);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                if (replaced != null) {
+                    ReplacedFiles.delete(replaced);
+                }
             }
         } finally {
             Files.deleteIfExists(temp);
