@@ -63,7 +63,9 @@ final class Writeback extends FilterOutputStream {
             if (!running.isDone()) {
                 return; // the disk is behind: the next write asks again
             }
-            report(running);
+            FutureTask<Void> done = running;
+            running = null; // reported here, not again by finish
+            report(done);
         }
         sinceForce = 0;
         running = new FutureTask<>(() -> {
