@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  * Writes files so that a reader sees the old content or the new one, never half of either: the
  * bytes go to a temp file in the same directory, are forced to disk, and the temp file is renamed
  * over the target. A failure at any point leaves the original untouched and removes the temp file.
+ * Large files are forced in steps while they are written ({@link Writeback}), so the last force is
+ * short, and a large file replaced is freed after the rename, in the background ({@link ReplacedFiles}).
  *
  * <p>Only a regular file is ever replaced (spec 10.2a): renaming over a symbolic link, FIFO or
  * device node would put the content where the name pointed at something else (a link to a shared
@@ -102,6 +104,18 @@ public final class AtomicFiles {
 
     private static void write(Path target, Set<PosixFilePermission> permissions, Content content, boolean replace)
             throws IOException {
+        write(target, permissions, content, replace, channel -> () -> channel.force(false), Writeback.STEP);
+    }
+
+    /** How the data of the file being written is forced in the background ({@link Writeback}). */
+    @FunctionalInterface
+    interface Forcer {
+        Writeback.Force of(FileChannel channel);
+    }
+
+    /** As {@link #write(Path, Set, Content)}, with the background force and its step given (tests). */
+    static void write(Path target, Set<PosixFilePermission> permissions, Content content, boolean replace,
+                      Forcer forcer, long step) throws IOException {
         Path absolute = target.toAbsolutePath();
         Set<PosixFilePermission> existing = replace ? requireReplaceable(absolute) : null;
         Path dir = absolute.getParent();
@@ -116,9 +130,20 @@ public final class AtomicFiles {
             }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
-                content.writeTo(out);
-                out.flush();
+                Writeback writeback = new Writeback(Channels.newOutputStream(channel), forcer.of(channel), step);
+                try {
+                    OutputStream out = new BufferedOutputStream(writeback, BUFFER);
+                    content.writeTo(out);
+                    out.flush();
+                } catch (Throwable failed) {
+                    try {
+                        writeback.finish(); // the channel is not closed under a force in flight
+                    } catch (IOException e) {
+                        failed.addSuppressed(e);
+                    }
+                    throw failed;
+                }
+                writeback.finish();
                 channel.force(true);
             }
             if (!replace) {
@@ -129,10 +154,16 @@ public final class AtomicFiles {
             // again: the target may have been swapped while the content was written (a rename over a
             // link still replaces only the link, so what remains of the race never writes through one)
             requireReplaceable(absolute);
+            Path replaced = ReplacedFiles.keepAside(absolute, tempPrefix(name) + ProcessHandle.current().pid() + ".",
+                    TEMP_SUFFIX);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                if (replaced != null) {
+                    ReplacedFiles.delete(replaced);
+                }
             }
         } finally {
             Files.deleteIfExists(temp);
