@@ -1,0 +1,152 @@
+package dev.maml.yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.maml.model.FrontMatter;
+import dev.maml.model.MamlDocument;
+import dev.maml.model.Range;
+import dev.maml.parse.DocumentParser;
+import dev.maml.testing.TestData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * {@link PlainBlockYaml}, the reader of common front matter, against the oracle: the full reader
+ * (SnakeYAML through Jackson). Wherever the fast path gives a node, the full reader must give the
+ * same node (values, types, styles, lexical forms, ranges, sizes, key order) and no finding; the
+ * fast path must give up on everything else, so errors and limits stay the full reader's.
+ */
+class PlainBlockYamlOracleProperties {
+
+    private static final List<String> KEYS = List.of("title", "id", "a", "b", "c", "null", "true", "on", "k-1",
+            "_x", "A9", "1a", "a b", "a.b", "\"q\"", "'s'", "-", "?", "<<", "&a a", "*a", "!t a", "a\t", "é");
+
+    private static final List<String> VALUES = List.of("x", "hello world", "null", "Null", "NULL", "~", "true",
+            "False", "yes", "0", "1", "-1", "+1", "007", "0x1F", "0o17", "1.0", "1e5", "1.5e-3", ".5", ".inf", ".NaN",
+            "123456789012345", "1234567890123456", "99999999999999999999", "2025-10-24T12:40:00Z", "2025-10-24",
+            "4:1", "a:b", "a: b", "a:", "a :b", "C#", "a #c", "#c", "http://x.y/z?q=1", "a, b", "a]", "{a", "x}",
+            "\"\"", "''", "\"q\"", "\"a b\"", "\"a\\\"b\"", "\"a\\nb\"", "\"a#b\"", "\"a: b\"", "'s'", "'it''s'",
+            "'a\\b'", "\"é\"", "é", "\"\uD83D\uDE80\"", "[]", "[a]", "[a, b]", "[\"a\", \"b\"]", "[a,b]", "[ a ]",
+            "[a, ]", "[null, 1, x.y, a-b]", "[\"a\", [b]]", "[a: b]", "{a: 1}", "{}", "&a x", "*a", "!t x", "!!str 1",
+            "|", ">", "|\n  block", "- x", "-", "?", ":", "%x", "@x", "`x", "x\t", "x ", "\tx", " x", "a\r", "x\n  more",
+            "'multi\n  line'", "\"unclosed", "'unclosed", "]", "@", "", "  x", "x  ", "a  b", "\"q\"  ", "\"q\"x",
+            "\"q\" #c", "'q'#c", "[a] #c", "[a]x", "{a: b, c: \"d\"}", "{a: b,c: d}", "{ a: b }", "{a: b, a: c}",
+            "{a:b}", "{a: [b]}", "{a: b} #c", "{\"a\": b}", "{a: null, b: 1}", "x # c", "x #", "# c", "x#y", "a\u00A0b",
+            "\"\u2028\"", "a\u2028b", "\u00E9t\u00E9", "\uFEFFx", "\"\uFFFE\"", "x # \uD83D\uDE80", "x # \t",
+            "[\"a\", \"b\"] # c", "1_000", "0.", "1.5.6", "-.5", "12345678901234567890x", "1e999999999999999999");
+
+    @Example
+    void everyFrontMatterOfTheCorpusExamplesAndTestDocumentsReadsAsTheFullReaderReadsIt() throws IOException {
+        Set<Path> files = new LinkedHashSet<>();
+        TestData.corpusFiles().forEach(p -> files.add(p.normalize()));
+        for (String dir : List.of("examples", "testdata", "maml-core/src/test/resources")) {
+            try (Stream<Path> walk = Files.walk(TestData.repositoryRoot().resolve(dir))) {
+                walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".md") || p.toString().endsWith(".mu"))
+                        .map(Path::normalize).forEach(files::add);
+            }
+        }
+        int frontMatters = 0;
+        int fast = 0;
+        for (Path file : files) {
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            FrontMatter frontMatter = DocumentParser.parse(text).frontMatter();
+            if (frontMatter == null) {
+                continue;
+            }
+            frontMatters++;
+            fast += assertSameReading(text, frontMatter.content(), file.toString()) ? 1 : 0;
+            // the fast path reads LF only: with CRLF the full reader must be the one to read
+            String crlf = text.replace("\n", "\r\n");
+            MamlDocument crlfDoc = DocumentParser.parse(crlf);
+            assertNull(PlainBlockYaml.read(crlf, crlfDoc.frontMatter().content().start(),
+                    crlfDoc.frontMatter().content().end()), file + " with CRLF");
+        }
+        assertTrue(frontMatters > 300, "front matters found: " + frontMatters);
+        // the fast path must carry most of the corpus, or it is not worth having
+        assertTrue(fast > frontMatters / 2, "read by the fast path: " + fast + " of " + frontMatters);
+    }
+
+    @Property(tries = 4000)
+    void generatedFrontMattersReadAsTheFullReaderReadsThem(@ForAll("frontMatter") String yaml) {
+        String text = "---\n" + yaml + "---\n";
+        assertSameReading(text, Range.of(4, 4 + yaml.length()), yaml);
+    }
+
+    @Example
+    void theSubsetIsReadByTheFastPath() {
+        String yaml = """
+                title: Hello
+                id: "urn:uuid:1"
+                nothing:
+                tags: [a, "b c", null]
+                nested:
+                  list:
+                    - one
+                    - 'two'
+                  n: 1.5
+                last: null
+                """;
+        String text = "---\n" + yaml + "---\n";
+        assertTrue(assertSameReading(text, Range.of(4, 4 + yaml.length()), yaml));
+    }
+
+    /** Whether the fast path read it; fails when its reading differs from the full reader's. */
+    private static boolean assertSameReading(String text, Range content, String what) {
+        YamlNode fast = PlainBlockYaml.read(text, content.start(), content.end());
+        YamlResult full = YamlReader.readFully(text, content);
+        YamlResult read = YamlReader.read(text, content);
+        if (fast == null) {
+            assertEquals(full, read, what);
+            return false;
+        }
+        assertEquals(List.of(), full.diagnostics(), what);
+        assertEquals(full.root(), fast, what);
+        assertEquals(full, read, what);
+        return true;
+    }
+
+    @Provide
+    Arbitrary<String> frontMatter() {
+        Arbitrary<String> line = Combinators.combine(Arbitraries.integers().between(0, 3),
+                Arbitraries.integers().between(0, 15), Arbitraries.of(KEYS), Arbitraries.of(VALUES),
+                Arbitraries.of("", "", "", "", " ", "  ", " ")).as((level, kind, key, value, extra) -> {
+                    String indent = "  ".repeat(level) + extra;
+                    return switch (kind) {
+                        case 0, 1, 2, 3, 4, 5 -> indent + key + ": " + value;
+                        case 6, 7 -> indent + key + ":";
+                        case 8, 9 -> indent + "- " + value;
+                        case 10 -> indent + key + ":  " + value;
+                        case 11 -> indent + key + ":" + value;
+                        case 12 -> "";
+                        case 13 -> indent + "# note" + value;
+                        case 14 -> indent + key + ": " + value + " # note";
+                        default -> indent + key + ":   ";
+                    };
+                });
+        Arbitrary<String> plainLine = Combinators.combine(Arbitraries.integers().between(0, 2),
+                Arbitraries.of("title", "id", "a", "b", "c", "d", "e"),
+                Arbitraries.of("x", "null", "1", "\"q\"", "'s'", "[a, \"b\"]", "", "- x", "- \"y\"")).as(
+                        (level, key, value) -> "  ".repeat(level)
+                                + (value.startsWith("- ") ? value : value.isEmpty() ? key + ":" : key + ": " + value));
+        // mostly lines of the subset (so the fast path is tested deeply), some lines of anything
+        Arbitrary<String> anyLine = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, plainLine), net.jqwik.api.Tuple.of(1, line));
+        return Combinators.combine(anyLine.list().ofMinSize(0).ofMaxSize(14), Arbitraries.of("\n", "\n", ""))
+                .as((lines, last) -> lines.isEmpty() ? "" : String.join("\n", lines) + last);
+    }
+}
