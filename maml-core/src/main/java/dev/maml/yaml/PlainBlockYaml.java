@@ -173,14 +173,15 @@ final class PlainBlockYaml {
     /** The end of the quoted scalar at {@code from}, after its closing quote, on this line and without escapes. */
     private int quoted(int from, int lineEnd) {
         char quote = doc.charAt(from);
-        int close = doc.indexOf(quote, from + 1);
-        check(close > 0 && close < lineEnd);
-        for (int i = from + 1; i < close; i++) {
+        for (int i = from + 1; i < lineEnd; i++) {
             char c = doc.charAt(i);
+            if (c == quote) {
+                return i + 1;
+            }
             // a backslash escapes in double quotes only
             check(textChar(c) && !(quote == '"' && c == '\\'));
         }
-        return close + 1;
+        throw Outside.INSTANCE;
     }
 
     /** {@code [a, "b"]}: items of word characters or double-quoted, one ", " apart. */
