@@ -9,10 +9,10 @@ import java.util.Set;
 /**
  * Reads the front matter most documents have without SnakeYAML: block mappings and block sequences
  * whose values are one-line plain or quoted scalars or one-line flow collections of such scalars,
- * with comments and blank lines. It gives exactly the nodes and ranges of {@link YamlReader}'s full
+ * sequences of such mappings, with comments and blank lines. It gives exactly the nodes and ranges of {@link YamlReader}'s full
  * reader (SnakeYAML's event marks as Jackson reports them); {@code PlainBlockYamlOracleProperties}
  * checks that. Anything outside that subset (tabs, CR, characters outside the BMP, anchors, aliases,
- * tags, escapes, multi-line scalars, sequences of mappings, duplicate keys, long numbers, deep
+ * tags, escapes, multi-line scalars, duplicate keys, long numbers, deep
  * nesting, large texts, anything malformed) gives null, and the full reader reads it: errors,
  * limits and the rare forms stay its business.
  */
@@ -57,26 +57,32 @@ final class PlainBlockYaml {
             if (reader.pos >= end || reader.indent() != 0) {
                 return null;
             }
-            YamlMapping root = reader.mapping(0, 1);
+            YamlMapping root = reader.mapping(0, -1, 1);
             return reader.pos == end ? root : null;
         } catch (Outside outside) {
             return null;
         }
     }
 
-    private YamlMapping mapping(int indent, int depth) {
-        int start = pos + indent;
+    /**
+     * The block mapping whose keys stand in column {@code indent}, from the current line on; its
+     * first key at {@code firstKey} when that line is a sequence item ("- key: value"), else -1.
+     */
+    private YamlMapping mapping(int indent, int firstKey, int depth) {
+        int start = firstKey >= 0 ? firstKey : pos + indent;
         List<YamlEntry> entries = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         long size = 1;
         int rangeEnd = start;
-        while (skipIgnorable()) {
-            int ind = indent();
-            if (ind < indent) {
-                break;
+        for (int lineStart = firstKey; lineStart >= 0 || skipIgnorable(); lineStart = -1) {
+            if (lineStart < 0) {
+                int ind = indent();
+                if (ind < indent) {
+                    break;
+                }
+                check(ind == indent);
+                lineStart = pos + ind;
             }
-            check(ind == indent);
-            int lineStart = pos + ind;
             int lineEnd = lineEnd(lineStart);
             int colon = lineStart;
             check(keyStart(doc.charAt(colon)));
@@ -96,7 +102,8 @@ final class PlainBlockYaml {
                 int nested = skipIgnorable() ? indent() : -1;
                 if (nested > indent) {
                     check(depth < MAX_DEPTH);
-                    value = doc.startsWith("- ", pos + nested) ? sequence(nested) : mapping(nested, depth + 1);
+                    value = doc.startsWith("- ", pos + nested) ? sequence(nested, depth + 1)
+                            : mapping(nested, -1, depth + 1);
                 } else {
                     // an indentless sequence ("key:" then "- item" at the key's indent) is the full reader's
                     check(nested < 0 || !doc.startsWith("-", pos + nested));
@@ -114,7 +121,7 @@ final class PlainBlockYaml {
         return new YamlMapping(entries, Range.of(start, rangeEnd), size);
     }
 
-    private YamlSequence sequence(int indent) {
+    private YamlSequence sequence(int indent, int depth) {
         int start = pos + indent;
         List<YamlNode> items = new ArrayList<>();
         long size = 1;
@@ -129,13 +136,29 @@ final class PlainBlockYaml {
             check(ind == indent && doc.startsWith("- ", lineStart) && lineStart + 2 < lineEnd);
             int itemStart = skipSpaces(lineStart + 2, lineEnd);
             check(itemStart < lineEnd && doc.charAt(itemStart) != '#');
-            YamlNode item = inline(itemStart, lineEnd);
-            pos = next(lineEnd);
+            YamlNode item;
+            if (startsMapping(itemStart, lineEnd)) {
+                check(depth < MAX_DEPTH);
+                item = mapping(itemStart - pos, itemStart, depth + 1);
+            } else {
+                item = inline(itemStart, lineEnd);
+                pos = next(lineEnd);
+            }
             items.add(item);
             size += item.expandedSize();
             rangeEnd = Math.max(rangeEnd, item.range().end());
         }
         return new YamlSequence(items, Range.of(start, rangeEnd), size);
+    }
+
+    /** Whether [from, lineEnd) starts with a key: word characters, then ':' ending the line or before a space. */
+    private boolean startsMapping(int from, int lineEnd) {
+        int colon = from;
+        while (colon < lineEnd && keyPart(doc.charAt(colon))) {
+            colon++;
+        }
+        return colon > from && keyStart(doc.charAt(from)) && colon < lineEnd && doc.charAt(colon) == ':'
+                && (colon + 1 == lineEnd || doc.charAt(colon + 1) == ' ');
     }
 
     /** A value starting at {@code from} and ending its line: a plain or quoted scalar or a flow collection. */
@@ -184,11 +207,11 @@ final class PlainBlockYaml {
         throw Outside.INSTANCE;
     }
 
-    /** {@code [a, "b"]}: items of word characters or double-quoted, one ", " apart. */
+    /** {@code [a, "b"]}: items of word characters or double-quoted, ',' apart, spaces around them. */
     private YamlSequence flowSequence(int from, int lineEnd) {
         List<YamlNode> items = new ArrayList<>();
         int rangeEnd = from + 1;
-        int i = from + 1;
+        int i = skipSpaces(from + 1, lineEnd);
         if (i < lineEnd && doc.charAt(i) == ']') {
             tail(i + 1, lineEnd);
             return new YamlSequence(items, Range.of(from, rangeEnd), 1);
@@ -197,22 +220,22 @@ final class PlainBlockYaml {
             YamlScalar item = flowScalar(i, lineEnd);
             items.add(item);
             rangeEnd = item.range().end();
-            i = rangeEnd;
+            i = skipSpaces(rangeEnd, lineEnd);
             if (i < lineEnd && doc.charAt(i) == ']') {
                 tail(i + 1, lineEnd);
                 return new YamlSequence(items, Range.of(from, rangeEnd), 1 + items.size());
             }
-            check(doc.startsWith(", ", i));
-            i += 2;
+            check(i < lineEnd && doc.charAt(i) == ',');
+            i = skipSpaces(i + 1, lineEnd);
         }
     }
 
-    /** {@code {a: b, c: "d"}}: word keys, values of word characters or double-quoted, one ", " apart. */
+    /** {@code {a: b, c: "d"}}: word keys, values of word characters or double-quoted, ',' apart, spaces around them. */
     private YamlMapping flowMapping(int from, int lineEnd) {
         List<YamlEntry> entries = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         int rangeEnd = from + 1;
-        int i = from + 1;
+        int i = skipSpaces(from + 1, lineEnd);
         if (i < lineEnd && doc.charAt(i) == '}') {
             tail(i + 1, lineEnd);
             return new YamlMapping(entries, Range.of(from, rangeEnd), 1);
@@ -226,16 +249,16 @@ final class PlainBlockYaml {
             check(doc.startsWith(": ", colon));
             String name = doc.substring(i, colon);
             check(keys.add(name));
-            YamlScalar value = flowScalar(colon + 2, lineEnd);
+            YamlScalar value = flowScalar(skipSpaces(colon + 2, lineEnd), lineEnd);
             entries.add(new YamlEntry(YamlReader.scalar(doc, name, Range.of(i, colon)), value));
             rangeEnd = value.range().end();
-            i = rangeEnd;
+            i = skipSpaces(rangeEnd, lineEnd);
             if (i < lineEnd && doc.charAt(i) == '}') {
                 tail(i + 1, lineEnd);
                 return new YamlMapping(entries, Range.of(from, rangeEnd), 1 + 2L * entries.size());
             }
-            check(doc.startsWith(", ", i));
-            i += 2;
+            check(i < lineEnd && doc.charAt(i) == ',');
+            i = skipSpaces(i + 1, lineEnd);
         }
     }
 

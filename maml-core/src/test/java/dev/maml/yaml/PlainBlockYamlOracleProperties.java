@@ -48,7 +48,9 @@ class PlainBlockYamlOracleProperties {
             "\"q\" #c", "'q'#c", "[a] #c", "[a]x", "{a: b, c: \"d\"}", "{a: b,c: d}", "{ a: b }", "{a: b, a: c}",
             "{a:b}", "{a: [b]}", "{a: b} #c", "{\"a\": b}", "{a: null, b: 1}", "x # c", "x #", "# c", "x#y", "a\u00A0b",
             "\"\u2028\"", "a\u2028b", "\u00E9t\u00E9", "\uFEFFx", "\"\uFFFE\"", "x # \uD83D\uDE80", "x # \t",
-            "[\"a\", \"b\"] # c", "1_000", "0.", "1.5.6", "-.5", "12345678901234567890x", "1e999999999999999999");
+            "[\"a\", \"b\"] # c", "1_000", "0.", "1.5.6", "-.5", "12345678901234567890x", "1e999999999999999999",
+            "{ a: b , c:  d }", "[ a , \"b\" ]", "[a ,b]", "[a,]", "[,a]", "{a: b,}", "{ }", "[ ]", "[a b]", "{a b: c}",
+            "{a : b}", "{a:  b}", "{a: b c}", "a: b", "a:", "a: [b]", "b: \"c\" #d", "a:  b", "a :b");
 
     @Example
     void everyFrontMatterOfTheCorpusExamplesAndTestDocumentsReadsAsTheFullReaderReadsIt() throws IOException {
@@ -140,7 +142,8 @@ class PlainBlockYamlOracleProperties {
                 });
         Arbitrary<String> plainLine = Combinators.combine(Arbitraries.integers().between(0, 2),
                 Arbitraries.of("title", "id", "a", "b", "c", "d", "e"),
-                Arbitraries.of("x", "null", "1", "\"q\"", "'s'", "[a, \"b\"]", "", "- x", "- \"y\"")).as(
+                Arbitraries.of("x", "null", "1", "\"q\"", "'s'", "[a, \"b\"]", "", "- x", "- \"y\"", "- a: x",
+                        "- b:", "-   c: [d]", "{ e: f }")).as(
                         (level, key, value) -> "  ".repeat(level)
                                 + (value.startsWith("- ") ? value : value.isEmpty() ? key + ":" : key + ": " + value));
         // mostly lines of the subset (so the fast path is tested deeply), some lines of anything
