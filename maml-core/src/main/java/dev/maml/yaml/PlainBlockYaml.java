@@ -22,7 +22,7 @@ final class PlainBlockYaml {
     private static final int MAX_LENGTH = 16 * 1024;
     /** Deeper nesting goes to the full reader (its limit is 200). */
     private static final int MAX_DEPTH = 32;
-    /** Longer plain scalars starting with a digit go to the full reader, which may decode them as numbers. */
+    /** Longer plain scalars of number characters go to the full reader: Jackson decodes numbers, and may fail to. */
     private static final int MAX_NUMBER_LENGTH = 15;
 
     /** Thrown when the text is outside the subset; never escapes {@link #read}. */
@@ -106,7 +106,7 @@ final class PlainBlockYaml {
                             : mapping(nested, -1, depth + 1);
                 } else {
                     // an indentless sequence ("key:" then "- item" at the key's indent) is the full reader's
-                    check(nested < 0 || !doc.startsWith("-", pos + nested));
+                    check(nested != indent || !doc.startsWith("-", pos + nested));
                     // SnakeYAML puts an empty value right after the ':'
                     value = YamlReader.scalar(doc, "", Range.empty(colon + 1));
                 }
