@@ -117,6 +117,36 @@ class PlainBlockYamlOracleProperties {
         assertTrue(assertSameReading(text, Range.of(4, 4 + yaml.length()), yaml));
     }
 
+    @Example
+    void deepAndLargeFrontMattersAreLeftToTheFullReaderAndItsLimits() {
+        // nesting: 30 levels are the fast path's, 40 the full reader's
+        assertTrue(assertSameReading(deepDocument(30), Range.of(4, deepDocument(30).length() - 4), "30 levels"));
+        assertTrue(!assertSameReading(deepDocument(40), Range.of(4, deepDocument(40).length() - 4), "40 levels"));
+        // 250 levels (one space each, every line of the subset): the full reader's depth limit (200) refuses it
+        String deep = deepDocument(250);
+        YamlResult refused = YamlReader.read(deep, Range.of(4, deep.length() - 4));
+        assertNull(refused.root());
+        assertEquals(1, refused.diagnostics().size());
+        // just over the fast path's size: a flat front matter the full reader reads
+        StringBuilder large = new StringBuilder();
+        for (int i = 0; large.length() <= 16 * 1024; i++) {
+            large.append("key").append(i).append(": value\n");
+        }
+        String largeText = "---\n" + large + "---\n";
+        Range largeContent = Range.of(4, 4 + large.length());
+        assertTrue(!assertSameReading(largeText, largeContent, "over 16 KB"));
+        assertTrue(YamlReader.read(largeText, largeContent).root() instanceof YamlMapping);
+    }
+
+    /** A document whose front matter nests {@code levels} mappings, one space deeper each. */
+    private static String deepDocument(int levels) {
+        StringBuilder text = new StringBuilder("---\n");
+        for (int level = 0; level < levels; level++) {
+            text.append(" ".repeat(level)).append("k:\n");
+        }
+        return text.append("---\n").toString();
+    }
+
     /** Whether the fast path read it; fails when its reading differs from the full reader's. */
     private static boolean assertSameReading(String text, Range content, String what) {
         YamlNode fast = PlainBlockYaml.read(text, content.start(), content.end());
