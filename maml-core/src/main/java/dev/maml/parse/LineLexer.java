@@ -167,15 +167,14 @@ final class LineLexer implements LineTokens {
      * is closed.
      */
     private boolean closingDelimiterFollows(int from) {
-        for (int nl = text.indexOf('\n', from); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
-            if (text.startsWith("---", nl + 1)) {
-                int j = nl + 4;
-                while (j < text.length() && spaceTabOrCr(text.charAt(j))) {
-                    j++;
-                }
-                if (j == text.length() || text.charAt(j) == '\n') {
-                    return true;
-                }
+        // the JDK's string search finds the candidate lines, rather than a test at every line start
+        for (int nl = text.indexOf("\n---", from); nl >= 0; nl = text.indexOf("\n---", nl + 1)) {
+            int j = nl + 4;
+            while (j < text.length() && spaceTabOrCr(text.charAt(j))) {
+                j++;
+            }
+            if (j == text.length() || text.charAt(j) == '\n') {
+                return true;
             }
         }
         return false;

@@ -13,16 +13,9 @@ final class CodePointCursor {
 
     CodePointCursor(String text) {
         this.text = text;
-        this.bmpOnly = !hasSurrogates(text);
-    }
-
-    private static boolean hasSurrogates(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isSurrogate(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
+        // Offsets map one to one unless the text has surrogate pairs (a lone surrogate is one code
+        // point and one char). For a Latin-1 string the JDK answers without a scan.
+        this.bmpOnly = text.codePointCount(0, text.length()) == text.length();
     }
 
     int charOffset(long codePointOffset) {

@@ -73,6 +73,12 @@ public final class YamlReader {
 
     /** Reads the YAML in {@code content}, a range of {@code document}. An empty text is an empty mapping. */
     public static YamlResult read(String document, Range content) {
+        YamlNode plain = PlainBlockYaml.read(document, content.start(), content.end());
+        return plain != null ? new YamlResult(plain, List.of()) : readFully(document, content);
+    }
+
+    /** Reads {@code content} with SnakeYAML through Jackson: every YAML form, every error and limit. */
+    static YamlResult readFully(String document, Range content) {
         String yaml = document.substring(content.start(), content.end());
         return new YamlReader(document, content, yaml).read(content, yaml);
     }
@@ -168,7 +174,12 @@ public final class YamlReader {
     }
 
     private YamlScalar scalar(String value, Range range) {
-        ScalarStyle style = styleAt(range.start());
+        return scalar(document, value, range);
+    }
+
+    /** The scalar {@code value} written at {@code range}: its style, type and lexical form come from the source. */
+    static YamlScalar scalar(String document, String value, Range range) {
+        ScalarStyle style = styleAt(document, range.start());
         ScalarType type = style == ScalarStyle.PLAIN ? CoreSchema.resolve(value) : ScalarType.STRING;
         String lexical = document.substring(range.start(), range.end()).stripTrailing();
         return new YamlScalar(value, type, style, lexical, range);
@@ -193,7 +204,7 @@ public final class YamlReader {
     }
 
     /** The style is read from the source, after any anchor (&a) or tag (!t) properties. */
-    private ScalarStyle styleAt(int offset) {
+    private static ScalarStyle styleAt(String document, int offset) {
         int i = offset;
         while (i < document.length() && (document.charAt(i) == '&' || document.charAt(i) == '!')) {
             while (i < document.length() && !Character.isWhitespace(document.charAt(i))) {
