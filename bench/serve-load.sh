@@ -60,7 +60,7 @@ echo "== server: pid $server, $url, --max-concurrent 64 (so 64 connections are n
 wrk_run() { # endpoint body connections seconds -> the RESULT line and wrk's own CPU seconds; raw output kept in $work
   MAML_BODY="$2" /usr/bin/time -f '%U %S' -o "$work/wrk-$1-$3-$4.cpu" \
     wrk -t "$cores" -c "$3" -d "${4}s" --timeout 30s --latency -s bench/serve/post.lua "$url/$1" > "$work/wrk-$1-$3-$4.txt" \
-    2> "$work/wrk-$1-$3-$4.other" # the bodies of answers that were neither 2xx nor 429/503
+    2>> "$work/wrk-$1-$3-$4.other" # the bodies of answers that were neither 2xx nor 429/503, of every round
   echo "$(grep '^RESULT' "$work/wrk-$1-$3-$4.txt") wrk_cpu_s=$(awk '{print $1 + $2}' "$work/wrk-$1-$3-$4.cpu")"
 }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$2"; }
