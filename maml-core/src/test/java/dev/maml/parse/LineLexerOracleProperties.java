@@ -14,11 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -55,14 +53,7 @@ class LineLexerOracleProperties {
 
     @Example
     void everyCorpusExampleAndTestDocumentReadsAsTheGrammarReadsIt() throws IOException {
-        Set<Path> files = new LinkedHashSet<>();
-        TestData.corpusFiles().forEach(p -> files.add(p.normalize()));
-        for (String dir : List.of("examples", "testdata", "maml-core/src/test/resources")) {
-            try (Stream<Path> walk = Files.walk(TestData.repositoryRoot().resolve(dir))) {
-                walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".md") || p.toString().endsWith(".mu"))
-                        .map(Path::normalize).forEach(files::add);
-            }
-        }
+        Set<Path> files = TestData.allDocuments();
         assertTrue(files.size() > 400, "documents found: " + files.size());
         for (Path file : files) {
             String text = new String(read(file), StandardCharsets.UTF_8);

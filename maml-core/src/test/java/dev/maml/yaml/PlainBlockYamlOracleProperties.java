@@ -14,11 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -58,14 +56,7 @@ class PlainBlockYamlOracleProperties {
 
     @Example
     void everyFrontMatterOfTheCorpusExamplesAndTestDocumentsReadsAsTheFullReaderReadsIt() throws IOException {
-        Set<Path> files = new LinkedHashSet<>();
-        TestData.corpusFiles().forEach(p -> files.add(p.normalize()));
-        for (String dir : List.of("examples", "testdata", "maml-core/src/test/resources")) {
-            try (Stream<Path> walk = Files.walk(TestData.repositoryRoot().resolve(dir))) {
-                walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".md") || p.toString().endsWith(".mu"))
-                        .map(Path::normalize).forEach(files::add);
-            }
-        }
+        Set<Path> files = TestData.allDocuments();
         int frontMatters = 0;
         int fast = 0;
         for (Path file : files) {
