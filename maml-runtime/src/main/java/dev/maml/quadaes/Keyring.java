@@ -20,7 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -125,22 +124,22 @@ public final class Keyring {
         checkPrivate(file);
         String text = new String(InputFiles.read(file, MAX_BYTES), StandardCharsets.UTF_8);
         try {
-            JsonNode root = Json.MAPPER.readTree(text);
-            if (!FORMAT.equals(root.path("format").asString("")) || root.path("version").asInt(0) != 1) {
+            KeyringFields root = KeyringFields.read(text);
+            if (!FORMAT.equals(root.format()) || root.version() != 1) {
                 throw new KeyringException(file + ": not a maml quad-aes keyring (format " + FORMAT + " version 1)");
             }
-            byte[] id = HexFormat.of().parseHex(root.path("id").asString(""));
-            JsonNode list = root.path("heads");
-            if (id.length != Preamble.ID_BYTES || !list.isArray() || list.size() != HEADS) {
+            byte[] id = HexFormat.of().parseHex(root.id());
+            List<KeyringFields.Head> list = root.heads();
+            if (id.length != Preamble.ID_BYTES || list == null || list.size() != HEADS) {
                 throw new KeyringException(file + ": malformed keyring (needs a 16-byte id and " + HEADS + " heads)");
             }
             List<HeadKey> heads = new ArrayList<>();
             for (int i = 1; i <= HEADS; i++) {
-                JsonNode h = list.get(i - 1);
-                if (h.path("head").asInt(0) != i) {
+                KeyringFields.Head h = list.get(i - 1);
+                if (h.head() != i) {
                     throw new KeyringException(file + ": malformed keyring (heads must be listed 1.." + HEADS + ")");
                 }
-                heads.add(new HeadKey(i, h.path("epoch").asInt(0), Base64.getDecoder().decode(h.path("key").asString(""))));
+                heads.add(new HeadKey(i, h.epoch(), Base64.getDecoder().decode(h.key())));
             }
             return new Keyring(id, heads);
         } catch (JacksonException | IllegalArgumentException e) {

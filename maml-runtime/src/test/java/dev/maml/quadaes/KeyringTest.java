@@ -74,6 +74,50 @@ class KeyringTest {
         }
     }
 
+    /**
+     * The keyring's JSON is read by a streaming parser: hostile shapes (truncated in the middle of
+     * "heads", elements or fields of the wrong type, numbers beyond int, content after the object,
+     * deep nesting in an unknown field, a top-level array) are each refused with the file's name and
+     * one line, never a hang or another exception; unknown fields and another field order still load.
+     */
+    @Test
+    void hostileKeyringJsonIsRefusedAndHarmlessVariationLoads() throws IOException {
+        Path good = dir.resolve("k.json");
+        Keyring keyring = Keyring.generate(RANDOM);
+        keyring.create(good);
+        String text = Files.readString(good);
+        String heads = text.substring(text.indexOf("\"heads\""), text.lastIndexOf('}'));
+        String prefix = "{\"format\":\"maml-quad-aes-keyring\",\"version\":1,\"id\":\"" + keyring.idHex() + "\",";
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        for (String bad : new String[] {
+                text.substring(0, text.indexOf("\"epoch\"")), // ends inside "heads"
+                prefix + "\"heads\":[1,2,3,4]}",
+                prefix + "\"heads\":{\"head\":1}}",
+                prefix.replace("\"version\":1", "\"version\":\"1\"") + heads + "}",
+                prefix.replace("\"version\":1", "\"version\":99999999999") + heads + "}",
+                prefix + heads.replace("\"head\" : 2", "\"head\" : \"2\"") + "}",
+                text + "{}",
+                "[" + text + "]",
+                prefix + "\"x\":" + deep + "," + heads + "}",
+                ""}) {
+            Path file = dir.resolve("bad.json");
+            Files.writeString(file, bad);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            KeyringException e = assertThrows(KeyringException.class, () -> Keyring.load(file), bad);
+            assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+            assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        }
+        Path reordered = dir.resolve("reordered.json");
+        Files.writeString(reordered, "{" + heads + ",\"note\":{\"a\":[1,{\"b\":null}]},\"id\":\"" + keyring.idHex()
+                + "\",\"version\":1,\"format\":\"maml-quad-aes-keyring\"}");
+        Files.setPosixFilePermissions(reordered, PosixFilePermissions.fromString("rw-------"));
+        Keyring loaded = Keyring.load(reordered);
+        assertEquals(keyring.idHex(), loaded.idHex());
+        for (int head = 1; head <= Keyring.HEADS; head++) {
+            assertArrayEquals(keyring.head(head).key(), loaded.head(head).key());
+        }
+    }
+
     @Test
     void rotationChangesOnlyTheRotatedHead() {
         Keyring keyring = Keyring.generate(RANDOM);
