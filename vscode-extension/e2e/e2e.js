@@ -39,6 +39,16 @@ async function waitForHttp(url, ms) {
   throw new Error(`${url} did not answer within ${ms / 1000}s`);
 }
 
+/** The text of the notifications the window shows or keeps in its notification centre. */
+async function notifications(page) {
+  try {
+    return await page.evaluate(() => [...document.querySelectorAll('.notifications-toasts .notification-list-item-message, .notifications-center .notification-list-item-message')]
+      .map((e) => e.textContent).join(' | ') || 'none');
+  } catch (e) {
+    return `unreadable (${e.message})`;
+  }
+}
+
 /** Runs a command from the palette (F1), as a user does. */
 async function command(page, title) {
   await page.locator('.monaco-editor .view-lines').first().click();
@@ -144,8 +154,18 @@ async function main() {
     await statusSays(/MAML: (unsigned|signature malformed)/);
     const verified = (await status.innerText()).trim();
     // MAML: Sign Document edits the buffer (signed with the configured key); verifying again: signed, trusted.
+    const signatureShown = () => page.waitForFunction(() => /signature:/.test(document.querySelector('.monaco-editor .view-lines')?.textContent ?? ''), null, { timeout: 30000 });
     await command(page, 'MAML: Sign Document');
-    await page.waitForFunction(() => /signature:/.test(document.querySelector('.monaco-editor .view-lines')?.textContent ?? ''), null, { timeout: 60000 });
+    try {
+      await signatureShown();
+    } catch {
+      // One CI run got neither an edit nor a message after a Sign Document whose palette row had the
+      // focus, and three reruns of the same build passed: say what the window showed, then ask once
+      // more. A Sign Document that fails twice fails the test.
+      console.log(`e2e: Sign Document gave no edit within 30 s (notifications: ${await notifications(page)}); running it again`);
+      await command(page, 'MAML: Sign Document');
+      await signatureShown();
+    }
     await command(page, 'MAML: Verify Signature');
     await statusSays(/MAML: signed$/);
     // MAML: Create Receipt opens the new .mu file the server drafted.
@@ -173,7 +193,8 @@ async function main() {
   } catch (e) {
     fs.mkdirSync(results, { recursive: true });
     try { await context?.pages()[0]?.screenshot({ path: path.join(results, 'failure.png') }); } catch { /* no page */ }
-    console.error(`e2e: FAILED: ${e.message}\ncode-server log: ${fs.readFileSync(path.join(tmp, 'code-server.log'), 'utf8').slice(-3000)}`);
+    const shown = context?.pages()[0] ? await notifications(context.pages()[0]) : 'no page';
+    console.error(`e2e: FAILED: ${e.message}\nnotifications: ${shown}\ncode-server log: ${fs.readFileSync(path.join(tmp, 'code-server.log'), 'utf8').slice(-3000)}`);
     process.exitCode = 1;
   } finally {
     await context?.close().catch(() => {});

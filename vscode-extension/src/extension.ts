@@ -134,7 +134,10 @@ async function applySourceAction(kind: string, verb: string): Promise<void> {
     void vscode.window.showErrorMessage(`MAML: cannot ${verb} this document: ${e instanceof Error ? e.message : String(e)}`);
     return;
   }
-  if (!action.edit) return;
+  if (!action.edit) {
+    void vscode.window.showErrorMessage(`MAML: cannot ${verb} this document: the server answered without an edit.`);
+    return;
+  }
   const edit = await c.protocol2CodeConverter.asWorkspaceEdit(action.edit);
   if (!(await vscode.workspace.applyEdit(edit))) {
     void vscode.window.showErrorMessage(`MAML: the editor refused the edit to ${verb} the document.`);
