@@ -32,15 +32,15 @@ final class FrontMatterBuilder {
      * @param last  the front matter's last token (its end is where an unclosed front matter stops)
      */
     FrontMatter build(LineToken open, LineToken close, LineToken last) {
-        Range openRange = TokenLines.range(open);
+        Range openRange = open.range();
         checkDelimiter(open);
-        int contentStart = lines.nextLineStart(lines.lineOf(TokenLines.start(open)));
+        int contentStart = lines.nextLineStart(lines.lineOf(open.start()));
         Range closeRange = null;
         int contentEnd;
         if (close != null) {
-            closeRange = TokenLines.range(close);
+            closeRange = close.range();
             checkDelimiter(close);
-            contentEnd = TokenLines.start(close);
+            contentEnd = close.start();
         } else {
             contentEnd = Math.max(contentStart, last.type() == LineType.EOF ? text.length() : last.end());
             String where = contentEnd < text.length()
@@ -57,7 +57,7 @@ final class FrontMatterBuilder {
                     "front matter must be a YAML mapping of keys to values, not a " + kind(yaml.root()), yaml.root().range()));
         }
         int rangeEnd = closeRange != null ? closeRange.end() : content.end();
-        return new FrontMatter(Range.of(TokenLines.start(open), rangeEnd), openRange, content, closeRange,
+        return new FrontMatter(Range.of(open.start(), rangeEnd), openRange, content, closeRange,
                 text.substring(content.start(), content.end()), yaml.root());
     }
 
@@ -66,10 +66,10 @@ final class FrontMatterBuilder {
     }
 
     private void checkDelimiter(LineToken delimiter) {
-        String line = TokenLines.text(delimiter);
+        String line = delimiter.content();
         if (line.length() > 3) {
-            int from = TokenLines.start(delimiter) + 3;
-            Range trailing = Range.of(from, TokenLines.start(delimiter) + line.length());
+            int from = delimiter.start() + 3;
+            Range trailing = Range.of(from, delimiter.start() + line.length());
             diagnostics.add(Diagnostic.of(RuleId.MAML091, "trailing whitespace after the '---' delimiter", trailing)
                     .withFix(Fix.of("Remove the trailing whitespace", new TextEdit(trailing, ""))));
         }

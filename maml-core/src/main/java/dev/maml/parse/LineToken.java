@@ -1,5 +1,7 @@
 package dev.maml.parse;
 
+import dev.maml.model.Range;
+
 /**
  * One structure token: a whole line without its '\n', a line break, or the end of the text. Its
  * text is read from the document only when asked for.
@@ -54,6 +56,11 @@ class LineToken {
     /** Where the line's content ends: before the CR of a CRLF ending. */
     int contentEnd() {
         return end > start && source.charAt(end - 1) == '\r' ? end - 1 : end;
+    }
+
+    /** The line's range, without the CR of a CRLF ending. */
+    Range range() {
+        return Range.of(start, contentEnd());
     }
 
     @Override

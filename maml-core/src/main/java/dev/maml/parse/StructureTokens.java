@@ -40,7 +40,7 @@ final class StructureTokens implements LineTokens {
             }
             default -> {
                 lineSeen = true;
-                LineKind kind = blocks.line(TokenLines.text(token));
+                LineKind kind = blocks.line(token.content());
                 retype(token, kind);
                 if (kind == LineKind.FENCE_CONTENT && (blocks.codeStart() > 0 || blocks.codePadding() > 0)) {
                     return new CodeLineToken(token, blocks.codeStart(), blocks.codePadding());

@@ -204,7 +204,7 @@ final class TreeBuilder implements StructureReader.Listener {
         bodyDiagnostics.add(Diagnostic.of(RuleId.MAML090, Severity.ERROR,
                 "document too large to analyse fully: more than " + MAX_ELEMENTS
                         + " sections, headings, code blocks, History and Context entries; from line "
-                        + lines.displayLine(TokenLines.start(token)) + " on it is read as plain text", TokenLines.range(token)));
+                        + lines.displayLine(token.start()) + " on it is read as plain text", token.range()));
         return false;
     }
 
@@ -218,7 +218,7 @@ final class TreeBuilder implements StructureReader.Listener {
         if (!withinBudget(h2)) {
             return;
         }
-        closeSection(TokenLines.start(h2));
+        closeSection(h2.start());
         sectionHeading = heading(h2);
         schemasBefore = schemas.size();
     }
@@ -244,7 +244,7 @@ final class TreeBuilder implements StructureReader.Listener {
         if (token.type() != LineType.H2 && !withinBudget(token)) {
             return null;
         }
-        String line = TokenLines.text(token);
+        String line = token.content();
         int i = 0;
         while (i < line.length() && line.charAt(i) == ' ') {
             i++;
@@ -264,7 +264,7 @@ final class TreeBuilder implements StructureReader.Listener {
             lead++;
         }
         String name = rest.strip();
-        int start = TokenLines.start(token);
+        int start = token.start();
         int nameStart = start + i + lead;
         Heading heading = new Heading(level, name, Range.of(start, start + line.length()),
                 Range.of(nameStart, nameStart + name.length()));
@@ -314,7 +314,7 @@ final class TreeBuilder implements StructureReader.Listener {
      * file, or where the list item or block quote holding it ends (CommonMark).
      */
     private void fence(LineToken open, LineToken close, LineToken last) {
-        String openLine = TokenLines.text(open);
+        String openLine = open.content();
         // a list marker or ">" may come first; no container marker has a ` or ~
         String trimmed = openLine.substring(fenceStart(openLine));
         char fenceChar = trimmed.charAt(0);
@@ -324,17 +324,17 @@ final class TreeBuilder implements StructureReader.Listener {
         }
         String info = trimmed.substring(length).strip();
         String language = info.substring(0, languageEnd(info));
-        Range openRange = TokenLines.range(open);
+        Range openRange = open.range();
         int contentStart = contentStart(open);
         Range closeRange = null;
         int contentEnd;
         int rangeEnd;
         if (close != null) {
-            closeRange = TokenLines.range(close);
-            contentEnd = TokenLines.start(close);
+            closeRange = close.range();
+            contentEnd = close.start();
             rangeEnd = closeRange.end();
         } else {
-            contentEnd = Math.max(last.end(), TokenLines.range(open).end());
+            contentEnd = Math.max(last.end(), open.range().end());
             rangeEnd = contentEnd;
             bodyDiagnostics.add(Diagnostic.of(RuleId.MAML040, contentEnd == text.length()
                     ? "code fence opened here is never closed; it runs to the end of the file"
@@ -344,7 +344,7 @@ final class TreeBuilder implements StructureReader.Listener {
         Range content = Range.of(Math.min(contentStart, contentEnd), contentEnd);
         String sectionName = sectionHeading == null ? null : sectionHeading.text();
         codeBlocks.add(new CodeBlock(fenceChar, length, info, language, openRange, content, closeRange,
-                Range.of(TokenLines.start(open), rangeEnd), sectionName, shiftedCode == null ? null : shiftedCode.toString()));
+                Range.of(open.start(), rangeEnd), sectionName, shiftedCode == null ? null : shiftedCode.toString()));
         if (sectionName != null && isSchemaSection(sectionName)) {
             schemas.add(new SchemaBlock(sectionName, text.substring(content.start(), content.end()), content, true,
                     language));
@@ -373,7 +373,7 @@ final class TreeBuilder implements StructureReader.Listener {
     private void codeLine(LineToken token) {
         if (token instanceof CodeLineToken line) {
             if (shiftedCode == null) {
-                shiftedCode = new StringBuilder(text.substring(contentStart(fenceOpen), TokenLines.start(token)));
+                shiftedCode = new StringBuilder(text.substring(contentStart(fenceOpen), token.start()));
             }
             shiftedCode.append(line.code());
         } else if (shiftedCode != null) {
@@ -382,7 +382,7 @@ final class TreeBuilder implements StructureReader.Listener {
     }
 
     private int contentStart(LineToken open) {
-        return lines.nextLineStart(lines.lineOf(TokenLines.start(open)));
+        return lines.nextLineStart(lines.lineOf(open.start()));
     }
 
     /**
@@ -404,8 +404,8 @@ final class TreeBuilder implements StructureReader.Listener {
     }
 
     private void historyEntry(LineToken token) {
-        String line = TokenLines.text(token);
-        int start = TokenLines.start(token);
+        String line = token.content();
+        int start = token.start();
         Range range = Range.of(start, start + line.length());
         Matcher m = HISTORY.matcher(line);
         if (token.type() == LineType.HISTORY_ENTRY && m.matches()) {
@@ -418,8 +418,8 @@ final class TreeBuilder implements StructureReader.Listener {
     }
 
     private void contextEntry(LineToken token) {
-        String line = TokenLines.text(token);
-        int start = TokenLines.start(token);
+        String line = token.content();
+        int start = token.start();
         int colon = line.indexOf(':');
         String key = line.substring(0, colon);
         String rest = line.substring(colon + 1);
