@@ -32,10 +32,7 @@ public final class InputFiles {
 
     /** @throws RefusedFileException with a one-line reason when the file is not regular or too large */
     public static byte[] read(Path file, long maxBytes) throws IOException {
-        long size = regular(file).size();
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString(), maxBytes, size);
-        }
+        return readRegular(file, regular(file).size(), maxBytes);
     }
 
     /**
