@@ -71,6 +71,11 @@ public final class LspDocument {
         return Source.parsed(parsed(), path, kind());
     }
 
+    /** Whether {@link #parsed()} would answer at once, without parsing or waiting for a parse under way. */
+    public boolean isParsed() {
+        return parsed != null;
+    }
+
     public synchronized MamlDocument parsed() {
         MamlDocument p = parsed;
         if (p == null) {

@@ -84,7 +84,7 @@ public final class MamlLanguageServer implements LanguageServer, LanguageClientA
                 () -> resolvesCodeActions, this::log);
         this.workspace = new MamlWorkspaceService(this, store, validator, service, requests, folders);
         this.warmUp = new WarmUp(service, workingDirectory, this::busy,
-                () -> validation.getTaskCount() + requests.getTaskCount() + timer.getTaskCount());
+                () -> validation.getTaskCount() + requests.getTaskCount() + timer.getTaskCount() + documents.answeredInline());
     }
 
     /** Steps the start-up warm-up has done ({@link WarmUp}). */
