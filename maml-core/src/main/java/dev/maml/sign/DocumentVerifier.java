@@ -3,12 +3,12 @@ package dev.maml.sign;
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.RuleId;
 import dev.maml.diagnostic.Severity;
+import dev.maml.io.FailureText;
 import dev.maml.model.MamlDocument;
 import dev.maml.model.Range;
 import dev.maml.yaml.YamlScalar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -155,7 +155,7 @@ public final class DocumentVerifier {
         try {
             key = PublicKeyRef.resolveWithId(publicKey, documentDir);
         } catch (IOException e) {
-            return Verification.of(Outcome.MALFORMED, "cannot read the public key: " + message(e));
+            return Verification.of(Outcome.MALFORMED, "cannot read the public key: " + FailureText.of(e));
         }
         Algorithm keyAlgorithm = Algorithm.ofKeyAlgorithm(key.key().getAlgorithm());
         String keyId = key.keyId();
@@ -193,12 +193,5 @@ public final class DocumentVerifier {
             }
         }
         return Optional.empty();
-    }
-
-    private static String message(IOException e) {
-        if (e instanceof NoSuchFileException n) {
-            return n.getFile() + ": no such file";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -2,13 +2,13 @@ package dev.maml.quadaes;
 
 import com.sun.security.auth.module.UnixSystem;
 import dev.maml.io.AtomicFiles;
+import dev.maml.io.FailureText;
 import dev.maml.io.InputFiles;
 import dev.maml.report.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -143,7 +143,7 @@ public final class Keyring {
             }
             return new Keyring(id, heads);
         } catch (JacksonException | IllegalArgumentException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            String reason = FailureText.of(e).lines().findFirst().orElse("");
             throw new KeyringException(file + ": malformed keyring (" + reason + ")");
         }
     }

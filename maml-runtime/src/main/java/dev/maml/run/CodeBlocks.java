@@ -1,5 +1,6 @@
 package dev.maml.run;
 
+import dev.maml.io.FailureText;
 import dev.maml.model.CodeBlock;
 import dev.maml.model.MamlDocument;
 import dev.maml.sandbox.BlockResult;
@@ -70,7 +71,7 @@ final class CodeBlocks {
             return sandbox.run(Language.of(block.language()).orElseThrow(), doc.code(block), parameters,
                     Limits.DEFAULT);
         } catch (IOException e) {
-            throw new RunFailure(RunFailure.FAILED, "cannot run the code block: " + Messages.of(e), started);
+            throw new RunFailure(RunFailure.FAILED, "cannot run the code block: " + FailureText.of(e), started);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunFailure(RunFailure.FAILED, "interrupted while a code block ran", started);

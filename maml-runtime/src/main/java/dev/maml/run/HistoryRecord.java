@@ -2,6 +2,7 @@ package dev.maml.run;
 
 import dev.maml.diagnostic.TextEdit;
 import dev.maml.io.AtomicFiles;
+import dev.maml.io.FailureText;
 import dev.maml.model.MamlDocument;
 import dev.maml.parse.DocumentParser;
 import dev.maml.sign.HistoryAppender;
@@ -38,7 +39,7 @@ final class HistoryRecord {
             }
             AtomicFiles.write(file, text);
         } catch (IOException e) {
-            throw new RunFailure(RunFailure.FAILED, "cannot record History: " + Messages.of(e));
+            throw new RunFailure(RunFailure.FAILED, "cannot record History: " + FailureText.of(e));
         }
         return new Recorded();
     }

@@ -2,6 +2,7 @@ package dev.maml.run;
 
 import dev.maml.diagnostic.Diagnostic;
 import dev.maml.diagnostic.Severity;
+import dev.maml.io.FailureText;
 import dev.maml.io.InputFiles;
 import dev.maml.lint.LintResult;
 import dev.maml.lint.LintSettings;
@@ -47,7 +48,7 @@ final class LintGate {
         try {
             bytes = InputFiles.read(file);
         } catch (IOException e) {
-            throw new RunFailure(RunFailure.INVALID, Messages.of(e));
+            throw new RunFailure(RunFailure.INVALID, FailureText.of(e));
         }
         // The config is the one of the directory the document is read as living in (a server's --root).
         LintSettings settings = settingsFor(ctx.documentDir().resolve(file.getFileName()));

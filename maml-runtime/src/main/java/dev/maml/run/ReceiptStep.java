@@ -1,5 +1,6 @@
 package dev.maml.run;
 
+import dev.maml.io.FailureText;
 import dev.maml.receipt.ReceiptStore;
 import dev.maml.receipt.Receipts;
 import dev.maml.receipt.RunRecord;
@@ -42,7 +43,7 @@ final class ReceiptStep {
             ReceiptStore store = ctx.request().receiptStore();
             return new Written(store != null ? store.append(receipt) : receipt.create(), key != null);
         } catch (IOException e) {
-            throw new RunFailure(RunFailure.FAILED, "cannot write the receipt: " + Messages.of(e));
+            throw new RunFailure(RunFailure.FAILED, "cannot write the receipt: " + FailureText.of(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.maml.run;
 
+import dev.maml.io.FailureText;
 import dev.maml.receipt.CanonicalJson;
 import dev.maml.report.Json;
 import dev.maml.sign.Algorithm;
@@ -101,7 +102,7 @@ final class ResultSigner {
             PrivateKey key = KeyFiles.readPrivate(keyFile);
             return new KeyPair(KeyFiles.publicOf(key), key);
         } catch (IOException e) {
-            throw new RunFailure(RunFailure.INVALID, "--key: " + Messages.of(e));
+            throw new RunFailure(RunFailure.INVALID, "--key: " + FailureText.of(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.maml.run;
 
+import dev.maml.io.FailureText;
 import dev.maml.io.OutsideTreeException;
 import dev.maml.io.RefusedFileException;
 import dev.maml.quadaes.Keyring;
@@ -69,9 +70,9 @@ final class Seal {
                     keyring.idHex(), sealed.keyId(), sealed.plaintextBytes());
         } catch (KeyringException | RefusedFileException e) {
             // a keyring we may not trust, or an output that is a link or device: refused (spec 10.2a)
-            throw new RunFailure(RunFailure.REFUSED, Messages.of(e));
+            throw new RunFailure(RunFailure.REFUSED, FailureText.of(e));
         } catch (IOException e) {
-            throw new RunFailure(RunFailure.FAILED, "sealing " + payload + " failed: " + Messages.of(e));
+            throw new RunFailure(RunFailure.FAILED, "sealing " + payload + " failed: " + FailureText.of(e));
         }
     }
 
@@ -89,7 +90,7 @@ final class Seal {
         } catch (OutsideTreeException e) {
             throw new RunFailure(RunFailure.REFUSED, e.getMessage());
         } catch (IOException e) {
-            throw new RunFailure(RunFailure.INVALID, name + ": " + Messages.of(e));
+            throw new RunFailure(RunFailure.INVALID, name + ": " + FailureText.of(e));
         }
     }
 

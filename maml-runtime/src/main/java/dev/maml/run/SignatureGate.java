@@ -1,5 +1,6 @@
 package dev.maml.run;
 
+import dev.maml.io.FailureText;
 import dev.maml.model.MamlDocument;
 import dev.maml.sign.DocumentVerifier;
 import dev.maml.sign.Outcome;
@@ -57,7 +58,7 @@ final class SignatureGate {
         try {
             trust = TrustStore.standard(UserConfig.fromEnvironment(), ctx.documentDir(), ctx.request().trust());
         } catch (IOException e) {
-            throw new RunFailure(RunFailure.INVALID, "--trust: " + Messages.of(e),
+            throw new RunFailure(RunFailure.INVALID, "--trust: " + FailureText.of(e),
                     new DocumentSignature(true, null, List.of(), false));
         }
         Verification v = verifier.verify(doc, ctx.documentDir(), trust, ctx.request().signaturePolicy());

@@ -1,6 +1,6 @@
 package dev.maml.server.auth;
 
-import dev.maml.server.Reason;
+import dev.maml.io.FailureText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -105,7 +105,7 @@ final class IssuerFetcher {
         if (cause instanceof TooLarge) {
             return url + " sent more than " + MAX_BYTES / 1024 + " KiB";
         }
-        return "cannot fetch " + url + ": " + Reason.of(cause);
+        return "cannot fetch " + url + ": " + FailureText.of(cause);
     }
 
     private static final class TooLarge extends IOException {

@@ -1,6 +1,6 @@
 package dev.maml.server.http;
 
-import dev.maml.server.Reason;
+import dev.maml.io.FailureText;
 import dev.maml.server.auth.NoAuthentication;
 import dev.maml.server.metrics.ServerMetrics;
 import dev.maml.server.receipts.RunOutputs;
@@ -136,7 +136,7 @@ public final class MamlHttpServer implements AutoCloseable {
             stopQuietly();
             // Jetty wraps what failed (the BindException of a port in use): the cause says what happened.
             throw new IOException("cannot listen on " + settings.bind() + ":" + settings.port() + ": "
-                    + Reason.of(e.getCause() != null ? e.getCause() : e), e);
+                    + FailureText.of(e.getCause() != null ? e.getCause() : e), e);
         }
     }
 
