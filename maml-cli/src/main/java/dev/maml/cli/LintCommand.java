@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -277,23 +276,21 @@ final class LintCommand implements Callable<Integer> {
         found.errors.forEach(e -> err.println("maml: " + e));
         found.notices.forEach(n -> err.println("maml: " + n));
         // Configs first, one at a time (each is read once): a broken config stops the run before any output.
-        List<LintTargets.Target> jobs = new ArrayList<>();
-        Map<LintTargets.Target, LintSettings> settings = new IdentityHashMap<>();
+        List<Job> jobs = new ArrayList<>();
         for (LintTargets.Target t : found.targets) {
             LintSettings s = linter.settings(t.file());
             if (s != null) {
-                jobs.add(t);
-                settings.put(t, s);
+                jobs.add(new Job(t, s));
             } else if (t.named()) {
                 err.println("maml: " + t.display() + ": ignored by its lint config's ignores (--no-ignore lints it)");
             }
         }
-        List<String> unmatched = found.unmatched(jobs);
+        List<String> unmatched = found.unmatched(jobs.stream().map(Job::target).toList());
         unmatched.forEach(u -> err.println("maml: " + u));
-        List<LintTargets.Target> mine = ShardSelection.keep(shard, jobs, arguments);
+        List<Job> mine = ShardSelection.keep(shard, jobs, Job::target, arguments);
         CachedRun caching = cache ? CachedRun.open(cacheLocation, config, cacheStrategy, err) : null;
         lintCache = caching == null ? null : caching.cache();
-        List<Outcome> outcomes = run(mine, settings, linter);
+        List<Outcome> outcomes = run(mine, linter);
         if (caching != null) {
             caching.finish(mine.size(), main.debug);
         }
@@ -318,13 +315,17 @@ final class LintCommand implements Callable<Integer> {
         return exitCode(files, failed);
     }
 
+    /** A file to lint with the settings of its lint config. */
+    private record Job(LintTargets.Target target, LintSettings settings) {
+    }
+
     private record Outcome(FileLinter.Linted linted, String error) {
     }
 
     /** Lints in parallel on a bounded pool, in chunks of consecutive files; results come back in the jobs' (sorted) order. */
-    private List<Outcome> run(List<LintTargets.Target> jobs, Map<LintTargets.Target, LintSettings> settings, FileLinter linter) {
+    private List<Outcome> run(List<Job> jobs, FileLinter linter) {
         if (jobs.size() <= 1) {
-            return jobs.stream().map(j -> lintOne(j, settings.get(j), linter)).toList();
+            return jobs.stream().map(j -> lintOne(j, linter)).toList();
         }
         int threads = Math.max(1, Math.min(MAX_THREADS, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors())));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -345,9 +346,8 @@ final class LintCommand implements Callable<Integer> {
                 int to = Math.min(jobs.size(), start + chunk);
                 futures.add(pool.submit(() -> {
                     for (int i = from; i < to; i++) {
-                        LintTargets.Target j = jobs.get(i);
                         try {
-                            outcomes[i] = lintOne(j, settings.get(j), linter);
+                            outcomes[i] = lintOne(jobs.get(i), linter);
                         } finally {
                             if (progress != null) {
                                 progress.advance();
@@ -373,9 +373,10 @@ final class LintCommand implements Callable<Integer> {
         }
     }
 
-    private Outcome lintOne(LintTargets.Target target, LintSettings settings, FileLinter linter) {
+    private Outcome lintOne(Job job, FileLinter linter) {
         try {
-            return new Outcome(linter.lintFile(target.file(), target.display(), settings, fixMode(), lintCache), null);
+            return new Outcome(linter.lintFile(job.target().file(), job.target().display(), job.settings(), fixMode(), lintCache),
+                    null);
         } catch (IOException e) {
             return new Outcome(null, Failures.describe(e));
         }

@@ -120,7 +120,7 @@ final class RunBatchCommand implements Callable<Integer> {
         List<LintTargets.Target> documents = found.targets.stream()
                 .filter(t -> FileKind.named(t.file()) == FileKind.DOCUMENT).toList();
         if (part != null) {
-            documents = ShardSelection.keep(part, documents, arguments);
+            documents = ShardSelection.keep(part, documents, t -> t, arguments);
         }
         UnchangedCheck unchanged = skipUnchanged && !force ? new UnchangedCheck(options.receiptDir) : null;
         Pipeline pipeline = main.pipeline();

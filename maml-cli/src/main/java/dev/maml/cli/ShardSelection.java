@@ -4,9 +4,10 @@ import dev.maml.cli.shard.Shard;
 import dev.maml.cli.shard.ShardArgument;
 import dev.maml.cli.shard.ShardKeys;
 import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
-/** `--shard` of `maml lint` and `maml-run`: the targets of one shard (see {@link Shard}), in their order. */
+/** `--shard` of `maml lint` and `maml-run`: the files of one shard (see {@link Shard}), in their order. */
 final class ShardSelection {
 
     private ShardSelection() {
@@ -24,15 +25,18 @@ final class ShardSelection {
         }
     }
 
-    /** The targets of shard {@code argument} (all without one), keyed relative to the PATH {@code arguments}. */
-    static List<LintTargets.Target> keep(@Nullable ShardArgument argument, List<LintTargets.Target> targets,
-                                         List<String> arguments) {
+    /**
+     * The items of shard {@code argument} (all without one), each keyed by {@code target}'s file
+     * relative to the PATH {@code arguments}.
+     */
+    static <T> List<T> keep(@Nullable ShardArgument argument, List<T> items, Function<T, LintTargets.Target> target,
+                            List<String> arguments) {
         Shard shard = resolve(argument);
-        return shard == null ? targets : keep(shard, targets, arguments);
+        return shard == null ? items : keep(shard, items, target, arguments);
     }
 
-    static List<LintTargets.Target> keep(Shard shard, List<LintTargets.Target> targets, List<String> arguments) {
+    static <T> List<T> keep(Shard shard, List<T> items, Function<T, LintTargets.Target> target, List<String> arguments) {
         ShardKeys keys = new ShardKeys(arguments.isEmpty() ? List.of(".") : arguments);
-        return targets.stream().filter(t -> shard.owns(keys.key(t.file()))).toList();
+        return items.stream().filter(i -> shard.owns(keys.key(target.apply(i).file()))).toList();
     }
 }
