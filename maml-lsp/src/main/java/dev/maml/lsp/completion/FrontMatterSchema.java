@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,7 +23,10 @@ public final class FrontMatterSchema {
 
     public static final FrontMatterSchema EMPTY = new FrontMatterSchema(null);
 
+    private static final int KEPT_PATHS = 256;
+
     private final JsonNode root;
+    private final Map<List<String>, List<Key>> keysAt = new ConcurrentHashMap<>();
 
     private FrontMatterSchema(JsonNode root) {
         this.root = root;
@@ -41,12 +45,12 @@ public final class FrontMatterSchema {
         }
     }
 
-    /** A key the schema describes. */
+    /** A key the schema describes, with its Markdown for hover and completion documentation. */
     public record Key(String name, String title, String description, List<String> examples, List<String> enumValues,
-                      String type) {
+                      String type, String documentation) {
 
-        /** Markdown for hover and completion documentation. */
-        public String documentation() {
+        static Key of(String name, String title, String description, List<String> examples, List<String> enumValues,
+                      String type) {
             StringBuilder b = new StringBuilder("**").append(name).append("**");
             if (type != null) {
                 b.append(" (").append(type).append(')');
@@ -63,20 +67,33 @@ public final class FrontMatterSchema {
             if (!examples.isEmpty()) {
                 b.append("\n\nExamples: ").append(String.join(", ", examples.stream().map(v -> "`" + v + "`").toList()));
             }
-            return b.toString();
+            return new Key(name, title, description, examples, enumValues, type, b.toString());
         }
     }
 
-    /** The keys allowed in the mapping at {@code path} (empty path: the top level). */
+    /**
+     * The keys allowed in the mapping at {@code path} (empty path: the top level). Kept per path, since
+     * completion asks on every keystroke and the schema does not change; only paths the schema has are
+     * kept, at most {@link #KEPT_PATHS} of them (a schema whose {@code $ref}s recurse has endless paths).
+     */
     public List<Key> keys(List<String> path) {
-        JsonNode node = at(path);
-        List<Key> out = new ArrayList<>();
-        if (node != null && node.path("properties").isObject()) {
-            for (Map.Entry<String, JsonNode> p : node.path("properties").properties()) {
-                out.add(key(p.getKey(), resolve(p.getValue())));
-            }
+        List<Key> kept = keysAt.get(path);
+        if (kept != null) {
+            return kept;
         }
-        return out;
+        JsonNode node = at(path);
+        if (node == null || !node.path("properties").isObject()) {
+            return List.of();
+        }
+        List<Key> out = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> p : node.path("properties").properties()) {
+            out.add(key(p.getKey(), resolve(p.getValue())));
+        }
+        List<Key> keys = List.copyOf(out);
+        if (keysAt.size() < KEPT_PATHS) {
+            keysAt.put(List.copyOf(path), keys);
+        }
+        return keys;
     }
 
     /** The key at the end of {@code path}. */
@@ -84,8 +101,8 @@ public final class FrontMatterSchema {
         if (path.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode node = at(path);
-        return node == null ? Optional.empty() : Optional.of(key(path.get(path.size() - 1), node));
+        String name = path.get(path.size() - 1);
+        return keys(path.subList(0, path.size() - 1)).stream().filter(k -> k.name().equals(name)).findFirst();
     }
 
     private JsonNode at(List<String> path) {
@@ -113,7 +130,7 @@ public final class FrontMatterSchema {
     }
 
     private Key key(String name, JsonNode node) {
-        return new Key(name, text(node, "title"), text(node, "description"), strings(node.path("examples")),
+        return Key.of(name, text(node, "title"), text(node, "description"), strings(node.path("examples")),
                 enumValues(node), node.path("type").isString() ? node.path("type").asString() : null);
     }
 
