@@ -2,6 +2,7 @@ package dev.maml.lsp.server;
 
 import dev.maml.lsp.MamlLanguageService;
 import dev.maml.lsp.transport.FramedInput;
+import dev.maml.lsp.transport.FramedOutput;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
-import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
@@ -63,14 +63,14 @@ public final class ServerLauncher {
     }
 
     /**
-     * LSP4J's builder with the local service behind {@link ServedRequests}. The body is LSP4J's
-     * own {@code createRemoteEndpoint} (1.0), with the one wrapper added: the builder has no hook
-     * for the local endpoint alone.
+     * LSP4J's builder with the local service behind {@link ServedRequests} and messages written by
+     * {@link FramedOutput}. The body is LSP4J's own {@code createRemoteEndpoint} (1.0) with those two
+     * changes: the builder has no hook for the local endpoint alone.
      */
     private static final class ServedOnly extends LSPLauncher.Builder<LanguageClient> {
         @Override
         protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
-            MessageConsumer outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, jsonHandler));
+            MessageConsumer outgoing = wrapMessageConsumer(new FramedOutput(output, jsonHandler));
             Endpoint local = new ServedRequests(ServiceEndpoints.toEndpoint(localServices));
             RemoteEndpoint remote = exceptionHandler == null ? new RemoteEndpoint(outgoing, local)
                     : new RemoteEndpoint(outgoing, local, exceptionHandler);

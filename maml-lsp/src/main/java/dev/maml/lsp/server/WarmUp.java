@@ -4,6 +4,7 @@ import dev.maml.lsp.LspDocument;
 import dev.maml.lsp.MamlLanguageService;
 import dev.maml.lsp.ServerSettings;
 import dev.maml.lsp.diagnostics.Linter;
+import dev.maml.lsp.transport.FramedOutput;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -25,7 +26,6 @@ import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
-import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
@@ -126,7 +126,7 @@ final class WarmUp {
         long findings = 0;
         try {
             LspDocument doc = new LspDocument(URI, 0, document());
-            StreamMessageConsumer out = new StreamMessageConsumer(OutputStream.nullOutputStream(), json);
+            FramedOutput out = new FramedOutput(OutputStream.nullOutputStream(), json);
             CancelChecker never = () -> { };
             long seen = Long.MIN_VALUE;
             for (int i = 0; i < edits; i++) {
