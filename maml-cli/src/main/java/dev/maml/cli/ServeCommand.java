@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -66,8 +67,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--issuer", paramLabel = "URL", description = "With --auth oidc: the OpenID issuer URL.")
     String issuer;
 
-    @Option(names = "--audience", paramLabel = "AUD", description = "With --auth oidc: the audience tokens must name.")
-    String audience;
+    @Option(names = "--audience", paramLabel = "AUD",
+            description = "With --auth oidc: an audience tokens may name; repeat it for more (aud must name one of them).")
+    List<String> audiences = List.of();
 
     @Option(names = "--identity-claim", paramLabel = "NAME", defaultValue = AuthOptions.DEFAULT_IDENTITY_CLAIM,
             description = "With --auth oidc: the claim naming the caller (default ${DEFAULT-VALUE}, then sub).")
@@ -163,7 +165,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private ServeSettings settings() throws IOException {
         Authenticator authenticator = Authenticators.create(new AuthOptions(AuthMode.parse(auth), tokens, issuerUri(),
-                audience, identityClaim));
+                Set.copyOf(audiences), identityClaim));
         ServeSettings.Builder settings = ServeSettings.builder(root);
         if (DatabaseUrl.names(receipts)) {
             settings.receiptDatabase(receipts);

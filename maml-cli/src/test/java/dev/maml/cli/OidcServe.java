@@ -78,8 +78,10 @@ final class OidcServe implements AutoCloseable {
         try {
             preparation.prepare(both.provider);
             both.serve = ServeProcess.start("--root", root.toString(), "--receipts", receipts.toString(), "--port",
-                    Integer.toString(port), "--auth", "oidc", "--issuer", both.provider.issuer().toString(), "--audience",
-                    audience != null ? audience : both.provider.audience(), "--trust", trusted.toString());
+                    Integer.toString(port), "--auth", "oidc", "--issuer", both.provider.issuer().toString(),
+                    // --audience repeats: a token naming any one of them is taken
+                    "--audience", "https://other.example/unused",
+                    "--audience", audience != null ? audience : both.provider.audience(), "--trust", trusted.toString());
             assertNotNull(both.serve.uri(), both.log());
             return both;
         } catch (Exception | AssertionError e) {

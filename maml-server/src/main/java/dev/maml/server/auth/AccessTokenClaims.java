@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,12 +31,13 @@ final class AccessTokenClaims implements JWTClaimsSetVerifier<SecurityContext> {
     }
 
     private final String issuer;
-    private final @Nullable String audience;
+    /** An {@code aud} must name one of these; empty: any {@code aud}, or none. */
+    private final Set<String> audiences;
     private final Clock clock;
 
-    AccessTokenClaims(String issuer, @Nullable String audience, Clock clock) {
+    AccessTokenClaims(String issuer, Set<String> audiences, Clock clock) {
         this.issuer = issuer;
-        this.audience = audience;
+        this.audiences = Set.copyOf(audiences);
         this.clock = clock;
     }
 
@@ -56,8 +58,8 @@ final class AccessTokenClaims implements JWTClaimsSetVerifier<SecurityContext> {
         if (notBefore != null && now.plus(CLOCK_SKEW).isBefore(notBefore.toInstant())) {
             throw new Rejected("the token is not valid yet (nbf)");
         }
-        if (audience != null && !claims.getAudience().contains(audience)) {
-            throw new Rejected("the token is not meant for this server (aud does not name the configured audience)");
+        if (!audiences.isEmpty() && claims.getAudience().stream().noneMatch(audiences::contains)) {
+            throw new Rejected("the token is not meant for this server (aud names none of the configured audiences)");
         }
         // AWS Cognito marks its tokens; an ID token (token_use "id") proves a login, not access.
         if (claims.getClaim("token_use") != null && !"access".equals(claims.getClaim("token_use"))) {

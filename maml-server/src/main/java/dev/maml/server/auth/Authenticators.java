@@ -26,7 +26,7 @@ public final class Authenticators {
                 if (options.issuer() == null) {
                     throw new IOException("--auth oidc needs --issuer URL");
                 }
-                yield OidcAuthenticator.discover(options.issuer(), options.audience(), options.identityClaim());
+                yield OidcAuthenticator.discover(options.issuer(), options.audiences(), options.identityClaim());
             }
         };
     }

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -68,21 +69,21 @@ public final class OidcAuthenticator implements Authenticator {
      * Reads the issuer's discovery document and keys.
      *
      * @param issuer the issuer, exactly as its tokens name it in {@code iss}
-     * @param audience what {@code aud} must contain; null accepts tokens without it (Cognito)
+     * @param audiences what {@code aud} must contain one of; empty accepts any, and tokens without it (Cognito)
      * @param identityClaim the claim naming the caller ({@code sub} when a token lacks it)
      * @throws IOException (one line, for the operator) when the issuer's documents cannot be
      *     fetched or do not fit together
      */
-    public static OidcAuthenticator discover(URI issuer, @Nullable String audience, String identityClaim) throws IOException {
-        return discover(issuer, audience, identityClaim, Clock.systemUTC(), MIN_REFETCH_INTERVAL);
+    public static OidcAuthenticator discover(URI issuer, Set<String> audiences, String identityClaim) throws IOException {
+        return discover(issuer, audiences, identityClaim, Clock.systemUTC(), MIN_REFETCH_INTERVAL);
     }
 
-    static OidcAuthenticator discover(URI issuer, @Nullable String audience, String identityClaim, Clock clock,
+    static OidcAuthenticator discover(URI issuer, Set<String> audiences, String identityClaim, Clock clock,
             Duration minRefetchInterval) throws IOException {
         try {
             IssuerFetcher fetcher = new IssuerFetcher(IssuerFetcher.DEFAULT_TIMEOUT);
             IssuerKeys keys = new IssuerKeys(fetcher, IssuerDiscovery.jwksUri(fetcher, issuer), clock, minRefetchInterval);
-            return new OidcAuthenticator(issuer, keys, new AccessTokenClaims(issuer.toString(), audience, clock), identityClaim);
+            return new OidcAuthenticator(issuer, keys, new AccessTokenClaims(issuer.toString(), audiences, clock), identityClaim);
         } catch (IOException e) {
             throw new IOException("cannot use the OIDC issuer " + issuer + ": " + e.getMessage(), e);
         }

@@ -21,6 +21,8 @@ import dev.maml.run.Identity;
 import dev.maml.server.testing.OidcProviderFixture;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +45,8 @@ class OidcAuthenticatorTest {
     @BeforeAll
     static void startProvider() throws Exception {
         provider = OidcProviderFixture.start();
-        withAudience = OidcAuthenticator.discover(provider.issuer(), provider.audience(), "client_id");
-        withoutAudience = OidcAuthenticator.discover(provider.issuer(), null, "client_id");
+        withAudience = OidcAuthenticator.discover(provider.issuer(), Set.of(provider.audience()), "client_id");
+        withoutAudience = OidcAuthenticator.discover(provider.issuer(), Set.of(), "client_id");
     }
 
     @AfterAll
@@ -102,6 +104,19 @@ class OidcAuthenticatorTest {
         String other = forge(claims().audience("https://other.example/api").build());
         rejected(withAudience, other, "aud");
         assertEquals(provider.clientId(), withoutAudience.authenticate("Bearer " + other).name());
+    }
+
+    @Test
+    void withSeveralAudiencesATokenNamingAnyOfThemIsTakenAndOneNamingNoneIsRefused() throws Exception {
+        String mcp = provider.audience() + "/mcp";
+        OidcAuthenticator both = OidcAuthenticator.discover(provider.issuer(), Set.of(provider.audience(), mcp), "client_id");
+        assertEquals(provider.clientId(), both.authenticate("Bearer " + provider.token()).name());
+        assertEquals(provider.clientId(), both.authenticate("Bearer " + forge(claims().audience(mcp).build())).name());
+        assertEquals(provider.clientId(),
+                both.authenticate("Bearer " + forge(claims().audience(List.of("https://other.example/api", mcp)).build())).name());
+        rejected(both, forge(claims().audience("https://other.example/api").build()), "aud");
+        rejected(both, forge(claims().audience(provider.audience() + "/").build()), "aud");
+        rejected(both, forge(new JWTClaimsSet.Builder(claims().build()).audience((String) null).build()), "aud");
     }
 
     @Test
@@ -164,13 +179,13 @@ class OidcAuthenticatorTest {
         rejected(withAudience, forge(claims().claim("client_id", 7).build()), "not a valid identity name");
         JWTClaimsSet nobody = new JWTClaimsSet.Builder(noClientId).subject(null).build();
         rejected(withAudience, forge(nobody), "it has no client_id and no sub claim");
-        OidcAuthenticator bySub = OidcAuthenticator.discover(provider.issuer(), provider.audience(), "sub");
+        OidcAuthenticator bySub = OidcAuthenticator.discover(provider.issuer(), Set.of(provider.audience()), "sub");
         rejected(bySub, forge(nobody), "it has no sub claim");
     }
 
     @Test
     void anotherIdentityClaimCanBeConfigured() throws Exception {
-        OidcAuthenticator byAzp = OidcAuthenticator.discover(provider.issuer(), provider.audience(), "azp");
+        OidcAuthenticator byAzp = OidcAuthenticator.discover(provider.issuer(), Set.of(provider.audience()), "azp");
         assertEquals("agent://mission-ops", byAzp.authenticate("Bearer " + forge(claims().claim("azp", "mission-ops").build())).uri());
     }
 

@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Start-up refusals of --auth oidc: each is one clear line that maml serve turns into exit 2. */
@@ -78,7 +79,7 @@ class OidcDiscoveryTest {
     }
 
     private static String refused(URI issuer) {
-        IOException e = assertThrows(IOException.class, () -> OidcAuthenticator.discover(issuer, null, "client_id"));
+        IOException e = assertThrows(IOException.class, () -> OidcAuthenticator.discover(issuer, Set.of(), "client_id"));
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
         return e.getMessage();
     }

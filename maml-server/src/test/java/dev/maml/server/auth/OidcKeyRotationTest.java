@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class OidcKeyRotationTest {
 
     @Test
     void anUnknownKidRefetchesTheKeysAtMostOncePerInterval() throws Exception {
-        OidcAuthenticator oidc = OidcAuthenticator.discover(issuer.issuer(), null, "client_id", clock, INTERVAL);
+        OidcAuthenticator oidc = OidcAuthenticator.discover(issuer.issuer(), Set.of(), "client_id", clock, INTERVAL);
         assertEquals(1, issuer.jwksFetches());
         assertEquals("drone-7", oidc.authenticate(bearer(oldKey)).name());
         assertEquals(1, issuer.jwksFetches(), "a known key needs no fetch");
@@ -76,7 +77,7 @@ class OidcKeyRotationTest {
 
     @Test
     void aFailedRefetchKeepsTheKeysWeHave() throws Exception {
-        OidcAuthenticator oidc = OidcAuthenticator.discover(issuer.issuer(), null, "client_id", clock, INTERVAL);
+        OidcAuthenticator oidc = OidcAuthenticator.discover(issuer.issuer(), Set.of(), "client_id", clock, INTERVAL);
         issuer.publishRaw("not json");
         clock.advance(INTERVAL);
         refusedAsUnknown(oidc, bearer(newKey));
@@ -88,7 +89,7 @@ class OidcKeyRotationTest {
     void theAlgorithmsFollowTheKeysTypeWhenTheyNameNone() throws Exception {
         RSAKey untagged = new RSAKeyGenerator(2048).keyID("untagged").generate();
         issuer.publish(new JWKSet(untagged));
-        OidcAuthenticator oidc = OidcAuthenticator.discover(issuer.issuer(), null, "client_id", clock, INTERVAL);
+        OidcAuthenticator oidc = OidcAuthenticator.discover(issuer.issuer(), Set.of(), "client_id", clock, INTERVAL);
         String ps256 = ForgedTokens.sign(new JWSHeader.Builder(JWSAlgorithm.PS256).keyID("untagged").build(),
                 new RSASSASigner(untagged), claims());
         assertEquals("drone-7", oidc.authenticate("Bearer " + ps256).name());

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class TokenAuthenticationTest {
     }
 
     private static AuthOptions tokensMode(Path file) {
-        return new AuthOptions(AuthMode.TOKENS, file, null, null, AuthOptions.DEFAULT_IDENTITY_CLAIM);
+        return new AuthOptions(AuthMode.TOKENS, file, null, Set.of(), AuthOptions.DEFAULT_IDENTITY_CLAIM);
     }
 
     @Test
@@ -75,15 +76,15 @@ class TokenAuthenticationTest {
 
     @Test
     void noneIsAgentLocalAndAnOidcIssuerThatCannotBeReachedRefusesToStart() throws Exception {
-        Authenticator none = Authenticators.create(new AuthOptions(AuthMode.NONE, null, null, null, "client_id"));
+        Authenticator none = Authenticators.create(new AuthOptions(AuthMode.NONE, null, null, Set.of(), "client_id"));
         assertInstanceOf(NoAuthentication.class, none);
         assertEquals(Identity.LOCAL, none.authenticate(null));
         assertEquals(Identity.LOCAL, none.authenticate("Bearer whatever"));
         // Refused today (no verifier yet); once OIDC is wired in, refused because nothing answers discovery there.
         assertThrows(IOException.class, () -> Authenticators.create(new AuthOptions(AuthMode.OIDC, null,
-                URI.create("http://127.0.0.1:1"), null, "client_id")));
+                URI.create("http://127.0.0.1:1"), Set.of(), "client_id")));
         assertTrue(assertThrows(IOException.class, () -> Authenticators.create(new AuthOptions(AuthMode.OIDC, null, null,
-                null, "client_id"))).getMessage().contains("--issuer"));
+                Set.of(), "client_id"))).getMessage().contains("--issuer"));
         assertEquals(AuthMode.TOKENS, AuthMode.parse("tokens"));
         assertThrows(IllegalArgumentException.class, () -> AuthMode.parse("TOKENS"));
     }

@@ -11,6 +11,7 @@ import dev.maml.server.testing.RunningServer;
 import dev.maml.server.testing.ServerFixture;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class ProtectedResourceTest extends ServerFixture {
     }
 
     private RunningServer oidc(URI publicUrl) throws Exception {
-        return start(settings().authenticator(OidcAuthenticator.discover(provider.issuer(), provider.audience(),
+        return start(settings().authenticator(OidcAuthenticator.discover(provider.issuer(), Set.of(provider.audience()),
                 "client_id")).publicUrl(publicUrl));
     }
 
