@@ -1,6 +1,6 @@
 // One LSP client for both servers, so the figures compare like with like.
 // node bench/lsp/client.mjs --schema FILE --iterations N [--warmup W] [--rounds R] [--sync incremental|full]
-//      [--idle-ms MS] --maml "CMD…" --yaml "CMD…" [--yaml-debounce-ms 200] [--out FILE]
+//      [--idle-ms MS] --maml "CMD…" --yaml "CMD…" [--floor "CMD…"] [--yaml-debounce-ms 200] [--out FILE]
 // Measures, per server: didChange -> publishDiagnostics latency on 100 KB and 1 MB documents
 // (p50/p95), completion latency (p95), and the server's RSS with 100 open documents.
 // With both servers, R rounds alternate the order (maml first, then yaml first, ...) so both see
@@ -9,6 +9,8 @@
 // set to 0. The comparison leads with yaml-language-server's figure net of that wait.
 // Each edit is sent as the editor sends it to a server that advertises incremental sync (both
 // do): a range edit of the changed value; --sync full sends the whole text instead.
+// --floor: a server that answers every message from a constant (bench/lsp/EchoServer.java), driven
+// as maml is: what the pipes and this client cost, under any server.
 // The edits follow the open at once (--idle-ms: after that many ms, as a user who reads before typing;
 // a server may use the pause, as maml's start-up warm-up does).
 import { spawn } from 'node:child_process';
@@ -148,7 +150,8 @@ function rssMiB(pid) {
   } catch { return NaN; }
 }
 
-async function run(name, command, kind) {
+async function run(name, command, side) {
+  const kind = side === 'yaml' ? 'yaml' : 'maml'; // the floor gets maml's documents and messages
   const c = new Connection(command, kind === 'maml' ? mamlSettings : yamlSettings());
   const root = pathToFileURL(workDir).toString();
   await c.request('initialize', {
@@ -208,7 +211,8 @@ function median(values) {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
-const sides = [['maml lsp', args.maml, 'maml'], ['yaml-language-server', args.yaml, 'yaml']].filter((s) => s[1]);
+const sides = [['maml lsp', args.maml, 'maml'], ['yaml-language-server', args.yaml, 'yaml'], ['JVM floor', args.floor, 'floor']]
+  .filter((s) => s[1]);
 const rows = [];
 const comparisons = [];
 for (let r = 1; r <= rounds; r++) {
@@ -219,11 +223,14 @@ for (let r = 1; r <= rounds; r++) {
     rows.push(row);
     round[kind] = row;
   }
-  if (round.maml && round.yaml) comparisons.push(compare(round.maml, round.yaml));
+  if (round.maml && round.yaml) comparisons.push(compare(round.maml, round.yaml, round.floor));
 }
 
-/** maml's figure over yaml-language-server's, its diagnostics latency taken net of its fixed debounce. */
-function compare(maml, yaml) {
+/**
+ * maml's figure over yaml-language-server's, its diagnostics latency taken net of its fixed debounce;
+ * with a floor, also what maml's p95s are above the floor's (information: the ratios stay gross of it).
+ */
+function compare(maml, yaml, floor) {
   const net = (v) => Number(v) - yamlDebounceMs;
   return {
     round: maml.round,
@@ -234,6 +241,12 @@ function compare(maml, yaml) {
     ratio_100KB_p95_gross: (maml.diag_100KB_p95_ms / yaml.diag_100KB_p95_ms).toFixed(3),
     ratio_completion_p95: (maml.completion_p95_ms / yaml.completion_p95_ms).toFixed(3),
     ratio_rss: (maml.rss_100_docs_mib / yaml.rss_100_docs_mib).toFixed(3),
+    ...(floor ? {
+      floor_completion_p95_ms: floor.completion_p95_ms,
+      maml_over_floor_completion_p95_ms: (maml.completion_p95_ms - floor.completion_p95_ms).toFixed(2),
+      floor_100KB_p95_ms: floor.diag_100KB_p95_ms,
+      maml_over_floor_100KB_p95_ms: (maml.diag_100KB_p95_ms - floor.diag_100KB_p95_ms).toFixed(2),
+    } : {}),
   };
 }
 
