@@ -12,8 +12,8 @@
 #                   built), with its own launcher and archive: compares launchers and builds.
 #   BEFORE=old.jar  this tree's bin/maml-run on a copy of the old jar: the same flags and the same
 #                   archive training (for that jar), so only the build differs.
-# The two command lines take turns going first. Both sides' archives are made before the first round (a launcher trains its archive on first use),
-# so no round pays for a training.
+# The two command lines take turns going first. Both sides' archives are made before the first
+# round (a launcher trains its archive on first use), so no round pays for a training.
 # Build first:  mvn -B -q -pl maml-cli -am package -DskipTests
 # Run:          [BEFORE=old.jar|DIR] bench/run-batch.sh [DOCS] [JOBS] [ROUNDS]        (default: 300 2 5)
 set -euo pipefail
