@@ -9,8 +9,10 @@ import dev.maml.testing.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +39,7 @@ class ReleaseArchiveTest {
             Pattern.compile(".*(\\.mu|\\.mqa|\\.keyring|\\.key|/\\.maml-lint-cache/.*|/target/.*|/\\.git/.*)");
     /** The programs the launchers use besides java (bash and coreutils). */
     private static final List<String> SHELL_TOOLS = List.of("bash", "dirname", "readlink", "wc", "mv", "rm", "head",
-            "mktemp");
+            "mktemp", "mkdir", "cp");
 
     @TempDir
     Path tmp;
@@ -113,11 +115,7 @@ class ReleaseArchiveTest {
 
     @Test
     void theUnpackedLaunchersRunWithOnlyAJreOnThePath() throws Exception {
-        Path tarGz = DIR.resolve(NAME + ".tar.gz");
-        ChildProcesses.Finished unpacked = ChildProcesses.run(new ProcessBuilder("tar", "--extract", "--gzip",
-                "--file", tarGz.toString(), "--directory", tmp.toString()).redirectErrorStream(true), ChildProcesses.TIMEOUT);
-        assertEquals(0, unpacked.code(), unpacked.output());
-        Path home = tmp.resolve(NAME);
+        Path home = unpacked();
         Path demo = home.resolve("examples/demo");
 
         ChildProcesses.Finished version = launch(home, "bin/maml", "--version");
@@ -150,8 +148,84 @@ class ReleaseArchiveTest {
         assertFalse(Files.exists(home.resolve("maml-cli")), "the launcher ran the bundled jar and built nothing");
     }
 
+    /**
+     * The first command trains the default class archive (lib/maml.jsa) with throw-away runs in a scratch
+     * directory, a lint and a run-batch of a copy of the demo (bin/maml): the tree, the working directory
+     * and HOME stay as they were, the training prints nothing, later runs load the run path's classes
+     * from the archive and print what a run without it prints, and no archived class crashes a JVM that
+     * has a class-file hook (JFR; Java 17 does with an archived class of the jar's META-INF/versions/).
+     */
+    @Test
+    void theClassArchiveCoversRunsAndItsTrainingLeavesTheUsersFilesAlone() throws Exception {
+        Path home = unpacked();
+        Map<Path, String> tree = digests(home);
+        ChildProcesses.Finished version = launch(home, "bin/maml", "--version");
+        assertEquals(0, version.code(), version.output());
+        assertEquals("maml " + VERSION, version.output().strip());
+        assertTrue(Files.size(home.resolve("lib/maml.jsa")) > 0, "the archive was made");
+        Map<Path, String> trained = digests(home);
+        trained.remove(Path.of("lib/maml.jsa"));
+        assertEquals(tree, trained, "the training wrote nothing but the archive");
+        assertFalse(Files.exists(tmp.resolve("home")), "nor in HOME");
+
+        String key = "examples/demo/keys/demo-only-drone-security.pub";
+        Path loaded = tmp.resolve("class-load.log");
+        ChildProcesses.Finished archived = launch(home, Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + loaded),
+                "bin/maml-run", "examples/demo", "--trust", key);
+        assertEquals(0, archived.code(), archived.output());
+        String log = Files.readString(loaded);
+        for (String runClass : List.of("dev.maml.run.Pipeline", "dev.maml.receipt.Receipts",
+                "org.bouncycastle.jce.provider.BouncyCastleProvider", "org.redfx.strange.Program")) {
+            assertTrue(log.contains(runClass + " source: shared objects file"), runClass + " came from the archive");
+        }
+        // MAML_JAVA_OPTS replaces the launcher's options, the archive with them
+        ChildProcesses.Finished unarchived = launch(home, Map.of("MAML_JAVA_OPTS", "-XX:+UseSerialGC"),
+                "bin/maml-run", "examples/demo", "--trust", key);
+        assertEquals(0, unarchived.code(), unarchived.output());
+        assertEquals(jsonLinesWithoutRunValues(unarchived.output()), jsonLinesWithoutRunValues(archived.output()));
+        assertTrue(archived.output().contains("\"ok\":1"), archived.output());
+
+        ChildProcesses.Finished recorded = launch(home, Map.of("JAVA_TOOL_OPTIONS",
+                "-XX:StartFlightRecording=filename=" + tmp.resolve("run.jfr")), "bin/maml", "run",
+                "examples/demo/drone_communication.maml.md", "--trust", key);
+        assertEquals(0, recorded.code(), recorded.output());
+        assertTrue(recorded.output().contains("\"status\" : \"ok\""), recorded.output());
+    }
+
+    private Path unpacked() throws Exception {
+        Path tarGz = DIR.resolve(NAME + ".tar.gz");
+        ChildProcesses.Finished unpacked = ChildProcesses.run(new ProcessBuilder("tar", "--extract", "--gzip",
+                "--file", tarGz.toString(), "--directory", tmp.toString()).redirectErrorStream(true), ChildProcesses.TIMEOUT);
+        assertEquals(0, unpacked.code(), unpacked.output());
+        return tmp.resolve(NAME);
+    }
+
+    /** Every file under {@code dir} (relative) with the SHA-256 of its bytes. */
+    private static Map<Path, String> digests(Path dir) throws Exception {
+        Map<Path, String> digests = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                digests.put(dir.relativize(file),
+                        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+            }
+        }
+        return digests;
+    }
+
+    /** The JSON lines of a maml-run output, without the values that differ from run to run. */
+    private static List<String> jsonLinesWithoutRunValues(String output) {
+        return output.lines().filter(line -> line.startsWith("{"))
+                .map(line -> line.replaceAll("\"(run_id|key_id|ciphertext_sha3_256|receipt)\":\"[^\"]*\"", "\"$1\":\"\""))
+                .toList();
+    }
+
     /** Runs {@code command} in {@code home} with PATH = links to bash and the coreutils it uses (in target/), and the JRE's bin. */
     private ChildProcesses.Finished launch(Path home, String... command) throws Exception {
+        return launch(home, Map.of(), command);
+    }
+
+    /** {@link #launch(Path, String...)} with {@code extra} in the environment. */
+    private ChildProcesses.Finished launch(Path home, Map<String, String> extra, String... command) throws Exception {
         Path tools = DIR.resolve("launcher-path");
         Files.createDirectories(tools);
         for (String tool : SHELL_TOOLS) {
@@ -168,6 +242,7 @@ class ReleaseArchiveTest {
         env.put("PATH", tools + ":" + jreBin);
         env.put("HOME", tmp.resolve("home").toString());
         env.put("XDG_CONFIG_HOME", tmp.resolve("home/.config").toString());
+        env.putAll(extra);
         return ChildProcesses.run(pb, ChildProcesses.TIMEOUT);
     }
 
