@@ -1,6 +1,7 @@
 package dev.maml.server.http;
 
 import dev.maml.io.PrivateDirectory;
+import dev.maml.model.FileKind;
 import dev.maml.receipt.DirectoryReceiptStore;
 import dev.maml.receipt.ReceiptStore;
 import dev.maml.run.Identity;
@@ -127,10 +128,12 @@ final class PostedDocuments implements AutoCloseable {
         return settings.maxBody();
     }
 
-    LintOutcome lint(byte[] document) {
+    /** Lints text {@link Bodies#requireText} decoded: what the engine would decode from the bytes, without decoding it twice. */
+    LintOutcome lint(String document) {
+        Path path = root.resolve(NAME);
         cores.acquireUninterruptibly();
         try {
-            return toolchain.lint(source(document), session());
+            return toolchain.lint(Source.of(document, path, FileKind.named(path)), session());
         } finally {
             cores.release();
         }
