@@ -7,7 +7,8 @@
 # per core. wrk as in bench/serve-load.sh (the same 10 KB document, post.lua, one thread per core,
 # --timeout 30s). After a warm-up of each, ROUNDS rounds in which the four sides take turns; per round
 # and side: req/s (ops/s), p99, CPU ms per request of the server process (user + sys of all its
-# threads, from /proc) and of wrk (from /usr/bin/time). With the cores busy, a server's throughput
+# threads, from /proc; the system part apart), its context switches per request (all threads) and
+# wrk's CPU per request (from /usr/bin/time). With the cores busy, a server's throughput
 # is at most cores / (its CPU + wrk's CPU per request), so the lint ratio's ceiling for any server on
 # this HTTP layer is lint / (lint + floor), floor = the bare server's CPU + wrk's CPU per request.
 # Usage: bench/serve/floor.sh [CONNECTIONS [SECONDS [WARMUP [ROUNDS]]]]   (default 16 10 20 3)
@@ -52,6 +53,8 @@ coproc INPROCESS { java -cp "$jar" bench/serve/InProcessThroughput.java lint "$w
 
 ticks=$(getconf CLK_TCK)
 cpu_ms() { awk -v t="$ticks" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$1/stat"; }
+sys_ms() { awk -v t="$ticks" '{printf "%d", $15 * 1000 / t}' "/proc/$1/stat"; }
+switches() { cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ {n += $2} END {print n}'; } # all threads, voluntary or not
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$2"; }
 lint() { # url seconds -> wrk's RESULT line and its CPU seconds
   MAML_BODY=$doc /usr/bin/time -f '%U %S' -o "$work/wrk.cpu" wrk -t "$cores" -c "$connections" -d "${2}s" \
@@ -65,13 +68,16 @@ read -r ready <&"${INPROCESS[0]}"
 say() { echo "$*" | tee -a "$work/rounds.txt"; } # no pipeline around the loop: bash closes a coprocess's pipes in subshells
 for ((r = 1; r <= rounds; r++)); do
   for k in "${!pids[@]}"; do
-    before=$(cpu_ms "${pids[$k]}")
+    before=$(cpu_ms "${pids[$k]}") sys_before=$(sys_ms "${pids[$k]}") cs_before=$(switches "${pids[$k]}")
     result=$(lint "${urls[$k]}" "$seconds")
-    used=$(( $(cpu_ms "${pids[$k]}") - before ))
+    used=$(( $(cpu_ms "${pids[$k]}") - before )) sys=$(( $(sys_ms "${pids[$k]}") - sys_before ))
+    cs=$(( $(switches "${pids[$k]}") - cs_before ))
     n=$(field requests "$result")
     say "round=$r side=${names[$k]} rps=$(field rps "$result") p99_ms=$(field p99_ms "$result") other=$(field other "$result")" \
       "socket_errors=$(field socket_errors "$result")" \
       "server_cpu_ms=$(awk -v c="$used" -v n="$n" 'BEGIN {printf "%.4f", c / n}')" \
+      "server_sys_ms=$(awk -v c="$sys" -v n="$n" 'BEGIN {printf "%.4f", c / n}')" \
+      "switches=$(awk -v c="$cs" -v n="$n" 'BEGIN {printf "%.2f", c / n}')" \
       "wrk_cpu_ms=$(awk -v w="$(field wrk_cpu_s "$result")" -v n="$n" 'BEGIN {printf "%.4f", w * 1000 / n}')" \
       "load=$(cut -d' ' -f1 /proc/loadavg)"
   done
@@ -86,14 +92,14 @@ median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2 ? v[(NR + 1) / 2] : (v
 m() { grep " side=$1 " "$work/rounds.txt" | sed -n "s/.* $2=\([^ ]*\).*/\1/p" | median; }
 echo
 echo "Medians of $rounds rounds of ${seconds} s, $connections connections, the sides taking turns (CPU: ms per request)."
-echo "| side | req/s | p99 | server CPU | wrk CPU | server + wrk |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| side | req/s | p99 | server CPU (of it system) | context switches | wrk CPU | server + wrk |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for name in "${names[@]}"; do
-  echo "| $name | $(m "$name" rps) | $(m "$name" p99_ms) ms | $(m "$name" server_cpu_ms) | $(m "$name" wrk_cpu_ms) |" \
+  echo "| $name | $(m "$name" rps) | $(m "$name" p99_ms) ms | $(m "$name" server_cpu_ms) ($(m "$name" server_sys_ms)) | $(m "$name" switches) | $(m "$name" wrk_cpu_ms) |" \
     "$(awk -v a="$(m "$name" server_cpu_ms)" -v b="$(m "$name" wrk_cpu_ms)" 'BEGIN {printf "%.4f", a + b}') |"
 done
 lint_ms=$(m in-process server_cpu_ms)
-echo "| in-process lint ($cores threads) | $(m in-process rps) ops/s | | $lint_ms | | |"
+echo "| in-process lint ($cores threads) | $(m in-process rps) ops/s | | $lint_ms | | | |"
 for bare in bare-core bare-servlet; do
   floor=$(awk -v a="$(m "$bare" server_cpu_ms)" -v b="$(m "$bare" wrk_cpu_ms)" 'BEGIN {print a + b}')
   echo "ceiling of the /lint ratio on the $bare floor: lint / (lint + floor) = $lint_ms / ($lint_ms + $floor) =" \
