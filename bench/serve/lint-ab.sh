@@ -2,7 +2,7 @@
 # Before and after for `maml serve`'s POST /lint: one server per jar, all started at once and warmed
 # up, then wrk rounds that alternate among them (this machine's speed drifts 2-4x within minutes, so
 # only rounds taken close together compare). Per round: req/s, p50, p99 and the server's CPU time per
-# request (user + sys from /proc, all its threads). Same server options and document as
+# request (user + sys from /proc, all its threads) and its context switches per request (all threads). Same server options and document as
 # bench/serve-load.sh.
 # Usage: bench/serve/lint-ab.sh CONNECTIONS WARMUP SECONDS ROUNDS JAR...
 # Each JAR is maml-cli/target/maml.jar built at the commit to compare, copied aside under a name that says which.
@@ -33,20 +33,21 @@ for jar in "$@"; do
 done
 ticks=$(getconf CLK_TCK)
 cpu_ms() { awk -v t="$ticks" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$1/stat"; }
+switches() { cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ {n += $2} END {print n}'; } # all threads, voluntary or not
 lint() { MAML_BODY=$doc wrk -t "$(nproc)" -c "$connections" -d "${2}s" --timeout 30s --latency -s bench/serve/post.lua "$1/lint" | grep '^RESULT'; }
 for k in "${!pids[@]}"; do lint "${urls[$k]}" "$warmup" > /dev/null; done
 for ((r = 1; r <= rounds; r++)); do
   for k in "${!pids[@]}"; do
-    before=$(cpu_ms "${pids[$k]}")
+    before=$(cpu_ms "${pids[$k]}") cs_before=$(switches "${pids[$k]}")
     result=$(lint "${urls[$k]}" "$seconds")
-    used=$(( $(cpu_ms "${pids[$k]}") - before ))
+    used=$(( $(cpu_ms "${pids[$k]}") - before )) cs=$(( $(switches "${pids[$k]}") - cs_before ))
     n=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$result")
-    echo "round=$r jar=${names[$k]} ${result#RESULT } server_cpu_ms_per_req=$(awk -v c="$used" -v n="$n" 'BEGIN {printf "%.3f", (n > 0 ? c / n : 0)}') load=$(cut -d' ' -f1 /proc/loadavg)"
+    echo "round=$r jar=${names[$k]} ${result#RESULT } server_cpu_ms_per_req=$(awk -v c="$used" -v n="$n" 'BEGIN {printf "%.3f", (n > 0 ? c / n : 0)}') switches_per_req=$(awk -v c="$cs" -v n="$n" 'BEGIN {printf "%.2f", (n > 0 ? c / n : 0)}') load=$(cut -d' ' -f1 /proc/loadavg)"
   done
 done | tee "$work/rounds.txt"
 echo "== medians ($rounds rounds of ${seconds} s, $connections connections, after ${warmup} s of warm-up each):"
 for name in "${names[@]}"; do
   m() { grep " jar=$name " "$work/rounds.txt" | sed -n "s/.* $1=\([^ ]*\).*/\1/p" | sort -g | awk '{v[NR] = $1} END {print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
-  echo "$name: req/s $(m rps), p50 $(m p50_ms) ms, p99 $(m p99_ms) ms, server CPU $(m server_cpu_ms_per_req) ms per request"
+  echo "$name: req/s $(m rps), p50 $(m p50_ms) ms, p99 $(m p99_ms) ms, server CPU $(m server_cpu_ms_per_req) ms per request, $(m switches_per_req) context switches per request"
 done
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -4,6 +4,7 @@ import dev.maml.sign.StrictUtf8;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpException;
 
@@ -83,13 +84,21 @@ final class Bodies {
     }
 
     /**
-     * Checks the body is text, without decoding it: the engine decodes it once, as it does a file.
+     * Checks the body is text and gives it decoded: the one decoding of a posted document, which the
+     * engine then lints as text instead of decoding the bytes again (it would find the same text).
      *
      * @throws ApiError 400 when empty, binary or not UTF-8
      */
-    static void requireText(byte[] body) throws ApiError {
+    static String requireText(byte[] body) throws ApiError {
         if (body.length == 0) {
             throw new ApiError(400, "empty_body", "the request body is empty; send the document");
+        }
+        // The JDK's decoder is intrinsified and puts U+FFFD for every malformed sequence; without a
+        // U+FFFD and a NUL in what it gives, the bytes were clean UTF-8 without NUL, and that text is
+        // what strict decoding gives. Otherwise the exact checks below decide which answer it is.
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0 && text.indexOf('\0') < 0) {
+            return text;
         }
         for (byte b : body) {
             if (b == 0) {
@@ -99,5 +108,6 @@ final class Bodies {
         if (!StrictUtf8.isValid(body)) {
             throw new ApiError(400, "invalid_utf8", "the request body is not valid UTF-8");
         }
+        return text; // valid UTF-8 that holds a real U+FFFD: the lenient decoding is the strict one
     }
 }

@@ -22,7 +22,7 @@ final class LintRoute extends PostedRoute {
 
     @Override
     void answer(HttpServletRequest request, HttpServletResponse response) throws ApiError, IOException {
-        LintOutcome outcome = documents.lint(markdown(request));
+        LintOutcome outcome = documents.lint(markdownText(request));
         LintResult result = outcome.result();
         if (result == null) {
             // Only a broken .maml-lint.yaml in --root gets here: the server's configuration, not the request.

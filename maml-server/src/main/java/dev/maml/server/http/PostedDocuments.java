@@ -1,6 +1,7 @@
 package dev.maml.server.http;
 
 import dev.maml.io.PrivateDirectory;
+import dev.maml.model.FileKind;
 import dev.maml.receipt.DirectoryReceiptStore;
 import dev.maml.receipt.ReceiptStore;
 import dev.maml.run.Identity;
@@ -45,17 +46,19 @@ final class PostedDocuments implements AutoCloseable {
     private final Toolchain toolchain = new Toolchain();
     private final Pipeline pipeline = new Pipeline();
     /**
-     * Lint and verify are CPU work only, so as many run at once as there are cores; the requests
-     * beyond that wait here. More at once would not finish sooner: with 16 or 64 request threads on
-     * 2 cores they preempt one another inside the engine's shared locks (the random source of
-     * MAML012's fix, the schema validator's message formats), and a preempted holder makes every
-     * other request wait (JFR showed hundreds of 10 ms+ waits there per 30 s). Not fair: a request
-     * that finds a permit free takes it, ahead of those waiting, instead of parking and being woken
-     * in turn; under wrk on /lint that is fewer context switches (3.0 against 4.2 per request) and
-     * 13 % more requests a second, for a p99 of 12 ms instead of 6 (docs/performance.md). Runs do
-     * file I/O and fsync, so they are not bounded here (--max-concurrent bounds everything).
+     * Lint and verify are CPU work only, so only a few run at once: twice as many as there are cores;
+     * the requests beyond that wait here. Many more at once would not finish sooner: with 16 or 64
+     * request threads on 2 cores they preempt one another inside the engine's shared locks (the
+     * random source of MAML012's fix, the schema validator's message formats), and a preempted holder
+     * makes every other request wait (JFR showed hundreds of 10 ms+ waits there per 30 s). Twice the
+     * cores, not one per core: with one per core nearly every request parked here and was woken in
+     * turn (2.0 context switches per /lint request under wrk at 16 connections, 1.2 with twice the
+     * cores; 7 % less CPU per request and 3-10 % more requests a second at 16 and 64 connections,
+     * docs/performance.md). Not fair: a request that finds a permit free takes it, ahead of those
+     * waiting, instead of parking and being woken in turn. Runs do file I/O and fsync, so they are
+     * not bounded here (--max-concurrent bounds everything).
      */
-    private final Semaphore cores = new Semaphore(Runtime.getRuntime().availableProcessors(), false);
+    private final Semaphore cores = new Semaphore(2 * Runtime.getRuntime().availableProcessors(), false);
 
     private PostedDocuments(ServeSettings settings, Path root, ReceiptStore receipts, Path outputs,
                             PrivateDirectory holding) {
@@ -127,10 +130,12 @@ final class PostedDocuments implements AutoCloseable {
         return settings.maxBody();
     }
 
-    LintOutcome lint(byte[] document) {
+    /** Lints text {@link Bodies#requireText} decoded: what the engine would decode from the bytes, without decoding it twice. */
+    LintOutcome lint(String document) {
+        Path path = root.resolve(NAME);
         cores.acquireUninterruptibly();
         try {
-            return toolchain.lint(source(document), session());
+            return toolchain.lint(Source.of(document, path, FileKind.named(path)), session());
         } finally {
             cores.release();
         }

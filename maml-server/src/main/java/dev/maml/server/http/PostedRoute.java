@@ -19,9 +19,18 @@ abstract class PostedRoute extends Route {
 
     /** The body as a {@code text/markdown} document: 415, 413 or 400 (see {@link Bodies}) when it is not one. */
     byte[] markdown(HttpServletRequest request) throws ApiError {
-        Bodies.requireType(request, "text/markdown");
-        byte[] body = Bodies.read(request, documents.maxBody());
+        byte[] body = body(request);
         Bodies.requireText(body);
         return body;
+    }
+
+    /** {@link #markdown}, decoded (checking it is text decodes it; the engine need not do it again). */
+    String markdownText(HttpServletRequest request) throws ApiError {
+        return Bodies.requireText(body(request));
+    }
+
+    private byte[] body(HttpServletRequest request) throws ApiError {
+        Bodies.requireType(request, "text/markdown");
+        return Bodies.read(request, documents.maxBody());
     }
 }

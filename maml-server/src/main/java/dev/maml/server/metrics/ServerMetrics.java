@@ -20,7 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * tests, never share counts), plus the JVM's. Every label value comes from a closed set: a route
  * template, a status code, a step name of the pipeline, a document type the pipeline knows, a
  * severity. A value the caller controls (a path, a document id, an unknown type) is never a label,
- * so a client cannot grow the exposition without bound. Thread-safe.
+ * so a client cannot grow the exposition without bound. No exemplars: the text format served never
+ * shows them, and sampling them cost every request a clock read, an allocation and, now and then, a
+ * task for the client library's scheduler thread. Thread-safe.
  */
 public final class ServerMetrics {
 
@@ -36,25 +38,27 @@ public final class ServerMetrics {
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     private final Counter runs = Counter.builder().name("maml_runs_total")
             .help("Runs of posted documents by document type and outcome (ok, failed, invalid, refused).")
-            .labelNames("type", "status").register(registry);
+            .labelNames("type", "status").withoutExemplars().register(registry);
     private final Histogram stepSeconds = Histogram.builder().name("maml_run_step_seconds")
             .help("Time each step of a run took.").labelNames("step").classicOnly()
             .classicUpperBounds(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
-            .register(registry);
+            .withoutExemplars().register(registry);
     private final Histogram qber = Histogram.builder().name("maml_qkd_qber")
             .help("Quantum bit error rate estimated by each QKD exchange.").classicOnly()
-            .classicUpperBounds(0.01, 0.02, 0.05, 0.08, 0.11, 0.15, 0.2, 0.25, 0.3, 0.5).register(registry);
+            .classicUpperBounds(0.01, 0.02, 0.05, 0.08, 0.11, 0.15, 0.2, 0.25, 0.3, 0.5)
+            .withoutExemplars().register(registry);
     private final Counter eavesdropper = Counter.builder().name("maml_qkd_eavesdropper_detected_total")
-            .help("QKD exchanges whose error rate revealed an eavesdropper.").register(registry);
+            .help("QKD exchanges whose error rate revealed an eavesdropper.").withoutExemplars().register(registry);
     private final Counter sealedBytes = Counter.builder().name("maml_sealed_bytes_total")
-            .help("Plaintext bytes sealed with quad-aes-256-gcm by runs.").register(registry);
+            .help("Plaintext bytes sealed with quad-aes-256-gcm by runs.").withoutExemplars().register(registry);
     private final Counter lintFindings = Counter.builder().name("maml_lint_findings_total")
-            .help("Findings of POST /lint by severity.").labelNames("severity").register(registry);
+            .help("Findings of POST /lint by severity.").labelNames("severity").withoutExemplars().register(registry);
     private final Counter httpRequests = Counter.builder().name("maml_http_requests_total")
-            .help("HTTP requests by route template and status code.").labelNames("route", "code").register(registry);
+            .help("HTTP requests by route template and status code.").labelNames("route", "code")
+            .withoutExemplars().register(registry);
     private final Histogram httpSeconds = Histogram.builder().name("maml_http_request_duration_seconds")
             .help("Time from a request's arrival to its answer, by route template.").labelNames("route")
-            .classicOnly().register(registry);
+            .classicOnly().withoutExemplars().register(registry);
 
     public ServerMetrics() {
         JvmMetrics.builder().register(registry);

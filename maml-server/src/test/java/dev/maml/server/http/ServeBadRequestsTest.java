@@ -125,6 +125,12 @@ class ServeBadRequestsTest extends ServerFixture {
             assertError(server.post(route, "text/markdown", new byte[] {'#', ' ', (byte) 0xC3, (byte) 0x28}), 400,
                     "invalid_utf8");
             assertError(server.post(route, "text/markdown", new byte[0]), 400, "empty_body");
+            // Both wrong: NUL bytes say more about the body than its encoding, wherever they are.
+            assertError(server.post(route, "text/markdown", new byte[] {'#', (byte) 0xC3, (byte) 0x28, ' ', 0}), 400,
+                    "binary_body");
+            // An overlong NUL (C0 80) is invalid UTF-8, not a NUL byte.
+            assertError(server.post(route, "text/markdown", new byte[] {'#', ' ', (byte) 0xC0, (byte) 0x80}), 400,
+                    "invalid_utf8");
         }
         assertError(server.post("/execute", "application/json", "{\"document\": \"\"}"), 400, "empty_body");
         assertError(server.post("/execute", "application/json", "{\"document\": 7}"), 400, "invalid_json");

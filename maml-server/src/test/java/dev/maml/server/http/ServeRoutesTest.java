@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.maml.lint.LintResult;
+import dev.maml.report.DiagnosticJson;
 import dev.maml.report.Json;
 import dev.maml.server.testing.Demo;
 import dev.maml.server.testing.Documents;
 import dev.maml.server.testing.ServerFixture;
+import dev.maml.toolchain.Session;
+import dev.maml.toolchain.Source;
+import dev.maml.toolchain.Toolchain;
+import dev.maml.trust.TrustSettings;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,6 +24,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Every route of spec 11.1's table answering what the spec says, the demo run with and without trust. */
 class ServeRoutesTest extends ServerFixture {
@@ -119,6 +128,39 @@ class ServeRoutesTest extends ServerFixture {
                 "fixable")) {
             assertTrue(first.has(field), field + " in " + first);
         }
+    }
+
+    /**
+     * /lint lints the text it decoded while checking the body (not the bytes again): its findings must
+     * be the engine's for the same bytes under the same name, for text the checks let through by
+     * their fast path (ASCII, other scripts, a BOM, CRLF) and by their exact one (a real U+FFFD).
+     */
+    @Test
+    void lintFindsWhatTheEngineFindsInTheSameBytes() throws Exception {
+        start(settings());
+        Session session = Session.builder().workingDirectory(root).configWithin(root).includeIgnored()
+                .trust(TrustSettings.server(List.of())).build();
+        for (String document : List.of(new String(Demo.document(), StandardCharsets.UTF_8), "---\nmaml_version: \"2.0.0\"\n---\n## Intent\nx\n",
+                "\uFEFF---\r\nmaml_version: \"2.0.0\"\r\ntitle: \"Dr\u00f6hnen \u65e0\u4eba\u673a \uD83D\uDE80\"\r\n---\r\n## Intent\r\nx\r\n",
+                "---\nmaml_version: \"2.0.0\"\n---\n## Intent\nreplaced \uFFFD here\n## Context\n\uFFFD\n")) {
+            byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> lint = server.post("/lint", "text/markdown", bytes);
+            assertEquals(200, lint.statusCode(), lint.body());
+            LintResult engine = new Toolchain().lint(Source.of(bytes, root.toAbsolutePath().normalize()
+                    .resolve(PostedDocuments.NAME)), session).result();
+            ArrayNode expected = Json.MAPPER.createArrayNode();
+            engine.diagnostics().forEach(d -> expected.add(DiagnosticJson.of(d, engine.document().lines())));
+            assertFalse(expected.isEmpty(), document);
+            assertEquals(withoutInsertedText(expected), withoutInsertedText(Json.MAPPER.readTree(lint.body())
+                    .path("diagnostics")), document);
+        }
+    }
+
+    /** The findings without the text their fixes insert: a new random id and the time differ from lint to lint. */
+    private static JsonNode withoutInsertedText(JsonNode diagnostics) {
+        JsonNode copy = diagnostics.deepCopy();
+        copy.forEach(d -> d.path("fix").path("edits").forEach(edit -> ((ObjectNode) edit).remove("text")));
+        return copy;
     }
 
     @Test
