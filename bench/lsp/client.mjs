@@ -1,6 +1,7 @@
 // One LSP client for both servers, so the figures compare like with like.
 // node bench/lsp/client.mjs --schema FILE --iterations N [--warmup W] [--rounds R] [--sync incremental|full]
 //      [--idle-ms MS] --maml "CMD…" --yaml "CMD…" [--floor "CMD…"] [--yaml-debounce-ms 200] [--out FILE]
+//      [--slowest N]
 // Measures, per server: didChange -> publishDiagnostics latency on 100 KB and 1 MB documents
 // (p50/p95), completion latency (p95), and the server's RSS with 100 open documents.
 // With both servers, R rounds alternate the order (maml first, then yaml first, ...) so both see
@@ -11,6 +12,7 @@
 // do): a range edit of the changed value; --sync full sends the whole text instead.
 // --floor: a server that answers every message from a constant (bench/lsp/EchoServer.java), driven
 // as maml is: what the pipes and this client cost, under any server.
+// --slowest N: print each server's N slowest measured edits per document, as measured-edit-number:ms.
 // The edits follow the open at once (--idle-ms: after that many ms, as a user who reads before typing;
 // a server may use the pause, as maml's start-up warm-up does).
 import { spawn } from 'node:child_process';
@@ -29,6 +31,7 @@ const warmup = Number(args.warmup ?? 50);
 const rounds = Number(args.rounds ?? 1);
 const sync = args.sync ?? 'incremental';
 const idleMs = Number(args['idle-ms'] ?? 0);
+const slowest = Number(args.slowest ?? 0);
 const yamlDebounceMs = Number(args['yaml-debounce-ms'] ?? 200);
 const schemaFile = path.resolve(args.schema);
 const workDir = path.join(os.tmpdir(), `maml-lsp-bench-${process.pid}`);
@@ -179,6 +182,10 @@ async function run(name, command, side) {
       c.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [sync === 'full' ? { text } : edit.change] });
       await published;
       if (v >= warmup + 2) times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    if (slowest > 0) {
+      const worst = times.map((ms, i) => [i, ms]).sort((a, b) => b[1] - a[1]).slice(0, slowest);
+      console.log(`${name} ${label} slowest edits: ${worst.map(([i, ms]) => `${i}:${ms.toFixed(2)}`).join(' ')}`);
     }
     results[`diag_${label}_p50_ms`] = percentile(times, 50).toFixed(2);
     results[`diag_${label}_p95_ms`] = percentile(times, 95).toFixed(2);
