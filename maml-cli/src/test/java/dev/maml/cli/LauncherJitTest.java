@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * bin/maml chooses the JIT per command (issue 15): C1 only for the short commands, C2 for seal and
- * unseal of a payload of 8 MiB or more. A stand-in {@code java} on the PATH prints the options it gets.
+ * unseal of a payload of 8 MiB or more and for the long-running servers. A stand-in {@code java} on the PATH prints the options it gets.
  */
 class LauncherJitTest {
 
@@ -32,7 +32,7 @@ class LauncherJitTest {
     @CsvSource({"seal --in big.bin --out b, false", "unseal big.bin --out b, false", "--debug seal --in=big.bin, false",
             "seal --in small.bin --out b, true", "unseal small.bin --out b, true", "lint big.bin, true",
             "heads check big.bin, true", "--version, true"})
-    void onlyThePayloadCommandsGetC2(String args, boolean c1Only) throws Exception {
+    void shortCommandsGetC1OnlyAndLargePayloadsC2(String args, boolean c1Only) throws Exception {
         List<String> javaArgs = launch(args);
         String out = String.join("\n", javaArgs);
         assertEquals(c1Only, javaArgs.contains("-XX:TieredStopAtLevel=1"), out);
@@ -67,6 +67,21 @@ class LauncherJitTest {
     private static String value(List<String> javaArgs, String prefix) {
         return javaArgs.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + prefix + " in " + javaArgs));
+    }
+
+    /**
+     * The long-running servers get C2 at HotSpot's own thresholds (with C1 only, `maml serve` answered
+     * /lint at well under half the rate), serve with G1 for its request threads, as the benchmarks run them.
+     */
+    @ParameterizedTest
+    @CsvSource({"serve --root w, -XX:+UseG1GC", "mcp --workflows w, -XX:+UseSerialGC", "--debug serve, -XX:+UseG1GC"})
+    void theServersGetC2(String args, String collector) throws Exception {
+        List<String> javaArgs = launch(args);
+        String out = String.join("\n", javaArgs);
+        assertFalse(javaArgs.contains("-XX:TieredStopAtLevel=1"), out);
+        assertFalse(javaArgs.stream().anyMatch(a -> a.startsWith("-XX:Tier4") || a.startsWith("-XX:CompileCommand")), out);
+        assertEquals(List.of(collector), javaArgs.stream().filter(a -> a.startsWith("-XX:+Use") && a.endsWith("GC")).toList(), out);
+        assertEquals(List.of(args.split(" ")), javaArgs.subList(javaArgs.indexOf("-jar") + 2, javaArgs.size()), out);
     }
 
     /** The language server gets its own memory and compiler settings (docs/performance.md); other commands do not. */
