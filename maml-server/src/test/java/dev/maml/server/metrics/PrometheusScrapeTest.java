@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +44,7 @@ class PrometheusScrapeTest extends ServerFixture {
 
     @Test
     void prometheusScrapesTheRunsWithItsBearerToken() throws Exception {
-        start(demoTrusted().authenticator(Authenticators.create(new AuthOptions(AuthMode.TOKENS, tokensFile(), null, null,
+        start(demoTrusted().authenticator(Authenticators.create(new AuthOptions(AuthMode.TOKENS, tokensFile(), null, Set.of(),
                 AuthOptions.DEFAULT_IDENTITY_CLAIM))).metricsAuth(true));
         try (PrometheusFixture prometheus = PrometheusFixture.start(new Job("maml", server.port(), SCRAPER),
                 new Job("maml-without-token", server.port(), null))) {
