@@ -132,10 +132,9 @@ final class PostedDocuments implements AutoCloseable {
 
     /** Lints text {@link Bodies#requireText} decoded: what the engine would decode from the bytes, without decoding it twice. */
     LintOutcome lint(String document) {
-        Path path = root.resolve(NAME);
         cores.acquireUninterruptibly();
         try {
-            return toolchain.lint(Source.of(document, path, FileKind.named(path)), session());
+            return toolchain.lint(source(document), session());
         } finally {
             cores.release();
         }
@@ -170,8 +169,15 @@ final class PostedDocuments implements AutoCloseable {
         }
     }
 
+    /** The posted document, read as the file {@value #NAME} in --root. */
     private Source source(byte[] document) {
         return Source.of(document, root.resolve(NAME));
+    }
+
+    /** The same, already decoded. */
+    private Source source(String document) {
+        Path posted = root.resolve(NAME);
+        return Source.of(document, posted, FileKind.named(posted));
     }
 
     private Session session() {
