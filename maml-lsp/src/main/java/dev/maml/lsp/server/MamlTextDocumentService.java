@@ -111,6 +111,8 @@ final class MamlTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
         String uri = params.getTextDocument().getUri();
+        BiFunction<LspDocument, CancelChecker, Either<List<CompletionItem>, CompletionList>> complete =
+                (d, cancel) -> Either.forRight(service.completion(d, params.getPosition(), cancel));
         LspDocument doc = store.get(uri);
         if (doc != null && doc.isParsed()) {
             // Completing a parsed document takes tens of microseconds, less than the two thread
@@ -119,13 +121,12 @@ final class MamlTextDocumentService implements TextDocumentService {
             // the pool: a parse must never hold up reading (docs/lsp.md).
             answeredInline.incrementAndGet();
             try {
-                return CompletableFuture.completedFuture(Either.forRight(service.completion(doc, params.getPosition(), () -> { })));
+                return CompletableFuture.completedFuture(complete.apply(doc, () -> { }));
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
         }
-        return request(uri, Either.forRight(new CompletionList(List.of())),
-                (d, cancel) -> Either.forRight(service.completion(d, params.getPosition(), cancel)));
+        return request(uri, Either.forRight(new CompletionList(List.of())), complete);
     }
 
     @Override
