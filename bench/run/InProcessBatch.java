@@ -72,6 +72,8 @@ public class InProcessBatch {
                         .receiptSyncedByCaller(true).build());
                 if (!r.ok()) {
                     failed.incrementAndGet();
+                    // which step and why, so a rare failure (the demo's BB84 abort, or not) is named, not guessed
+                    System.err.println("run failed: " + document.getFileName() + ": step " + r.failedStep() + ": " + r.message());
                 }
             }));
         }

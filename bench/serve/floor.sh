@@ -1,23 +1,29 @@
 #!/usr/bin/env bash
-# The floor under `maml serve`'s POST /lint (issue 12): what HTTP alone costs on this machine. Three
-# servers at once, all from maml.jar's class path: maml serve (as bench/serve-load.sh starts it), and
-# bench/serve/BareJetty.java with a Jetty core handler and with one servlet (same Jetty, same connector
-# settings), both reading the POSTed body and answering maml serve's own answer to it, a fixed body of
-# the same bytes. Beside them the in-process lint of bench/serve/InProcessThroughput.java on one thread
-# per core. wrk as in bench/serve-load.sh (the same 10 KB document, post.lua, one thread per core,
-# --timeout 30s). After a warm-up of each, ROUNDS rounds in which the four sides take turns; per round
-# and side: req/s (ops/s), p99, CPU ms per request of the server process (user + sys of all its
-# threads, from /proc; the system part apart), its context switches per request (all threads) and
-# wrk's CPU per request (from /usr/bin/time). With the cores busy, a server's throughput
-# is at most cores / (its CPU + wrk's CPU per request), so the lint ratio's ceiling for any server on
-# this HTTP layer is lint / (lint + floor), floor = the bare server's CPU + wrk's CPU per request.
-# Usage: bench/serve/floor.sh [CONNECTIONS [SECONDS [WARMUP [ROUNDS]]]]   (default 16 10 20 3)
+# The floor under `maml serve`'s POST /lint (issue 12): what HTTP alone costs on this machine, and what
+# any server of the same lint gets. Five servers at once, all from maml.jar's class path: maml serve
+# (as bench/serve-load.sh starts it); bench/serve/BareJetty.java (same Jetty, same connector settings)
+# with a Jetty core handler and with one servlet, both reading the POSTed body and answering maml
+# serve's own answer to it, a fixed body of the same bytes; and BareJetty again linting the body as
+# /lint does, without any of maml serve's layers (limits, authentication, log, metrics, the bound on
+# lints at once), once from a servlet on a thread per request and once on Jetty's selector threads
+# (no hand-off between threads; not a design maml serve can take, see BareJetty). Beside them the
+# in-process lint of bench/serve/InProcessThroughput.java on one thread per core. wrk as in
+# bench/serve-load.sh (the same 10 KB document, post.lua, one thread per core, --timeout 30s). After
+# a warm-up of each, ROUNDS rounds in which the sides take turns; per round and side: req/s (ops/s),
+# its ratio to the in-process ops/s of the same round, p50, p99, CPU ms per request of the server
+# process (user + sys of all its threads, from /proc; the system part apart), its context switches
+# per request (all threads) and wrk's CPU per request (from /usr/bin/time). With the cores busy, a
+# server's throughput is at most cores / (its CPU + wrk's CPU per request), so the lint ratio's
+# ceiling for any server on this HTTP layer is lint / (lint + floor), floor = the bare server's CPU
+# + wrk's CPU per request.
+# Usage: bench/serve/floor.sh [CONNECTIONS [SECONDS [WARMUP [ROUNDS]]]]   (default 16 10 60 5, about 11 minutes;
+# a shorter warm-up leaves the lint servers still compiling in the first rounds)
 # Needs wrk. Writes to bench/work/serve-floor/ (ignored by git).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
-connections="${1:-16}" seconds="${2:-10}" warmup="${3:-20}" rounds="${4:-3}"
+connections="${1:-16}" seconds="${2:-10}" warmup="${3:-60}" rounds="${4:-5}"
 cores=$(nproc)
 jar=$(pwd)/maml-cli/target/maml.jar
 [ -f "$jar" ] || { echo "build maml-cli/target/maml.jar first (mvn -B -q -pl maml-cli -am package -DskipTests)" >&2; exit 2; }
@@ -48,6 +54,8 @@ curl -sf -H 'Content-Type: text/markdown' --data-binary "@$doc" "${urls[0]}/lint
 echo "== /lint answer: $(wc -c < "$work/answer.json") bytes of JSON for $(wc -c < "$doc") bytes of document"
 start bare-core java -cp "$jar" bench/serve/BareJetty.java core "$work/answer.json"
 start bare-servlet java -cp "$jar" bench/serve/BareJetty.java servlet "$work/answer.json"
+start servlet-lint java -cp "$jar" bench/serve/BareJetty.java servlet-lint "$work/root" "$trust"
+start selector-lint java -cp "$jar" bench/serve/BareJetty.java selector-lint "$work/root" "$trust"
 coproc INPROCESS { java -cp "$jar" bench/serve/InProcessThroughput.java lint "$work/root" "$doc" "$warmup" \
   "$cores" "$work/inprocess-receipts" "$trust"; }
 
@@ -73,7 +81,7 @@ for ((r = 1; r <= rounds; r++)); do
     used=$(( $(cpu_ms "${pids[$k]}") - before )) sys=$(( $(sys_ms "${pids[$k]}") - sys_before ))
     cs=$(( $(switches "${pids[$k]}") - cs_before ))
     n=$(field requests "$result")
-    say "round=$r side=${names[$k]} rps=$(field rps "$result") p99_ms=$(field p99_ms "$result") other=$(field other "$result")" \
+    say "round=$r side=${names[$k]} rps=$(field rps "$result") p50_ms=$(field p50_ms "$result") p99_ms=$(field p99_ms "$result") other=$(field other "$result")" \
       "socket_errors=$(field socket_errors "$result")" \
       "server_cpu_ms=$(awk -v c="$used" -v n="$n" 'BEGIN {printf "%.4f", c / n}')" \
       "server_sys_ms=$(awk -v c="$sys" -v n="$n" 'BEGIN {printf "%.4f", c / n}')" \
@@ -92,14 +100,19 @@ median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2 ? v[(NR + 1) / 2] : (v
 m() { grep " side=$1 " "$work/rounds.txt" | sed -n "s/.* $2=\([^ ]*\).*/\1/p" | median; }
 echo
 echo "Medians of $rounds rounds of ${seconds} s, $connections connections, the sides taking turns (CPU: ms per request)."
-echo "| side | req/s | p99 | server CPU (of it system) | context switches | wrk CPU | server + wrk |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+ratio() { # side -> the median over rounds of its req/s over the in-process ops/s of the same round
+  awk -v side="$1" '{for (i = 1; i <= NF; i++) {split($i, kv, "="); f[kv[1]] = kv[2]}}
+    f["side"] == side {rps[f["round"]] = f["rps"]} f["side"] == "in-process" {ops[f["round"]] = f["rps"]}
+    END {for (r in rps) if (ops[r] > 0) printf "%.2f\n", rps[r] / ops[r]}' "$work/rounds.txt" | median
+}
+echo "| side | req/s | ratio to in-process | p50 | p99 | server CPU (of it system) | context switches | wrk CPU | server + wrk |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for name in "${names[@]}"; do
-  echo "| $name | $(m "$name" rps) | $(m "$name" p99_ms) ms | $(m "$name" server_cpu_ms) ($(m "$name" server_sys_ms)) | $(m "$name" switches) | $(m "$name" wrk_cpu_ms) |" \
+  echo "| $name | $(m "$name" rps) | $(ratio "$name") | $(m "$name" p50_ms) ms | $(m "$name" p99_ms) ms | $(m "$name" server_cpu_ms) ($(m "$name" server_sys_ms)) | $(m "$name" switches) | $(m "$name" wrk_cpu_ms) |" \
     "$(awk -v a="$(m "$name" server_cpu_ms)" -v b="$(m "$name" wrk_cpu_ms)" 'BEGIN {printf "%.4f", a + b}') |"
 done
 lint_ms=$(m in-process server_cpu_ms)
-echo "| in-process lint ($cores threads) | $(m in-process rps) ops/s | | $lint_ms | | | |"
+echo "| in-process lint ($cores threads) | $(m in-process rps) ops/s | | | | $lint_ms | | | |"
 for bare in bare-core bare-servlet; do
   floor=$(awk -v a="$(m "$bare" server_cpu_ms)" -v b="$(m "$bare" wrk_cpu_ms)" 'BEGIN {print a + b}')
   echo "ceiling of the /lint ratio on the $bare floor: lint / (lint + floor) = $lint_ms / ($lint_ms + $floor) =" \
