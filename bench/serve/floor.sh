@@ -17,7 +17,7 @@
 # ceiling for any server on this HTTP layer is lint / (lint + floor), floor = the bare server's CPU
 # + wrk's CPU per request.
 # Usage: bench/serve/floor.sh [CONNECTIONS [SECONDS [WARMUP [ROUNDS]]]]   (default 16 10 60 5, about 11 minutes;
-# a shorter warm-up leaves the lint servers still compiling in the first rounds)
+# with 30 s the lint servers still spent 1.3-2x the CPU per request in the first rounds, likely the JIT)
 # Needs wrk. Writes to bench/work/serve-floor/ (ignored by git).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
