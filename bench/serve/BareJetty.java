@@ -63,21 +63,19 @@ public final class BareJetty {
     private static final String USAGE = "usage: BareJetty core|servlet ANSWER | BareJetty servlet-lint|selector-lint ROOT TRUST";
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
+        String mode = args.length > 0 ? args[0] : "";
+        boolean fixedAnswer = mode.equals("core") || mode.equals("servlet");
+        boolean linting = mode.equals("servlet-lint") || mode.equals("selector-lint");
+        if (!(fixedAnswer && args.length == 2 || linting && args.length == 3)) {
             System.err.println(USAGE);
             System.exit(2);
         }
-        int selectors = args[0].equals("selector-lint") ? Runtime.getRuntime().availableProcessors() : -1; // -1: Jetty's default
-        Handler handler = switch (args[0]) {
+        int selectors = mode.equals("selector-lint") ? Runtime.getRuntime().availableProcessors() : -1; // -1: Jetty's default
+        Handler handler = switch (mode) {
             case "core" -> core(fixed(Path.of(args[1])));
             case "servlet" -> servlet(fixed(Path.of(args[1])));
-            case "servlet-lint" -> servlet(lint(args));
-            case "selector-lint" -> onSelector(lint(args));
-            default -> {
-                System.err.println(USAGE);
-                System.exit(2);
-                yield null;
-            }
+            case "servlet-lint" -> servlet(lint(Path.of(args[1]), Path.of(args[2])));
+            default -> onSelector(lint(Path.of(args[1]), Path.of(args[2]))); // selector-lint
         };
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("bare-jetty");
@@ -102,13 +100,9 @@ public final class BareJetty {
     }
 
     /** The lint maml serve's /lint answers: Toolchain.lint in --root, then {"diagnostics": [...]} pretty-printed. */
-    private static UnaryOperator<byte[]> lint(String[] args) {
-        if (args.length != 3) {
-            System.err.println(USAGE);
-            System.exit(2);
-        }
-        Path root = Path.of(args[1]).toAbsolutePath().normalize();
-        List<Path> trust = List.of(Path.of(args[2]).toAbsolutePath());
+    private static UnaryOperator<byte[]> lint(Path rootArgument, Path trustArgument) {
+        Path root = rootArgument.toAbsolutePath().normalize();
+        List<Path> trust = List.of(trustArgument.toAbsolutePath());
         Toolchain toolchain = new Toolchain();
         return body -> {
             Session session = Session.builder().workingDirectory(root).configWithin(root).includeIgnored()
